@@ -1,0 +1,86 @@
+// This library's core through its public API, on the root package's pinia 4.
+import { createPinia, setActivePinia } from 'pinia'
+import { installedVersion, ROOT_DIR } from './versions.mjs'
+
+function defineModels(Model) {
+  class User extends Model {
+    static entity = 'users'
+    static fields() {
+      return {
+        id: this.attr(null),
+        name: this.string(''),
+        email: this.string(''),
+        phone: this.hasOne(Phone, 'userId'),
+        posts: this.hasMany(Post, 'userId'),
+      }
+    }
+  }
+
+  class Phone extends Model {
+    static entity = 'phones'
+    static fields() {
+      return {
+        id: this.attr(null),
+        userId: this.attr(null),
+        number: this.string(''),
+        user: this.belongsTo(User, 'userId'),
+      }
+    }
+  }
+
+  class Post extends Model {
+    static entity = 'posts'
+    static fields() {
+      return {
+        id: this.attr(null),
+        userId: this.attr(null),
+        title: this.string(''),
+        user: this.belongsTo(User, 'userId'),
+      }
+    }
+  }
+
+  return { User, Phone, Post }
+}
+
+const toJson = model => (model ? model.$toJson() : null)
+
+/** @returns {Promise<import('./implementation.mjs').Implementation>} the core behind the common contract */
+export async function createOurs() {
+  // Imported late: the bundle exists only after build.mjs ran.
+  const { Model, useRepo } = await import('./.build/orm.mjs')
+  const { User, Phone } = defineModels(Model)
+
+  function storeOn(pinia) {
+    setActivePinia(pinia)
+    return { pinia, users: useRepo(User, pinia), phones: useRepo(Phone, pinia) }
+  }
+
+  return {
+    name: 'ours',
+    version: `nuxt-pinia-orm core (src), pinia ${installedVersion(ROOT_DIR, 'pinia')}, vue ${installedVersion(ROOT_DIR, 'vue')}`,
+    createStore: () => storeOn(createPinia()),
+    saveUsers: (store, users) => store.users.save(users),
+    usersWithPhone: store => store.users.with('phone').get(),
+    phonesWithUser: store => store.phones.with('user').get(),
+    usersWithPostsWhereName: (store, predicate) => store.users.with('posts').where('name', predicate).get(),
+    findUsersWithPhone(store, ids) {
+      const out = []
+      for (const id of ids) out.push(store.users.with('phone').find(id))
+      return out
+    },
+    destroyUsers: (store, ids) => store.users.destroy(ids),
+    serialize: store => JSON.stringify(store.pinia.state.value),
+    deserialize(json) {
+      const pinia = createPinia()
+      pinia.state.value = JSON.parse(json)
+      return storeOn(pinia)
+    },
+    snapshot: store => ({
+      users: Object.values(store.pinia.state.value.users.data),
+      phones: Object.values(store.pinia.state.value.phones.data),
+      posts: Object.values(store.pinia.state.value.posts.data),
+    }),
+    toPlain: result => (Array.isArray(result) ? result.map(toJson) : toJson(result)),
+  }
+}

@@ -1,0 +1,177 @@
+// Turns one run's results into the markdown tables of bench/README.md and
+// the verdict on each target of issue 4.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { WORKLOADS } from './workloads.mjs'
+
+export const IMPLS = ['plain', 'ours', 'pinia-orm']
+const START = '<!-- bench:results:start -->'
+const END = '<!-- bench:results:end -->'
+
+const SHORT_TITLES = {
+  W1: 'W1 save all (nested)',
+  W2: 'W2 users with phone',
+  W3: 'W3 phones with user',
+  W4: 'W4 where name + posts',
+  W5: 'W5 find with phone, per call',
+  W6: 'W6 SSR round trip',
+  W7: 'W7 rename 10%',
+  W8: 'W8 destroy 10%',
+}
+
+function formatMs(ms) {
+  if (ms < 1) return `${(ms * 1000).toPrecision(3)} µs`
+  if (ms < 1000) return `${ms.toPrecision(3)} ms`
+  return `${(ms / 1000).toPrecision(3)} s`
+}
+
+const formatBytes = bytes => `${(bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 2 : 1)} MiB`
+const formatRatio = ratio => (Number.isFinite(ratio) ? `${ratio < 10 ? ratio.toFixed(2) : ratio.toFixed(0)}×` : '–')
+
+/** The number a workload is compared on: the median, per call for W5. */
+export function comparable(entry, workloadId) {
+  if (!entry || entry.medianMs === undefined) return undefined
+  return workloadId === 'W5' ? entry.medianMs / entry.calls : entry.medianMs
+}
+
+function cell(result, workloadId, notes) {
+  if (!result) return 'not run'
+  if (result.error) return 'failed¹'
+  const entry = result.workloads[workloadId]
+  if (!entry) return '–'
+  let text = formatMs(comparable(entry, workloadId))
+  if (workloadId === 'W5' && entry.calls !== 10_000) text += ` (${entry.calls} calls)`
+  if (entry.capped) text += ' ²'
+  if (entry.difference) {
+    text += ' ✗'
+    notes.push(`${result.impl} ${workloadId} at N=${result.n}: ${entry.difference}`)
+  }
+  return text
+}
+
+function ratio(a, b, workloadId) {
+  const top = comparable(a?.workloads?.[workloadId], workloadId)
+  const bottom = comparable(b?.workloads?.[workloadId], workloadId)
+  return top !== undefined && bottom !== undefined ? top / bottom : NaN
+}
+
+function tableFor(n, results, notes) {
+  const [plain, ours, piniaOrm] = IMPLS.map(impl => results[impl])
+  const rows = [
+    '| workload | plain JS | ours | pinia-orm | ours / plain | pinia-orm / ours |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ]
+  for (const { id } of WORKLOADS) {
+    const cells = [plain, ours, piniaOrm].map(result => cell(result, id, notes))
+    rows.push(`| ${SHORT_TITLES[id]} | ${cells.join(' | ')} | ${formatRatio(ratio(ours, plain, id))} | ${formatRatio(ratio(piniaOrm, ours, id))} |`)
+  }
+  const bytes = result => result?.workloads?.W6?.bytes
+  const heap = (result, key) => result?.memory?.[key]
+  const extra = [
+    ['W6 payload size', result => bytes(result), formatBytes],
+    ['heap retained after W1', result => heap(result, 'afterSave'), formatBytes],
+    ['heap retained after W1 + one W2', result => heap(result, 'afterRead'), formatBytes],
+  ]
+  for (const [label, pick, format] of extra) {
+    const values = [plain, ours, piniaOrm].map(result => pick(result))
+    const cells = values.map(value => (value === undefined ? '–' : format(value)))
+    rows.push(`| ${label} | ${cells.join(' | ')} | ${formatRatio(values[1] / values[0])} | ${formatRatio(values[2] / values[1])} |`)
+  }
+  return `#### N = ${n.toLocaleString('en-US')}\n\n${rows.join('\n')}\n`
+}
+
+/** Each target of issue 4, judged on N = 10,000 and 100,000 (or the largest N measured). */
+export function judgeTargets(run) {
+  const ns = run.ns.filter(n => n >= 10_000)
+  const verdicts = []
+  const check = (target, evaluate) => {
+    const misses = []
+    let measured = false
+    for (const n of ns) {
+      const results = run.results[n]
+      if (!results?.ours?.workloads || !results.plain?.workloads) continue
+      measured = true
+      misses.push(...evaluate(results, n))
+    }
+    verdicts.push({ target, status: !measured ? 'not measured' : misses.length ? 'missed' : 'met', misses })
+  }
+  check('ours / plain ≤ 3 on every workload', ({ ours, plain }, n) => WORKLOADS
+    .map(({ id }) => [id, ratio(ours, plain, id)])
+    .filter(([, value]) => !(value <= 3))
+    .map(([id, value]) => `${id} at N=${n}: ${formatRatio(value)}`))
+  check('pinia-orm / ours ≥ 10 on every workload', ({ ours, ...rest }, n) => WORKLOADS
+    .map(({ id }) => [id, ratio(rest['pinia-orm'], ours, id)])
+    .filter(([, value]) => !(value >= 10))
+    .map(([id, value]) => `${id} at N=${n}: ${formatRatio(value)}`))
+  check('W5 ≤ 10 µs per call at N = 100,000', ({ ours }, n) => {
+    if (n !== 100_000) return []
+    const perCall = comparable(ours.workloads.W5, 'W5')
+    return perCall * 1000 <= 10 ? [] : [`N=${n}: ${formatMs(perCall)} per call`]
+  })
+  check('W6 payload bytes ≤ the plain baseline\'s', ({ ours, plain }, n) => {
+    const [mine, theirs] = [ours.workloads.W6?.bytes, plain.workloads.W6?.bytes]
+    return mine <= theirs ? [] : [`N=${n}: ${mine} vs ${theirs} bytes (${formatRatio(mine / theirs)})`]
+  })
+  check('retained heap ≤ 1.5 × the baseline\'s (after W1)', ({ ours, plain }, n) => {
+    const value = ours.memory.afterSave / plain.memory.afterSave
+    return value <= 1.5 ? [] : [`N=${n}: ${formatRatio(value)}`]
+  })
+  check('every output equal to the baseline\'s', results => IMPLS.slice(1).flatMap(impl => Object.entries(results[impl]?.workloads ?? {})
+    .filter(([, entry]) => entry.difference)
+    .map(([id]) => `${impl} ${id} at N=${results[impl].n}`)))
+  const ssr = run.ssr
+  verdicts.push(ssr?.ratio !== undefined
+    ? { target: 'SSR requests/s ≥ 0.8 × the bare Pinia page', status: ssr.ratio >= 0.8 ? 'met' : 'missed', misses: ssr.ratio >= 0.8 ? [] : [`${ssr.ratio.toFixed(2)}×`] }
+    : { target: 'SSR requests/s ≥ 0.8 × the bare Pinia page', status: 'not measured', misses: [ssr?.reason ?? 'SSR part not run'] })
+  return verdicts
+}
+
+function ssrSection(ssr) {
+  if (!ssr) return 'SSR throughput: not run in this mode.\n'
+  if (ssr.ratio === undefined) return `SSR throughput: not measured (${ssr.reason}).\n`
+  const row = (label, r) => `| ${label} | ${r.requestsPerSecond.toFixed(0)} | ${r.latencyMs.p50} ms | ${r.latencyMs.p99} ms | ${r.errors} | ${r.bytesPerResponse.toLocaleString('en-US')} |`
+  return [
+    `SSR throughput (${ssr.users} users with phones per page, autocannon ${ssr.connections} connections × ${ssr.durationSeconds} s per app on 127.0.0.1, after a warm-up):`,
+    '',
+    '| page | requests/s | p50 latency | p99 latency | errors | bytes per response |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    row('bare Pinia store', ssr.bare),
+    row('through nuxt-pinia-orm', ssr.orm),
+    '',
+    `Ratio module / bare: **${ssr.ratio.toFixed(2)}** (target ≥ 0.8).`,
+    '',
+  ].join('\n')
+}
+
+export function renderMarkdown(run) {
+  const { machine } = run
+  const notes = []
+  const tables = run.ns.map(n => tableFor(n, run.results[n] ?? {}, notes))
+  const failures = run.ns.flatMap(n => IMPLS.map(impl => run.results[n]?.[impl]).filter(result => result?.error)
+    .map(result => `${result.impl} at N=${result.n}: ${result.error}`))
+  const verdicts = judgeTargets(run)
+  return [
+    `Measured ${run.finishedAt} in ${run.mode} mode (${Math.round(run.durationSeconds)} s) on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}.`,
+    `Packages: ${Object.entries(machine.packages).map(([name, version]) => `${name} ${version}`).join(', ')}.`,
+    'Times are medians of the timed samples after warm-up; W5 is per call. ✗ = output differs from the baseline; ² = one run only (a single run exceeded the time cap); ¹ = the implementation failed.',
+    '',
+    ...tables,
+    ssrSection(run.ssr),
+    '#### Targets',
+    '',
+    '| target | status | where missed |',
+    '| --- | --- | --- |',
+    ...verdicts.map(({ target, status, misses }) => `| ${target} | ${status} | ${misses.join('; ') || '–'} |`),
+    '',
+    ...(notes.length ? ['Output differences:', '', ...notes.map(note => `- ${note}`), ''] : []),
+    ...(failures.length ? ['Failures:', '', ...failures.map(failure => `- ${failure}`), ''] : []),
+  ].join('\n')
+}
+
+/** Replaces the marked section of bench/README.md with the new results. */
+export function updateReadme(readmeFile, markdown) {
+  const readme = readFileSync(readmeFile, 'utf8')
+  const start = readme.indexOf(START)
+  const end = readme.indexOf(END)
+  if (start === -1 || end < start) throw new Error(`[bench] ${readmeFile} lacks the ${START} ... ${END} markers`)
+  writeFileSync(readmeFile, `${readme.slice(0, start + START.length)}\n${markdown}\n${readme.slice(end)}`)
+}

@@ -1,0 +1,117 @@
+// `npm run bench` (full) and `npm run bench -- --quick`: installs the bench's
+// packages when missing, bundles the core, runs every implementation at every
+// N in its own child process (same flags, one at a time), then the SSR
+// throughput part, and writes the results (bench/results/, and in a full,
+// unfiltered run the marked section of bench/README.md).
+import { mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { ensureDependencies } from './deps.mjs'
+import { buildOrm, ORM_ENTRY } from './build.mjs'
+import { describeMachine } from './machine.mjs'
+import { renderMarkdown, updateReadme, judgeTargets, IMPLS } from './report.mjs'
+
+const MODES = {
+  quick: {
+    ns: [1_000, 10_000],
+    measure: { minSamples: 3, slowMinSamples: 3, slowMs: 500, maxSamples: 10, minCpuMs: 150, capMs: 5_000, w5BudgetMs: 300 },
+    ssr: { durationSeconds: 3, connections: 10 },
+  },
+  full: {
+    ns: [1_000, 10_000, 100_000],
+    measure: { minSamples: 5, slowMinSamples: 3, slowMs: 1_500, maxSamples: 30, minCpuMs: 1_000, capMs: 30_000, w5BudgetMs: 3_000 },
+    ssr: { durationSeconds: 10, connections: 10 },
+  },
+}
+
+const { values: args } = parseArgs({
+  options: {
+    'quick': { type: 'boolean', default: process.env.BENCH_QUICK === '1' },
+    'full': { type: 'boolean', default: false },
+    'n': { type: 'string' },
+    'impl': { type: 'string' },
+    'only': { type: 'string' },
+    'no-ssr': { type: 'boolean', default: false },
+    'ssr-only': { type: 'boolean', default: false },
+    'no-readme': { type: 'boolean', default: false },
+  },
+})
+
+const modeName = args.quick && !args.full ? 'quick' : 'full'
+const mode = MODES[modeName]
+const list = value => value?.split(',').map(item => item.trim()).filter(Boolean)
+const ns = list(args.n)?.map(Number) ?? mode.ns
+const only = list(args.only)
+const filtered = Boolean(args.n || args.impl || args.only || args['no-ssr'] || args['ssr-only'])
+const RESULTS_DIR = new URL('./results/', import.meta.url)
+
+/** Runs measure.mjs for one implementation and N; a crash becomes an error entry, never the end of the run. */
+function measureInChild(impl, n) {
+  const outFile = fileURLToPath(new URL(`${impl}-${n}.json`, RESULTS_DIR))
+  rmSync(outFile, { force: true })
+  const child = spawn(process.execPath, [
+    // The same flags for all three: GC on demand for memory and between
+    // samples, and room for pinia-orm's 100,000-user store.
+    '--expose-gc',
+    '--max-old-space-size=16384',
+    fileURLToPath(new URL('./measure.mjs', import.meta.url)),
+    impl,
+    String(n),
+    JSON.stringify({ ...mode.measure, only }),
+    outFile,
+  ], { stdio: ['ignore', 'inherit', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk
+    process.stderr.write(chunk)
+  })
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      if (code === 0) return resolve(JSON.parse(readFileSync(outFile, 'utf8')))
+      const reason = stderr.split('\n').filter(line => line && !line.startsWith('[bench]')).slice(0, 3).join(' ').slice(0, 400)
+      resolve({ impl, n, error: `exit ${code}: ${reason || 'no message'}` })
+    })
+  })
+}
+
+async function main() {
+  const started = Date.now()
+  ensureDependencies()
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  const run = { mode: modeName, ns, results: {}, ssr: null, machine: describeMachine() }
+
+  if (!args['ssr-only']) {
+    const coreBuilt = await buildOrm()
+    if (!coreBuilt) console.error(`[bench] ${ORM_ENTRY} is missing: "ours" is skipped`)
+    const impls = (list(args.impl) ?? IMPLS).filter(impl => impl !== 'ours' || coreBuilt)
+    for (const n of ns) {
+      run.results[n] = {}
+      // Interleaved per N, so a slow drift of the machine touches all three alike.
+      for (const impl of impls) run.results[n][impl] = await measureInChild(impl, n)
+      if (!coreBuilt) run.results[n].ours = { impl: 'ours', n, error: 'the core (src/runtime/orm/index.ts) does not exist yet' }
+    }
+  }
+
+  if (!args['no-ssr']) {
+    const { measureSsr } = await import('./ssr/run.mjs')
+    run.ssr = await measureSsr(mode.ssr)
+  }
+
+  run.durationSeconds = (Date.now() - started) / 1000
+  run.finishedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
+  const markdown = renderMarkdown(run)
+  writeFileSync(new URL(`${modeName}.json`, RESULTS_DIR), JSON.stringify(run, null, 2))
+  writeFileSync(new URL(`${modeName}.md`, RESULTS_DIR), markdown)
+  console.log(`\n${markdown}`)
+  if (modeName === 'full' && !filtered && !args['no-readme']) {
+    updateReadme(fileURLToPath(new URL('./README.md', import.meta.url)), markdown)
+    console.log('[bench] bench/README.md updated')
+  }
+  else {
+    console.log(`[bench] results in bench/results/${modeName}.md (README untouched: only a full, unfiltered run rewrites it)`)
+  }
+  for (const { target, status } of judgeTargets(run)) console.log(`[bench] ${status.padEnd(12)} ${target}`)
+}
+
+await main()

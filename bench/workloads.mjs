@@ -1,0 +1,102 @@
+// W1..W8 from issue 4, written once against the Implementation contract.
+//
+// `fresh: 'sample'` workloads change or replace the store, so every timed
+// sample gets a new store prepared outside the timing. `fresh: 'workload'`
+// workloads only read: one fresh store is prepared for the workload and all
+// its samples read from it, as an app reads the same store again and again
+// (caches and lazily built indexes are warm after the first call; W6 is the
+// cold path, a fresh store's very first read).
+import { makeUsers, randomUserIds, renamedUsers, destroyedUserIds, NAME_PREFIX } from './data.mjs'
+
+function filledStore(impl, n) {
+  const store = impl.createStore()
+  impl.saveUsers(store, makeUsers(n))
+  return store
+}
+
+const nameStartsWithPrefix = name => name.startsWith(NAME_PREFIX)
+
+/**
+ * @typedef {object} Workload
+ * @property {string} id W1..W8, as in issue 4
+ * @property {string} title what is measured, for the README
+ * @property {'sample' | 'workload'} fresh how often a fresh store is prepared
+ * @property {(impl: any, n: number, options: { calls: number }) => any} prepare untimed
+ * @property {(impl: any, prepared: any) => any} run timed
+ * @property {(impl: any, output: any, prepared: any) => any} plain the output as plain data, for the check
+ */
+
+/** @type {Workload[]} */
+export const WORKLOADS = [
+  {
+    id: 'W1',
+    title: 'one `save` of all N users with nested phone and 3 posts each, into an empty store',
+    fresh: 'sample',
+    prepare: (impl, n) => ({ store: impl.createStore(), users: makeUsers(n) }),
+    run: (impl, { store, users }) => impl.saveUsers(store, users),
+    plain: (impl, _output, { store }) => impl.snapshot(store),
+  },
+  {
+    id: 'W2',
+    title: '`with(\'phone\').get()` of all users',
+    fresh: 'workload',
+    prepare: (impl, n) => ({ store: filledStore(impl, n) }),
+    run: (impl, { store }) => impl.usersWithPhone(store),
+    plain: (impl, output) => impl.toPlain(output),
+  },
+  {
+    id: 'W3',
+    title: '`with(\'user\').get()` of all phones',
+    fresh: 'workload',
+    prepare: (impl, n) => ({ store: filledStore(impl, n) }),
+    run: (impl, { store }) => impl.phonesWithUser(store),
+    plain: (impl, output) => impl.toPlain(output),
+  },
+  {
+    id: 'W4',
+    title: `\`with('posts').where('name', v => v.startsWith('${NAME_PREFIX}')).get()\` (about 11% of users)`,
+    fresh: 'workload',
+    prepare: (impl, n) => ({ store: filledStore(impl, n) }),
+    run: (impl, { store }) => impl.usersWithPostsWhereName(store, nameStartsWithPrefix),
+    plain: (impl, output) => impl.toPlain(output),
+  },
+  {
+    id: 'W5',
+    title: '10,000 `with(\'phone\').find(id)` calls with seeded random ids (reported per call)',
+    fresh: 'workload',
+    prepare: (impl, n, { calls }) => ({ store: filledStore(impl, n), ids: randomUserIds(n, calls) }),
+    run: (impl, { store, ids }) => impl.findUsersWithPhone(store, ids),
+    plain: (impl, output) => impl.toPlain(output),
+  },
+  {
+    id: 'W6',
+    title: 'SSR round trip: serialize the state to JSON, take its byte size, parse it into a fresh store, then W2 on it',
+    fresh: 'sample',
+    prepare: (impl, n) => ({ store: filledStore(impl, n) }),
+    run(impl, { store }) {
+      const json = impl.serialize(store)
+      const bytes = Buffer.byteLength(json)
+      return { bytes, users: impl.usersWithPhone(impl.deserialize(json)) }
+    },
+    plain: (impl, output) => impl.toPlain(output.users),
+  },
+  {
+    id: 'W7',
+    title: 'partial `save` renaming 10% of users (`{ id, name }` records merged into existing ones)',
+    fresh: 'sample',
+    prepare: (impl, n) => ({ store: filledStore(impl, n), renamed: renamedUsers(n) }),
+    run: (impl, { store, renamed }) => impl.saveUsers(store, renamed),
+    plain: (impl, _output, { store }) => impl.snapshot(store),
+  },
+  {
+    id: 'W8',
+    title: '`destroy` of 10% of users by id',
+    fresh: 'sample',
+    prepare: (impl, n) => ({ store: filledStore(impl, n), ids: destroyedUserIds(n) }),
+    run: (impl, { store, ids }) => impl.destroyUsers(store, ids),
+    plain: (impl, _output, { store }) => impl.snapshot(store),
+  },
+]
+
+/** The number of find calls W5 makes when the time allows it. */
+export const W5_CALLS = 10_000
