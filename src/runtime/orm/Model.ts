@@ -1,0 +1,157 @@
+import { Attr, BooleanAttr, NumberAttr, StringAttr, Uid } from './attributes'
+import type { DefaultValue } from './attributes'
+import { BelongsTo } from './relations/belongsTo'
+import { HasMany } from './relations/hasMany'
+import { HasOne } from './relations/hasOne'
+import { getSchema } from './schema'
+import type { Fields, ModelClass, ModelOptions, RelatedModel, RelatedRef } from './types'
+
+/**
+ * The base class of every model. A model names its entity store and declares its fields:
+ *
+ * ```ts
+ * export default class User extends Model {
+ *   static entity = 'users'
+ *   static fields () {
+ *     return { id: this.attr(null), name: this.string(''), phone: this.hasOne(Phone, 'userId') }
+ *   }
+ * }
+ * ```
+ *
+ * With TypeScript, give fields a type with `declare` (`declare name: string`), never with a class
+ * field (`name!: string`): a class field would overwrite the value the ORM sets.
+ */
+export class Model {
+  /** The name of the entity store that keeps this model's records. */
+  static entity: string
+
+  /**
+   * The attribute (or attributes, for a composite key) that identify a record.
+   * @default 'id'
+   */
+  static primaryKey: string | readonly string[] = 'id'
+
+  /** The model's attributes and relations. */
+  static fields(): Fields {
+    return {}
+  }
+
+  /** A field of any type with a default value (or a function returning one). */
+  static attr<T = unknown>(value?: DefaultValue<T | null>): Attr<T> {
+    return new Attr<T>(value as DefaultValue<T>)
+  }
+
+  /** A string field with a default value. */
+  static string(value: DefaultValue<string | null>): StringAttr {
+    return new StringAttr(value as DefaultValue<string>)
+  }
+
+  /** A number field with a default value. */
+  static number(value: DefaultValue<number | null>): NumberAttr {
+    return new NumberAttr(value as DefaultValue<number>)
+  }
+
+  /** A boolean field with a default value. */
+  static boolean(value: DefaultValue<boolean | null>): BooleanAttr {
+    return new BooleanAttr(value as DefaultValue<boolean>)
+  }
+
+  /** A string id generated (a random UUID) when a record has none. */
+  static uid(): Uid {
+    return new Uid()
+  }
+
+  /**
+   * One related record whose `foreignKey` holds this record's `localKey`
+   * (default: this model's primary key).
+   */
+  static hasOne<R extends RelatedModel>(related: RelatedRef<R>, foreignKey: string | readonly string[], localKey?: string | readonly string[]): HasOne<R> {
+    return new HasOne(related, foreignKey, localKey)
+  }
+
+  /**
+   * Related records whose `foreignKey` holds this record's `localKey`
+   * (default: this model's primary key).
+   */
+  static hasMany<R extends RelatedModel>(related: RelatedRef<R>, foreignKey: string | readonly string[], localKey?: string | readonly string[]): HasMany<R> {
+    return new HasMany(related, foreignKey, localKey)
+  }
+
+  /**
+   * The record whose `ownerKey` (default: the related model's primary key) this record's
+   * `foreignKey` holds.
+   */
+  static belongsTo<R extends RelatedModel>(related: RelatedRef<R>, foreignKey: string | readonly string[], ownerKey?: string | readonly string[]): BelongsTo<R> {
+    return new BelongsTo(related, foreignKey, ownerKey)
+  }
+
+  /**
+   * A model instance with every attribute taken from `attributes` or, where missing, its default.
+   */
+  constructor(attributes?: Record<string, unknown>, options?: ModelOptions) {
+    if (options?.fill !== false)
+      this.$fill(attributes ?? {})
+  }
+
+  /** Sets every attribute from `attributes`, or its default where missing. */
+  $fill(attributes: Record<string, unknown>): this {
+    const schema = getSchema(this.$self())
+    const values = schema.withDefaults(attributes)
+    Object.assign(this, values)
+    for (const field of schema.relations.keys()) {
+      if (attributes[field] !== undefined)
+        (this as Record<string, unknown>)[field] = attributes[field]
+    }
+    return this
+  }
+
+  /** The model class of this instance. */
+  $self(): ModelClass<this> {
+    return this.constructor as ModelClass<this>
+  }
+
+  /** The entity store name of this instance's model. */
+  $entity(): string {
+    return this.$self().entity
+  }
+
+  /** The primary key's field name, or names for a composite key. */
+  $getKeyName(): string | readonly string[] {
+    return this.$self().primaryKey
+  }
+
+  /** The primary key's value, or the list of values for a composite key. */
+  $getKey(): unknown {
+    const key = getSchema(this.$self()).primaryKey
+    const self = this as Record<string, unknown>
+    return key.length === 1 ? self[key[0]!] : key.map(field => self[field])
+  }
+
+  /** The attributes as a plain object, without relations. */
+  $getAttributes(): Record<string, unknown> {
+    const self = this as Record<string, unknown>
+    const attributes: Record<string, unknown> = {}
+    for (const field of getSchema(this.$self()).attributeNames)
+      attributes[field] = self[field]
+    return attributes
+  }
+
+  /** The attributes and the loaded relations, recursively, as plain data. */
+  $toJson(): Record<string, unknown> {
+    const self = this as Record<string, unknown>
+    const json = this.$getAttributes()
+    for (const field of getSchema(this.$self()).relations.keys()) {
+      if (!Object.prototype.hasOwnProperty.call(self, field))
+        continue
+      const value = self[field]
+      json[field] = Array.isArray(value)
+        ? value.map(toJson)
+        : toJson(value)
+    }
+    return json
+  }
+}
+
+function toJson(value: unknown): unknown {
+  return value instanceof Model ? value.$toJson() : value
+}

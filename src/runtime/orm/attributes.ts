@@ -1,0 +1,55 @@
+import { generateUid } from './uid'
+
+/** A default value, or a function that returns one each time a record needs it. */
+export type DefaultValue<T> = T | (() => T)
+
+/**
+ * A stored field of a model: a value kept in the entity store. The type parameter is the type the
+ * field has on model instances, inferred from the default given to `this.string('')` and friends.
+ */
+export abstract class Attribute<T = unknown> {
+  /** @internal */
+  readonly _default: DefaultValue<T> | undefined
+
+  constructor(value?: DefaultValue<T>) {
+    this._default = value
+  }
+
+  /**
+   * Declares that `null` is a valid value of this field, which widens its type.
+   */
+  nullable(): Attribute<T | null> {
+    return this as Attribute<T | null>
+  }
+
+  /**
+   * The value a new record gets when its input has none.
+   *
+   * @internal
+   */
+  _makeDefault(): T {
+    const value = this._default
+    return (typeof value === 'function' ? (value as () => T)() : value) as T
+  }
+}
+
+/** A field of any type, made with `this.attr(default)`. */
+export class Attr<T = unknown> extends Attribute<T> {}
+
+/** A string field, made with `this.string(default)`. */
+export class StringAttr<T extends string | null = string> extends Attribute<T> {}
+
+/** A number field, made with `this.number(default)`. */
+export class NumberAttr<T extends number | null = number> extends Attribute<T> {}
+
+/** A boolean field, made with `this.boolean(default)`. */
+export class BooleanAttr<T extends boolean | null = boolean> extends Attribute<T> {}
+
+/**
+ * A string id generated (a random UUID) whenever a record has none, made with `this.uid()`.
+ */
+export class Uid extends Attribute<string> {
+  override _makeDefault(): string {
+    return generateUid()
+  }
+}

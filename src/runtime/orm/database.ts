@@ -1,0 +1,241 @@
+import { defineStore } from 'pinia'
+import type { Pinia } from 'pinia'
+import { shallowRef, toRaw } from 'vue'
+import type { ShallowRef } from 'vue'
+import { createOrmError } from './errors'
+import { FkIndex } from './fkIndex'
+import type { StoredRecord } from './keys'
+import type { Relation } from './relations/Relation'
+import { getSchema } from './schema'
+import type { Schema } from './schema'
+import type { ModelClass } from './types'
+
+/** The records of one entity store, by primary key. */
+export type EntityData = Record<string, StoredRecord>
+
+/** The state of an entity store: `{ data: { [id]: attributes } }`. */
+export interface EntityState {
+  data: EntityData
+}
+
+function defineEntityStore(entity: string, pinia: Pinia) {
+  return defineStore(entity, { state: (): EntityState => ({ data: {} }) })(pinia)
+}
+
+/** The Pinia store that keeps one entity's records. */
+export type EntityStore = ReturnType<typeof defineEntityStore>
+
+/** Options of {@link registerModels}. */
+export interface RegisterOptions {
+  /**
+   * Let a class take over an entity already claimed by another class, instead of throwing. Meant
+   * for hot module replacement, where an edited model file yields a new class for the same entity.
+   * @default false
+   */
+  replace?: boolean
+}
+
+/**
+ * Everything the ORM keeps for one Pinia instance: which model claims which entity, the entity
+ * stores, the foreign-key indexes and the signals that make reads reactive. Nothing here is ever
+ * shared between two Pinia instances, so two server requests never see each other's data.
+ *
+ * @internal
+ */
+export class Database {
+  readonly pinia: Pinia
+  private readonly schemas = new Map<string, Schema>()
+  private readonly stores = new Map<string, EntityStore>()
+  private readonly versions = new Map<string, ShallowRef<number>>()
+  private readonly indexes = new Map<string, FkIndex[]>()
+
+  constructor(pinia: Pinia) {
+    this.pinia = pinia
+  }
+
+  /** Registers a model class with this Pinia, creating its entity store, and returns its schema. */
+  register(model: ModelClass, options?: RegisterOptions): Schema {
+    const schema = getSchema(model)
+    const current = this.schemas.get(schema.entity)
+    if (current === schema)
+      return schema
+    if (current && !options?.replace)
+      throw duplicateEntityError(schema.entity, current.name, schema.name)
+    this.schemas.set(schema.entity, schema)
+    if (current)
+      this.indexes.delete(schema.entity)
+    this.store(schema.entity)
+    return schema
+  }
+
+  /** The registered schema of an entity, if any. */
+  schemaOf(entity: string): Schema | undefined {
+    return this.schemas.get(entity)
+  }
+
+  /** The schema of a relation's related model, registering the model when given as a class. */
+  related(relation: Relation, owner: Schema, field: string): Schema {
+    const ref = relation._related
+    if (typeof ref === 'string') {
+      const schema = this.schemas.get(ref)
+      if (!schema)
+        throw createOrmError(`${owner.name}.${field} refers to the entity '${ref}', but no model of that entity is registered with this Pinia. Register it first (registerModels(pinia, [...]) or useRepo(ThatModel)), or pass the class, or a function returning it, instead of the name.`)
+      return schema
+    }
+    if (isModelClass(ref))
+      return this.register(ref)
+    let model: unknown
+    try {
+      model = (ref as () => unknown)()
+    }
+    catch (error) {
+      throw createOrmError(`${owner.name}.${field}: the function that gives the related model threw. Make it return the model class, e.g. \`() => Phone\`.`, { cause: error })
+    }
+    if (!isModelClass(model))
+      throw createOrmError(`${owner.name}.${field}: the related model could not be resolved; its function returned ${model === undefined ? 'undefined' : typeof model}. Make it return a model class, e.g. \`() => Phone\`, or give the entity name.`)
+    return this.register(model)
+  }
+
+  /** The entity store, created on first use. */
+  store(entity: string): EntityStore {
+    let store = this.stores.get(entity)
+    if (!store) {
+      store = defineEntityStore(entity, this.pinia)
+      this.stores.set(entity, store)
+    }
+    return store
+  }
+
+  /**
+   * The records of an entity, as the raw object the store keeps. Reading it inside a computed or a
+   * render makes that effect depend on every write to the entity.
+   */
+  data(entity: string): EntityData {
+    track(this.version(entity))
+    return toRaw(this.store(entity).$state.data)
+  }
+
+  /** The index of an entity's records by the values of `fields`, built on first use. */
+  index(entity: string, fields: readonly string[], data: EntityData): FkIndex {
+    const live = this.liveIndexes(entity, data)
+    for (const index of live) {
+      if (sameFields(index.fields, fields))
+        return index
+    }
+    const index = new FkIndex(data, fields)
+    live.push(index)
+    return index
+  }
+
+  /**
+   * Writes records of one entity in one store mutation: a record for each key to set, `undefined`
+   * for each key to delete.
+   */
+  write(entity: string, changes: ReadonlyMap<string, StoredRecord | undefined>): void {
+    if (changes.size === 0)
+      return
+    const store = this.store(entity)
+    const data = toRaw(store.$state.data)
+    const indexes = this.liveIndexes(entity, data)
+    if (indexes.length > 0) {
+      for (const [id, record] of changes) {
+        const before = data[id]
+        for (const index of indexes)
+          index.update(id, before, record)
+      }
+    }
+    store.$patch((state) => {
+      const target = state.data
+      for (const [id, record] of changes) {
+        if (record === undefined)
+          // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the store is keyed by record id
+          delete target[id]
+        else
+          target[id] = record
+      }
+    })
+    this.touch(entity)
+  }
+
+  /** Replaces all records of an entity. */
+  replace(entity: string, data: EntityData): void {
+    this.store(entity).$patch((state) => {
+      state.data = data
+    })
+    this.indexes.delete(entity)
+    this.touch(entity)
+  }
+
+  private version(entity: string): ShallowRef<number> {
+    let version = this.versions.get(entity)
+    if (!version)
+      this.versions.set(entity, version = shallowRef(0))
+    return version
+  }
+
+  private touch(entity: string): void {
+    this.version(entity).value++
+  }
+
+  /** The indexes of an entity that still describe `data`; others (the store was replaced) are dropped. */
+  private liveIndexes(entity: string, data: EntityData): FkIndex[] {
+    let indexes = this.indexes.get(entity)
+    if (!indexes)
+      this.indexes.set(entity, indexes = [])
+    else if (indexes.length > 0 && indexes[0]!.source !== data)
+      indexes.length = 0
+    return indexes
+  }
+}
+
+/** Reads a signal so that the running effect, if any, depends on it. */
+function track(signal: ShallowRef<number>): number {
+  return signal.value
+}
+
+function duplicateEntityError(entity: string, first: string, second: string) {
+  const names = first === second ? `two different classes named ${first}` : `${first} and ${second}`
+  return createOrmError(`The entity '${entity}' is claimed by ${names}. Every model needs its own \`static entity\`: rename the entity of one of them.`)
+}
+
+function isModelClass(value: unknown): value is ModelClass {
+  return typeof value === 'function' && typeof (value as Partial<ModelClass>).fields === 'function' && 'entity' in value
+}
+
+/** @internal */
+export function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((field, i) => field === b[i])
+}
+
+const databases = new WeakMap<Pinia, Database>()
+
+/**
+ * The ORM's database of a Pinia instance, created on first use. Kept in a `WeakMap` keyed by the
+ * Pinia instance, so it lives and dies with it.
+ *
+ * @internal
+ */
+export function getDatabase(pinia: Pinia): Database {
+  let database = databases.get(pinia)
+  if (!database)
+    databases.set(pinia, database = new Database(pinia))
+  return database
+}
+
+/**
+ * Registers model classes with a Pinia instance and creates their entity stores, so every store
+ * exists before first use. Two classes that claim one entity throw, unless `replace` is set.
+ */
+export function registerModels(pinia: Pinia, models: readonly ModelClass[], options?: RegisterOptions): void {
+  const claimed = new Map<string, ModelClass>()
+  for (const model of models) {
+    const schema = getSchema(model)
+    const other = claimed.get(schema.entity)
+    if (other && other !== model)
+      throw duplicateEntityError(schema.entity, other.name, schema.name)
+    claimed.set(schema.entity, model)
+  }
+  const database = getDatabase(pinia)
+  for (const model of models)
+    database.register(model, options)
+}

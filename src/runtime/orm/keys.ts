@@ -1,0 +1,43 @@
+/**
+ * Keys used for the store's `data` object and for foreign-key indexes. Object keys are strings, so
+ * a value `1` and a value `'1'` name the same record, as they do for a plain object lookup.
+ * A composite key (several fields) is the JSON array of its values: `[1,"a"]`.
+ */
+
+/** A record as it is kept in the store: attribute names to values. */
+export type StoredRecord = Record<string, unknown>
+
+/**
+ * The key for a list of fields of a record, or `undefined` when any of them is null or missing
+ * (such a record has no key and matches nothing).
+ *
+ * @internal
+ */
+export function keyOf(record: StoredRecord, fields: readonly string[]): string | undefined {
+  if (fields.length === 1) {
+    const value = record[fields[0]!]
+    return value === null || value === undefined ? undefined : String(value)
+  }
+  const values: unknown[] = []
+  for (const field of fields) {
+    const value = record[field]
+    if (value === null || value === undefined)
+      return undefined
+    values.push(value)
+  }
+  return JSON.stringify(values)
+}
+
+/**
+ * The key for an id given by a caller: a single value for a single-field key, an array of values
+ * for a composite one.
+ *
+ * @internal
+ */
+export function keyOfId(id: unknown, fields: readonly string[]): string | undefined {
+  if (fields.length === 1)
+    return id === null || id === undefined ? undefined : String(id)
+  if (!Array.isArray(id) || id.length !== fields.length || id.some(value => value === null || value === undefined))
+    return undefined
+  return JSON.stringify(id)
+}

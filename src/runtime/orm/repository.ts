@@ -1,0 +1,242 @@
+import type { Database, EntityStore } from './database'
+import { createOrmError } from './errors'
+import type { StoredRecord } from './keys'
+import type { Model } from './Model'
+import { normalize } from './normalize'
+import type { Normalized, SavedNode } from './normalize'
+import { Query } from './query'
+import type { RelationConstraint } from './query'
+import { hasGeneratedKey } from './schema'
+import type { Schema } from './schema'
+import type { Id, Item, ModelClass, RecordInput } from './types'
+
+/**
+ * The entry point to one model's records in one Pinia instance: saves, reads and deletes, and
+ * every query method as a shortcut to `query()`. Made by `useRepo(Model)`.
+ */
+export class Repository<M extends ModelClass = ModelClass> {
+  /** The model class this repository serves. */
+  readonly use: M
+  /** @internal */
+  readonly _db: Database
+  /** @internal */
+  readonly _schema: Schema
+
+  /** @internal */
+  constructor(db: Database, model: M) {
+    this.use = model
+    this._db = db
+    this._schema = db.register(model)
+  }
+
+  /** A new query on this model's records. */
+  query(): Query<M> {
+    return new Query<M>(this._db, this._schema)
+  }
+
+  /** The Pinia store that keeps this model's records. */
+  piniaStore(): EntityStore {
+    return this._db.store(this._schema.entity)
+  }
+
+  /** A new instance of the model with default values, not saved. */
+  getModel(): InstanceType<M> {
+    return new this.use() as InstanceType<M>
+  }
+
+  /** {@inheritDoc Query.where} */
+  where(field: string | ((item: Item<M>) => boolean), value?: unknown): Query<M> {
+    return this.query().where(field, value)
+  }
+
+  /** {@inheritDoc Query.orWhere} */
+  orWhere(field: string | ((item: Item<M>) => boolean), value?: unknown): Query<M> {
+    return this.query().orWhere(field, value)
+  }
+
+  /** {@inheritDoc Query.whereIn} */
+  whereIn(field: string, values: Iterable<unknown>): Query<M> {
+    return this.query().whereIn(field, values)
+  }
+
+  /** {@inheritDoc Query.whereNotIn} */
+  whereNotIn(field: string, values: Iterable<unknown>): Query<M> {
+    return this.query().whereNotIn(field, values)
+  }
+
+  /** {@inheritDoc Query.whereNull} */
+  whereNull(field: string): Query<M> {
+    return this.query().whereNull(field)
+  }
+
+  /** {@inheritDoc Query.whereNotNull} */
+  whereNotNull(field: string): Query<M> {
+    return this.query().whereNotNull(field)
+  }
+
+  /** {@inheritDoc Query.whereId} */
+  whereId(ids: Id | readonly Id[]): Query<M> {
+    return this.query().whereId(ids)
+  }
+
+  /** {@inheritDoc Query.orderBy} */
+  orderBy(by: string | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc'): Query<M> {
+    return this.query().orderBy(by, direction)
+  }
+
+  /** {@inheritDoc Query.limit} */
+  limit(count: number): Query<M> {
+    return this.query().limit(count)
+  }
+
+  /** {@inheritDoc Query.offset} */
+  offset(count: number): Query<M> {
+    return this.query().offset(count)
+  }
+
+  /** {@inheritDoc Query.with} */
+  with(name: string, constraint?: RelationConstraint): Query<M> {
+    return this.query().with(name, constraint)
+  }
+
+  /** {@inheritDoc Query.withAll} */
+  withAll(constraint?: RelationConstraint): Query<M> {
+    return this.query().withAll(constraint)
+  }
+
+  /** {@inheritDoc Query.withAllRecursive} */
+  withAllRecursive(depth?: number): Query<M> {
+    return this.query().withAllRecursive(depth)
+  }
+
+  /** Every record of the model, without relations. */
+  all(): Item<M>[] {
+    return this.query().get()
+  }
+
+  /** {@inheritDoc Query.find} */
+  find(id: Id): Item<M> | null
+  find(ids: readonly Id[]): Item<M>[]
+  find(ids: Id | readonly Id[]): Item<M> | Item<M>[] | null {
+    return this.query().find(ids as Id)
+  }
+
+  /**
+   * Inserts or updates records, with nested related records: they are split into their entity
+   * stores and the keys linking them are filled in. An existing record keeps the fields the input
+   * leaves out. Each store is written once. Returns model instances with the nested relations.
+   */
+  save(record: RecordInput): Item<M>
+  save(records: RecordInput[]): Item<M>[]
+  save(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
+    return this.persist(records, true, true)
+  }
+
+  /**
+   * Inserts records as given, replacing any record with the same key; relations are ignored.
+   */
+  insert(record: RecordInput): Item<M>
+  insert(records: RecordInput[]): Item<M>[]
+  insert(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
+    return this.persist(records, false, false)
+  }
+
+  /**
+   * Replaces all records of the model with the given ones; relations are ignored.
+   */
+  fresh(record: RecordInput): Item<M>
+  fresh(records: RecordInput[]): Item<M>[]
+  fresh(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
+    const schema = this._schema
+    const { roots, batches } = this.normalize(records, false)
+    const batch = batches.get(schema) ?? new Map<string, StoredRecord>()
+    const data: Record<string, StoredRecord> = {}
+    for (const [key, values] of batch) {
+      const record = schema.withDefaults(values)
+      data[key] = record
+      batch.set(key, record)
+    }
+    this._db.replace(schema.entity, data)
+    return this.result(records, roots, batches)
+  }
+
+  /** A model instance (or several) filled from `attributes` and defaults, not saved. */
+  make(attributes?: RecordInput): Item<M>
+  make(attributes: RecordInput[]): Item<M>[]
+  make(attributes?: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
+    if (Array.isArray(attributes))
+      return attributes.map(values => new this.use(values)) as Item<M>[]
+    return new this.use(attributes) as Item<M>
+  }
+
+  /** Saves a record with every field at its default; the primary key must be a `uid`. */
+  new(): Item<M> {
+    const schema = this._schema
+    if (!hasGeneratedKey(schema))
+      throw createOrmError(`new() on ${schema.name} needs a generated primary key. Declare ${schema.primaryKey.map(field => `'${field}'`).join(', ')} with this.uid(), or use save() with a key.`)
+    return this.save({})
+  }
+
+  /**
+   * Deletes the record with this primary key and returns it (or `null`); given a list of keys,
+   * deletes those found and returns them.
+   */
+  destroy(id: Id): Item<M> | null
+  destroy(ids: readonly Id[]): Item<M>[]
+  destroy(ids: Id | readonly Id[]): Item<M> | Item<M>[] | null {
+    const deleted = this.query().whereId(ids as Id).delete()
+    const fields = this._schema.primaryKey
+    const many = Array.isArray(ids) && (fields.length === 1 || Array.isArray(ids[0]))
+    return many ? deleted : deleted[0] ?? null
+  }
+
+  /** Deletes every record of the model and returns them. */
+  flush(): Item<M>[] {
+    const deleted = this.all()
+    this._db.replace(this._schema.entity, {})
+    return deleted
+  }
+
+  private normalize(records: RecordInput | RecordInput[], withRelations: boolean): Normalized {
+    const db = this._db
+    return normalize({
+      related: (relation, owner, field) => db.related(relation, owner, field),
+      stored: (schema, key) => db.data(schema.entity)[key],
+    }, this._schema, records, withRelations)
+  }
+
+  /** Normalizes, then writes every store once; nothing is written when the input is bad. */
+  private persist(records: RecordInput | RecordInput[], withRelations: boolean, merge: boolean): Item<M> | Item<M>[] {
+    const { roots, batches } = this.normalize(records, withRelations)
+    for (const [schema, batch] of batches) {
+      const data = this._db.data(schema.entity)
+      for (const [key, values] of batch) {
+        const existing = merge ? data[key] : undefined
+        batch.set(key, existing === undefined ? schema.withDefaults(values) : { ...existing, ...values })
+      }
+    }
+    for (const [schema, batch] of batches)
+      this._db.write(schema.entity, batch)
+    return this.result(records, roots, batches)
+  }
+
+  /** The model instances a write returns, with the nested relations of the input. */
+  private result(records: RecordInput | RecordInput[], roots: SavedNode[], batches: Normalized['batches']): Item<M> | Item<M>[] {
+    const building = new Set<SavedNode>()
+    const instantiate = (node: SavedNode): Model => {
+      const instance = node.schema.hydrate(batches.get(node.schema)!.get(node.key)!)
+      // A record reached again inside itself (cyclic input) is returned with its attributes only.
+      if (building.has(node))
+        return instance
+      building.add(node)
+      for (const field in node.relations) {
+        const value = node.relations[field] as SavedNode | SavedNode[] | null
+        ;(instance as unknown as Record<string, unknown>)[field] = value === null ? null : Array.isArray(value) ? value.map(instantiate) : instantiate(value)
+      }
+      building.delete(node)
+      return instance
+    }
+    const items = roots.map(instantiate) as Item<M>[]
+    return Array.isArray(records) ? items : items[0]!
+  }
+}

@@ -1,0 +1,111 @@
+import { Attribute, Uid } from './attributes'
+import { createOrmError } from './errors'
+import { Relation, toFieldList } from './relations/Relation'
+import type { Model } from './Model'
+import type { StoredRecord } from './keys'
+import type { ModelClass, ModelOptions } from './types'
+
+/**
+ * What the ORM reads off a model class once: its entity, key and fields, checked. A schema is a
+ * definition (it never holds records), so it is kept on the class itself.
+ */
+export interface Schema {
+  readonly model: ModelClass
+  /** The class name, for messages. */
+  readonly name: string
+  readonly entity: string
+  /** The primary key as a list of field names (one for a simple key). */
+  readonly primaryKey: readonly string[]
+  readonly attributeNames: readonly string[]
+  readonly attributes: ReadonlyMap<string, Attribute>
+  readonly relations: ReadonlyMap<string, Relation>
+  /** Builds a model instance from a stored record, without copying defaults over its values. */
+  hydrate: (record: StoredRecord) => Model
+  /** A complete stored record: the given values, and defaults for every attribute missing. */
+  withDefaults: (values: StoredRecord) => StoredRecord
+}
+
+const SCHEMA = Symbol('nuxt-pinia-orm:schema')
+const NO_FILL: ModelOptions = Object.freeze({ fill: false })
+
+/**
+ * The schema of a model class, built on first use and kept on that class (not inherited by
+ * subclasses, which have their own fields).
+ *
+ * @internal
+ */
+export function getSchema(model: ModelClass): Schema {
+  if (Object.prototype.hasOwnProperty.call(model, SCHEMA))
+    return (model as unknown as { [SCHEMA]: Schema })[SCHEMA]
+  const schema = buildSchema(model)
+  Object.defineProperty(model, SCHEMA, { value: schema, enumerable: false })
+  return schema
+}
+
+function buildSchema(model: ModelClass): Schema {
+  const name = model.name || 'AnonymousModel'
+  const entity = model.entity
+  if (typeof entity !== 'string' || entity === '')
+    throw createOrmError(`Model ${name} has no entity. Add \`static entity = '...'\` naming its store, e.g. \`static entity = '${name.toLowerCase()}s'\`.`)
+
+  const fields = model.fields()
+  if (fields === null || typeof fields !== 'object')
+    throw createOrmError(`${name}.fields() must return an object of fields, e.g. \`{ id: this.attr(null) }\`.`)
+
+  const attributes = new Map<string, Attribute>()
+  const relations = new Map<string, Relation>()
+  for (const [field, definition] of Object.entries(fields)) {
+    if (definition instanceof Attribute)
+      attributes.set(field, definition)
+    else if (definition instanceof Relation)
+      relations.set(field, definition)
+    else
+      throw createOrmError(`${name}.fields() gives '${field}' a value that is not a field. Make it with this.attr(), this.string(), this.number(), this.boolean(), this.uid(), this.hasOne(), this.hasMany() or this.belongsTo().`)
+  }
+
+  const primaryKey = toFieldList(model.primaryKey ?? 'id')
+  for (const key of primaryKey) {
+    if (!attributes.has(key))
+      throw createOrmError(`${name}.primaryKey names '${key}', which is not an attribute of ${name}. Declare it in fields(), e.g. \`${key}: this.attr(null)\` or \`${key}: this.uid()\`.`)
+  }
+
+  const attributeNames = [...attributes.keys()]
+  const attributeList = [...attributes.values()]
+
+  return {
+    model,
+    name,
+    entity,
+    primaryKey,
+    attributeNames,
+    attributes,
+    relations,
+    hydrate(record) {
+      const instance = new model(undefined, NO_FILL) as unknown as StoredRecord
+      for (let i = 0; i < attributeNames.length; i++) {
+        const field = attributeNames[i]!
+        const value = record[field]
+        instance[field] = value === undefined ? attributeList[i]!._makeDefault() : value
+      }
+      return instance as unknown as Model
+    },
+    withDefaults(values) {
+      const record: StoredRecord = {}
+      for (let i = 0; i < attributeNames.length; i++) {
+        const field = attributeNames[i]!
+        const value = values[field]
+        record[field] = value === undefined ? attributeList[i]!._makeDefault() : value
+      }
+      return record
+    },
+  }
+}
+
+/**
+ * Whether the primary key is generated when missing (every field of it is a `uid`).
+ *
+ * @internal
+ */
+export function hasGeneratedKey(schema: Schema): boolean {
+  return schema.primaryKey.every(field => schema.attributes.get(field) instanceof Uid)
+}

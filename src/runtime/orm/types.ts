@@ -1,0 +1,58 @@
+import type { Attribute } from './attributes'
+import type { Model } from './Model'
+import type { Relation, RelationValue } from './relations/Relation'
+
+/** What `static fields()` returns: field names to attributes and relations. */
+export type Fields = Record<string, Attribute<unknown> | Relation>
+
+/**
+ * A model class as the ORM uses it: constructible, with an entity name, a primary key and fields.
+ */
+export interface ModelClass<M extends Model = Model> {
+  new (attributes?: Record<string, unknown>, options?: ModelOptions): M
+  readonly name: string
+  entity: string
+  primaryKey: string | readonly string[]
+  fields(): Fields
+}
+
+/**
+ * The loosest reference to a model class, used for the related side of relations. It avoids
+ * asking for `fields()`, so two models whose fields refer to each other type-check without a cycle.
+ */
+export type RelatedModel = (abstract new (...args: never[]) => Model) & { entity: string }
+
+/** A related model given as the class, lazily (`() => Phone`) or by entity name (`'phones'`). */
+export type RelatedRef<R extends RelatedModel = RelatedModel> = R | (() => R) | string
+
+/** Options of the `Model` constructor. */
+export interface ModelOptions {
+  /**
+   * Fill every field from the given attributes or its default.
+   * @default true
+   */
+  fill?: boolean
+}
+
+type AttributeValues<F> = {
+  -readonly [K in keyof F as F[K] extends Attribute<unknown> ? K : never]: F[K] extends Attribute<infer T> ? T : never
+}
+
+type RelationValues<F> = {
+  -readonly [K in keyof F as F[K] extends Relation ? K : never]?: RelationValue<F[K]>
+}
+
+/** The attribute and relation properties a model's `fields()` gives its instances. */
+export type FieldValues<F> = AttributeValues<F> & RelationValues<F>
+
+/**
+ * An instance of a model class as the repository returns it: the class's own members plus one
+ * property per field, typed from `fields()`. Relations are present once loaded with `with()`.
+ */
+export type Item<M extends RelatedModel> = InstanceType<M> & (M extends { fields(): infer F } ? FieldValues<F> : unknown)
+
+/** Input accepted by `save()`: attributes, and nested related records under relation names. */
+export type RecordInput = Record<string, unknown>
+
+/** An id as callers pass it: a value, or an array of values for a composite primary key. */
+export type Id = string | number | readonly (string | number)[]
