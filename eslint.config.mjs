@@ -7,7 +7,7 @@ export default createConfigForNuxt({
     stylistic: true,
   },
   dirs: {
-    src: ['./playground', './test/fixtures'],
+    src: ['./playground', './test/fixtures/app', './test/fixtures/layer', './test/fixtures/duplicate-entity'],
   },
 }).append({
   ignores: ['bench/pinia-orm/**', 'bench/results/**'],

@@ -1,0 +1,115 @@
+import {
+  addImports,
+  addPlugin,
+  addTemplate,
+  createResolver,
+  defineNuxtModule,
+  getLayerDirectories,
+  hasNuxtModule,
+  installModule,
+  resolvePath,
+  updateTemplates,
+  useLogger,
+} from '@nuxt/kit'
+import { resolve } from 'pathe'
+import { CORE_IMPORTS } from './coreImports'
+import { modelDirs } from './modelDirs'
+import { scanModels } from './scanModels'
+import type { ScannedModelFile } from './scanModels'
+import { TEMPLATE_DIR, modelsTemplate, modelsTypeTemplate, optionsTemplate, optionsTypeTemplate } from './templates'
+
+/** Options of the `piniaOrm` key in `nuxt.config`. */
+export interface ModuleOptions {
+  /**
+   * Folders of model files, resolved in the source folder of the app and of each layer
+   * (`app/` in a Nuxt 4 app), sub-folders included. Every export of these files is auto-imported,
+   * and every exported model class is registered with the app's Pinia at start.
+   * @default ['models']
+   */
+  dirs: string[]
+  /**
+   * A file of the app whose default export is the options passed to `createORM()` (for example
+   * `'~/orm.options'`). It is bundled as code, so options may be functions.
+   * Without it the ORM runs with its defaults.
+   * @default undefined
+   */
+  optionsFile?: string
+}
+
+export default defineNuxtModule<ModuleOptions>({
+  meta: {
+    name: 'nuxt-pinia-orm',
+    configKey: 'piniaOrm',
+    compatibility: { nuxt: '>=3.13.0' },
+  },
+  defaults: {
+    dirs: ['models'],
+  },
+  async setup(options, nuxt) {
+    const logger = useLogger('nuxt-pinia-orm')
+    const { resolve: resolveRuntime } = createResolver(import.meta.url)
+    const core = resolveRuntime('./runtime/orm')
+
+    // One Pinia per request comes from @pinia/nuxt; an app that lists it keeps its own entry.
+    if (!hasNuxtModule('@pinia/nuxt') && !hasNuxtModule('pinia'))
+      await installModule('@pinia/nuxt')
+
+    // `import { Model } from 'nuxt-pinia-orm/orm'` in the app gives the auto-imported classes.
+    nuxt.options.alias['nuxt-pinia-orm/orm'] = core
+    nuxt.options.build.transpile.push(resolveRuntime('./runtime'))
+
+    addImports([
+      ...CORE_IMPORTS.map(name => ({ name, from: core })),
+      { name: 'useRepo', from: resolveRuntime('./runtime/composables') },
+    ])
+
+    const dirs = modelDirs(options.dirs, getLayerDirectories(nuxt).map(layer => layer.app))
+    let files: ScannedModelFile[] = await scanModels(dirs, nuxt.options.rootDir)
+
+    nuxt.hook('imports:extend', (imports) => {
+      for (const file of files) {
+        for (const item of file.exports)
+          imports.push({ name: item.exportName, as: item.name, from: file.path })
+      }
+    })
+
+    addTemplate({
+      filename: `${TEMPLATE_DIR}/models.mjs`,
+      getContents: () => modelsTemplate(files),
+    })
+    // Beside the module it describes, so `#build/nuxt-pinia-orm/models.mjs` is typed by path.
+    addTemplate({
+      filename: `${TEMPLATE_DIR}/models.d.mts`,
+      write: true,
+      getContents: () => modelsTypeTemplate(),
+    })
+    const optionsFile = options.optionsFile ? await resolvePath(options.optionsFile) : undefined
+    addTemplate({
+      filename: `${TEMPLATE_DIR}/options.mjs`,
+      getContents: () => optionsTemplate(optionsFile),
+    })
+    addTemplate({
+      filename: `${TEMPLATE_DIR}/options.d.mts`,
+      write: true,
+      getContents: () => optionsTypeTemplate(),
+    })
+
+    addPlugin(resolveRuntime('./runtime/plugin'))
+
+    // A model file added, removed or renamed in dev: scan again, then the auto-imports and the
+    // models template follow. A file that breaks the scan is reported and the last good scan stays.
+    nuxt.hook('builder:watch', async (event, relativePath) => {
+      const path = resolve(nuxt.options.srcDir, relativePath)
+      if (!dirs.some(dir => path.startsWith(`${dir}/`)))
+        return
+      try {
+        files = await scanModels(dirs, nuxt.options.rootDir)
+      }
+      catch (error) {
+        logger.error(error)
+        return
+      }
+      await updateTemplates({ filter: template => template.filename.startsWith(`${TEMPLATE_DIR}/`) })
+    })
+  },
+})

@@ -1,0 +1,32 @@
+/// <reference types="vite/client" />
+import type { Pinia } from 'pinia'
+import { defineNuxtPlugin } from '#app'
+import { modelFiles } from '#build/nuxt-pinia-orm/models.mjs'
+import ormOptions from '#build/nuxt-pinia-orm/options.mjs'
+import { createORM, registerModels } from './orm'
+import { collectModels } from './modelFiles'
+
+/**
+ * Registers every scanned model with the Pinia of the app, so each entity store exists before any
+ * other plugin, middleware or page runs. On the server it runs once per request, with that
+ * request's Pinia; in the browser once, after Pinia has taken the server's state from the payload.
+ */
+export default defineNuxtPlugin({
+  name: 'nuxt-pinia-orm',
+  dependsOn: ['pinia'],
+  setup(nuxtApp) {
+    const pinia = nuxtApp.$pinia as Pinia
+    if (ormOptions)
+      pinia.use(createORM(ormOptions))
+    registerModels(pinia, collectModels(modelFiles))
+
+    if (import.meta.hot) {
+      // An edited model file gives new classes with the same entities: they take over, the
+      // records in the stores stay.
+      import.meta.hot.accept('#build/nuxt-pinia-orm/models.mjs', (updated) => {
+        if (updated)
+          registerModels(pinia, collectModels(updated.modelFiles as typeof modelFiles), { replace: true })
+      })
+    }
+  },
+})

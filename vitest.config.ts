@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import { defineVitestProject } from '@nuxt/test-utils/config'
+
+// Three layers of tests, each its own project:
+// - unit: the ORM core and the module's build-time helpers, in plain Node;
+// - e2e: real builds of the fixture apps, served and driven in Chromium;
+// - nuxt: composables and registration inside a Nuxt app (the `app` fixture), without a build.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/orm/**/*.test.ts', 'test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
+      await defineVitestProject({
+        test: {
+          name: 'nuxt',
+          environment: 'nuxt',
+          include: ['test/nuxt/**/*.test.ts'],
+          environmentOptions: {
+            nuxt: {
+              rootDir: fileURLToPath(new URL('./test/fixtures/app', import.meta.url)),
+              domEnvironment: 'happy-dom',
+            },
+          },
+        },
+      }),
+    ],
+  },
+})
