@@ -1,0 +1,195 @@
+import { fileURLToPath } from 'node:url'
+import { $fetch, createPage, setup, url } from '@nuxt/test-utils/e2e'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { chromiumLaunchOptions } from './chromium'
+import { nuxtPayload, rawNuxtPayload, testJson, testText } from './html'
+
+// One production build of the `app` fixture (which extends the `layer` fixture) serves every test
+// of this file: SSR HTML, payload, the hydrated client in Chromium, and concurrent requests.
+await setup({
+  rootDir: fileURLToPath(new URL('../fixtures/app', import.meta.url)),
+  browser: true,
+  browserOptions: { type: 'chromium', launch: chromiumLaunchOptions },
+})
+
+const usersPage = {
+  ada: 'Ada: 555-0101',
+  users: ['1 Ada: 555-0101', '2 Linus: no phone', '3 Grace: 555-0103', '4 Alan: 555-0104'],
+  phones: ['11 555-0101: Ada', '13 555-0103: Grace', '14 555-0104: Alan'],
+}
+
+describe('server-side rendering', () => {
+  it('renders the default-keys User/Phone lookups in both directions, from data saved in callOnce and useAsyncData', async () => {
+    const html = await $fetch<string>('/')
+    expect(testJson(html, 'lookups')).toEqual(usersPage)
+    expect(testText(html, 'user-1').trim()).toBe('Ada: 555-0101')
+  })
+
+  it('renders the records saved by a server plugin and by route middleware, in a model of the layer', async () => {
+    const html = await $fetch<string>('/')
+    expect(testText(html, 'tags')).toContain('plugin: saved by a server plugin')
+    expect(testText(html, 'tags')).toContain('middleware: saved by route middleware')
+  })
+
+  it('renders hasOne with a custom local key and its inverse', async () => {
+    expect(testJson(await $fetch<string>('/local-key'), 'lookups')).toEqual({
+      authors: ['Mary: writes novels', 'Percy: no profile', 'Emily: writes poems'],
+      profiles: ['writes novels (a-1): Mary', 'writes poems (a-3): Emily'],
+    })
+  })
+
+  it('renders belongsTo with a custom owner key and its inverse', async () => {
+    expect(testJson(await $fetch<string>('/owner-key'), 'lookups')).toEqual({
+      badges: ['gold (red): Red team', 'orphan (null): no team', 'silver (blue): Blue team'],
+      teams: ['Red team: gold', 'Blue team: silver'],
+    })
+  })
+
+  it('renders a parent with a custom primary key and its child', async () => {
+    expect(testJson(await $fetch<string>('/primary-key'), 'lookups')).toEqual({
+      france: 'France: Paris',
+      countries: ['FR France: Paris', 'IT Italy: Rome', 'XX Nowhere: no capital'],
+      capitals: ['Paris (FR): France', 'Rome (IT): Italy'],
+    })
+  })
+})
+
+describe('useRepo in useAsyncData handlers on the server', () => {
+  it('finds the request\'s Pinia before the first await, and uses the Pinia it is given after', async () => {
+    expect(testJson(await $fetch<string>('/async-data'), 'names')).toEqual(['Before await', 'Given the Pinia'])
+  })
+
+  it('refuses to guess the Pinia after an await, and says what to do', async () => {
+    expect(testText(await $fetch<string>('/async-data'), 'after-await')).toBe(
+      '[nuxt-pinia-orm] useRepo(User) was called on the server outside a Nuxt context, where the request\'s Pinia cannot be found. '
+      + 'Call useRepo before the first `await` of the function (the repository keeps its Pinia), '
+      + 'or pass the Pinia: `useAsyncData(async nuxtApp => useRepo(User, nuxtApp.$pinia).all())`.',
+    )
+  })
+})
+
+describe('payload', () => {
+  it('carries the normalized state of every entity store: attributes and foreign keys only', async () => {
+    const payload = nuxtPayload(await $fetch<string>('/'))
+    expect(payload.pinia).toEqual({
+      users: { data: { 1: { id: 1, name: 'Ada' }, 2: { id: 2, name: 'Linus' }, 3: { id: 3, name: 'Grace' }, 4: { id: 4, name: 'Alan' } } },
+      phones: { data: {
+        11: { id: 11, userId: 1, number: '555-0101' },
+        13: { id: 13, userId: 3, number: '555-0103' },
+        14: { id: 14, userId: 4, number: '555-0104' },
+      } },
+      tags: { data: {
+        1: { id: 1, name: 'plugin', source: 'saved by a server plugin' },
+        2: { id: 2, name: 'middleware', source: 'saved by route middleware' },
+      } },
+      // Every scanned model has its store from the start, used or not.
+      authors: { data: {} },
+      profiles: { data: {} },
+      teams: { data: {} },
+      badges: { data: {} },
+      countries: { data: {} },
+      capitals: { data: {} },
+      readings: { data: {} },
+    })
+  })
+
+  it('holds no model instances, relation copies or indexes', async () => {
+    const raw = rawNuxtPayload(await $fetch<string>('/'))
+    expect(raw).not.toMatch(/"(?:phone|user|\$\w+)":/)
+    expect(raw).not.toMatch(/"(?:User|Phone|Model)"/)
+  })
+
+  it('carries Date, Map, Set, BigInt and undefined attributes with their types', async () => {
+    const html = await $fetch<string>('/values')
+    const payload = nuxtPayload(html) as { pinia: { readings: { data: Record<string, Record<string, unknown>> } } }
+    const reading = payload.pinia.readings.data[1]!
+    expect(reading.takenAt).toEqual(new Date('2024-05-06T07:08:09.000Z'))
+    expect(reading.units).toEqual(new Map([['celsius', 21.5]]))
+    expect(reading.flags).toEqual(new Set(['calibrated']))
+    expect(reading.total).toBe(12345678901234567890n)
+    expect('note' in reading && reading.note === undefined).toBe(true)
+    expect(testJson(html, 'values')).toEqual({
+      takenAt: '2024-05-06T07:08:09.000Z',
+      units: [['celsius', 21.5]],
+      flags: ['calibrated'],
+      total: '12345678901234567890',
+      note: 'undefined',
+    })
+  })
+})
+
+/** Opens a page in Chromium and records console problems and API requests from the start. */
+async function openPage(path: string) {
+  const page: Page = await createPage()
+  const problems: string[] = []
+  const requests: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`${message.type()}: ${message.text()}`)
+  })
+  page.on('pageerror', error => problems.push(`pageerror: ${error.message}`))
+  page.on('request', (request) => {
+    if (['fetch', 'xhr'].includes(request.resourceType()))
+      requests.push(request.url())
+  })
+  await page.goto(url(path), { waitUntil: 'hydration' } as unknown as Parameters<Page['goto']>[1])
+  return { page, problems, requests }
+}
+
+describe('hydrated client (Chromium)', () => {
+  it('looks up relations in both directions on the client exactly as the server did, without any request', async () => {
+    const { page, problems, requests } = await openPage('/')
+    const server = await page.textContent('[data-test="lookups"]')
+    await page.click('[data-test="lookup-on-client"]')
+    await page.waitForFunction(() => document.querySelector('[data-test="client-lookups"]')?.textContent !== '')
+    const client = await page.textContent('[data-test="client-lookups"]')
+    expect(JSON.parse(client!)).toEqual(usersPage)
+    expect(client).toBe(server)
+    expect(requests).toEqual([])
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it('re-renders when the client saves a user with a nested phone', async () => {
+    const { page, problems, requests } = await openPage('/')
+    await page.fill('[data-test="name"]', 'Barbara')
+    await page.fill('[data-test="number"]', '555-0199')
+    await page.click('[data-test="save"]')
+    await page.waitForSelector('[data-test="user-104"]')
+    expect((await page.textContent('[data-test="user-104"]'))?.trim()).toBe('Barbara: 555-0199')
+    expect(await page.locator('[data-test="users"] li').count()).toBe(5)
+    expect(requests).toEqual([])
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it('revives Date, Map, Set, BigInt and undefined attributes in the browser', async () => {
+    const { page, problems } = await openPage('/values')
+    await page.waitForFunction(() => document.querySelector('[data-test="client-values"]')?.textContent !== '')
+    expect(await page.textContent('[data-test="client-values"]')).toBe(await page.textContent('[data-test="values"]'))
+    expect(problems).toEqual([])
+    await page.close()
+  })
+})
+
+describe('request isolation', () => {
+  it('shows each of 1,000 concurrent requests (50 in flight) only its own user', async () => {
+    const total = 1000
+    const inFlight = 50
+    const leaks: string[] = []
+    let next = 1
+    async function worker() {
+      while (next <= total) {
+        const id = next++
+        const html = await $fetch<string>(`/isolation/${id}`)
+        const users = [...html.matchAll(/<li class="user">([^<]*)<\/li>/g)].map(match => match[1]!.trim())
+        const phones = [...html.matchAll(/<li class="phone">([^<]*)<\/li>/g)].map(match => match[1]!.trim())
+        if (users.join() !== `${id} user-${id} phone-${id}` || phones.join() !== `phone-${id} user-${id}`)
+          leaks.push(`request ${id} saw users ${JSON.stringify(users)} and phones ${JSON.stringify(phones)}`)
+      }
+    }
+    await Promise.all(Array.from({ length: inFlight }, worker))
+    expect(leaks).toEqual([])
+  }, 120_000)
+})
