@@ -91,6 +91,8 @@ describe('payload', () => {
       countries: { data: {} },
       capitals: { data: {} },
       readings: { data: {} },
+      // Registered through `createORM({ models })` of the app's options file.
+      settings: { data: {} },
     })
   })
 

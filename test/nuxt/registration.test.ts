@@ -12,9 +12,13 @@ function appPinia(): Pinia {
 describe('registration at start', () => {
   it('creates the store of every scanned model, the layer\'s included, before any use', () => {
     expect(Object.keys(appPinia().state.value).sort()).toEqual([
-      'authors', 'badges', 'capitals', 'countries', 'phones', 'profiles', 'readings', 'tags', 'teams', 'users',
+      'authors', 'badges', 'capitals', 'countries', 'phones', 'profiles', 'readings', 'settings', 'tags', 'teams', 'users',
     ])
     expect(appPinia().state.value.users).toEqual({ data: {} })
+  })
+
+  it('registers the models of the options file through createORM', () => {
+    expect(appPinia().state.value.settings).toEqual({ data: {} })
   })
 
   it('auto-imports each model under its name: default exports by file name, named exports by name', () => {
