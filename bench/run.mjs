@@ -16,12 +16,12 @@ const MODES = {
   quick: {
     ns: [1_000, 10_000],
     measure: { minSamples: 3, slowMinSamples: 3, slowMs: 500, maxSamples: 10, minCpuMs: 150, capMs: 5_000, w5BudgetMs: 300 },
-    ssr: { durationSeconds: 3, connections: 10 },
+    ssr: { durationSeconds: 3, connections: 10, rounds: 1 },
   },
   full: {
     ns: [1_000, 10_000, 100_000],
     measure: { minSamples: 5, slowMinSamples: 3, slowMs: 1_500, maxSamples: 30, minCpuMs: 1_000, capMs: 30_000, w5BudgetMs: 3_000 },
-    ssr: { durationSeconds: 10, connections: 10 },
+    ssr: { durationSeconds: 10, connections: 10, rounds: 2 },
   },
 }
 

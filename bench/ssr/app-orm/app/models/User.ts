@@ -1,0 +1,12 @@
+export default class User extends Model {
+  static entity = 'users'
+
+  static fields() {
+    return {
+      id: this.attr(null),
+      name: this.string(''),
+      email: this.string(''),
+      phone: this.hasOne(Phone, 'userId'),
+    }
+  }
+}
