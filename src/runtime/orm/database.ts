@@ -75,6 +75,18 @@ export class Database {
 
   /** The schema of a relation's related model, registering the model when given as a class. */
   related(relation: Relation, owner: Schema, field: string): Schema {
+    const related = this.resolve(relation, owner, field)
+    const name = `${owner.name}.${field}`
+    const parentKeys = relation._parentKeys(owner, related)
+    const relatedKeys = relation._relatedKeys(owner, related)
+    checkKeys(parentKeys, owner, name)
+    checkKeys(relatedKeys, related, name)
+    if (parentKeys.length !== relatedKeys.length)
+      throw createOrmError(`${name} links ${owner.name} (${parentKeys.join(', ')}) to ${related.name} (${relatedKeys.join(', ')}): both sides need the same number of key fields. For a composite primary key, give the foreign key as an array, e.g. ['userId', 'userTeamId'].`)
+    return related
+  }
+
+  private resolve(relation: Relation, owner: Schema, field: string): Schema {
     const ref = relation._related
     if (typeof ref === 'string') {
       const schema = this.schemas.get(ref)
@@ -185,6 +197,13 @@ export class Database {
     else if (indexes.length > 0 && indexes[0]!.source !== data)
       indexes.length = 0
     return indexes
+  }
+}
+
+function checkKeys(keys: readonly string[], schema: Schema, relation: string): void {
+  for (const key of keys) {
+    if (!schema.attributes.has(key))
+      throw createOrmError(`${relation} links records by '${key}', which is not an attribute of ${schema.name}. Declare it in ${schema.name}.fields(), e.g. \`${key}: this.attr(null)\`.`)
   }
 }
 

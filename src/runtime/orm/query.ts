@@ -6,7 +6,7 @@ import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import type { Relation } from './relations/Relation'
 import type { Schema } from './schema'
-import type { Id, Item, ModelClass } from './types'
+import type { Id, Item, KeyOf, ModelClass } from './types'
 
 /** A test of one field's value. */
 export type ValuePredicate = (value: never) => boolean
@@ -94,7 +94,7 @@ export class Query<M extends ModelClass = ModelClass> {
    * Keeps the records with these primary keys (an array of values for a composite key), looked up
    * directly rather than by scanning the store.
    */
-  whereId(ids: Id | readonly Id[]): this {
+  whereId(ids: KeyOf<M> | readonly KeyOf<M>[]): this {
     this.ids = this.keysOf(ids).keys
     return this
   }
@@ -178,9 +178,9 @@ export class Query<M extends ModelClass = ModelClass> {
    * The record with this primary key, or `null`; given a list of keys, the records found. For a
    * composite key, one key is an array of values and a list of keys is an array of such arrays.
    */
-  find(id: Id): Item<M> | null
-  find(ids: readonly Id[]): Item<M>[]
-  find(ids: Id | readonly Id[]): Item<M> | Item<M>[] | null {
+  find(id: KeyOf<M>): Item<M> | null
+  find(ids: readonly KeyOf<M>[]): Item<M>[]
+  find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
     const { keys, many } = this.keysOf(ids)
     this.ids = keys
     return many ? this.get() : this.first()
@@ -243,7 +243,7 @@ export class Query<M extends ModelClass = ModelClass> {
     return this.wheres.some(where => where.or)
   }
 
-  private keysOf(ids: Id | readonly Id[]): { keys: string[], many: boolean } {
+  private keysOf(ids: KeyOf<M> | readonly KeyOf<M>[]): { keys: string[], many: boolean } {
     const fields = this._schema.primaryKey
     const many = Array.isArray(ids) && (fields.length === 1 || Array.isArray(ids[0]))
     const list = (many ? ids : [ids]) as readonly Id[]

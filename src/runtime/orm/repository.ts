@@ -8,7 +8,7 @@ import { Query } from './query'
 import type { RelationConstraint } from './query'
 import { hasGeneratedKey } from './schema'
 import type { Schema } from './schema'
-import type { Id, Item, ModelClass, RecordInput } from './types'
+import type { Item, KeyOf, ModelClass, RecordInput } from './types'
 
 /**
  * The entry point to one model's records in one Pinia instance: saves, reads and deletes, and
@@ -75,7 +75,7 @@ export class Repository<M extends ModelClass = ModelClass> {
   }
 
   /** {@inheritDoc Query.whereId} */
-  whereId(ids: Id | readonly Id[]): Query<M> {
+  whereId(ids: KeyOf<M> | readonly KeyOf<M>[]): Query<M> {
     return this.query().whereId(ids)
   }
 
@@ -115,10 +115,10 @@ export class Repository<M extends ModelClass = ModelClass> {
   }
 
   /** {@inheritDoc Query.find} */
-  find(id: Id): Item<M> | null
-  find(ids: readonly Id[]): Item<M>[]
-  find(ids: Id | readonly Id[]): Item<M> | Item<M>[] | null {
-    return this.query().find(ids as Id)
+  find(id: KeyOf<M>): Item<M> | null
+  find(ids: readonly KeyOf<M>[]): Item<M>[]
+  find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
+    return this.query().find(ids as KeyOf<M>)
   }
 
   /**
@@ -181,10 +181,10 @@ export class Repository<M extends ModelClass = ModelClass> {
    * Deletes the record with this primary key and returns it (or `null`); given a list of keys,
    * deletes those found and returns them.
    */
-  destroy(id: Id): Item<M> | null
-  destroy(ids: readonly Id[]): Item<M>[]
-  destroy(ids: Id | readonly Id[]): Item<M> | Item<M>[] | null {
-    const deleted = this.query().whereId(ids as Id).delete()
+  destroy(id: KeyOf<M>): Item<M> | null
+  destroy(ids: readonly KeyOf<M>[]): Item<M>[]
+  destroy(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
+    const deleted = this.query().whereId(ids as KeyOf<M>).delete()
     const fields = this._schema.primaryKey
     const many = Array.isArray(ids) && (fields.length === 1 || Array.isArray(ids[0]))
     return many ? deleted : deleted[0] ?? null

@@ -1,4 +1,5 @@
-import { Attribute, Uid } from './attributes'
+import { Attr, Attribute, Uid } from './attributes'
+import { BelongsTo } from './relations/belongsTo'
 import { createOrmError } from './errors'
 import { Relation, toFieldList } from './relations/Relation'
 import type { Model } from './Model'
@@ -61,6 +62,17 @@ function buildSchema(model: ModelClass): Schema {
       relations.set(field, definition)
     else
       throw createOrmError(`${name}.fields() gives '${field}' a value that is not a field. Make it with this.attr(), this.string(), this.number(), this.boolean(), this.uid(), this.hasOne(), this.hasMany() or this.belongsTo().`)
+  }
+
+  // A belongsTo's foreign key is this model's own field even when fields() leaves it out (as in
+  // `user: this.belongsTo(User, 'userId')` with no `userId` attribute): keep it, default null.
+  for (const relation of relations.values()) {
+    if (relation instanceof BelongsTo) {
+      for (const key of relation._foreignKey) {
+        if (!attributes.has(key))
+          attributes.set(key, new Attr(null))
+      }
+    }
   }
 
   const primaryKey = toFieldList(model.primaryKey ?? 'id')

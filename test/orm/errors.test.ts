@@ -1,0 +1,184 @@
+// Bad input throws one clear OrmError and leaves every store exactly as it was.
+import { createPinia, setActivePinia } from 'pinia'
+import type { Pinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { Model, OrmError, registerModels, useRepo } from '../../src/runtime/orm'
+import { Phone, Post, User } from './models'
+
+let pinia: Pinia
+let before: unknown
+beforeEach(() => {
+  pinia = createPinia()
+  useRepo(User, pinia).save({ id: 1, name: 'Ann', phone: { id: 10, number: '111' }, posts: [{ id: 100 }] })
+  before = JSON.parse(JSON.stringify(pinia.state.value))
+})
+
+function expectOrmError(run: () => unknown, ...parts: string[]) {
+  let error: unknown
+  try {
+    run()
+  }
+  catch (caught) {
+    error = caught
+  }
+  expect(error).toBeInstanceOf(OrmError)
+  const message = (error as Error).message
+  expect(message.startsWith('[nuxt-pinia-orm] ')).toBe(true)
+  for (const part of parts)
+    expect(message).toContain(part)
+  return error as OrmError
+}
+
+describe('a failing save changes nothing', () => {
+  it('a nested record without its primary key names the model, the key and where it is', () => {
+    expectOrmError(
+      () => useRepo(User, pinia).save([
+        { id: 1, name: 'Changed' },
+        { id: 2, name: 'Bob', phone: { number: '222' } },
+      ]),
+      'users[1].phone',
+      'Phone',
+      '\'id\'',
+      'this.uid()',
+    )
+    expect(pinia.state.value).toEqual(before)
+  })
+
+  it('a record that is not an object names the model and what was given', () => {
+    expectOrmError(() => useRepo(User, pinia).save([{ id: 2 }, 'Bob' as never]), 'users[1]', 'User record must be an object', 'string "Bob"')
+    expectOrmError(() => useRepo(User, pinia).save({ id: 2, posts: [{ id: 5 }, 7] }), 'users.posts[1]', 'Post record', 'number 7')
+    expect(pinia.state.value).toEqual(before)
+  })
+
+  it('a hasOne given an array and a hasMany given an object say what the relation takes', () => {
+    expectOrmError(() => useRepo(User, pinia).save({ id: 2, phone: [{ id: 3 }] }), 'User.phone is a hasOne relation', 'an object or null')
+    expectOrmError(() => useRepo(User, pinia).save({ id: 2, posts: { id: 3 } }), 'User.posts is a hasMany relation', 'an array')
+    expect(pinia.state.value).toEqual(before)
+  })
+
+  it('two classes claiming one entity name both classes and the entity', () => {
+    // The slip of the seed documentation: a Phone declared with the users entity.
+    class SlipPhone extends Model {
+      static override entity = 'users'
+      static override fields() {
+        return { id: this.attr(null), userId: this.attr(null), number: this.string('') }
+      }
+    }
+    class SlipUser extends Model {
+      static override entity = 'slip_users'
+      static override fields() {
+        return { id: this.attr(null), name: this.string(''), phone: this.hasOne(SlipPhone, 'userId') }
+      }
+    }
+
+    expectOrmError(() => useRepo(SlipUser, pinia).save({ id: 1, name: 'John', phone: { id: 1, number: '123' } }), '\'users\'', 'User', 'SlipPhone', 'static entity')
+    expect(pinia.state.value.users).toEqual((before as Record<string, unknown>).users)
+    expect(pinia.state.value.slip_users!.data).toEqual({})
+  })
+
+  it('an unresolvable related model names the relation and what to do', () => {
+    class Lost extends Model {
+      static override entity = 'lost'
+      static override fields() {
+        return {
+          id: this.attr(null),
+          byName: this.hasOne('nowhere', 'lostId'),
+          byThunk: this.hasOne((() => undefined) as never, 'lostId'),
+          byThrow: this.hasOne(() => {
+            throw new ReferenceError('Cannot access \'Later\' before initialization')
+          }, 'lostId'),
+        }
+      }
+    }
+    const lost = useRepo(Lost, pinia)
+
+    expectOrmError(() => lost.save({ id: 1, byName: { id: 2 } }), 'Lost.byName', '\'nowhere\'', 'registerModels')
+    expectOrmError(() => lost.with('byThunk').get(), 'Lost.byThunk', 'returned undefined')
+    const error = expectOrmError(() => lost.with('byThrow').get(), 'Lost.byThrow', 'threw')
+    expect(error.cause).toBeInstanceOf(ReferenceError)
+    expect(pinia.state.value.lost!.data).toEqual({})
+  })
+
+  it('a relation key that is not an attribute of the related model names both', () => {
+    class Owner extends Model {
+      static override entity = 'owners'
+      static override fields() {
+        return { id: this.attr(null), pet: this.hasOne(() => Pet, 'ownerId') }
+      }
+    }
+    class Pet extends Model {
+      static override entity = 'pets'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+
+    expectOrmError(() => useRepo(Owner, pinia).save({ id: 1, pet: { id: 2 } }), 'Owner.pet', '\'ownerId\'', 'Pet', 'ownerId: this.attr(null)')
+    expect(pinia.state.value.owners!.data).toEqual({})
+  })
+})
+
+describe('queries and definitions', () => {
+  it('an unknown relation in with() lists the known ones', () => {
+    expectOrmError(() => useRepo(User, pinia).with('phon'), 'User has no relation \'phon\'', 'phone, posts')
+    expectOrmError(() => useRepo(User, pinia).with('phone.owner'), 'Phone has no relation \'owner\' (in \'phone.owner\')', 'user')
+  })
+
+  it('an unknown field in where() or update() lists the attributes', () => {
+    expectOrmError(() => useRepo(User, pinia).where('nmae', 'Ann'), 'where() on User', '\'nmae\'', 'id, name, email')
+    expectOrmError(() => useRepo(User, pinia).query().update({ nmae: 'x' }), 'update() on User', '\'nmae\'')
+    expectOrmError(() => useRepo(User, pinia).query().update({ id: 5 }), 'cannot change the primary key \'id\'')
+    expect(pinia.state.value).toEqual(before)
+  })
+
+  it('a model without an entity, a primary key that is not a field, a field that is not a field', () => {
+    class NoEntity extends Model {
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    class BadKey extends Model {
+      static override entity = 'bad_keys'
+      static override primaryKey = 'uuid'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    class BadField extends Model {
+      static override entity = 'bad_fields'
+      static override fields() {
+        return { id: this.attr(null), name: 'Ann' as never }
+      }
+    }
+
+    expectOrmError(() => useRepo(NoEntity, pinia), 'NoEntity has no entity', 'static entity')
+    expectOrmError(() => useRepo(BadKey, pinia), 'BadKey.primaryKey names \'uuid\'', 'uuid: this.uid()')
+    expectOrmError(() => useRepo(BadField, pinia), 'BadField.fields() gives \'name\'', 'this.attr()')
+  })
+
+  it('registerModels refuses two classes of one entity in one list', () => {
+    class OtherUser extends Model {
+      static override entity = 'people'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    class People extends Model {
+      static override entity = 'people'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+
+    expectOrmError(() => registerModels(createPinia(), [OtherUser, People]), '\'people\'', 'OtherUser and People')
+  })
+
+  it('new() without a uid key and useRepo() without Pinia say what to do', () => {
+    expectOrmError(() => useRepo(Post, pinia).new(), 'new() on Post', 'this.uid()')
+    setActivePinia(undefined)
+    // Pinia itself reports the lookup of an active Pinia outside a component on a server.
+    const piniaDiagnostic = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expectOrmError(() => useRepo(Phone), 'useRepo(Phone)', 'no active Pinia', 'useRepo(Phone, pinia)')
+    piniaDiagnostic.mockRestore()
+  })
+})

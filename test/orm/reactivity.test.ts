@@ -1,0 +1,78 @@
+import { createPinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { computed } from 'vue'
+import { registerModels, useRepo } from '../../src/runtime/orm'
+import { Phone, Post, User } from './models'
+
+describe('reads in a computed', () => {
+  it('re-run after a save, a destroy and a write to a related entity', () => {
+    const pinia = createPinia()
+    const view = computed(() => useRepo(User, pinia).with('phone').get().map(user => `${user.name}:${user.phone?.number ?? '-'}`))
+
+    expect(view.value).toEqual([])
+    useRepo(User, pinia).save({ id: 1, name: 'Ann' })
+    expect(view.value).toEqual(['Ann:-'])
+    useRepo(Phone, pinia).save({ id: 10, userId: 1, number: '111' })
+    expect(view.value).toEqual(['Ann:111'])
+    useRepo(User, pinia).query().where('id', 1).update({ name: 'Anna' })
+    expect(view.value).toEqual(['Anna:111'])
+    useRepo(Phone, pinia).destroy(10)
+    expect(view.value).toEqual(['Anna:-'])
+  })
+
+  it('do not re-run for writes to entities they did not read', () => {
+    const pinia = createPinia()
+    // Creating a Pinia store reads Pinia's root state; register first, as the Nuxt module does.
+    registerModels(pinia, [User, Phone, Post])
+    let runs = 0
+    const view = computed(() => {
+      runs++
+      return useRepo(User, pinia).all().length
+    })
+
+    expect(view.value).toBe(0)
+    useRepo(Post, pinia).save({ id: 1 })
+    expect(view.value).toBe(0)
+    expect(runs).toBe(1)
+  })
+})
+
+describe('state handed from one Pinia to another (SSR hydration)', () => {
+  function serverState() {
+    const server = createPinia()
+    useRepo(User, server).save([
+      { id: 1, name: 'Ann', phone: { id: 10, number: '111' }, posts: [{ id: 100 }, { id: 101 }] },
+      { id: 2, name: 'Bob', phone: { id: 20, number: '222' } },
+    ])
+    const lookups = {
+      users: useRepo(User, server).with('phone').with('posts').get().map(user => user.$toJson()),
+      phones: useRepo(Phone, server).with('user').get().map(phone => phone.$toJson()),
+    }
+    return { payload: JSON.parse(JSON.stringify(server.state.value)), lookups }
+  }
+
+  it('gives the same relation lookups on a Pinia that starts from the serialized state', () => {
+    const { payload, lookups } = serverState()
+    const client = createPinia()
+    client.state.value = payload
+    registerModels(client, [User, Phone, Post])
+
+    expect(useRepo(User, client).with('phone').with('posts').get().map(user => user.$toJson())).toEqual(lookups.users)
+    expect(useRepo(Phone, client).with('user').get().map(phone => phone.$toJson())).toEqual(lookups.phones)
+  })
+
+  it('rebuilds its indexes when the whole state is replaced after use', () => {
+    const { payload, lookups } = serverState()
+    const client = createPinia()
+    useRepo(User, client).save({ id: 1, name: 'Stale', phone: { id: 99, number: 'stale' } })
+    expect(useRepo(User, client).with('phone').find(1)!.phone!.number).toBe('stale')
+
+    client.state.value = payload
+
+    expect(useRepo(User, client).with('phone').with('posts').get().map(user => user.$toJson())).toEqual(lookups.users)
+    // Writes after the replacement keep the rebuilt index current.
+    useRepo(Phone, client).save({ id: 30, userId: 2, number: '333' })
+    useRepo(Phone, client).destroy(20)
+    expect(useRepo(User, client).with('phone').find(2)!.phone!.number).toBe('333')
+  })
+})
