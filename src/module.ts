@@ -98,17 +98,22 @@ export default defineNuxtModule<ModuleOptions>({
 
     // A model file added, removed or renamed in dev: scan again, then the auto-imports and the
     // models template follow. A file that breaks the scan is reported and the last good scan stays.
-    nuxt.hook('builder:watch', async (event, relativePath) => {
+    nuxt.hook('builder:watch', async (_event, relativePath) => {
       const path = resolve(nuxt.options.srcDir, relativePath)
       if (!dirs.some(dir => path.startsWith(`${dir}/`)))
         return
+      let scanned: ScannedModelFile[]
       try {
-        files = await scanModels(dirs, nuxt.options.rootDir)
+        scanned = await scanModels(dirs, nuxt.options.rootDir)
       }
       catch (error) {
         logger.error(error)
         return
       }
+      // An edit inside a class changes no export: Vite's HMR of the file is enough then.
+      if (JSON.stringify(scanned) === JSON.stringify(files))
+        return
+      files = scanned
       await updateTemplates({ filter: template => template.filename.startsWith(`${TEMPLATE_DIR}/`) })
     })
   },

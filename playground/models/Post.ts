@@ -1,0 +1,12 @@
+export default class Post extends Model {
+  static entity = 'posts'
+
+  static fields() {
+    return {
+      id: this.attr(null),
+      userId: this.attr(null),
+      title: this.string(''),
+      author: this.belongsTo(User, 'userId'),
+    }
+  }
+}
