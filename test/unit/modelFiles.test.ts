@@ -20,8 +20,11 @@ describe('collectModels', () => {
 
   it('leaves out exports that are not models with an entity', () => {
     abstract class BaseModel extends Model {}
+    class Plain {
+      entity = 'plain'
+    }
     expect(collectModels([
-      { file: 'models/shared.ts', exports: { BaseModel, colours: ['red'], helper: () => 1, Plain: class {} } },
+      { file: 'models/shared.ts', exports: { BaseModel, colours: ['red'], helper: () => 1, Plain } },
     ])).toEqual([])
   })
 
