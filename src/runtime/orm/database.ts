@@ -48,6 +48,8 @@ export class Database {
   private readonly stores = new Map<string, EntityStore>()
   private readonly versions = new Map<string, ShallowRef<number>>()
   private readonly indexes = new Map<string, FkIndex[]>()
+  /** Resolved and checked relations; emptied when a model is replaced. */
+  private readonly resolved = new Map<Relation, Schema>()
 
   constructor(pinia: Pinia) {
     this.pinia = pinia
@@ -62,8 +64,10 @@ export class Database {
     if (current && !options?.replace)
       throw duplicateEntityError(schema.entity, current.name, schema.name)
     this.schemas.set(schema.entity, schema)
-    if (current)
+    if (current) {
       this.indexes.delete(schema.entity)
+      this.resolved.clear()
+    }
     this.store(schema.entity)
     return schema
   }
@@ -75,6 +79,9 @@ export class Database {
 
   /** The schema of a relation's related model, registering the model when given as a class. */
   related(relation: Relation, owner: Schema, field: string): Schema {
+    const known = this.resolved.get(relation)
+    if (known)
+      return known
     const related = this.resolve(relation, owner, field)
     const name = `${owner.name}.${field}`
     const parentKeys = relation._parentKeys(owner, related)
@@ -83,6 +90,7 @@ export class Database {
     checkKeys(relatedKeys, related, name)
     if (parentKeys.length !== relatedKeys.length)
       throw createOrmError(`${name} links ${owner.name} (${parentKeys.join(', ')}) to ${related.name} (${relatedKeys.join(', ')}): both sides need the same number of key fields. For a composite primary key, give the foreign key as an array, e.g. ['userId', 'userTeamId'].`)
+    this.resolved.set(relation, related)
     return related
   }
 
@@ -156,16 +164,35 @@ export class Database {
           index.update(id, before, record)
       }
     }
-    store.$patch((state) => {
-      const target = state.data
+    if (changes.size >= BULK_WRITE && changes.size * 2 >= Object.keys(data).length) {
+      // A write as large as the store: build the next data object off the reactive path and set it
+      // once, instead of paying a reactive set per record. Indexes were updated above; they follow.
+      const next = { ...data }
       for (const [id, record] of changes) {
         if (record === undefined)
           // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the store is keyed by record id
-          delete target[id]
+          delete next[id]
         else
-          target[id] = record
+          next[id] = record
       }
-    })
+      store.$patch((state) => {
+        state.data = next
+      })
+      for (const index of indexes)
+        index.source = next
+    }
+    else {
+      store.$patch((state) => {
+        const target = state.data
+        for (const [id, record] of changes) {
+          if (record === undefined)
+            // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the store is keyed by record id
+            delete target[id]
+          else
+            target[id] = record
+        }
+      })
+    }
     this.touch(entity)
   }
 
@@ -225,6 +252,9 @@ function isModelClass(value: unknown): value is ModelClass {
 export function sameFields(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((field, i) => field === b[i])
 }
+
+/** From how many records a write may replace the data object instead of setting each record. */
+const BULK_WRITE = 1000
 
 const databases = new WeakMap<Pinia, Database>()
 

@@ -9,18 +9,20 @@ export type StoredRecord = Record<string, unknown>
 
 /**
  * The key for a list of fields of a record, or `undefined` when any of them is null or missing
- * (such a record has no key and matches nothing).
+ * (such a record has no key and matches nothing). Values in `overlay`, when given, take
+ * precedence over the record's.
  *
  * @internal
  */
-export function keyOf(record: StoredRecord, fields: readonly string[]): string | undefined {
+export function keyOf(record: StoredRecord, fields: readonly string[], overlay?: StoredRecord): string | undefined {
   if (fields.length === 1) {
-    const value = record[fields[0]!]
+    const field = fields[0]!
+    const value = overlay?.[field] ?? record[field]
     return value === null || value === undefined ? undefined : String(value)
   }
   const values: unknown[] = []
   for (const field of fields) {
-    const value = record[field]
+    const value = overlay?.[field] ?? record[field]
     if (value === null || value === undefined)
       return undefined
     values.push(value)

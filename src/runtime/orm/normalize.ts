@@ -6,29 +6,30 @@ import { hasGeneratedKey } from './schema'
 import type { Schema } from './schema'
 import { generateUid } from './uid'
 
+/** The nested records a relation of one input record links to. */
+export type SavedLink = SavedNode | SavedNode[] | null
+
 /**
- * One record of the input, after normalization: which record it is, the values this save gives it,
- * and the nested records found under its relations (used to build `save()`'s return value).
+ * One record of the input, after normalization: which record it is, its attributes as they will be
+ * stored, and the nested records found under its relations (used to build `save()`'s result).
  */
 export interface SavedNode {
   readonly schema: Schema
   readonly key: string
-  /** The values this save gives the record; shared by every node that names the same record. */
+  /** The record as it will be stored; shared by every node that names the same record. */
   readonly attributes: StoredRecord
-  readonly relations: Record<string, SavedNode | SavedNode[] | null>
+  relations: Record<string, SavedLink> | undefined
 }
 
 /** What relation types use to split their nested input into records. */
 export interface NormalizeVisitor {
   /** Normalizes one nested record of `schema`, with `keys` forced onto it, under path `segment`. */
   visit: (schema: Schema, record: unknown, keys: StoredRecord | undefined, segment: string) => SavedNode
-  /** A field's value for a record: as given in this save, else as stored. */
-  valueOf: (node: SavedNode, field: string) => unknown
   /** Throws an error for bad input, naming where in the input it is. */
   fail: (message: string) => never
 }
 
-/** The input of one save, split per model into records keyed by primary key. */
+/** The input of one save, split per model into complete records keyed by primary key. */
 export interface Normalized {
   readonly roots: SavedNode[]
   readonly batches: Map<Schema, Map<string, StoredRecord>>
@@ -42,32 +43,35 @@ export interface NormalizeContext {
   stored: (schema: Schema, key: string) => StoredRecord | undefined
 }
 
+/** How normalization treats the input. */
+export interface NormalizeOptions {
+  /** Follow relations into nested records (`save`), or ignore them (`insert`, `fresh`). */
+  relations: boolean
+  /** Start from the stored record and change only the given fields (`save`), or replace it. */
+  merge: boolean
+}
+
 /**
- * Splits `input` (one record or a list) of `schema`'s model into per-model batches of records, filling
- * in the keys that link nested records. It never writes and never mutates the input, so a save that
- * fails here changes nothing. A record object reached twice (a cycle) is taken once.
+ * Splits `input` (one record or a list) of `schema`'s model into per-model batches of complete
+ * records, as they will be stored, filling in the keys that link nested records. It never writes
+ * and never mutates the input or the store, so a save that fails here changes nothing. A record
+ * object reached twice (a cycle) is taken once.
  *
  * @internal
  */
-export function normalize(context: NormalizeContext, schema: Schema, input: unknown, withRelations: boolean): Normalized {
+export function normalize(context: NormalizeContext, schema: Schema, input: unknown, options: NormalizeOptions): Normalized {
   const batches = new Map<Schema, Map<string, StoredRecord>>()
   const seen = new Map<object, SavedNode>()
+  // Where the visit is in the input, for error messages. A failure aborts the whole normalization,
+  // so the path is left as it was when the error was thrown.
   const path: string[] = []
-  const roots: SavedNode[] = []
 
   const visitor: NormalizeVisitor = {
     visit(schema, record, keys, segment) {
       path.push(segment)
-      try {
-        return visitRecord(schema, record, keys)
-      }
-      finally {
-        path.pop()
-      }
-    },
-    valueOf(node, field) {
-      const value = node.attributes[field]
-      return value === undefined ? context.stored(node.schema, node.key)?.[field] : value
+      const node = visitRecord(schema, record, keys)
+      path.pop()
+      return node
     },
     fail(message) {
       throw createOrmError(`${path.join('')}: ${message}`)
@@ -83,49 +87,59 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         Object.assign(previous.attributes, keys)
       return previous
     }
-
     const input = record as StoredRecord
-    const values: StoredRecord = {}
-    for (const field of schema.attributeNames) {
-      const value = input[field]
-      if (value !== undefined)
-        values[field] = value
-    }
-    if (keys)
-      Object.assign(values, keys)
 
-    let key = keyOf(values, schema.primaryKey)
+    let key = keyOf(input, schema.primaryKey, keys)
     if (key === undefined) {
       if (!hasGeneratedKey(schema)) {
         const fields = schema.primaryKey.map(field => `'${field}'`).join(', ')
         visitor.fail(`the ${schema.name} record has no value for its primary key ${fields}. Give every ${schema.name} its key, or declare the key field with this.uid() to have it generated.`)
       }
+      const generated: StoredRecord = { ...keys }
       for (const field of schema.primaryKey)
-        values[field] ??= generateUid()
-      key = keyOf(values, schema.primaryKey)!
+        generated[field] ??= input[field] ?? generateUid()
+      keys = generated
+      key = keyOf(generated, schema.primaryKey)!
     }
 
     let batch = batches.get(schema)
     if (!batch)
       batches.set(schema, batch = new Map())
-    const merged = batch.get(key)
-    if (merged)
-      Object.assign(merged, values)
-    else
-      batch.set(key, values)
+    let attributes = batch.get(key)
+    if (attributes) {
+      assignGiven(attributes, schema, input, keys)
+    }
+    else {
+      const stored = options.merge ? context.stored(schema, key) : undefined
+      if (stored) {
+        attributes = { ...stored }
+        assignGiven(attributes, schema, input, keys)
+      }
+      else {
+        attributes = schema.withDefaults(input, keys)
+      }
+      batch.set(key, attributes)
+    }
 
-    const node: SavedNode = { schema, key, attributes: merged ?? values, relations: {} }
-    if (withRelations && schema.relations.size > 0) {
-      seen.set(record, node)
-      for (const [field, relation] of schema.relations) {
+    const node: SavedNode = { schema, key, attributes, relations: undefined }
+    if (options.relations) {
+      const { relationNames, relationList } = schema
+      for (let i = 0; i < relationNames.length; i++) {
+        const field = relationNames[i]!
         const value = input[field]
-        if (value !== undefined)
-          relation._normalize(visitor, node, value, context.related(relation, schema, field), field)
+        if (value === undefined)
+          continue
+        // Only records that lead on to others can close a cycle.
+        seen.set(record, node)
+        const relation = relationList[i]!
+        const link = relation._normalize(visitor, node, value, context.related(relation, schema, field), field)
+        ;(node.relations ??= {})[field] = link
       }
     }
     return node
   }
 
+  const roots: SavedNode[] = []
   if (Array.isArray(input)) {
     for (let i = 0; i < input.length; i++)
       roots.push(visitor.visit(schema, input[i], undefined, `${schema.entity}[${i}]`))
@@ -134,6 +148,18 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     roots.push(visitor.visit(schema, input, undefined, schema.entity))
   }
   return { roots, batches }
+}
+
+/** Sets the attributes the input gives (and the forced keys) on a record being built. */
+function assignGiven(target: StoredRecord, schema: Schema, input: StoredRecord, keys: StoredRecord | undefined): void {
+  const names = schema.attributeNames
+  for (let i = 0; i < names.length; i++) {
+    const value = input[names[i]!]
+    if (value !== undefined)
+      target[names[i]!] = value
+  }
+  if (keys)
+    Object.assign(target, keys)
 }
 
 function describe(value: unknown): string {

@@ -3,7 +3,7 @@ import { createOrmError } from './errors'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import { normalize } from './normalize'
-import type { Normalized, SavedNode } from './normalize'
+import type { NormalizeOptions, Normalized, SavedLink, SavedNode } from './normalize'
 import { Query } from './query'
 import type { RelationConstraint } from './query'
 import { hasGeneratedKey } from './schema'
@@ -129,7 +129,7 @@ export class Repository<M extends ModelClass = ModelClass> {
   save(record: RecordInput): Item<M>
   save(records: RecordInput[]): Item<M>[]
   save(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
-    return this.persist(records, true, true)
+    return this.persist(records, { relations: true, merge: true })
   }
 
   /**
@@ -138,7 +138,7 @@ export class Repository<M extends ModelClass = ModelClass> {
   insert(record: RecordInput): Item<M>
   insert(records: RecordInput[]): Item<M>[]
   insert(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
-    return this.persist(records, false, false)
+    return this.persist(records, { relations: false, merge: false })
   }
 
   /**
@@ -148,14 +148,10 @@ export class Repository<M extends ModelClass = ModelClass> {
   fresh(records: RecordInput[]): Item<M>[]
   fresh(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
     const schema = this._schema
-    const { roots, batches } = this.normalize(records, false)
-    const batch = batches.get(schema) ?? new Map<string, StoredRecord>()
+    const { roots, batches } = this.normalize(records, { relations: false, merge: false })
     const data: Record<string, StoredRecord> = {}
-    for (const [key, values] of batch) {
-      const record = schema.withDefaults(values)
+    for (const [key, record] of batches.get(schema) ?? [])
       data[key] = record
-      batch.set(key, record)
-    }
     this._db.replace(schema.entity, data)
     return this.result(records, roots, batches)
   }
@@ -197,24 +193,24 @@ export class Repository<M extends ModelClass = ModelClass> {
     return deleted
   }
 
-  private normalize(records: RecordInput | RecordInput[], withRelations: boolean): Normalized {
+  private normalize(records: RecordInput | RecordInput[], options: NormalizeOptions): Normalized {
     const db = this._db
+    // One read of each store per save, not one per record.
+    const stores = new Map<Schema, Record<string, StoredRecord>>()
     return normalize({
       related: (relation, owner, field) => db.related(relation, owner, field),
-      stored: (schema, key) => db.data(schema.entity)[key],
-    }, this._schema, records, withRelations)
+      stored(schema, key) {
+        let data = stores.get(schema)
+        if (!data)
+          stores.set(schema, data = db.data(schema.entity))
+        return data[key]
+      },
+    }, this._schema, records, options)
   }
 
   /** Normalizes, then writes every store once; nothing is written when the input is bad. */
-  private persist(records: RecordInput | RecordInput[], withRelations: boolean, merge: boolean): Item<M> | Item<M>[] {
-    const { roots, batches } = this.normalize(records, withRelations)
-    for (const [schema, batch] of batches) {
-      const data = this._db.data(schema.entity)
-      for (const [key, values] of batch) {
-        const existing = merge ? data[key] : undefined
-        batch.set(key, existing === undefined ? schema.withDefaults(values) : { ...existing, ...values })
-      }
-    }
+  private persist(records: RecordInput | RecordInput[], options: NormalizeOptions): Item<M> | Item<M>[] {
+    const { roots, batches } = this.normalize(records, options)
     for (const [schema, batch] of batches)
       this._db.write(schema.entity, batch)
     return this.result(records, roots, batches)
@@ -229,9 +225,10 @@ export class Repository<M extends ModelClass = ModelClass> {
       if (building.has(node))
         return instance
       building.add(node)
-      for (const field in node.relations) {
-        const value = node.relations[field] as SavedNode | SavedNode[] | null
-        ;(instance as unknown as Record<string, unknown>)[field] = value === null ? null : Array.isArray(value) ? value.map(instantiate) : instantiate(value)
+      const relations = node.relations
+      for (const field in relations) {
+        const link = relations[field] as SavedLink
+        ;(instance as unknown as Record<string, unknown>)[field] = link === null ? null : Array.isArray(link) ? link.map(instantiate) : instantiate(link)
       }
       building.delete(node)
       return instance

@@ -20,10 +20,15 @@ export interface Schema {
   readonly attributeNames: readonly string[]
   readonly attributes: ReadonlyMap<string, Attribute>
   readonly relations: ReadonlyMap<string, Relation>
+  readonly relationNames: readonly string[]
+  readonly relationList: readonly Relation[]
   /** Builds a model instance from a stored record, without copying defaults over its values. */
   hydrate: (record: StoredRecord) => Model
-  /** A complete stored record: the given values, and defaults for every attribute missing. */
-  withDefaults: (values: StoredRecord) => StoredRecord
+  /**
+   * A complete stored record, in field order: `keys` first, then `values`, then each attribute's
+   * default where both have none.
+   */
+  withDefaults: (values: StoredRecord, keys?: StoredRecord) => StoredRecord
 }
 
 const SCHEMA = Symbol('nuxt-pinia-orm:schema')
@@ -92,6 +97,8 @@ function buildSchema(model: ModelClass): Schema {
     attributeNames,
     attributes,
     relations,
+    relationNames: [...relations.keys()],
+    relationList: [...relations.values()],
     hydrate(record) {
       const instance = new model(undefined, NO_FILL) as unknown as StoredRecord
       for (let i = 0; i < attributeNames.length; i++) {
@@ -101,11 +108,13 @@ function buildSchema(model: ModelClass): Schema {
       }
       return instance as unknown as Model
     },
-    withDefaults(values) {
+    withDefaults(values, keys) {
       const record: StoredRecord = {}
       for (let i = 0; i < attributeNames.length; i++) {
         const field = attributeNames[i]!
-        const value = values[field]
+        let value = keys === undefined ? undefined : keys[field]
+        if (value === undefined)
+          value = values[field]
         record[field] = value === undefined ? attributeList[i]!._makeDefault() : value
       }
       return record

@@ -1,6 +1,6 @@
 import type { Schema } from '../schema'
 import type { Item, RelatedModel, RelatedRef } from '../types'
-import type { NormalizeVisitor, SavedNode } from '../normalize'
+import type { NormalizeVisitor, SavedLink, SavedNode } from '../normalize'
 
 /**
  * The contract every relation type fulfils. A relation links records of a parent model to records
@@ -36,11 +36,11 @@ export abstract class Relation<R extends RelatedModel = RelatedModel> {
 
   /**
    * Splits the nested input `value` found under this relation's field of a parent record into
-   * records, through the visitor, filling in the keys that link them.
+   * records, through the visitor, filling in the keys that link them; returns the nested nodes.
    *
    * @internal
    */
-  abstract _normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown, related: Schema, field: string): void
+  abstract _normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown, related: Schema, field: string): SavedLink
 }
 
 /** The value a loaded relation gives its model instances. */
@@ -99,7 +99,7 @@ export function childKeyValues(
   const relatedKeys = relation._relatedKeys(parent.schema, related)
   const values: Record<string, unknown> = {}
   for (let i = 0; i < parentKeys.length; i++) {
-    const value = visitor.valueOf(parent, parentKeys[i]!)
+    const value = parent.attributes[parentKeys[i]!]
     if (value === null || value === undefined) {
       visitor.fail(`${parent.schema.name}.${field} cannot link its ${related.entity}: the ${parent.schema.name} record ${parent.key} has no value in '${parentKeys[i]}'. Include '${parentKeys[i]}' in the saved record.`)
     }

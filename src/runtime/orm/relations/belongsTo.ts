@@ -1,6 +1,6 @@
 import type { Schema } from '../schema'
 import type { RelatedModel, RelatedRef } from '../types'
-import type { NormalizeVisitor, SavedNode } from '../normalize'
+import type { NormalizeVisitor, SavedLink, SavedNode } from '../normalize'
 import { Relation, toFieldList } from './Relation'
 
 /**
@@ -28,21 +28,19 @@ export class BelongsTo<R extends RelatedModel = RelatedModel> extends Relation<R
     return this._ownerKey ?? related.primaryKey
   }
 
-  _normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown, related: Schema, field: string): void {
-    if (value === null) {
-      parent.relations[field] = null
-      return
-    }
+  _normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown, related: Schema, field: string): SavedLink {
+    if (value === null)
+      return null
     if (typeof value !== 'object' || Array.isArray(value))
       visitor.fail(`${parent.schema.name}.${field} is a belongsTo relation: save an object or null under '${field}', not ${Array.isArray(value) ? 'an array' : typeof value}.`)
     const owner = visitor.visit(related, value, undefined, `.${field}`)
     const ownerKeys = this._relatedKeys(parent.schema, related)
     for (let i = 0; i < ownerKeys.length; i++) {
-      const ownerValue = visitor.valueOf(owner, ownerKeys[i]!)
+      const ownerValue = owner.attributes[ownerKeys[i]!]
       if (ownerValue === null || ownerValue === undefined)
         visitor.fail(`${parent.schema.name}.${field} cannot link its ${related.entity}: the ${related.name} record ${owner.key} has no value in '${ownerKeys[i]}'. Include '${ownerKeys[i]}' in the saved record.`)
       parent.attributes[this._foreignKey[i]!] = ownerValue
     }
-    parent.relations[field] = owner
+    return owner
   }
 }

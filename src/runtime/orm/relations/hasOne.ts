@@ -1,6 +1,6 @@
 import type { Schema } from '../schema'
 import type { RelatedModel } from '../types'
-import type { NormalizeVisitor, SavedNode } from '../normalize'
+import type { NormalizeVisitor, SavedLink, SavedNode } from '../normalize'
 import { ForeignKeyRelation, childKeyValues } from './Relation'
 
 /**
@@ -10,14 +10,12 @@ import { ForeignKeyRelation, childKeyValues } from './Relation'
 export class HasOne<R extends RelatedModel = RelatedModel> extends ForeignKeyRelation<R> {
   readonly many = false as const
 
-  _normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown, related: Schema, field: string): void {
-    if (value === null) {
-      parent.relations[field] = null
-      return
-    }
+  _normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown, related: Schema, field: string): SavedLink {
+    if (value === null)
+      return null
     if (typeof value !== 'object' || Array.isArray(value))
       visitor.fail(`${parent.schema.name}.${field} is a hasOne relation: save an object or null under '${field}', not ${Array.isArray(value) ? 'an array' : typeof value}.`)
     const keys = childKeyValues(visitor, parent, this, related, field)
-    parent.relations[field] = visitor.visit(related, value, keys, `.${field}`)
+    return visitor.visit(related, value, keys, `.${field}`)
   }
 }
