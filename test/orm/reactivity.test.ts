@@ -20,6 +20,18 @@ describe('reads in a computed', () => {
     expect(view.value).toEqual(['Anna:-'])
   })
 
+  it('re-run after changes made through Pinia\'s own API', () => {
+    const pinia = createPinia()
+    const view = computed(() => useRepo(User, pinia).all().map(user => user.name))
+    useRepo(User, pinia).save({ id: 1, name: 'Ann' })
+    expect(view.value).toEqual(['Ann'])
+
+    useRepo(User, pinia).piniaStore().$patch({ data: { 2: { id: 2, name: 'Bob', email: '' } } })
+    expect(view.value).toEqual(['Ann', 'Bob'])
+    useRepo(User, pinia).piniaStore().$reset()
+    expect(view.value).toEqual([])
+  })
+
   it('do not re-run for writes to entities they did not read', () => {
     const pinia = createPinia()
     // Creating a Pinia store reads Pinia's root state; register first, as the Nuxt module does.

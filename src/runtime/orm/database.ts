@@ -122,17 +122,22 @@ export class Database {
     if (!store) {
       store = defineEntityStore(entity, this.pinia)
       this.stores.set(entity, store)
+      // Any change through Pinia's API ($patch, $reset, $state = ...) counts as a write. Not deep:
+      // a deep watch would walk every record on every change.
+      store.$subscribe(() => this.touch(entity), { detached: true, flush: 'sync', deep: false })
     }
     return store
   }
 
   /**
    * The records of an entity, as the raw object the store keeps. Reading it inside a computed or a
-   * render makes that effect depend on every write to the entity.
+   * render makes that effect depend on every write to the entity and on a replacement of Pinia's
+   * whole state (hydration).
    */
   data(entity: string): EntityData {
     track(this.version(entity))
-    return toRaw(this.store(entity).$state.data)
+    const state = (toRaw(this.pinia.state.value) as Record<string, EntityState | undefined>)[entity]
+    return state ? state.data : toRaw(this.store(entity).$state.data)
   }
 
   /** The index of an entity's records by the values of `fields`, built on first use. */
@@ -149,7 +154,7 @@ export class Database {
 
   /**
    * Writes records of one entity in one store mutation: a record for each key to set, `undefined`
-   * for each key to delete.
+   * for each key to delete. (Readers are notified by the store subscription every `$patch` runs.)
    */
   write(entity: string, changes: ReadonlyMap<string, StoredRecord | undefined>): void {
     if (changes.size === 0)
@@ -193,7 +198,6 @@ export class Database {
         }
       })
     }
-    this.touch(entity)
   }
 
   /** Replaces all records of an entity. */
@@ -202,7 +206,6 @@ export class Database {
       state.data = data
     })
     this.indexes.delete(entity)
-    this.touch(entity)
   }
 
   private version(entity: string): ShallowRef<number> {

@@ -122,15 +122,16 @@ export class Query<M extends ModelClass = ModelClass> {
    * constraint applies to the query of the last one.
    */
   with(name: string, constraint?: RelationConstraint): this {
-    const fields = name.split('.')
+    const fields = name.includes('.') ? name.split('.') : [name]
     let schema = this._schema
     let eager = this.eager
-    fields.forEach((field, i) => {
-      const relation = schema.relations.get(field)
-      if (!relation)
-        throw unknownRelationError(schema, field, name)
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!
       let load = eager.get(field)
       if (!load) {
+        const relation = schema.relations.get(field)
+        if (!relation)
+          throw unknownRelationError(schema, field, name)
         load = { relation, related: this._db.related(relation, schema, field), constraints: [], nested: new Map() }
         eager.set(field, load)
       }
@@ -138,7 +139,7 @@ export class Query<M extends ModelClass = ModelClass> {
         load.constraints.push(constraint)
       schema = load.related
       eager = load.nested
-    })
+    }
     return this
   }
 
@@ -183,7 +184,17 @@ export class Query<M extends ModelClass = ModelClass> {
   find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
     const { keys, many } = this.keysOf(ids)
     this.ids = keys
-    return many ? this.get() : this.first()
+    if (many)
+      return this.get()
+    // One key: a direct lookup, whatever the paging.
+    if (this.wheres.length > 0)
+      return this.first()
+    const record = keys.length === 0 ? undefined : this._db.data(this._schema.entity)[keys[0]!]
+    if (record === undefined)
+      return null
+    const item = this._schema.hydrate(record)
+    this.load([item])
+    return item as Item<M>
   }
 
   /**
@@ -331,18 +342,22 @@ export class Query<M extends ModelClass = ModelClass> {
    */
   private loadRelation(parents: readonly Model[], field: string, load: EagerLoad): void {
     const { relation, related } = load
-    const sub = new Query(this._db, related)
-    for (const constraint of load.constraints)
-      constraint(sub)
-    for (const [name, nested] of load.nested) {
-      if (!sub.eager.has(name))
-        sub.eager.set(name, nested)
+    // A related query only when something narrows or extends what a lookup finds.
+    let sub: Query | undefined
+    if (load.constraints.length > 0 || load.nested.size > 0) {
+      sub = new Query(this._db, related)
+      for (const constraint of load.constraints)
+        constraint(sub)
+      for (const [name, nested] of load.nested) {
+        if (!sub.eager.has(name))
+          sub.eager.set(name, nested)
+      }
     }
     const parentKeys = relation._parentKeys(this._schema, related)
     const relatedKeys = relation._relatedKeys(this._schema, related)
     const data = this._db.data(related.entity)
     const index = sameFields(relatedKeys, related.primaryKey) ? undefined : this._db.index(related.entity, relatedKeys, data)
-    const plain = sub.isPlain()
+    const plain = sub === undefined || sub.isPlain()
     const many = relation.many
     const children: Model[] = []
 
@@ -363,7 +378,7 @@ export class Query<M extends ModelClass = ModelClass> {
         const records: StoredRecord[] = []
         for (const id of ids)
           records.push(data[id]!)
-        const found = sub.select(records, false)
+        const found = sub ? sub.select(records, false) : records.map(record => related.hydrate(record))
         value = many ? found : found[0] ?? null
         if (many)
           children.push(...found)
@@ -372,7 +387,8 @@ export class Query<M extends ModelClass = ModelClass> {
       }
       (parent as unknown as Record<string, unknown>)[field] = value
     }
-    sub.loadRelations(children, sub.eager)
+    if (sub)
+      sub.loadRelations(children, sub.eager)
   }
 }
 
