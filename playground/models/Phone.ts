@@ -1,7 +1,7 @@
 export default class Phone extends Model {
-  static entity = 'phones'
+  static override entity = 'phones'
 
-  static fields() {
+  static override fields() {
     return {
       id: this.uid(),
       userId: this.attr(null),

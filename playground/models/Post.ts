@@ -1,7 +1,7 @@
 export default class Post extends Model {
-  static entity = 'posts'
+  static override entity = 'posts'
 
-  static fields() {
+  static override fields() {
     return {
       id: this.attr(null),
       userId: this.attr(null),

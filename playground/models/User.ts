@@ -1,8 +1,8 @@
 // A user has one phone (the one-to-one of the documentation) and many posts.
 export default class User extends Model {
-  static entity = 'users'
+  static override entity = 'users'
 
-  static fields() {
+  static override fields() {
     return {
       id: this.attr(null),
       name: this.string(''),

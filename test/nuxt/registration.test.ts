@@ -51,8 +51,8 @@ describe('registration at start', () => {
 describe('useRepo', () => {
   it('saves into the Pinia of the Nuxt app without being given it', () => {
     useRepo(User).save({ id: 1, name: 'Ada', phone: { id: 11, number: '555-0101' } })
-    expect(appPinia().state.value.users.data).toEqual({ 1: { id: 1, name: 'Ada' } })
-    expect(appPinia().state.value.phones.data).toEqual({ 11: { id: 11, userId: 1, number: '555-0101' } })
+    expect(appPinia().state.value.users?.data).toEqual({ 1: { id: 1, name: 'Ada' } })
+    expect(appPinia().state.value.phones?.data).toEqual({ 11: { id: 11, userId: 1, number: '555-0101' } })
     expect(useRepo(Phone).with('user').find(11)?.user?.name).toBe('Ada')
     useRepo(User).flush()
     useRepo(Phone).flush()
