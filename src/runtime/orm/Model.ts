@@ -36,8 +36,13 @@ export class Model {
     return {}
   }
 
-  /** A field of any type with a default value (or a function returning one). */
-  static attr<T = unknown>(value?: DefaultValue<T | null>): Attr<T> {
+  /**
+   * A field of any type with a default value (or a function returning one). Its type follows the
+   * default, or is given: `this.attr<number>(null)`.
+   */
+  static attr<T = unknown>(value?: null | (() => null)): Attr<T>
+  static attr<T>(value: DefaultValue<T>): Attr<T>
+  static attr<T>(value?: DefaultValue<T | null>): Attr<T> {
     return new Attr<T>(value as DefaultValue<T>)
   }
 
