@@ -88,3 +88,22 @@ describe('state handed from one Pinia to another (SSR hydration)', () => {
     expect(useRepo(User, client).with('phone').find(2)!.phone!.number).toBe('333')
   })
 })
+
+describe('related records in the same order on both sides', () => {
+  it('gives hasMany in the order of a fresh build after writes in any order', () => {
+    const server = createPinia()
+    useRepo(User, server).save({ id: 1, name: 'Ann', posts: [{ id: 50 }] })
+    // Build the index, then write around it: new ids below and above, a move, a delete.
+    expect(useRepo(User, server).with('posts').find(1)!.posts!.map(post => post.id)).toEqual([50])
+    useRepo(Post, server).save([{ id: 70, userId: 1 }, { id: 5, userId: 1 }, { id: 60, userId: 2 }])
+    useRepo(Post, server).save({ id: 60, userId: 1 })
+    useRepo(Post, server).destroy(70)
+    const onServer = useRepo(User, server).with('posts').find(1)!.posts!.map(post => post.id)
+
+    const client = createPinia()
+    client.state.value = JSON.parse(JSON.stringify(server.state.value))
+
+    expect(onServer).toEqual([5, 50, 60])
+    expect(useRepo(User, client).with('posts').find(1)!.posts!.map(post => post.id)).toEqual(onServer)
+  })
+})

@@ -165,8 +165,10 @@ export class Database {
     if (indexes.length > 0) {
       for (const [id, record] of changes) {
         const before = data[id]
-        for (const index of indexes)
-          index.update(id, before, record)
+        for (let i = indexes.length - 1; i >= 0; i--) {
+          if (!indexes[i]!.update(id, before, record))
+            indexes.splice(i, 1)
+        }
       }
     }
     if (changes.size >= BULK_WRITE && changes.size * 2 >= Object.keys(data).length) {
