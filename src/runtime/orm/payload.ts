@@ -1,0 +1,108 @@
+import type { Pinia, StateTree } from 'pinia'
+import { toRaw } from 'vue'
+import { getDatabase } from './database'
+import type { EntityData, EntityState } from './database'
+import { keyOf } from './keys'
+import type { StoredRecord } from './keys'
+
+/**
+ * An entity's records packed for transfer (an SSR payload): the field names once, then one row of
+ * values per record, instead of every record repeating its field names and its key. Records whose
+ * fields are not exactly the model's (written behind the ORM's back) travel as they are in `extra`.
+ */
+export interface PackedEntity {
+  /** The primary key's fields, to key the records again. */
+  key: readonly string[]
+  fields: readonly string[]
+  rows: unknown[][]
+  extra?: EntityData
+}
+
+/** Pinia state with the ORM's entity stores packed; other stores as they are. */
+export type PackedState = Record<string, unknown>
+
+const PACKED = '__nuxtPiniaOrm'
+
+/**
+ * Pinia's state ready to be serialized, with every entity store of a registered model packed
+ * (see {@link PackedEntity}). The result shares the records' values with the store; serialize it,
+ * do not change it.
+ */
+export function packState(pinia: Pinia): PackedState {
+  const database = getDatabase(pinia)
+  const state = toRaw(pinia.state.value) as Record<string, unknown>
+  const packed: PackedState = {}
+  for (const id in state) {
+    const schema = database.schemaOf(id)
+    const entity = state[id] as EntityState | undefined
+    packed[id] = schema && entity?.data ? { [PACKED]: packEntity(entity.data, schema.primaryKey, schema.attributeNames) } : state[id]
+  }
+  return packed
+}
+
+/**
+ * The Pinia state a {@link packState} result stands for: each packed entity store back as
+ * `{ data: { [id]: attributes } }`, in the same order.
+ */
+export function unpackState(packed: PackedState): Record<string, StateTree> {
+  const state: Record<string, StateTree> = {}
+  for (const id in packed) {
+    const value = packed[id] as Record<string, unknown> | null
+    state[id] = value !== null && typeof value === 'object' && PACKED in value
+      ? { data: unpackEntity(value[PACKED] as PackedEntity) }
+      : value as StateTree
+  }
+  return state
+}
+
+/**
+ * Packs one entity's records.
+ *
+ * @internal
+ */
+export function packEntity(data: EntityData, key: readonly string[], fields: readonly string[]): PackedEntity {
+  const rows: unknown[][] = []
+  let extra: EntityData | undefined
+  for (const id in data) {
+    const record = data[id]!
+    const row = rowOf(record, fields)
+    if (row && keyOf(record, key) === id)
+      rows.push(row)
+    else
+      (extra ??= {})[id] = record
+  }
+  return extra ? { key, fields, rows, extra } : { key, fields, rows }
+}
+
+/**
+ * Unpacks one entity's records.
+ *
+ * @internal
+ */
+export function unpackEntity(packed: PackedEntity): EntityData {
+  const { key, fields, rows, extra } = packed
+  const data: EntityData = {}
+  for (const row of rows) {
+    const record: StoredRecord = {}
+    for (let i = 0; i < fields.length; i++)
+      record[fields[i]!] = row[i]
+    data[keyOf(record, key)!] = record
+  }
+  return extra ? Object.assign(data, extra) : data
+}
+
+/** The record's values in field order, or undefined when its own fields are not exactly these. */
+function rowOf(record: StoredRecord, fields: readonly string[]): unknown[] | undefined {
+  let count = 0
+  for (const _ in record)
+    count++
+  if (count !== fields.length)
+    return undefined
+  const row: unknown[] = []
+  for (const field of fields) {
+    if (!(field in record))
+      return undefined
+    row.push(record[field])
+  }
+  return row
+}

@@ -1,0 +1,82 @@
+import { createPinia, defineStore } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { Model, packState, unpackState, useRepo } from '../../src/runtime/orm'
+import { Phone, Post, User } from './models'
+
+class Event extends Model {
+  static override entity = 'events'
+  static override fields() {
+    return { id: this.uid(), at: this.attr<Date>(null), tags: this.attr<Set<string>>(null) }
+  }
+}
+
+function serverPinia() {
+  const pinia = createPinia()
+  useRepo(User, pinia).save([
+    { id: 2, name: 'Bob', phone: { id: 20, number: '222' }, posts: [{ id: 201 }, { id: 200 }] },
+    { id: 1, name: 'Ann', phone: { id: 10, number: '111' } },
+  ])
+  return pinia
+}
+
+describe('packState and unpackState', () => {
+  it('round-trip the state exactly, in the same key order', () => {
+    const pinia = serverPinia()
+    const state = JSON.parse(JSON.stringify(pinia.state.value))
+
+    const unpacked = unpackState(JSON.parse(JSON.stringify(packState(pinia))))
+
+    expect(unpacked).toEqual(state)
+    expect(Object.keys(unpacked)).toEqual(Object.keys(state))
+    for (const entity of Object.keys(state))
+      expect(Object.keys((unpacked[entity] as { data: object }).data)).toEqual(Object.keys(state[entity].data))
+  })
+
+  it('send each field name once per entity, not once per record', () => {
+    const pinia = serverPinia()
+
+    expect(packState(pinia).users).toEqual({
+      __nuxtPiniaOrm: { key: ['id'], fields: ['id', 'name', 'email'], rows: [[1, 'Ann', ''], [2, 'Bob', '']] },
+    })
+  })
+
+  it('make a payload smaller than the plain state once there are a few records', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save(Array.from({ length: 20 }, (_, i) => ({ id: i + 1, name: `user-${i + 1}`, phone: { id: i + 1, number: `${i}` } })))
+
+    expect(JSON.stringify(packState(pinia)).length).toBeLessThan(JSON.stringify(pinia.state.value).length)
+  })
+
+  it('give a client the same relation lookups as the server', () => {
+    const server = serverPinia()
+    const client = createPinia()
+    client.state.value = unpackState(JSON.parse(JSON.stringify(packState(server))))
+
+    expect(useRepo(User, client).with('phone').with('posts').get().map(user => user.$toJson()))
+      .toEqual(useRepo(User, server).with('phone').with('posts').get().map(user => user.$toJson()))
+    expect(useRepo(Phone, client).with('user').get().map(phone => phone.$toJson()))
+      .toEqual(useRepo(Phone, server).with('user').get().map(phone => phone.$toJson()))
+  })
+
+  it('keep values as they are, for a serializer that carries Dates and Sets', () => {
+    const pinia = createPinia()
+    const [event] = useRepo(Event, pinia).save([{ at: new Date(0), tags: new Set(['a']) }])
+
+    const unpacked = unpackState(packState(pinia)) as { events: { data: Record<string, { at: Date, tags: Set<string> }> } }
+
+    expect(unpacked.events.data[event!.id]!.at).toEqual(new Date(0))
+    expect(unpacked.events.data[event!.id]!.tags).toEqual(new Set(['a']))
+  })
+
+  it('pass other stores and records that are not the model\'s shape through unchanged', () => {
+    const pinia = createPinia()
+    defineStore('cart', { state: () => ({ items: [1, 2] }) })(pinia)
+    useRepo(Post, pinia).save({ id: 1, title: 'x' })
+    useRepo(Post, pinia).piniaStore().$patch((state) => {
+      state.data[2] = { id: 2, title: 'odd', extra: true }
+    })
+    const state = JSON.parse(JSON.stringify(pinia.state.value))
+
+    expect(unpackState(JSON.parse(JSON.stringify(packState(pinia))))).toEqual(state)
+  })
+})
