@@ -94,6 +94,7 @@ export default defineNuxtModule<ModuleOptions>({
       getContents: () => optionsTypeTemplate(),
     })
 
+    addPlugin(resolveRuntime('./runtime/payloadPlugin'))
     addPlugin(resolveRuntime('./runtime/plugin'))
 
     // A model file added, removed or renamed in dev: scan again, then the auto-imports and the

@@ -175,6 +175,21 @@ describe('hydrated client (Chromium)', () => {
   })
 })
 
+describe('model instances in useAsyncData data', () => {
+  it('cross the payload as instances of their classes, loaded relations included', async () => {
+    const { page, problems } = await openPage('/instances')
+    expect((await page.textContent('[data-test="ada"]'))?.trim()).toBe('Ada: 555-0101')
+    await page.waitForFunction(() => document.querySelector('[data-test="client-instances"]')?.textContent !== '')
+    expect(JSON.parse((await page.textContent('[data-test="client-instances"]'))!)).toEqual({
+      user: true,
+      phone: true,
+      json: { id: 1, name: 'Ada', phone: { id: 11, userId: 1, number: '555-0101' } },
+    })
+    expect(problems).toEqual([])
+    await page.close()
+  })
+})
+
 describe('request isolation', () => {
   it('shows each of 1,000 concurrent requests (50 in flight) only its own user', async () => {
     const total = 1000
