@@ -374,11 +374,16 @@ export class Query<M extends ModelClass = ModelClass> {
           children.push(value)
       }
       else {
-        const ids = index ? index.get(key) ?? [] : data[key] === undefined ? [] : [key]
-        const records: StoredRecord[] = []
-        for (const id of ids)
-          records.push(data[id]!)
-        const found = sub ? sub.select(records, false) : records.map(record => related.hydrate(record))
+        const ids = index ? index.get(key) ?? NONE : data[key] === undefined ? NONE : [key]
+        let found: Model[]
+        if (plain) {
+          found = []
+          for (const id of ids)
+            found.push(related.hydrate(data[id]!))
+        }
+        else {
+          found = sub!.select(ids.map(id => data[id]!), false)
+        }
         value = many ? found : found[0] ?? null
         if (many)
           children.push(...found)
@@ -391,6 +396,8 @@ export class Query<M extends ModelClass = ModelClass> {
       sub.loadRelations(children, sub.eager)
   }
 }
+
+const NONE: readonly string[] = Object.freeze([])
 
 function firstOf(ids: readonly string[] | undefined, data: Record<string, StoredRecord>): StoredRecord | undefined {
   return ids === undefined || ids.length === 0 ? undefined : data[ids[0]!]
