@@ -173,6 +173,11 @@ describe('queries and definitions', () => {
     expectOrmError(() => registerModels(createPinia(), [OtherUser, People]), '\'people\'', 'OtherUser and People')
   })
 
+  it('an unknown model given to useRepo() says what was given', () => {
+    expectOrmError(() => useRepo(undefined as never, pinia), 'useRepo() takes a model class', 'not undefined', 'circular import')
+    expectOrmError(() => useRepo({ entity: 'users' } as never, pinia), 'not object')
+  })
+
   it('new() without a uid key and useRepo() without Pinia say what to do', () => {
     expectOrmError(() => useRepo(Post, pinia).new(), 'new() on Post', 'this.uid()')
     setActivePinia(undefined)

@@ -12,6 +12,8 @@ import type { ModelClass } from './types'
  * setup): records live in the Pinia instance, so a repository of another instance sees other data.
  */
 export function useRepo<M extends ModelClass>(model: M, pinia?: Pinia): Repository<M> {
+  if (typeof model !== 'function' || typeof model.fields !== 'function')
+    throw createOrmError(`useRepo() takes a model class (a class that extends Model), not ${model === null ? 'null' : typeof model}. Check the import of the model: a circular import can leave it undefined.`)
   const target = pinia ?? getActivePinia()
   if (!target)
     throw createOrmError(`useRepo(${model.name}) was called with no active Pinia. Pass the Pinia instance, useRepo(${model.name}, pinia), or install Pinia first (app.use(pinia) or setActivePinia(pinia)).`)
