@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import { defineVitestProject } from '@nuxt/test-utils/config'
 
-// Three layers of tests, each its own project:
+// The layers of tests, each its own project:
 // - unit: the ORM core and the module's build-time helpers, in plain Node;
+// - types: type tests (`*.test-d.ts`), checked by tsc;
 // - e2e: real builds of the fixture apps, served and driven in Chromium;
 // - nuxt: composables and registration inside a Nuxt app (the `app` fixture), without a build.
 export default defineConfig({
@@ -14,6 +15,13 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/orm/**/*.test.ts', 'test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: { enabled: true, only: true, include: ['test/types/**/*.test-d.ts'] },
         },
       },
       {
