@@ -21,8 +21,8 @@ export async function buildOrm() {
     platform: 'node',
     target: 'node20',
     external: ['vue', 'pinia'],
-    // Unminified with a source map, so `node --cpu-prof --enable-source-maps`
-    // profiles name the core's own functions and lines.
+    // Unminified, so CPU profiles (bench/profile.mjs) name the core's own
+    // functions; the source map leads from a bundle line back to src/.
     sourcemap: true,
     // Generated code: the root ESLint run (which sees bench/.build) skips it.
     banner: { js: '/* eslint-disable */' },
