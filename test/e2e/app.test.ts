@@ -191,7 +191,7 @@ describe('model instances in useAsyncData data', () => {
 })
 
 describe('request isolation', () => {
-  it('shows each of 1,000 concurrent requests (50 in flight) only its own user', async () => {
+  it('shows each of 1,000 concurrent requests (50 in flight) only its own user, phone and tag', async () => {
     const total = 1000
     const inFlight = 50
     const leaks: string[] = []
@@ -202,8 +202,9 @@ describe('request isolation', () => {
         const html = await $fetch<string>(`/isolation/${id}`)
         const users = [...html.matchAll(/<li class="user">([^<]*)<\/li>/g)].map(match => match[1]!.trim())
         const phones = [...html.matchAll(/<li class="phone">([^<]*)<\/li>/g)].map(match => match[1]!.trim())
-        if (users.join() !== `${id} user-${id} phone-${id}` || phones.join() !== `phone-${id} user-${id}`)
-          leaks.push(`request ${id} saw users ${JSON.stringify(users)} and phones ${JSON.stringify(phones)}`)
+        const tags = [...html.matchAll(/<li class="tag">([^<]*)<\/li>/g)].map(match => match[1]!.trim())
+        if (users.join() !== `${id} user-${id} phone-${id}` || phones.join() !== `phone-${id} user-${id}` || tags.join() !== `tag-${id}`)
+          leaks.push(`request ${id} saw users ${JSON.stringify(users)}, phones ${JSON.stringify(phones)}, tags ${JSON.stringify(tags)}`)
       }
     }
     await Promise.all(Array.from({ length: inFlight }, worker))
