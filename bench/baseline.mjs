@@ -35,6 +35,7 @@ function putPhone(store, input) {
   store.phones.set(phone.id, phone)
   if (existing && existing.userId !== phone.userId) store.phoneByUser.delete(existing.userId)
   store.phoneByUser.set(phone.userId, phone)
+  return phone
 }
 
 function putPost(store, input) {
@@ -48,18 +49,19 @@ function putPost(store, input) {
   const list = store.postsByUser.get(post.userId)
   if (list) list.push(post)
   else store.postsByUser.set(post.userId, [post])
+  return post
 }
 
+/** Returns the saved users with the nested records of the input, as an ORM's `save` does. */
 function saveUsers(store, inputs) {
   const saved = []
   for (const input of inputs) {
     const user = pick(USER_DEFAULTS, store.users.get(input.id), input)
     store.users.set(user.id, user)
-    if (input.phone) putPhone(store, { ...input.phone, userId: user.id })
-    if (input.posts) {
-      for (const post of input.posts) putPost(store, { ...post, userId: user.id })
-    }
-    saved.push({ ...user })
+    const result = { ...user }
+    if (input.phone) result.phone = { ...putPhone(store, { ...input.phone, userId: user.id }) }
+    if (input.posts) result.posts = input.posts.map(post => ({ ...putPost(store, { ...post, userId: user.id }) }))
+    saved.push(result)
   }
   return saved
 }

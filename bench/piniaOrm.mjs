@@ -1,6 +1,6 @@
 // pinia-orm 1.10.2 through its documented public API, on its own pinia 2.
 import { installedVersion, PINIA_ORM_DIR } from './versions.mjs'
-import { Model, useRepo, createORM, createPinia, setActivePinia } from './pinia-orm/index.mjs'
+import { Model, useRepo, createORM, createPinia, setActivePinia, toRaw } from './pinia-orm/index.mjs'
 
 class User extends Model {
   static entity = 'users'
@@ -67,7 +67,8 @@ export function createPiniaOrm() {
       return out
     },
     destroyUsers: (store, ids) => store.users.destroy(ids),
-    serialize: store => JSON.stringify(store.pinia.state.value),
+    // Raw, as Nuxt's payload serializes it (its `Reactive` reducer unwraps the state).
+    serialize: store => JSON.stringify(toRaw(store.pinia.state.value)),
     deserialize(json) {
       const pinia = createPinia().use(createORM())
       pinia.state.value = JSON.parse(json)
