@@ -95,6 +95,7 @@ export default defineNuxtModule<ModuleOptions>({
     })
 
     addPlugin(resolveRuntime('./runtime/payloadPlugin'))
+    addPlugin(resolveRuntime('./runtime/storePayloadPlugin'))
     addPlugin(resolveRuntime('./runtime/plugin'))
 
     // A model file added, removed or renamed in dev: scan again, then the auto-imports and the

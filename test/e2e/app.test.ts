@@ -102,6 +102,13 @@ describe('payload', () => {
     expect(raw).not.toMatch(/"(?:User|Phone|Model)"/)
   })
 
+  it('sends each entity\'s field names once, not once per record', async () => {
+    const raw = rawNuxtPayload(await $fetch<string>('/'))
+    // Three phones are stored; their field names appear once, as the packed entity's field list.
+    expect(raw.match(/"number"/g)).toHaveLength(1)
+    expect(raw).toContain('"NuxtPiniaOrmEntity"')
+  })
+
   it('carries Date, Map, Set, BigInt and undefined attributes with their types', async () => {
     const html = await $fetch<string>('/values')
     const payload = nuxtPayload(html) as { pinia: { readings: { data: Record<string, Record<string, unknown>> } } }

@@ -1,4 +1,5 @@
 import { parse } from 'devalue'
+import { unpackEntityState } from '../../src/runtime/orm'
 
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&#39;': '\'', '&lt;': '<', '&gt;': '>', '&amp;': '&' }
 
@@ -20,9 +21,11 @@ export function testJson(html: string, name: string): unknown {
 }
 
 // Nuxt wraps reactive values of the payload in these types; the wrappers do not matter here.
-const NUXT_REVIVERS = Object.fromEntries(
-  ['ShallowReactive', 'Reactive', 'Ref', 'ShallowRef'].map(type => [type, (value: unknown) => value]),
-)
+// Entity stores travel packed and are unpacked as the module's browser plugin does.
+const NUXT_REVIVERS = {
+  ...Object.fromEntries(['ShallowReactive', 'Reactive', 'Ref', 'ShallowRef'].map(type => [type, (value: unknown) => value])),
+  NuxtPiniaOrmEntity: unpackEntityState,
+}
 
 /** The Nuxt payload inlined in a server-rendered page, parsed as the browser would. */
 export function nuxtPayload(html: string): Record<string, unknown> {

@@ -29,13 +29,11 @@ const PACKED = '__nuxtPiniaOrm'
  * do not change it.
  */
 export function packState(pinia: Pinia): PackedState {
-  const database = getDatabase(pinia)
   const state = toRaw(pinia.state.value) as Record<string, unknown>
   const packed: PackedState = {}
   for (const id in state) {
-    const schema = database.schemaOf(id)
-    const entity = state[id] as EntityState | undefined
-    packed[id] = schema && entity?.data ? { [PACKED]: packEntity(entity.data, schema.primaryKey, schema.attributeNames) } : state[id]
+    const entity = packEntityState(pinia, state[id])
+    packed[id] = entity ? { [PACKED]: entity } : state[id]
   }
   return packed
 }
@@ -49,10 +47,33 @@ export function unpackState(packed: PackedState): Record<string, StateTree> {
   for (const id in packed) {
     const value = packed[id] as Record<string, unknown> | null
     state[id] = value !== null && typeof value === 'object' && PACKED in value
-      ? { data: unpackEntity(value[PACKED] as PackedEntity) }
+      ? unpackEntityState(value[PACKED] as PackedEntity)
       : value as StateTree
   }
   return state
+}
+
+/**
+ * The packed form of `state` when it is the state of one of the entity stores of a registered
+ * model in this Pinia (as a payload reducer meets it), else `undefined`.
+ */
+export function packEntityState(pinia: Pinia, state: unknown): PackedEntity | undefined {
+  if (state === null || typeof state !== 'object' || !('data' in state))
+    return undefined
+  const states = toRaw(pinia.state.value) as Record<string, unknown>
+  const database = getDatabase(pinia)
+  for (const id in states) {
+    if (states[id] !== state)
+      continue
+    const schema = database.schemaOf(id)
+    return schema ? packEntity((state as EntityState).data, schema.primaryKey, schema.attributeNames) : undefined
+  }
+  return undefined
+}
+
+/** An entity store's state, `{ data: { [id]: attributes } }`, from its packed form. */
+export function unpackEntityState(packed: PackedEntity): EntityState {
+  return { data: unpackEntity(packed) }
 }
 
 /**
