@@ -15,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/orm/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          setupFiles: ['test/setup/failOnConsole.ts'],
         },
       },
       {
