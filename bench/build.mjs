@@ -8,14 +8,18 @@ import { ROOT_DIR } from './versions.mjs'
 export const ORM_ENTRY = fileURLToPath(new URL('src/runtime/orm/index.ts', ROOT_DIR))
 export const ORM_BUNDLE = fileURLToPath(new URL('.build/orm.mjs', import.meta.url))
 
-/** @returns {Promise<boolean>} false when the core does not exist yet */
-export async function buildOrm() {
-  if (!existsSync(ORM_ENTRY)) return false
+/**
+ * @param {string} [entry] the core's index.ts (another copy, to measure a patch)
+ * @param {string} [outfile] where the bundle goes
+ * @returns {Promise<boolean>} false when the core does not exist yet
+ */
+export async function buildOrm(entry = ORM_ENTRY, outfile = ORM_BUNDLE) {
+  if (!existsSync(entry)) return false
   // esbuild comes from the root devDependencies (it ships with nuxt's toolchain).
   const esbuild = await import('esbuild')
   await esbuild.build({
-    entryPoints: [ORM_ENTRY],
-    outfile: ORM_BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -31,9 +35,11 @@ export async function buildOrm() {
   return true
 }
 
+// node bench/build.mjs [entry.ts outfile.mjs]
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (!(await buildOrm())) {
-    console.error(`[bench] ${ORM_ENTRY} does not exist yet`)
+  const [entry = ORM_ENTRY, outfile = ORM_BUNDLE] = process.argv.slice(2)
+  if (!(await buildOrm(entry, outfile))) {
+    console.error(`[bench] ${entry} does not exist`)
     process.exitCode = 1
   }
 }

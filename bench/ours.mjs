@@ -1,6 +1,8 @@
 // This library's core through its public API, on the root package's pinia 4.
 import { createPinia, setActivePinia } from 'pinia'
 import { toRaw } from 'vue'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { installedVersion, ROOT_DIR } from './versions.mjs'
 
 function defineModels(Model) {
@@ -48,8 +50,13 @@ const toJson = model => (model ? model.$toJson() : null)
 
 /** @returns {Promise<import('./implementation.mjs').Implementation>} the core behind the common contract */
 export async function createOurs() {
-  // Imported late: the bundle exists only after build.mjs ran.
-  const { Model, useRepo } = await import('./.build/orm.mjs')
+  // Imported late: the bundle exists only after build.mjs ran. BENCH_ORM_BUNDLE
+  // points at another bundle of the core, to measure a patch against it.
+  const bundle = process.env.BENCH_ORM_BUNDLE ? pathToFileURL(resolve(process.env.BENCH_ORM_BUNDLE)).href : './.build/orm.mjs'
+  const { Model, useRepo, packState, unpackState } = await import(bundle)
+  // W6 sends what the Nuxt module's payload plugin sends: the state packed by
+  // the core's packState (field names once per entity), when the core has it.
+  const packs = typeof packState === 'function' && typeof unpackState === 'function'
   const { User, Phone } = defineModels(Model)
 
   function storeOn(pinia) {
@@ -59,7 +66,7 @@ export async function createOurs() {
 
   return {
     name: 'ours',
-    version: `nuxt-pinia-orm core (src), pinia ${installedVersion(ROOT_DIR, 'pinia')}, vue ${installedVersion(ROOT_DIR, 'vue')}`,
+    version: `nuxt-pinia-orm core (src${packs ? ', W6 through packState' : ''}), pinia ${installedVersion(ROOT_DIR, 'pinia')}, vue ${installedVersion(ROOT_DIR, 'vue')}`,
     createStore: () => storeOn(createPinia()),
     saveUsers: (store, users) => store.users.save(users),
     usersWithPhone: store => store.users.with('phone').get(),
@@ -71,12 +78,13 @@ export async function createOurs() {
       return out
     },
     destroyUsers: (store, ids) => store.users.destroy(ids),
-    // Raw, as Nuxt's payload serializes it (its `Reactive` reducer unwraps the
-    // state); through Vue's proxies it would take 20 times longer.
-    serialize: store => JSON.stringify(toRaw(store.pinia.state.value)),
+    // Without packState: the raw state, as Nuxt's payload serializes it (its
+    // `Reactive` reducer unwraps it); through Vue's proxies it takes 20 times longer.
+    serialize: store => JSON.stringify(packs ? packState(store.pinia) : toRaw(store.pinia.state.value)),
     deserialize(json) {
       const pinia = createPinia()
-      pinia.state.value = JSON.parse(json)
+      const state = JSON.parse(json)
+      pinia.state.value = packs ? unpackState(state) : state
       return storeOn(pinia)
     },
     snapshot: store => ({

@@ -1,8 +1,10 @@
-// Runs one workload of one implementation repeatedly, untimed, for a CPU
-// profile of where its time goes:
+// CPU profiles of one workload of one implementation, covering only the
+// workload's own calls (never the untimed preparation of its store):
 //   node bench/build.mjs
-//   node --cpu-prof --cpu-prof-dir=bench/results/profiles bench/profile.mjs ours W1 100000 5
-//   node bench/profileTop.mjs bench/results/profiles/<file>.cpuprofile
+//   node bench/profile.mjs ours W1 100000 5
+//   node bench/profileTop.mjs bench/results/profiles/ours-W1-100000-*.cpuprofile
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import { createBaseline } from './baseline.mjs'
 import { createPiniaOrm } from './piniaOrm.mjs'
 import { createOurs } from './ours.mjs'
@@ -18,10 +20,23 @@ if (!FACTORIES[implName] || !workload) {
 
 const impl = await FACTORIES[implName]()
 const n = Number(nArg)
+const dir = new URL('./results/profiles/', import.meta.url)
+mkdirSync(dir, { recursive: true })
+const session = new Session()
+session.connect()
+await session.post('Profiler.enable')
+await session.post('Profiler.setSamplingInterval', { interval: 100 })
+
 let prepared = workload.prepare(impl, n, { calls: W5_CALLS })
-for (let run = 0; run < Number(runsArg); run++) {
-  if (workload.fresh === 'sample' && run > 0) prepared = workload.prepare(impl, n, { calls: W5_CALLS })
+for (let run = 1; run <= Number(runsArg); run++) {
+  if (workload.fresh === 'sample' && run > 1) prepared = workload.prepare(impl, n, { calls: W5_CALLS })
+  await session.post('Profiler.start')
   const start = performance.now()
   workload.run(impl, prepared)
-  console.log(`${implName} ${workloadId} N=${n} run ${run + 1}: ${(performance.now() - start).toFixed(2)} ms`)
+  const ms = performance.now() - start
+  const { profile } = await session.post('Profiler.stop')
+  const file = new URL(`${implName}-${workloadId}-${n}-${run}.cpuprofile`, dir)
+  writeFileSync(file, JSON.stringify(profile))
+  console.log(`${implName} ${workloadId} N=${n} run ${run}: ${ms.toFixed(2)} ms`)
 }
+session.disconnect()

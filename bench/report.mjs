@@ -125,7 +125,7 @@ export function judgeTargets(run) {
 }
 
 function ssrSection(ssr) {
-  if (!ssr) return 'SSR throughput: not run in this mode.\n'
+  if (!ssr) return 'SSR throughput: not run (quick mode runs it only with --ssr).\n'
   if (ssr.ratio === undefined) return `SSR throughput: not measured (${ssr.reason}).\n`
   const row = (label, r) => `| ${label} | ${r.requestsPerSecond.toFixed(0)} | ${r.latencyMs.p50} ms | ${r.latencyMs.p99} ms | ${r.errors} | ${r.bytesPerResponse.toLocaleString('en-US')} |`
   return [
@@ -151,6 +151,7 @@ export function renderMarkdown(run) {
   return [
     `Measured ${run.finishedAt} in ${run.mode} mode (${Math.round(run.durationSeconds)} s) on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}.`,
     `Packages: ${Object.entries(machine.packages).map(([name, version]) => `${name} ${version}`).join(', ')}.`,
+    `Load average (1 min) before the run ${run.loadBefore?.toFixed(2) ?? '?'}, after ${run.loadAfter?.toFixed(2) ?? '?'} (the run itself adds about 1; more means other processes shared the 2 cores).`,
     'Times are medians of the timed samples after warm-up; W5 is per call. ✗ = output differs from the baseline; ² = one run only (a single run exceeded the time cap); ¹ = the implementation failed.',
     '',
     ...tables,
