@@ -80,7 +80,7 @@ async function main() {
   const result = { impl: implName, version: impl.version, n, memory: null, workloads: {} }
 
   log('memory')
-  result.memory = retainedHeap(impl, n)
+  result.memory = await retainedHeap(impl, n)
 
   for (const workload of WORKLOADS) {
     if (options.only && !options.only.includes(workload.id)) continue

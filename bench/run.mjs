@@ -46,7 +46,7 @@ const mode = MODES[modeName]
 const list = value => value?.split(',').map(item => item.trim()).filter(Boolean)
 const ns = list(args.n)?.map(Number) ?? mode.ns
 const only = list(args.only)
-const filtered = Boolean(args.n || args.impl || args.only || args['no-ssr'] || args['ssr-only'])
+const filtered = Boolean(args.n || args.impl || args.only || args['no-ssr'] || args['ssr-only'] || process.env.BENCH_ORM_BUNDLE)
 const RESULTS_DIR = new URL('./results/', import.meta.url)
 
 /** Runs measure.mjs for one implementation and N; a crash becomes an error entry, never the end of the run. */
@@ -63,7 +63,11 @@ function measureInChild(impl, n) {
     String(n),
     JSON.stringify({ ...mode.measure, only }),
     outFile,
-  ], { stdio: ['ignore', 'inherit', 'pipe'] })
+  ], {
+    // Production builds of Vue and Pinia, as a deployed server runs them.
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'pipe'],
+  })
   let stderr = ''
   child.stderr.on('data', (chunk) => {
     stderr += chunk
