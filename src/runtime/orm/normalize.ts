@@ -18,7 +18,9 @@ export interface SavedNode {
   readonly key: string
   /** The record as it will be stored; shared by every node that names the same record. */
   readonly attributes: StoredRecord
-  relations: Record<string, SavedLink> | undefined
+  /** The relation fields the input filled, and what each links to (same positions). */
+  fields: string[] | undefined
+  links: SavedLink[] | undefined
 }
 
 /** What relation types use to split their nested input into records. */
@@ -121,7 +123,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       batch.set(key, attributes)
     }
 
-    const node: SavedNode = { schema, key, attributes, relations: undefined }
+    const node: SavedNode = { schema, key, attributes, fields: undefined, links: undefined }
     if (options.relations) {
       const { relationNames, relationList } = schema
       for (let i = 0; i < relationNames.length; i++) {
@@ -133,7 +135,8 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         seen.set(record, node)
         const relation = relationList[i]!
         const link = relation._normalize(visitor, node, value, context.related(relation, schema, field), field)
-        ;(node.relations ??= {})[field] = link
+        ;(node.fields ??= []).push(field)
+        ;(node.links ??= []).push(link)
       }
     }
     return node

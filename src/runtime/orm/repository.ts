@@ -3,7 +3,7 @@ import { createOrmError } from './errors'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import { normalize } from './normalize'
-import type { NormalizeOptions, Normalized, SavedLink, SavedNode } from './normalize'
+import type { NormalizeOptions, Normalized, SavedNode } from './normalize'
 import { Query } from './query'
 import type { RelationConstraint } from './query'
 import { hasGeneratedKey } from './schema'
@@ -220,18 +220,18 @@ export class Repository<M extends ModelClass = ModelClass> {
   private result(records: RecordInput | RecordInput[], roots: SavedNode[], batches: Normalized['batches']): Item<M> | Item<M>[] {
     const building = new Set<SavedNode>()
     const instantiate = (node: SavedNode): Model => {
-      const instance = node.schema.hydrate(batches.get(node.schema)!.get(node.key)!)
+      const instance = node.schema.hydrate(batches.get(node.schema)!.get(node.key)!) as unknown as Record<string, unknown>
+      const { fields, links } = node
       // A record reached again inside itself (cyclic input) is returned with its attributes only.
-      if (building.has(node))
-        return instance
+      if (fields === undefined || building.has(node))
+        return instance as unknown as Model
       building.add(node)
-      const relations = node.relations
-      for (const field in relations) {
-        const link = relations[field] as SavedLink
-        ;(instance as unknown as Record<string, unknown>)[field] = link === null ? null : Array.isArray(link) ? link.map(instantiate) : instantiate(link)
+      for (let i = 0; i < fields.length; i++) {
+        const link = links![i]!
+        instance[fields[i]!] = link === null ? null : Array.isArray(link) ? link.map(instantiate) : instantiate(link)
       }
       building.delete(node)
-      return instance
+      return instance as unknown as Model
     }
     const items = roots.map(instantiate) as Item<M>[]
     return Array.isArray(records) ? items : items[0]!
