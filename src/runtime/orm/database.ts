@@ -171,15 +171,12 @@ export class Database {
         }
       }
     }
-    if (changes.size >= BULK_WRITE && changes.size * 2 >= Object.keys(data).length) {
-      // A write as large as the store: build the next data object off the reactive path and set it
-      // once, instead of paying a reactive set per record. Indexes were updated above; they follow.
-      const next = { ...data }
+    if (changes.size >= BULK_WRITE && isEmpty(data)) {
+      // A large first write (filling a store, as a page's data load does): build the data object
+      // off the reactive path and set it once, instead of paying a reactive set per record.
+      const next: EntityData = {}
       for (const [id, record] of changes) {
-        if (record === undefined)
-          // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the store is keyed by record id
-          delete next[id]
-        else
+        if (record !== undefined)
           next[id] = record
       }
       store.$patch((state) => {
@@ -258,8 +255,14 @@ export function sameFields(a: readonly string[], b: readonly string[]): boolean 
   return a.length === b.length && a.every((field, i) => field === b[i])
 }
 
-/** From how many records a write may replace the data object instead of setting each record. */
+/** From how many records a write into an empty store sets a new data object at once. */
 const BULK_WRITE = 1000
+
+function isEmpty(data: EntityData): boolean {
+  for (const _ in data)
+    return false
+  return true
+}
 
 const databases = new WeakMap<Pinia, Database>()
 

@@ -153,7 +153,7 @@ export class Repository<M extends ModelClass = ModelClass> {
     for (const [key, record] of batches.get(schema) ?? [])
       data[key] = record
     this._db.replace(schema.entity, data)
-    return this.result(records, roots, batches)
+    return this.result(records, roots)
   }
 
   /** A model instance (or several) filled from `attributes` and defaults, not saved. */
@@ -213,14 +213,15 @@ export class Repository<M extends ModelClass = ModelClass> {
     const { roots, batches } = this.normalize(records, options)
     for (const [schema, batch] of batches)
       this._db.write(schema.entity, batch)
-    return this.result(records, roots, batches)
+    return this.result(records, roots)
   }
 
   /** The model instances a write returns, with the nested relations of the input. */
-  private result(records: RecordInput | RecordInput[], roots: SavedNode[], batches: Normalized['batches']): Item<M> | Item<M>[] {
+  private result(records: RecordInput | RecordInput[], roots: SavedNode[]): Item<M> | Item<M>[] {
     const building = new Set<SavedNode>()
     const instantiate = (node: SavedNode): Model => {
-      const instance = node.schema.hydrate(batches.get(node.schema)!.get(node.key)!) as unknown as Record<string, unknown>
+      // node.attributes is the very record its batch holds: saves two Map lookups per record.
+      const instance = node.schema.hydrate(node.attributes) as unknown as Record<string, unknown>
       const { fields, links } = node
       // A record reached again inside itself (cyclic input) is returned with its attributes only.
       if (fields === undefined || building.has(node))
