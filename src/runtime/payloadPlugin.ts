@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { definePayloadPlugin, definePayloadReducer, definePayloadReviver } from '#app'
 import { modelFiles } from '#build/nuxt-pinia-orm/models.mjs'
 import { Model } from './orm'
@@ -20,7 +21,21 @@ export default definePayloadPlugin(() => {
     value instanceof Model && { entity: value.$entity(), fields: { ...value } })
 
   if (import.meta.client) {
-    const models = new Map<string, ModelClass>(collectModels(modelFiles).map(model => [model.entity, model]))
+    const models = new Map<string, ModelClass>()
+    const useModels = (files: typeof modelFiles) => {
+      models.clear()
+      for (const model of collectModels(files))
+        models.set(model.entity, model)
+    }
+    useModels(modelFiles)
+    // Without this, the models module would have an importer that refuses its updates, and
+    // every edit of a model file would reload the page instead of swapping the class.
+    if (import.meta.hot) {
+      import.meta.hot.accept('#build/nuxt-pinia-orm/models.mjs', (updated) => {
+        if (updated)
+          useModels(updated.modelFiles as typeof modelFiles)
+      })
+    }
     definePayloadReviver('NuxtPiniaOrmModel', ({ entity, fields }: ReducedModel) => {
       const model = models.get(entity)
       return model ? new model(fields) : fields
