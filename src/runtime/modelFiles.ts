@@ -1,6 +1,8 @@
-import { Model } from './orm'
+import type { Pinia } from 'pinia'
+import { Model, registerModels } from './orm'
 import { createOrmError } from './orm/errors'
-import type { ModelClass } from './orm'
+import { getSchema } from './orm/schema'
+import type { ModelClass, RegisterOptions } from './orm'
 
 /**
  * One scanned model file as the generated `#build/nuxt-pinia-orm/models.mjs` lists it.
@@ -17,14 +19,8 @@ function isModelClass(value: unknown): value is ModelClass {
   return typeof value === 'function' && value.prototype instanceof Model
 }
 
-/**
- * Picks the model classes out of the scanned files, in file order and each class once.
- * Other exports (constants, helpers, abstract base models without an entity) are left out.
- * Two different classes claiming one entity throw an error naming both files, before any of them
- * is registered.
- * @internal
- */
-export function collectModels(files: ModelFile[]): ModelClass[] {
+/** The model classes of the scanned files by entity, each with the file it comes from. */
+function modelsByEntity(files: ModelFile[]): Map<string, { model: ModelClass, file: string }> {
   const byEntity = new Map<string, { model: ModelClass, file: string }>()
   for (const { file, exports } of files) {
     for (const value of Object.values(exports)) {
@@ -39,5 +35,37 @@ export function collectModels(files: ModelFile[]): ModelClass[] {
       byEntity.set(value.entity, known ?? { model: value, file })
     }
   }
-  return [...byEntity.values()].map(({ model }) => model)
+  return byEntity
+}
+
+/**
+ * Picks the model classes out of the scanned files, in file order and each class once.
+ * Other exports (constants, helpers, abstract base models without an entity) are left out.
+ * Two different classes claiming one entity throw an error naming both files, before any of them
+ * is registered.
+ * @internal
+ */
+export function collectModels(files: ModelFile[]): ModelClass[] {
+  return [...modelsByEntity(files).values()].map(({ model }) => model)
+}
+
+/**
+ * Registers the model classes of the scanned files (see {@link collectModels}) with a Pinia.
+ * Every model's definition is read first, so a `static fields()` that throws stops start-up with
+ * an error naming the model and its file (the original error is its `cause`), and nothing is
+ * registered then.
+ * @internal
+ */
+export function registerModelFiles(pinia: Pinia, files: ModelFile[], options?: RegisterOptions): void {
+  const entries = [...modelsByEntity(files).values()]
+  for (const { model, file } of entries) {
+    try {
+      getSchema(model)
+    }
+    catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw createOrmError(`${model.name} (${file}) failed to load: ${reason}`, { cause: error })
+    }
+  }
+  registerModels(pinia, entries.map(({ model }) => model), options)
 }

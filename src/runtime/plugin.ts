@@ -3,8 +3,8 @@ import type { Pinia } from 'pinia'
 import { defineNuxtPlugin } from '#app'
 import { modelFiles } from '#build/nuxt-pinia-orm/models.mjs'
 import ormOptions from '#build/nuxt-pinia-orm/options.mjs'
-import { createORM, registerModels } from './orm'
-import { collectModels } from './modelFiles'
+import { createORM } from './orm'
+import { registerModelFiles } from './modelFiles'
 
 /**
  * Registers every scanned model with the Pinia of the app, so each entity store exists before any
@@ -18,14 +18,14 @@ export default defineNuxtPlugin({
     const pinia = nuxtApp.$pinia as Pinia
     if (ormOptions)
       pinia.use(createORM(ormOptions))
-    registerModels(pinia, collectModels(modelFiles))
+    registerModelFiles(pinia, modelFiles)
 
     if (import.meta.hot) {
       // An edited model file gives new classes with the same entities: they take over, the
       // records in the stores stay.
       import.meta.hot.accept('#build/nuxt-pinia-orm/models.mjs', (updated) => {
         if (updated)
-          registerModels(pinia, collectModels(updated.modelFiles as typeof modelFiles), { replace: true })
+          registerModelFiles(pinia, updated.modelFiles as typeof modelFiles, { replace: true })
       })
     }
   },
