@@ -63,7 +63,8 @@ export function registerModelFiles(pinia: Pinia, files: ModelFile[], options?: R
       getSchema(model)
     }
     catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      // An OrmError's own message already carries the prefix this one adds.
+      const reason = error instanceof Error ? error.message.replace(/^\[nuxt-pinia-orm\] /, '') : String(error)
       throw createOrmError(`${model.name} (${file}) failed to load: ${reason}`, { cause: error })
     }
   }

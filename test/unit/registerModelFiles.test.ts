@@ -54,7 +54,7 @@ describe('registerModelFiles', () => {
       }
     }
     expect(() => registerModelFiles(createPinia(), [{ file: 'models/nested/Broken.ts', exports: { Broken } }]))
-      .toThrowError(/^\[nuxt-pinia-orm\] Broken \(models\/nested\/Broken\.ts\) failed to load: \[nuxt-pinia-orm\] Broken\.fields\(\) must return an object/)
+      .toThrowError(/^\[nuxt-pinia-orm\] Broken \(models\/nested\/Broken\.ts\) failed to load: Broken\.fields\(\) must return an object/)
   })
 
   it('lets an edited class take over its entity with `replace`, keeping the records', () => {
