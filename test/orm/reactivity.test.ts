@@ -1,6 +1,6 @@
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
-import { computed } from 'vue'
+import { computed, watch } from 'vue'
 import { registerModels, useRepo } from '../../src/runtime/orm'
 import { Phone, Post, User } from './models'
 
@@ -30,6 +30,23 @@ describe('reads in a computed', () => {
     expect(view.value).toEqual(['Ann', 'Bob'])
     useRepo(User, pinia).piniaStore().$reset()
     expect(view.value).toEqual([])
+  })
+
+  it('re-run when they read records through the store itself', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 1, name: 'Ann' })
+    const store = useRepo(User, pinia).piniaStore()
+    const name = computed(() => store.data[1]?.name)
+    const ids = computed(() => Object.keys(store.data))
+    const deep: unknown[] = []
+    watch(() => store.data, () => deep.push(1), { deep: true, flush: 'sync' })
+    expect([name.value, ids.value]).toEqual(['Ann', ['1']])
+
+    useRepo(User, pinia).save([{ id: 1, name: 'Anna' }, { id: 2, name: 'Bob' }])
+    expect([name.value, ids.value]).toEqual(['Anna', ['1', '2']])
+    useRepo(User, pinia).destroy(1)
+    expect([name.value, ids.value]).toEqual([undefined, ['2']])
+    expect(deep).toEqual([1, 1])
   })
 
   it('do not re-run for writes to entities they did not read', () => {

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import type { Pinia } from 'pinia'
-import { shallowRef, toRaw } from 'vue'
+import { shallowRef, toRaw, toRef, triggerRef } from 'vue'
 import type { ShallowRef } from 'vue'
 import { createOrmError } from './errors'
 import { FkIndex } from './fkIndex'
@@ -154,7 +154,7 @@ export class Database {
 
   /**
    * Writes records of one entity in one store mutation: a record for each key to set, `undefined`
-   * for each key to delete. (Readers are notified by the store subscription every `$patch` runs.)
+   * for each key to delete. The ORM's own readers hear of it through the store subscription.
    */
   write(entity: string, changes: ReadonlyMap<string, StoredRecord | undefined>): void {
     if (changes.size === 0)
@@ -171,32 +171,20 @@ export class Database {
         }
       }
     }
-    if (changes.size >= BULK_WRITE && isEmpty(data)) {
-      // A large first write (filling a store, as a page's data load does): build the data object
-      // off the reactive path and set it once, instead of paying a reactive set per record.
-      const next: EntityData = {}
+    store.$patch((state) => {
+      // Into the raw object: a reactive set per record (a proxy trap and a trigger each) would
+      // cost more than the rest of a save. One trigger of the `data` key then reaches every
+      // effect that reads records through the store, as each reads `state.data` first. It runs
+      // inside $patch, so Pinia's own subscribers hear of the write once, as a patch.
       for (const [id, record] of changes) {
-        if (record !== undefined)
-          next[id] = record
+        if (record === undefined)
+          // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the store is keyed by record id
+          delete data[id]
+        else
+          data[id] = record
       }
-      store.$patch((state) => {
-        state.data = next
-      })
-      for (const index of indexes)
-        index.source = next
-    }
-    else {
-      store.$patch((state) => {
-        const target = state.data
-        for (const [id, record] of changes) {
-          if (record === undefined)
-            // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the store is keyed by record id
-            delete target[id]
-          else
-            target[id] = record
-        }
-      })
-    }
+      triggerRef(toRef(state, 'data'))
+    })
   }
 
   /** Replaces all records of an entity. */
@@ -253,15 +241,6 @@ function isModelClass(value: unknown): value is ModelClass {
 /** @internal */
 export function sameFields(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((field, i) => field === b[i])
-}
-
-/** From how many records a write into an empty store sets a new data object at once. */
-const BULK_WRITE = 1000
-
-function isEmpty(data: EntityData): boolean {
-  for (const _ in data)
-    return false
-  return true
 }
 
 const databases = new WeakMap<Pinia, Database>()

@@ -16,8 +16,8 @@ import type { StoredRecord } from './keys'
  * @internal
  */
 export class FkIndex {
-  /** The data object the index describes; moved along when a write replaces it. */
-  source: Record<string, StoredRecord>
+  /** The data object the index describes. */
+  readonly source: Record<string, StoredRecord>
   readonly fields: readonly string[]
   private readonly buckets = new Map<string, string[]>()
 
