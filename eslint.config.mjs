@@ -10,5 +10,5 @@ export default createConfigForNuxt({
     src: ['./playground', './test/fixtures/app', './test/fixtures/layer', './test/fixtures/duplicate-entity'],
   },
 }).append({
-  ignores: ['bench/pinia-orm/**', 'bench/results/**'],
+  ignores: ['bench/pinia-orm/**', 'bench/results/**', 'bench/.build/**'],
 })

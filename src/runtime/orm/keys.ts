@@ -43,3 +43,22 @@ export function keyOfId(id: unknown, fields: readonly string[]): string | undefi
     return undefined
   return JSON.stringify(id)
 }
+
+/**
+ * The keys for what a caller passed to `find`, `whereId` or `destroy`: one id or a list of ids (for
+ * a composite key, an id is an array of values and a list is an array of such arrays). `many` says
+ * which it was; ids that cannot be keys are left out.
+ *
+ * @internal
+ */
+export function keysOfIds(ids: unknown, fields: readonly string[]): { keys: string[], many: boolean } {
+  const many = Array.isArray(ids) && (fields.length === 1 || Array.isArray(ids[0]))
+  const list = (many ? ids : [ids]) as readonly unknown[]
+  const keys: string[] = []
+  for (const id of list) {
+    const key = keyOfId(id, fields)
+    if (key !== undefined)
+      keys.push(key)
+  }
+  return { keys, many }
+}

@@ -1,12 +1,12 @@
 import type { Database } from './database'
 import { sameFields } from './database'
 import { createOrmError } from './errors'
-import { keyOf, keyOfId } from './keys'
+import { keyOf, keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import type { Relation } from './relations/Relation'
 import type { Schema } from './schema'
-import type { Id, Item, KeyOf, ModelClass } from './types'
+import type { Item, KeyOf, ModelClass } from './types'
 
 /** A test of one field's value. */
 export type ValuePredicate = (value: never) => boolean
@@ -95,7 +95,7 @@ export class Query<M extends ModelClass = ModelClass> {
    * directly rather than by scanning the store.
    */
   whereId(ids: KeyOf<M> | readonly KeyOf<M>[]): this {
-    this.ids = this.keysOf(ids).keys
+    this.ids = keysOfIds(ids, this._schema.primaryKey).keys
     return this
   }
 
@@ -182,7 +182,7 @@ export class Query<M extends ModelClass = ModelClass> {
   find(id: KeyOf<M>): Item<M> | null
   find(ids: readonly KeyOf<M>[]): Item<M>[]
   find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
-    const { keys, many } = this.keysOf(ids)
+    const { keys, many } = keysOfIds(ids, this._schema.primaryKey)
     this.ids = keys
     if (many)
       return this.get()
@@ -252,19 +252,6 @@ export class Query<M extends ModelClass = ModelClass> {
 
   private hasOr(): boolean {
     return this.wheres.some(where => where.or)
-  }
-
-  private keysOf(ids: KeyOf<M> | readonly KeyOf<M>[]): { keys: string[], many: boolean } {
-    const fields = this._schema.primaryKey
-    const many = Array.isArray(ids) && (fields.length === 1 || Array.isArray(ids[0]))
-    const list = (many ? ids : [ids]) as readonly Id[]
-    const keys: string[] = []
-    for (const id of list) {
-      const key = keyOfId(id, fields)
-      if (key !== undefined)
-        keys.push(key)
-    }
-    return { keys, many }
   }
 
   /** The stored records to consider: those named by `whereId` when that decides alone, else all. */

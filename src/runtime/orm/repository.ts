@@ -6,6 +6,7 @@ import { normalize } from './normalize'
 import type { NormalizeOptions, Normalized, SavedNode } from './normalize'
 import { Query } from './query'
 import type { RelationConstraint } from './query'
+import { keysOfIds } from './keys'
 import { hasGeneratedKey } from './schema'
 import type { Schema } from './schema'
 import type { Item, KeyOf, ModelClass, RecordInput } from './types'
@@ -180,9 +181,19 @@ export class Repository<M extends ModelClass = ModelClass> {
   destroy(id: KeyOf<M>): Item<M> | null
   destroy(ids: readonly KeyOf<M>[]): Item<M>[]
   destroy(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
-    const deleted = this.query().whereId(ids as KeyOf<M>).delete()
-    const fields = this._schema.primaryKey
-    const many = Array.isArray(ids) && (fields.length === 1 || Array.isArray(ids[0]))
+    const schema = this._schema
+    const { keys, many } = keysOfIds(ids, schema.primaryKey)
+    const data = this._db.data(schema.entity)
+    const deleted: Item<M>[] = []
+    const changes = new Map<string, undefined>()
+    for (const key of keys) {
+      const record = data[key]
+      if (record !== undefined && !changes.has(key)) {
+        changes.set(key, undefined)
+        deleted.push(schema.hydrate(record) as Item<M>)
+      }
+    }
+    this._db.write(schema.entity, changes)
     return many ? deleted : deleted[0] ?? null
   }
 
