@@ -1,6 +1,7 @@
 import type { Pinia } from 'pinia'
 import { Model, registerModels } from './orm'
 import { createOrmError } from './orm/errors'
+import { reasonOf } from './modelLoadError'
 import { getSchema } from './orm/schema'
 import type { ModelClass, RegisterOptions } from './orm'
 
@@ -63,9 +64,7 @@ export function registerModelFiles(pinia: Pinia, files: ModelFile[], options?: R
       getSchema(model)
     }
     catch (error) {
-      // An OrmError's own message already carries the prefix this one adds.
-      const reason = error instanceof Error ? error.message.replace(/^\[nuxt-pinia-orm\] /, '') : String(error)
-      throw createOrmError(`${model.name} (${file}) failed to load: ${reason}`, { cause: error })
+      throw createOrmError(`${model.name} (${file}) failed to load: ${reasonOf(error)}`, { cause: error })
     }
   }
   registerModels(pinia, entries.map(({ model }) => model), options)
