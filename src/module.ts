@@ -2,6 +2,7 @@ import {
   addImports,
   addPlugin,
   addTemplate,
+  addVitePlugin,
   createResolver,
   defineNuxtModule,
   getLayerDirectories,
@@ -14,6 +15,7 @@ import {
 import { resolve } from 'pathe'
 import { CORE_IMPORTS } from './coreImports'
 import { modelDirs } from './modelDirs'
+import { modelLoadGuardPlugin } from './modelLoadGuard'
 import { scanModels } from './scanModels'
 import type { ScannedModelFile } from './scanModels'
 import { TEMPLATE_DIR, modelsTemplate, modelsTypeTemplate, optionsTemplate, optionsTypeTemplate } from './templates'
@@ -72,6 +74,9 @@ export default defineNuxtModule<ModuleOptions>({
           imports.push({ name: item.exportName, as: item.name, from: file.path })
       }
     })
+
+    // A model file whose top-level code throws names itself, in a production build too.
+    addVitePlugin(modelLoadGuardPlugin(() => files, resolveRuntime('./runtime/modelLoadError')))
 
     addTemplate({
       filename: `${TEMPLATE_DIR}/models.mjs`,
