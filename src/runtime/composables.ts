@@ -5,8 +5,9 @@ import { createOrmError } from './orm/errors'
 
 /**
  * The Pinia of the current Nuxt app: the request's on the server, the app's in the browser.
- * Outside a Nuxt context (after an `await` in a `useAsyncData` handler, say) there is none on the
- * server: falling back to Pinia's active instance there could hand out another request's data.
+ * Outside a Nuxt context (after an `await` in a `useAsyncData` handler, say, unless Nuxt's
+ * `experimental.asyncContext` is on) there is none on the server: falling back to Pinia's active
+ * instance there could hand out another request's data.
  */
 function currentPinia(model: { name: string }): Pinia | undefined {
   const pinia = tryUseNuxtApp()?.$pinia as Pinia | undefined
@@ -15,7 +16,8 @@ function currentPinia(model: { name: string }): Pinia | undefined {
   throw createOrmError(
     `useRepo(${model.name}) was called on the server outside a Nuxt context, where the request's Pinia cannot be found. `
     + 'Call useRepo before the first `await` of the function (the repository keeps its Pinia), '
-    + 'or pass the Pinia: `useAsyncData(async nuxtApp => useRepo(' + model.name + ', nuxtApp.$pinia).all())`.',
+    + 'pass the Pinia: `useAsyncData(async nuxtApp => useRepo(' + model.name + ', nuxtApp.$pinia).all())`, '
+    + 'or turn on `experimental: { asyncContext: true }` in nuxt.config, which keeps the Nuxt context across `await`.',
   )
 }
 

@@ -64,7 +64,8 @@ describe('useRepo in useAsyncData handlers on the server', () => {
     expect(testText(await $fetch<string>('/async-data'), 'after-await')).toBe(
       '[nuxt-pinia-orm] useRepo(User) was called on the server outside a Nuxt context, where the request\'s Pinia cannot be found. '
       + 'Call useRepo before the first `await` of the function (the repository keeps its Pinia), '
-      + 'or pass the Pinia: `useAsyncData(async nuxtApp => useRepo(User, nuxtApp.$pinia).all())`.',
+      + 'pass the Pinia: `useAsyncData(async nuxtApp => useRepo(User, nuxtApp.$pinia).all())`, '
+      + 'or turn on `experimental: { asyncContext: true }` in nuxt.config, which keeps the Nuxt context across `await`.',
     )
   })
 })
