@@ -1,6 +1,6 @@
 import MagicString from 'magic-string'
 import { parseSync } from 'oxc-parser'
-import type { BindingPattern, Expression, Statement } from 'oxc-parser'
+import type { BindingPattern, Expression } from 'oxc-parser'
 
 /** Local names the guard adds to a model module; long enough never to meet an app's own names. */
 const DEFAULT_LOCAL = '__nuxtPiniaOrm$default'
@@ -59,27 +59,38 @@ function isAnonymousFunction(expression: Expression): boolean {
  *
  * Each run of statements that execute code gets its own block; what runs no code stays between the
  * blocks, at module scope: imports, re-exports, `export { ... }` lists and function declarations
- * (so they stay hoisted). Classes and `let`/`const` inside a block become assignments to `let`
- * bindings declared on the first line, exported under their original names, so exports keep their
- * live bindings. Nothing moves and every line keeps its number, so stack traces read right even
- * where no source map is applied.
+ * (so they stay hoisted). A class or `let`/`const` declaration becomes `let` bindings declared at
+ * module scope where the statement was (so reading them earlier still throws), then a new block
+ * that assigns them; exported ones are exported by name at the end, with live bindings. Nothing
+ * moves and every line keeps its number, so stack traces read right even where no source map is
+ * applied.
  *
  * It runs on JavaScript (after TypeScript is stripped). Returns `undefined`, leaving the module as
- * it is, when nothing in it runs, when the code does not parse, or when it uses a declaration the
- * guard does not rewrite (`using`).
+ * it is, when nothing in it runs, when the code does not parse, or when it holds what the guard
+ * does not rewrite: `using` declarations, decorators left in the code, a hashbang.
  * @internal
  */
 export function guardModelModule(code: string, id: string, options: GuardOptions): GuardedModule | undefined {
   const { program, errors } = parseSync(id, code, { lang: 'js', sourceType: 'module' })
-  if (errors.length > 0)
+  if (errors.length > 0 || program.hashbang)
     return undefined
 
   const s = new MagicString(code)
-  const declared: string[] = []
   const exported: string[] = []
   const catchClause = ` } catch (${ERROR_LOCAL}) { throw ${HELPER_LOCAL}(${JSON.stringify(options.file)}, ${ERROR_LOCAL}) }`
   let blocks = 0
   let blockEnd = -1
+
+  /** Replaces `start..end` by `text`, keeping the line breaks it held, so later lines keep their numbers. */
+  const replace = (start: number, end: number, text: string) => {
+    const replacement = text + '\n'.repeat(code.slice(start, end).split('\n').length - 1)
+    if (start === end)
+      s.prependRight(start, replacement)
+    else if (replacement === '')
+      s.remove(start, end)
+    else
+      s.overwrite(start, end, replacement)
+  }
 
   const closeBlock = () => {
     if (blockEnd >= 0)
@@ -87,32 +98,15 @@ export function guardModelModule(code: string, id: string, options: GuardOptions
     blockEnd = -1
   }
 
-  /** `class X {}` or `export class X {}` from `start` on becomes `;X = class X {};`. */
-  const assignClass = (start: number, classStart: number, end: number, local: string, wrapAnonymous: boolean) => {
-    const assignment = wrapAnonymous ? `;${local} = { default: ` : `;${local} = `
-    if (start === classStart)
-      s.prependRight(start, assignment)
-    else
-      s.overwrite(start, classStart, assignment)
-    s.appendLeft(end, wrapAnonymous ? ' }.default;' : ';')
-    declared.push(local)
-  }
-
-  /** `const a = 1, { b } = c` from `start` on becomes `;(a = 1, { b } = c);`. */
-  const assignVariables = (start: number, statement: Statement & { type: 'VariableDeclaration' }) => {
-    const names = statement.declarations.flatMap(declarator => boundNames(declarator.id))
-    declared.push(...names)
-    if (statement.declarations.every(declarator => !declarator.init)) {
-      s.overwrite(start, statement.end, ';')
-      return names
-    }
-    s.overwrite(start, statement.declarations[0]!.start, ';(')
-    for (const declarator of statement.declarations) {
-      if (!declarator.init)
-        s.appendLeft(declarator.end, ' = void 0')
-    }
-    s.appendLeft(statement.declarations.at(-1)!.end, ');')
-    return names
+  /**
+   * The statement from `start` to `end` declares `names`: they are declared with `let` at module
+   * scope, then a new block opens; `code.slice(start, valueStart)` gives way to `assignment`.
+   */
+  const declareThenAssign = (names: string[], start: number, valueStart: number, end: number, assignment: string) => {
+    closeBlock()
+    replace(start, valueStart, `let ${names.join(', ')}; try { ${assignment}`)
+    blocks++
+    blockEnd = end
   }
 
   for (const statement of program.body) {
@@ -125,52 +119,66 @@ export function guardModelModule(code: string, id: string, options: GuardOptions
       continue
     }
     if (declaration.type.startsWith('TS')
-      || (declaration.type === 'VariableDeclaration' && (declaration.kind === 'using' || declaration.kind === 'await using'))) {
+      || (declaration.type === 'VariableDeclaration' && (declaration.kind === 'using' || declaration.kind === 'await using'))
+      || (declaration.type === 'ClassDeclaration' && declaration.decorators.length > 0)) {
       return undefined
     }
 
-    if (blockEnd < 0) {
-      s.appendLeft(statement.start, 'try { ')
-      blocks++
-    }
-    blockEnd = statement.end
-
     if (declaration.type === 'ClassDeclaration') {
+      // `export class X {}` becomes `let X; try { ;X = class X {};`
       const local = declaration.id?.name ?? DEFAULT_LOCAL
-      assignClass(statement.start, declaration.start, statement.end, local, !declaration.id)
-      if (statement.type === 'ExportDefaultDeclaration')
-        exported.push(`${local} as default`)
-      else if (statement.type === 'ExportNamedDeclaration')
-        exported.push(local)
+      const anonymous = !declaration.id
+      declareThenAssign([local], statement.start, declaration.start, statement.end, anonymous ? `;${local} = { default: ` : `;${local} = `)
+      s.appendLeft(statement.end, anonymous ? ' }.default;' : ';')
+      if (statement.type !== 'ClassDeclaration')
+        exported.push(statement.type === 'ExportDefaultDeclaration' ? `${local} as default` : local)
     }
-    else if (declaration.type === 'VariableDeclaration') {
-      if (declaration.kind !== 'var') {
-        const names = assignVariables(statement.start, declaration)
-        if (statement.type === 'ExportNamedDeclaration')
-          exported.push(...names)
+    else if (declaration.type === 'VariableDeclaration' && declaration.kind !== 'var') {
+      // `export const a = 1, { b } = c` becomes `let a, b; try { ;(a = 1, { b } = c);`
+      const names = declaration.declarations.flatMap(declarator => boundNames(declarator.id))
+      if (statement.type === 'ExportNamedDeclaration')
+        exported.push(...names)
+      if (declaration.declarations.every(declarator => !declarator.init)) {
+        closeBlock()
+        replace(statement.start, statement.end, `let ${names.join(', ')};`)
+        continue
       }
-      else if (statement.type === 'ExportNamedDeclaration') {
-        // A `var` in a block still belongs to the module: only `export` has to go.
-        s.remove(statement.start, declaration.start)
-        exported.push(...declaration.declarations.flatMap(declarator => boundNames(declarator.id)))
+      declareThenAssign(names, statement.start, declaration.declarations[0]!.start, statement.end, ';(')
+      for (const declarator of declaration.declarations) {
+        if (!declarator.init)
+          s.appendLeft(declarator.end, ' = void 0')
       }
+      s.appendLeft(declaration.declarations.at(-1)!.end, ');')
     }
     else if (statement.type === 'ExportDefaultDeclaration') {
+      // `export default <expression>` becomes `let <default>; try { ;<default> = <expression>;`
       const expression = declaration as Expression
-      const wrap = isAnonymousFunction(expression)
-      s.overwrite(statement.start, expression.start, wrap ? `;${DEFAULT_LOCAL} = { default: ` : `;${DEFAULT_LOCAL} = `)
-      s.appendLeft(expression.end, wrap ? ' }.default;' : ';')
-      declared.push(DEFAULT_LOCAL)
+      const anonymous = isAnonymousFunction(expression)
+      declareThenAssign([DEFAULT_LOCAL], statement.start, expression.start, statement.end, anonymous ? `;${DEFAULT_LOCAL} = { default: ` : `;${DEFAULT_LOCAL} = `)
+      s.appendLeft(expression.end, anonymous ? ' }.default;' : ';')
       exported.push(`${DEFAULT_LOCAL} as default`)
+    }
+    else {
+      // Any other statement, and `var`, which belongs to the module even inside a block.
+      const opens = blockEnd < 0
+      if (statement.type === 'ExportNamedDeclaration' && declaration.type === 'VariableDeclaration') {
+        exported.push(...declaration.declarations.flatMap(declarator => boundNames(declarator.id)))
+        replace(statement.start, declaration.start, opens ? 'try { ' : '')
+      }
+      else if (opens) {
+        s.appendLeft(statement.start, 'try { ')
+      }
+      if (opens)
+        blocks++
+      blockEnd = statement.end
     }
   }
   closeBlock()
   if (blocks === 0)
     return undefined
 
-  // On the first line and the last, so every line of the file keeps its number.
-  const names = [...new Set(declared)]
-  s.prepend(`import { modelFileLoadError as ${HELPER_LOCAL} } from ${JSON.stringify(options.helper)};${names.length > 0 ? ` let ${names.join(', ')};` : ''} `)
+  // On the first line and after the last, so every line of the file keeps its number.
+  s.prepend(`import { modelFileLoadError as ${HELPER_LOCAL} } from ${JSON.stringify(options.helper)}; `)
   if (exported.length > 0)
     s.append(`\nexport { ${exported.join(', ')} };\n`)
   return { code: s.toString(), map: s.generateMap({ source: id, includeContent: true, hires: true }) }

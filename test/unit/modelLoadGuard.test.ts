@@ -97,6 +97,18 @@ describe('guardModelModule', () => {
     expect(value.default).toBe(6)
   })
 
+  it('keeps a binding unreadable before its declaration, as an unguarded module does, and names the file', async () => {
+    const error = await loadError({
+      'Prefixed.mjs': [
+        'export default class Prefixed { static entity = prefixed(\'users\') }',
+        'function prefixed (name) { return PREFIX + name }',
+        'const PREFIX = \'app_\'',
+      ].join('\n'),
+    })
+    expect(error.message).toMatch(/^\[nuxt-pinia-orm\] The model file models\/Prefixed\.mjs failed to load: Cannot access 'PREFIX' before initialization\./)
+    expect(error.cause).toBeInstanceOf(ReferenceError)
+  })
+
   it('keeps exported `let` bindings live', async () => {
     const module = await load({ 'Counter.mjs': 'export let count = 0\nexport function increment () { count++ }\n' })
     ;(module.increment as () => void)()
@@ -168,6 +180,21 @@ describe('guardModelModule', () => {
       const line = code.split('\n').findIndex(text => text.includes(token))
       expect(lines[line], `${token} at line ${line + 1} (${index})`).toContain(token)
     }
+  })
+
+  it('keeps line numbers when `export default` and its class are on different lines', () => {
+    const code = 'export default // the model\nclass User {}\nthrow new Error(\'boom\')\n'
+    const lines = guardModelModule(code, '/m.js', { file: 'm.js', helper })!.code.split('\n')
+    expect(lines[1]).toContain('class User {}')
+    expect(lines[2]).toContain('throw new Error')
+  })
+
+  it('leaves a module alone when a class keeps its decorators, which a block would cut off', () => {
+    expect(guardModelModule('@observed export class A {}\nfunction observed () {}\n', '/m.js', { file: 'm.js', helper })).toBeUndefined()
+  })
+
+  it('leaves a module alone when it starts with a hashbang, which must stay first', () => {
+    expect(guardModelModule('#!/usr/bin/env node\nexport const a = 1\n', '/m.js', { file: 'm.js', helper })).toBeUndefined()
   })
 
   it('leaves a module alone when nothing in it runs: only imports, exports and functions', () => {
