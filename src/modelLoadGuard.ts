@@ -190,13 +190,21 @@ export function guardModelModule(code: string, id: string, options: GuardOptions
  * @internal
  */
 export function modelLoadGuardPlugin(modelFiles: () => Array<{ path: string, displayPath: string }>, helper: string) {
+  // Every module of the app passes through `transform`: look model files up by path, and build
+  // that lookup again only when a rescan has given a new list.
+  let files: ReturnType<typeof modelFiles> | undefined
+  let displayPaths = new Map<string, string>()
   return {
     name: 'nuxt-pinia-orm:model-load-guard',
     enforce: 'post' as const,
     transform(code: string, id: string) {
+      if (files !== modelFiles()) {
+        files = modelFiles()
+        displayPaths = new Map(files.map(file => [file.path, file.displayPath]))
+      }
       const path = id.split('?')[0]!
-      const file = modelFiles().find(file => file.path === path)
-      return file ? guardModelModule(code, path, { file: file.displayPath, helper }) : undefined
+      const file = displayPaths.get(path)
+      return file === undefined ? undefined : guardModelModule(code, path, { file, helper })
     },
   }
 }

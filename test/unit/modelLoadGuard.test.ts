@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping'
 import { afterAll, describe, expect, it } from 'vitest'
-import { guardModelModule } from '../../src/modelLoadGuard'
+import { guardModelModule, modelLoadGuardPlugin } from '../../src/modelLoadGuard'
 import { modelFileLoadError } from '../../src/runtime/modelLoadError'
 import { OrmError } from '../../src/runtime/orm'
 
@@ -220,5 +220,18 @@ describe('modelFileLoadError', () => {
     const error = modelFileLoadError('models/User.ts', 'plain string')
     expect(error.message).toMatch(/^\[nuxt-pinia-orm\] The model file models\/User\.ts failed to load: plain string\./)
     expect(error.cause).toBe('plain string')
+  })
+})
+
+describe('modelLoadGuardPlugin', () => {
+  it('guards the scanned model files only, and follows a rescan', () => {
+    let files = [{ path: '/app/models/User.js', displayPath: 'models/User.js' }]
+    const plugin = modelLoadGuardPlugin(() => files, helper)
+    const code = 'export const a = f()\n'
+    expect(plugin.transform(code, '/app/models/User.js?v=1')?.code).toContain('"models/User.js"')
+    expect(plugin.transform(code, '/app/pages/index.js')).toBeUndefined()
+    files = [{ path: '/app/pages/index.js', displayPath: 'pages/index.js' }]
+    expect(plugin.transform(code, '/app/models/User.js')).toBeUndefined()
+    expect(plugin.transform(code, '/app/pages/index.js')?.code).toContain('"pages/index.js"')
   })
 })
