@@ -1,7 +1,6 @@
 import type { Pinia } from 'pinia'
 import { Model, registerModels } from './orm'
-import { createOrmError } from './orm/errors'
-import { reasonOf } from './modelLoadError'
+import { createOrmError, reasonOf } from './orm/errors'
 import { getSchema } from './orm/schema'
 import type { ModelClass, RegisterOptions } from './orm'
 

@@ -1,10 +1,5 @@
-import { createOrmError } from './orm/errors'
+import { createOrmError, reasonOf } from './orm/errors'
 import type { OrmError } from './orm/errors'
-
-/** The message of a thrown value, without the prefix an OrmError already carries. */
-export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message.replace(/^\[nuxt-pinia-orm\] /, '') : String(error)
-}
 
 /**
  * The error a model file throws when its top-level code fails while the module is evaluated

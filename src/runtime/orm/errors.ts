@@ -17,3 +17,15 @@ const PREFIX = '[nuxt-pinia-orm]'
 export function createOrmError(message: string, options?: { cause?: unknown }): OrmError {
   return new OrmError(`${PREFIX} ${message}`, options)
 }
+
+/**
+ * The message of a thrown value, without the prefix an {@link OrmError} already carries, for an
+ * error that wraps it with its own.
+ *
+ * @internal
+ */
+export function reasonOf(error: unknown): string {
+  if (!(error instanceof Error))
+    return String(error)
+  return error.message.startsWith(`${PREFIX} `) ? error.message.slice(PREFIX.length + 1) : error.message
+}
