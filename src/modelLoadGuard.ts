@@ -1,6 +1,6 @@
 import MagicString from 'magic-string'
 import { parseSync } from 'oxc-parser'
-import type { BindingPattern, Expression } from 'oxc-parser'
+import type { BindingPattern, Expression, VariableDeclaration } from 'oxc-parser'
 
 /** Local names the guard adds to a model module; long enough never to meet an app's own names. */
 const DEFAULT_LOCAL = '__nuxtPiniaOrm$default'
@@ -44,6 +44,11 @@ function boundNames(pattern: BindingPattern, names: string[] = []): string[] {
   return names
 }
 
+/** Every name a `let`, `const` or `var` declaration declares. */
+function declaredNames(declaration: VariableDeclaration): string[] {
+  return declaration.declarations.flatMap(declarator => boundNames(declarator.id))
+}
+
 /** Whether `export default <expression>` names its value `default` (anonymous functions and classes). */
 function isAnonymousFunction(expression: Expression): boolean {
   let inner = expression
@@ -78,7 +83,7 @@ export function guardModelModule(code: string, id: string, options: GuardOptions
   const s = new MagicString(code)
   const exported: string[] = []
   const catchClause = ` } catch (${ERROR_LOCAL}) { throw ${HELPER_LOCAL}(${JSON.stringify(options.file)}, ${ERROR_LOCAL}) }`
-  let blocks = 0
+  let guarded = false
   let blockEnd = -1
 
   /** Replaces `start..end` by `text`, keeping the line breaks it held, so later lines keep their numbers. */
@@ -105,8 +110,17 @@ export function guardModelModule(code: string, id: string, options: GuardOptions
   const declareThenAssign = (names: string[], start: number, valueStart: number, end: number, assignment: string) => {
     closeBlock()
     replace(start, valueStart, `let ${names.join(', ')}; try { ${assignment}`)
-    blocks++
+    guarded = true
     blockEnd = end
+  }
+
+  /**
+   * `local` takes the value from `valueStart` to `valueEnd`; an anonymous function or class goes
+   * through `{ default: ... }.default`, which names it `default` as `export default` would.
+   */
+  const declareThenAssignValue = (local: string, start: number, valueStart: number, valueEnd: number, end: number, anonymous: boolean) => {
+    declareThenAssign([local], start, valueStart, end, anonymous ? `;${local} = { default: ` : `;${local} = `)
+    s.appendLeft(valueEnd, anonymous ? ' }.default;' : ';')
   }
 
   for (const statement of program.body) {
@@ -127,15 +141,13 @@ export function guardModelModule(code: string, id: string, options: GuardOptions
     if (declaration.type === 'ClassDeclaration') {
       // `export class X {}` becomes `let X; try { ;X = class X {};`
       const local = declaration.id?.name ?? DEFAULT_LOCAL
-      const anonymous = !declaration.id
-      declareThenAssign([local], statement.start, declaration.start, statement.end, anonymous ? `;${local} = { default: ` : `;${local} = `)
-      s.appendLeft(statement.end, anonymous ? ' }.default;' : ';')
+      declareThenAssignValue(local, statement.start, declaration.start, statement.end, statement.end, !declaration.id)
       if (statement.type !== 'ClassDeclaration')
         exported.push(statement.type === 'ExportDefaultDeclaration' ? `${local} as default` : local)
     }
     else if (declaration.type === 'VariableDeclaration' && declaration.kind !== 'var') {
       // `export const a = 1, { b } = c` becomes `let a, b; try { ;(a = 1, { b } = c);`
-      const names = declaration.declarations.flatMap(declarator => boundNames(declarator.id))
+      const names = declaredNames(declaration)
       if (statement.type === 'ExportNamedDeclaration')
         exported.push(...names)
       if (declaration.declarations.every(declarator => !declarator.init)) {
@@ -153,28 +165,25 @@ export function guardModelModule(code: string, id: string, options: GuardOptions
     else if (statement.type === 'ExportDefaultDeclaration') {
       // `export default <expression>` becomes `let <default>; try { ;<default> = <expression>;`
       const expression = declaration as Expression
-      const anonymous = isAnonymousFunction(expression)
-      declareThenAssign([DEFAULT_LOCAL], statement.start, expression.start, statement.end, anonymous ? `;${DEFAULT_LOCAL} = { default: ` : `;${DEFAULT_LOCAL} = `)
-      s.appendLeft(expression.end, anonymous ? ' }.default;' : ';')
+      declareThenAssignValue(DEFAULT_LOCAL, statement.start, expression.start, expression.end, statement.end, isAnonymousFunction(expression))
       exported.push(`${DEFAULT_LOCAL} as default`)
     }
     else {
       // Any other statement, and `var`, which belongs to the module even inside a block.
       const opens = blockEnd < 0
       if (statement.type === 'ExportNamedDeclaration' && declaration.type === 'VariableDeclaration') {
-        exported.push(...declaration.declarations.flatMap(declarator => boundNames(declarator.id)))
+        exported.push(...declaredNames(declaration))
         replace(statement.start, declaration.start, opens ? 'try { ' : '')
       }
       else if (opens) {
         s.appendLeft(statement.start, 'try { ')
       }
-      if (opens)
-        blocks++
+      guarded = true
       blockEnd = statement.end
     }
   }
   closeBlock()
-  if (blocks === 0)
+  if (!guarded)
     return undefined
 
   // On the first line and after the last, so every line of the file keeps its number.
@@ -198,8 +207,9 @@ export function modelLoadGuardPlugin(modelFiles: () => Array<{ path: string, dis
     name: 'nuxt-pinia-orm:model-load-guard',
     enforce: 'post' as const,
     transform(code: string, id: string) {
-      if (files !== modelFiles()) {
-        files = modelFiles()
+      const current = modelFiles()
+      if (files !== current) {
+        files = current
         displayPaths = new Map(files.map(file => [file.path, file.displayPath]))
       }
       const path = id.split('?')[0]!
