@@ -63,7 +63,10 @@ export default defineNuxtModule<ModuleOptions>({
     addImports([
       ...CORE_IMPORTS.map(name => ({ name, from: core })),
       { name: 'useRepo', from: resolveRuntime('./runtime/composables') },
+      { name: 'useFetchRepo', from: resolveRuntime('./runtime/fetchRepo') },
     ])
+    // Like useFetch, each call gets a key unique to its place in the code: (model, request, options, key).
+    nuxt.options.optimization.keyedComposables.push({ name: 'useFetchRepo', source: resolveRuntime('./runtime/fetchRepo'), argumentLength: 4 })
 
     const dirs = modelDirs(options.dirs, getLayerDirectories(nuxt).map(layer => layer.app))
     let files: ScannedModelFile[] = await scanModels(dirs, nuxt.options.rootDir)

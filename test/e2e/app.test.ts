@@ -219,3 +219,67 @@ describe('request isolation', () => {
     expect(leaks).toEqual([])
   }, 120_000)
 })
+
+describe('useFetchRepo', () => {
+  // Navigation also loads the build's metadata; only calls of the app's API count here.
+  const apiCalls = (requests: string[]) => requests.map(request => new URL(request))
+    .filter(request => request.pathname.startsWith('/api/')).map(request => request.pathname + request.search)
+  const firstPage = ['1 User 1: 555-0001', '2 User 2: 555-0002', '3 User 3: 555-0003']
+  const listed = (html: string) => [...testText(html, 'fetch-repo-users').matchAll(/<li[^>]*>([^<]*)<\/li>/g)].map(match => match[1]!.trim())
+
+  it('fetches on the server and renders the saved users with their phones', async () => {
+    const html = await $fetch<string>('/fetch-repo')
+    expect(listed(html)).toEqual(firstPage)
+    expect(testText(html, 'fetch-repo-status').trim()).toBe('success no error')
+    expect(testJson(html, 'fetch-repo-stored')).toEqual({ users: 3, phones: 3 })
+  })
+
+  it('sends the records once, in the entity stores, and only their keys in its own payload entry', async () => {
+    const html = await $fetch<string>('/fetch-repo')
+    const payload = nuxtPayload(html) as { data: Record<string, unknown>, pinia: Record<string, { data: Record<string, unknown> }> }
+    expect(payload.pinia.users!.data).toEqual({
+      1: { id: 1, name: 'User 1' },
+      2: { id: 2, name: 'User 2' },
+      3: { id: 3, name: 'User 3' },
+    })
+    expect(payload.pinia.phones!.data[1001]).toEqual({ id: 1001, userId: 1, number: '555-0001' })
+    // The fetches that did not run (immediate: false) have no value.
+    expect(Object.values(payload.data).filter(value => value !== undefined && value !== null)).toEqual([[1, 2, 3]])
+    const raw = rawNuxtPayload(html)
+    expect(raw.match(/"User 1"/g)).toHaveLength(1)
+    expect(raw.match(/"555-0001"/g)).toHaveLength(1)
+  })
+
+  it('sends a smaller payload for 1,000 users with phones than useAsyncData returning them beside the save', async () => {
+    const repo = rawNuxtPayload(await $fetch<string>('/fetch-repo?count=1000')).length
+    const plain = rawNuxtPayload(await $fetch<string>('/fetch-repo-plain?count=1000')).length
+    console.info(`payload of 1,000 users with phones: useFetchRepo ${repo} bytes, useAsyncData + save ${plain} bytes`)
+    expect(repo).toBeLessThan(plain * 0.75)
+  })
+
+  it('hydrates from the payload without a request, then fetches in the browser on client-side navigation', async () => {
+    const { page, problems, requests } = await openPage('/fetch-repo')
+    expect((await page.locator('[data-test="fetch-repo-users"] li').allTextContents()).map(line => line.trim())).toEqual(firstPage)
+    expect(apiCalls(requests)).toEqual([])
+    await page.click('[data-test="fetch-repo-more-link"]')
+    await page.waitForSelector('[data-test="fetch-repo-more-users"] li')
+    expect((await page.locator('[data-test="fetch-repo-more-users"] li').allTextContents()).map(line => line.trim()))
+      .toEqual(['4 User 4: 555-0004', '5 User 5: 555-0005'])
+    // Saved into the stores the first page filled on the server.
+    expect(JSON.parse((await page.textContent('[data-test="fetch-repo-more-stored"]'))!)).toEqual({ users: 5, phones: 5 })
+    expect(apiCalls(requests)).toEqual(['/api/fetch-repo-users?from=4&count=2'])
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it('leaves the stores unchanged when the server fails or sends a record it cannot save', async () => {
+    const { page, requests } = await openPage('/fetch-repo')
+    await page.click('[data-test="fetch-repo-server-error"]')
+    await page.click('[data-test="fetch-repo-data-error"]')
+    await page.waitForFunction(() => document.querySelector('[data-test="fetch-repo-errors"]')?.textContent?.trim() === 'error server error / error data error')
+    expect(apiCalls(requests)).toEqual(['/api/fetch-repo-users?fail=server', '/api/fetch-repo-users?fail=data'])
+    expect(JSON.parse((await page.textContent('[data-test="fetch-repo-stored"]'))!)).toEqual({ users: 3, phones: 3 })
+    expect((await page.locator('[data-test="fetch-repo-users"] li').allTextContents()).map(line => line.trim())).toEqual(firstPage)
+    await page.close()
+  })
+})
