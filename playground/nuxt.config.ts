@@ -5,5 +5,6 @@ export default defineNuxtConfig({
   // playground is an app like any other and uses them.
   imports: { autoImport: true },
   devtools: { enabled: true },
+  css: ['~/assets/playground.css'],
   compatibilityDate: '2025-01-01',
 })
