@@ -14,6 +14,7 @@ import {
 } from '@nuxt/kit'
 import { resolve } from 'pathe'
 import { CORE_IMPORTS } from './coreImports'
+import { setupDevtools } from './devtools'
 import { modelDirs } from './modelDirs'
 import { modelLoadGuardPlugin } from './modelLoadGuard'
 import { scanModels } from './scanModels'
@@ -105,6 +106,8 @@ export default defineNuxtModule<ModuleOptions>({
     addPlugin(resolveRuntime('./runtime/payloadPlugin'))
     addPlugin(resolveRuntime('./runtime/storePayloadPlugin'))
     addPlugin(resolveRuntime('./runtime/plugin'))
+    // In dev: the Nuxt DevTools tab (entities, records, relations, graph), live.
+    setupDevtools(resolveRuntime)
 
     // A model file added, removed or renamed in dev: scan again, then the auto-imports and the
     // models template follow. A file that breaks the scan is reported and the last good scan stays.
