@@ -220,6 +220,12 @@ describe('request isolation', () => {
   }, 120_000)
 })
 
+describe('the DevTools tab in a production build', () => {
+  it('is not served: its page exists in dev only', async () => {
+    await expect($fetch('/__nuxt-pinia-orm__/devtools')).rejects.toMatchObject({ statusCode: 404 })
+  })
+})
+
 describe('useFetchRepo', () => {
   // Navigation also loads the build's metadata; only calls of the app's API count here.
   const apiCalls = (requests: string[]) => requests.map(request => new URL(request))
