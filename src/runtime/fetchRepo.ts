@@ -5,6 +5,7 @@ import { useFetch, useNuxtApp } from '#app'
 import type { AsyncData, UseFetchOptions } from '#app'
 import type { Item, ModelClass } from './orm'
 import { useRepo } from './orm'
+import { createOrmError } from './orm/errors'
 import { recordsOfKeys, saveForKeys } from './repoKeys'
 import type { SavedKeys } from './repoKeys'
 
@@ -64,6 +65,11 @@ export function useFetchRepo<M extends ModelClass>(
   // options it lands in the options' place, as with `useFetch`.
   if (typeof options === 'string')
     [options, autoKey] = [undefined, options]
+  for (const option of ['pick', 'default']) {
+    // They would apply to the list of keys, not to the records: refuse rather than mislead.
+    if (options && option in options)
+      throw createOrmError(`useFetchRepo(${model.name}) does not take useFetch's \`${option}\` option: its data is the saved records, which start empty. Load relations with \`with\`, and read what you need from \`data\`.`)
+  }
   const { with: relations, transform, ...fetchOptions } = options ?? {}
   // The repository keeps this Pinia: the save runs after an `await`, where the Nuxt context is gone.
   const repo = useRepo(model, useNuxtApp().$pinia as Pinia)
