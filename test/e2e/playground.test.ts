@@ -11,6 +11,8 @@ await setup({
   rootDir: fileURLToPath(new URL('../../playground', import.meta.url)),
   browser: true,
   browserOptions: { type: 'chromium', launch: chromiumLaunchOptions },
+  // The playground's build, under load on a shared machine, can outlast the default 120 s.
+  setupTimeout: 240_000,
 })
 
 async function open(path: string) {

@@ -27,10 +27,19 @@ export function mountDevtoolsView(doc: Document, inspector: Inspector): () => vo
     + '</nav><span class="live" data-test="live">live</span></header><main data-test="content"></main>'
   const main = root.querySelector('main')!
 
+  let unsubscribe = () => {}
+  let subscribed = ''
   const render = () => {
     for (const button of root.querySelectorAll<HTMLElement>('nav button'))
       button.classList.toggle('active', button.dataset.view === (state.view === 'records' ? 'entities' : state.view))
     const entities = inspector.entities()
+    // A model file added in dev brings a new store: listen to it too.
+    const names = entities.map(info => info.entity).join()
+    if (names !== subscribed) {
+      unsubscribe()
+      unsubscribe = inspector.subscribe(render)
+      subscribed = names
+    }
     if (state.view === 'graph') {
       main.innerHTML = `<p class="hint">Arrows go from the model that declares a relation to the related model. Click a model to browse its records.</p>${graphSvg(entities)}`
     }
@@ -98,7 +107,6 @@ export function mountDevtoolsView(doc: Document, inspector: Inspector): () => vo
   root.addEventListener('input', onInput)
   root.addEventListener('submit', event => event.preventDefault())
   render()
-  const unsubscribe = inspector.subscribe(render)
   return () => {
     unsubscribe()
     root.removeEventListener('click', onClick)
