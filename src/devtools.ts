@@ -1,6 +1,8 @@
 import { addPlugin, addServerHandler, useNuxt } from '@nuxt/kit'
 import { addCustomTab } from '@nuxt/devtools-kit'
-import { DEVTOOLS_ROUTE } from './runtime/devtools/page'
+
+/** Where the DevTools tab's page is served in dev. @internal */
+export const DEVTOOLS_ROUTE = '/__nuxt-pinia-orm__/devtools'
 
 /**
  * The Nuxt DevTools tab, in dev only: a page served at {@link DEVTOOLS_ROUTE} (shown by the tab in

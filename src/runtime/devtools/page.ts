@@ -1,6 +1,3 @@
-/** Where the DevTools tab's page is served in dev. @internal */
-export const DEVTOOLS_ROUTE = '/__nuxt-pinia-orm__/devtools'
-
 /** The global the app's dev-only bridge plugin sets on its window. @internal */
 export const DEVTOOLS_GLOBAL = '__NUXT_PINIA_ORM_DEVTOOLS__'
 
