@@ -58,7 +58,7 @@ describe('nullability', () => {
   it('accepts null for a field that is nullable', () => {
     const pinia = createPinia()
     useRepo(User, pinia).save({ id: 1, name: 'x', nick: null })
-    expect(pinia.state.value.users.data['1']).toEqual({ id: 1, name: 'x', nick: null })
+    expect(pinia.state.value.users!.data['1']).toEqual({ id: 1, name: 'x', nick: null })
   })
 })
 

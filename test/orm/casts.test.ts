@@ -44,7 +44,7 @@ describe('casts', () => {
   })
 
   it('parses a JSON string given to the constructor of a model with an ArrayCast', () => {
-    expect(new User({ meta: '{"name":"John", "age":30, "car":null}' }).meta).toEqual({ name: 'John', age: 30, car: null })
+    expect(useRepo(User, createPinia()).make({ meta: '{"name":"John", "age":30, "car":null}' }).meta).toEqual({ name: 'John', age: 30, car: null })
   })
 
   it('keeps a DateCast value as an ISO string in the store and a Date on instances', () => {

@@ -103,7 +103,7 @@ describe('lifecycle hooks', () => {
   it('saves what creating changes on the model, and gives it the record being saved', () => {
     const pinia = setup()
     useRepo(Post, pinia).save([{ id: 1, title: 'a' }, { id: 2, title: 'draft' }])
-    expect(pinia.state.value.posts.data).toEqual({
+    expect(pinia.state.value.posts!.data).toEqual({
       1: { id: 1, title: 'a', published: true },
       2: { id: 2, title: 'draft', published: false },
     })
@@ -112,7 +112,7 @@ describe('lifecycle hooks', () => {
   it('skips a record whose saving hook returns false and writes the rest of the batch', () => {
     const pinia = setup()
     useRepo(Post, pinia).save([{ id: 1, title: 'skip' }, { id: 2, title: 'kept' }])
-    expect(Object.keys(pinia.state.value.posts.data)).toEqual(['2'])
+    expect(Object.keys(pinia.state.value.posts!.data)).toEqual(['2'])
     expect(calls).toEqual(['creating 1', 'saving 1', 'creating 2', 'saving 2', 'created 2', 'saved 2'])
   })
 
@@ -120,7 +120,7 @@ describe('lifecycle hooks', () => {
     const pinia = setup()
     useRepo(Post, pinia).save({ id: 1, title: 'first' })
     useRepo(Post, pinia).save({ id: 1, title: 'locked' })
-    expect(pinia.state.value.posts.data['1']).toEqual({ id: 1, title: 'first', published: true })
+    expect(pinia.state.value.posts!.data['1']).toEqual({ id: 1, title: 'first', published: true })
   })
 
   it('a saving hook that throws fails the whole save and leaves every store as it was', () => {
@@ -152,7 +152,7 @@ describe('lifecycle hooks', () => {
     calls.length = 0
     useRepo(Post, pinia).where('id', 1).update({ title: 'locked' })
     useRepo(Post, pinia).where('id', 2).update({ title: 'c' })
-    expect(pinia.state.value.posts.data).toEqual({ 1: { id: 1, title: 'a', published: true }, 2: { id: 2, title: 'c', published: true } })
+    expect(pinia.state.value.posts!.data).toEqual({ 1: { id: 1, title: 'a', published: true }, 2: { id: 2, title: 'c', published: true } })
     expect(calls).toEqual(['updating 1', 'updating 2', 'saving 2', 'updated 2', 'saved 2'])
   })
 
@@ -160,7 +160,7 @@ describe('lifecycle hooks', () => {
     const pinia = setup()
     useRepo(Post, pinia).save({ id: 9, title: 'old' })
     useRepo(Post, pinia).fresh([{ id: 1, title: 'skip' }, { id: 2, title: 'new' }])
-    expect(pinia.state.value.posts.data).toEqual({ 2: { id: 2, title: 'new', published: true } })
+    expect(pinia.state.value.posts!.data).toEqual({ 2: { id: 2, title: 'new', published: true } })
   })
 
   it('runs deleting before and deleted after destroy(); deleting returning false keeps the record', () => {
@@ -169,7 +169,7 @@ describe('lifecycle hooks', () => {
     calls.length = 0
     const deleted = useRepo(Post, pinia).destroy([1, 2])
     expect(deleted.map(post => post.id)).toEqual([2])
-    expect(Object.keys(pinia.state.value.posts.data)).toEqual(['1'])
+    expect(Object.keys(pinia.state.value.posts!.data)).toEqual(['1'])
     expect(calls).toEqual(['deleting 1', 'deleting 2', 'deleted 2'])
   })
 

@@ -49,7 +49,7 @@ describe('single-table inheritance', () => {
   it('keeps the records of a subclass in the base store', () => {
     const pinia = createPinia()
     useRepo(Adult, pinia).save({ id: 2, name: 'Jane', job: 'Engineer' })
-    expect(pinia.state.value.person.data['2']).toMatchObject({ id: 2, name: 'Jane', type: 'ADULT', job: 'Engineer' })
+    expect(pinia.state.value.person!.data['2']).toMatchObject({ id: 2, name: 'Jane', type: 'ADULT', job: 'Engineer' })
     expect(pinia.state.value.adult).toBeUndefined()
   })
 

@@ -22,7 +22,7 @@ describe('meta', () => {
     useRepo(User, pinia).save({ id: 1, name: 'John' })
     vi.setSystemTime(5_000)
     useRepo(User, pinia).save({ id: 1, name: 'Jane' })
-    expect(pinia.state.value.users.data['1']).toEqual({ id: 1, name: 'Jane', _meta: { createdAt: 1_000, updatedAt: 5_000 } })
+    expect(pinia.state.value.users!.data['1']).toEqual({ id: 1, name: 'Jane', _meta: { createdAt: 1_000, updatedAt: 5_000 } })
   })
 
   it('hides _meta unless the query asks withMeta()', () => {
@@ -45,6 +45,6 @@ describe('meta', () => {
     }
     const pinia = createPinia()
     useRepo(Plain, pinia).save({ id: 1 })
-    expect(pinia.state.value.plain.data['1']).toEqual({ id: 1 })
+    expect(pinia.state.value.plain!.data['1']).toEqual({ id: 1 })
   })
 })

@@ -28,7 +28,7 @@ describe('visibility', () => {
     expect('secret' in user).toBe(false)
     expect(user.$toJson()).toEqual({ id: 'u1', name: 'John', phone: 5 })
     expect(JSON.parse(JSON.stringify(user))).toEqual({ id: 'u1', name: 'John', phone: 5 })
-    expect(pinia.state.value.users.data.u1.secret).toBe('pw')
+    expect(pinia.state.value.users!.data.u1.secret).toBe('pw')
   })
 
   it('leaves hidden fields out of $toJson() of an instance made directly', () => {
@@ -63,7 +63,7 @@ describe('visibility', () => {
     const user = useRepo(User, pinia).find('u1')!
     user.name = 'Jane'
     useRepo(User, pinia).save(user as unknown as Record<string, unknown>)
-    expect(pinia.state.value.users.data.u1).toEqual({ id: 'u1', name: 'Jane', phone: 0, secret: 'pw' })
+    expect(pinia.state.value.users!.data.u1).toEqual({ id: 'u1', name: 'Jane', phone: 0, secret: 'pw' })
   })
 
   it('hides the fields of related models loaded with with()', () => {

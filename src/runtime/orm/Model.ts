@@ -8,6 +8,7 @@ import type { Fields, ModelClass, ModelOptions, RelatedModel, RelatedRef } from 
 import type { Database } from './database'
 import { _isDirty, _readRecord, _storedOf } from './dirty'
 import type { ModelConfig } from './features'
+import type { HookResult } from './hooks'
 import type { Casts, Mutators } from './mutators'
 import type { UidOptions } from './uid'
 import { toRaw } from 'vue'
@@ -221,13 +222,13 @@ export class Model {
   }
 
   /** Runs before a new record is saved; changes to `model` are saved, `false` skips the record. */
-  static creating(_model: Model, _record?: StoredRecord): void | boolean {}
+  static creating(_model: Model, _record?: StoredRecord): HookResult {}
   /** Runs before an existing record is saved; changes to `model` are saved, `false` skips it. */
-  static updating(_model: Model, _record?: StoredRecord): void | boolean {}
+  static updating(_model: Model, _record?: StoredRecord): HookResult {}
   /** Runs before any record is saved, after `creating`/`updating`; `false` skips the record. */
-  static saving(_model: Model, _record?: StoredRecord): void | boolean {}
+  static saving(_model: Model, _record?: StoredRecord): HookResult {}
   /** Runs before a record is deleted; `false` keeps it. */
-  static deleting(_model: Model): void | boolean {}
+  static deleting(_model: Model): HookResult {}
   /** Runs after a new record was saved. */
   static created(_model: Model, _record?: StoredRecord): void {}
   /** Runs after an existing record was saved. */

@@ -3,8 +3,15 @@ import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import type { Schema } from './schema'
 
+/**
+ * What a hook that runs before a write returns: nothing, or `false` to skip the record. `void`,
+ * because a hook with no `return` (pinia-orm's usual one) must type-check as an override.
+ */
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type
+export type HookResult = void | boolean
+
 /** A hook that runs before a write: returning `false` skips that record. */
-export type BeforeHook<M extends Model = Model> = (model: M, record?: StoredRecord) => void | boolean
+export type BeforeHook<M extends Model = Model> = (model: M, record?: StoredRecord) => HookResult
 /** A hook that runs after a write, or on read (`retrieved`). */
 export type AfterHook<M extends Model = Model> = (model: M, record?: StoredRecord) => void
 
