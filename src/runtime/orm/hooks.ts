@@ -77,13 +77,14 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
       if (!hooks)
         continue
       const model = schema.hydrate(record, db)
+      const seen = snapshotConverted(schema, model)
       const before = created ? hooks.creating : hooks.updating
       if ((before && before(model, record) === false) || (hooks.saving && hooks.saving(model, record) === false)) {
         batch.delete(key)
         continue
       }
       if (before || hooks.saving)
-        _writeBack(schema, model, record)
+        _writeBack(schema, model, record, seen)
       if (hooks.created || hooks.updated || hooks.saved)
         (after ??= []).push({ hooks, model, record, created })
     }
@@ -155,15 +156,46 @@ export function _retrieved(schema: Schema, items: readonly Model[]): void {
   }
 }
 
+/**
+ * The values of converted fields (and a date's time) before the hooks ran, so that only what they
+ * changed is converted back: a cast's `set` (parsing, formatting) is the costly part of a write.
+ */
+function snapshotConverted(schema: Schema, model: Model): unknown[] | undefined {
+  const write = schema.features?.conversions?.write
+  if (!write || write.size === 0)
+    return undefined
+  const instance = model as unknown as StoredRecord
+  const seen: unknown[] = []
+  for (const field of write.keys()) {
+    const value = instance[field]
+    seen.push(value, value instanceof Date ? value.getTime() : undefined)
+  }
+  return seen
+}
+
 /** Copies what hooks changed on an instance back into the record to store, in stored form. */
-function _writeBack(schema: Schema, model: Model, record: StoredRecord): void {
+function _writeBack(schema: Schema, model: Model, record: StoredRecord, seen: unknown[] | undefined): void {
   const instance = model as unknown as StoredRecord
   const write = schema.features?.conversions?.write
   for (const field of schema.attributeNames) {
+    if (!Object.prototype.hasOwnProperty.call(instance, field) || write?.has(field))
+      continue
+    record[field] = instance[field]
+  }
+  if (!write)
+    return
+  let i = 0
+  for (const [field, convert] of write) {
+    const before = seen![i++]
+    const time = seen![i++]
     if (!Object.prototype.hasOwnProperty.call(instance, field))
       continue
-    const convert = write?.get(field)
-    record[field] = convert ? convert(instance[field]) : instance[field]
+    const value = instance[field]
+    // Unchanged: the same primitive, or the same Date still at the same time. Other objects may
+    // have been changed in place, so they are converted again.
+    if (value === before && (value instanceof Date ? value.getTime() === time : typeof value !== 'object' || value === null))
+      continue
+    record[field] = convert(value)
   }
 }
 

@@ -76,6 +76,8 @@ export class ArrayCast extends CastAttribute<unknown[] | Record<string, unknown>
   }
 }
 
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
 /**
  * A date kept as an ISO 8601 string in the store (so it crosses JSON and SSR payloads as text) and
  * a `Date` on instances. A `Date`, a timestamp in milliseconds or a date string are accepted.
@@ -89,7 +91,8 @@ export class DateCast extends CastAttribute<Date> {
   }
 
   override set(value: unknown): unknown {
-    if (passesThrough(value))
+    // Already the stored form (a record read and saved again): no parse, no new string.
+    if (passesThrough(value) || (typeof value === 'string' && ISO_UTC.test(value)))
       return value
     const date = this.get(value)
     return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : value
