@@ -78,3 +78,14 @@ describe('visibility', () => {
     expect(JSON.stringify(useRepo(Account, pinia).with('user').find(1))).not.toContain('pw')
   })
 })
+
+describe('visibility and $refresh()', () => {
+  it('$refresh() does not put a hidden field back on an instance', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 'u1', name: 'John', secret: 'pw' })
+    const user = useRepo(User, pinia).find('u1')!
+    useRepo(User, pinia).save({ id: 'u1', name: 'Jane' })
+    expect(user.$refresh().$toJson()).toEqual({ id: 'u1', name: 'Jane', phone: 0 })
+    expect('secret' in user).toBe(false)
+  })
+})

@@ -274,8 +274,16 @@ export class Model {
   $refresh(): this {
     const schema = getSchema(this.$self())
     const stored = _storedOf(schema, toRaw(this), toRaw(this).#db)
-    if (stored)
-      Object.assign(this, _readRecord(schema, stored))
+    if (stored) {
+      const values = _readRecord(schema, stored)
+      const visibility = schema.features?.visibility
+      const self = this as Record<string, unknown>
+      for (const field of schema.attributeNames) {
+        // Fields the model hides stay off, unless the instance already shows them.
+        if (!visibility || Object.prototype.hasOwnProperty.call(self, field) || _isVisible(field, visibility))
+          self[field] = values[field]
+      }
+    }
     return this
   }
 
