@@ -89,3 +89,18 @@ describe('visibility and $refresh()', () => {
     expect('secret' in user).toBe(false)
   })
 })
+
+describe('visibility from static config', () => {
+  it('config.hidden hides fields like static hidden', () => {
+    class Token extends Model {
+      static override entity = 'tokens'
+      static override config = { hidden: ['value'] }
+      static override fields() {
+        return { id: this.attr(null), value: this.string('') }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Token, pinia).save({ id: 1, value: 'abc' })
+    expect(JSON.stringify(useRepo(Token, pinia).find(1))).toBe('{"id":1}')
+  })
+})
