@@ -230,7 +230,8 @@ describe('model features across SSR (casts, hidden fields, dirty tracking)', () 
       revived: startsAt,
       asyncDataJson: JSON.stringify({ id: 1, name: 'Vue meetup', startsAt }),
     })
-    expect(requests).toEqual([])
+    // Nuxt's build-manifest check may fetch /_nuxt/builds/meta/* once the page is idle; no data is fetched.
+    expect(requests.filter(request => !request.includes('/_nuxt/builds/'))).toEqual([])
     expect(problems).toEqual([])
     await page.close()
   })
