@@ -55,6 +55,8 @@ class Post extends Model {
     calls.push(`deleting ${model.id}`)
     if (model.title === 'keep')
       return false
+    if (model.title === 'throw before delete')
+      throw new Error('deleting refused')
   }
 
   static override deleted(model: Post) {
@@ -178,6 +180,14 @@ describe('lifecycle hooks', () => {
     useRepo(Post, pinia).save([{ id: 1, title: 'throw on delete' }, { id: 2, title: 'go' }])
     const before = state(pinia)
     expect(() => useRepo(Post, pinia).where('id', [1, 2]).delete()).toThrow('deleted refused')
+    expect(state(pinia)).toEqual(before)
+  })
+
+  it('a deleting hook that throws deletes nothing, not even the records before it', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save([{ id: 1, title: 'go' }, { id: 2, title: 'throw before delete' }])
+    const before = state(pinia)
+    expect(() => useRepo(Post, pinia).destroy([1, 2])).toThrow('deleting refused')
     expect(state(pinia)).toEqual(before)
   })
 
