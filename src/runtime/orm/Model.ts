@@ -5,6 +5,16 @@ import { HasMany } from './relations/hasMany'
 import { HasOne } from './relations/hasOne'
 import { getSchema } from './schema'
 import type { Fields, ModelClass, ModelOptions, RelatedModel, RelatedRef } from './types'
+import type { Database } from './database'
+import { _isDirty, _readRecord, _storedOf } from './dirty'
+import type { ModelConfig } from './features'
+import type { HookResult } from './hooks'
+import type { Casts, Mutators } from './mutators'
+import type { UidOptions } from './uid'
+import { toRaw } from 'vue'
+import { keyOf } from './keys'
+import type { StoredRecord } from './keys'
+import { _isVisible, _shownOn } from './visibility'
 
 /**
  * The base class of every model. A model names its entity store and declares its fields:
@@ -61,9 +71,12 @@ export class Model {
     return new BooleanAttr(value as DefaultValue<boolean>)
   }
 
-  /** A string id generated (a random UUID) when a record has none. */
-  static uid(): Uid {
-    return new Uid()
+  /**
+   * A string id generated when a record has none: a random UUID, or, given a `size` and/or an
+   * `alphabet` (pinia-orm's options; a number is the size), that many random characters.
+   */
+  static uid(options?: UidOptions | number): Uid {
+    return new Uid(options)
   }
 
   /**
@@ -102,6 +115,11 @@ export class Model {
   $fill(attributes: Record<string, unknown>): this {
     const schema = getSchema(this.$self())
     const values = schema.withDefaults(attributes)
+    const read = schema.features?.conversions?.read
+    if (read) {
+      for (const [field, convert] of read)
+        values[field] = convert(values[field])
+    }
     Object.assign(this, values)
     for (const field of schema.relations.keys()) {
       if (attributes[field] !== undefined)
@@ -144,8 +162,18 @@ export class Model {
   /** The attributes and the loaded relations, recursively, as plain data. */
   $toJson(): Record<string, unknown> {
     const self = this as Record<string, unknown>
-    const json = this.$getAttributes()
-    for (const field of getSchema(this.$self()).relations.keys()) {
+    const schema = getSchema(this.$self())
+    let json = this.$getAttributes()
+    const visibility = schema.features?.visibility
+    if (visibility) {
+      const shown = _shownOn(this)
+      json = {}
+      for (const field of schema.attributeNames) {
+        if (Object.prototype.hasOwnProperty.call(self, field) && (shown?.has(field) || _isVisible(field, visibility)))
+          json[field] = self[field]
+      }
+    }
+    for (const field of schema.relations.keys()) {
       if (!Object.prototype.hasOwnProperty.call(self, field))
         continue
       const value = self[field]
@@ -154,6 +182,114 @@ export class Model {
         : toJson(value)
     }
     return json
+  }
+
+  /**
+   * The field that holds the type of a record under single-table inheritance.
+   * @default 'type'
+   */
+  static typeKey = 'type'
+
+  /**
+   * Single-table inheritance: the subclasses of this model by the value of their `typeKey` field.
+   * They share this model's store; a query of this model returns each record as an instance of its
+   * subclass, a query of a subclass only its records. Empty by default.
+   */
+  static types(): Record<string, RelatedModel> {
+    return {}
+  }
+
+  /** The entity of the base model, on a subclass under single-table inheritance (pinia-orm's name). */
+  static baseEntity: string | undefined
+
+  /** Attributes left out of query results, `$toJson()` and `JSON.stringify()`. @default [] */
+  static hidden: readonly string[] = []
+
+  /** When not empty, the only attributes query results, `$toJson()` and JSON show. @default [] */
+  static visible: readonly string[] = []
+
+  /** Model options: `{ withMeta: true }` keeps `_meta: { createdAt, updatedAt }` on each record. */
+  static config: ModelConfig | undefined
+
+  /** Casts by field: a cast class (`DateCast`, `ArrayCast`, ... or a `CastAttribute` subclass). */
+  static casts(): Casts {
+    return {}
+  }
+
+  /** Mutators by field: a function applied on read, or `{ get, set }`. */
+  static mutators(): Mutators {
+    return {}
+  }
+
+  /** Runs before a new record is saved; changes to `model` are saved, `false` skips the record. */
+  static creating(_model: Model, _record?: StoredRecord): HookResult {}
+  /** Runs before an existing record is saved; changes to `model` are saved, `false` skips it. */
+  static updating(_model: Model, _record?: StoredRecord): HookResult {}
+  /** Runs before any record is saved, after `creating`/`updating`; `false` skips the record. */
+  static saving(_model: Model, _record?: StoredRecord): HookResult {}
+  /** Runs before a record is deleted; `false` keeps it. */
+  static deleting(_model: Model): HookResult {}
+  /** Runs after a new record was saved. */
+  static created(_model: Model, _record?: StoredRecord): void {}
+  /** Runs after an existing record was saved. */
+  static updated(_model: Model, _record?: StoredRecord): void {}
+  /** Runs after any record was saved, after `created`/`updated`. */
+  static saved(_model: Model, _record?: StoredRecord): void {}
+  /** Runs after a record was deleted. */
+  static deleted(_model: Model): void {}
+  /** Runs for each instance a query reads. */
+  static retrieved(_model: Model): void {}
+
+  /** The database this instance was read from (not enumerable, never serialized). */
+  #db: Database | undefined
+
+  /** @internal */
+  static _bind(instance: Model, db: Database): void {
+    instance.#db = db
+  }
+
+  /** The key the store keeps this record under (a composite key as its JSON array). */
+  $getIndexId(): string | undefined {
+    return keyOf(this as unknown as StoredRecord, getSchema(this.$self()).primaryKey)
+  }
+
+  /**
+   * Whether this instance differs from the record stored under its key, in `field` or in any
+   * attribute. The original is what the store holds now, so it survives SSR hydration: after
+   * hydration nothing is dirty, an edit makes the instance dirty, a save makes it clean. An
+   * instance whose record is not in the store is dirty.
+   */
+  $isDirty(field?: string): boolean {
+    return _isDirty(getSchema(this.$self()), toRaw(this), toRaw(this).#db, field)
+  }
+
+  /** The attributes of the record stored under this instance's key, as instances see them, or `null`. */
+  $getOriginal(): Record<string, unknown> | null {
+    const schema = getSchema(this.$self())
+    const stored = _storedOf(schema, toRaw(this), toRaw(this).#db)
+    return stored ? _readRecord(schema, stored) : null
+  }
+
+  /** Sets every attribute again from the record stored under this instance's key; returns it. */
+  $refresh(): this {
+    const schema = getSchema(this.$self())
+    const stored = _storedOf(schema, toRaw(this), toRaw(this).#db)
+    if (stored) {
+      const values = _readRecord(schema, stored)
+      const visibility = schema.features?.visibility
+      const self = this as Record<string, unknown>
+      for (const field of schema.attributeNames) {
+        // Fields the model hides stay off, unless the instance already shows them.
+        if (!visibility || Object.prototype.hasOwnProperty.call(self, field) || _isVisible(field, visibility))
+          self[field] = values[field]
+      }
+    }
+    return this
+  }
+
+  /** What `JSON.stringify(instance)` writes: {@link Model.$toJson}, hidden fields left out. */
+  toJSON(): Record<string, unknown> {
+    return this.$toJson()
   }
 }
 

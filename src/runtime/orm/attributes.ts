@@ -1,4 +1,5 @@
 import { generateUid } from './uid'
+import type { UidOptions } from './uid'
 
 /** A default value, or a function that returns one each time a record needs it. */
 export type DefaultValue<T> = T | (() => T)
@@ -31,6 +32,18 @@ export abstract class Attribute<T = unknown> {
     const value = this._default
     return (typeof value === 'function' ? (value as () => T)() : value) as T
   }
+
+  /** @internal */
+  _notNullable = false
+
+  /**
+   * Declares that `null` is not a valid value of this field: in development, saving `null` to it
+   * warns, naming the model and the field (the value is kept, as pinia-orm does).
+   */
+  notNullable(): Attribute<Exclude<T, null>> {
+    this._notNullable = true
+    return this as Attribute<Exclude<T, null>>
+  }
 }
 
 /** A field of any type, made with `this.attr(default)`. */
@@ -49,7 +62,15 @@ export class BooleanAttr<T extends boolean | null = boolean> extends Attribute<T
  * A string id generated (a random UUID) whenever a record has none, made with `this.uid()`.
  */
 export class Uid extends Attribute<string> {
+  /** @internal */
+  readonly _options: UidOptions | undefined
+
+  constructor(options?: UidOptions | number) {
+    super()
+    this._options = typeof options === 'number' ? { size: options } : options
+  }
+
   override _makeDefault(): string {
-    return generateUid()
+    return generateUid(this._options)
   }
 }

@@ -58,6 +58,12 @@ export class Database {
   /** Registers a model class with this Pinia, creating its entity store, and returns its schema. */
   register(model: ModelClass, options?: RegisterOptions): Schema {
     const schema = getSchema(model)
+    // A subclass under single-table inheritance keeps its records in its base's store.
+    const base = schema.features?.inheritance?.root
+    if (base && base !== model) {
+      this.register(base, options)
+      return schema
+    }
     const current = this.schemas.get(schema.entity)
     if (current === schema)
       return schema
@@ -266,6 +272,9 @@ export function registerModels(pinia: Pinia, models: readonly ModelClass[], opti
   const claimed = new Map<string, ModelClass>()
   for (const model of models) {
     const schema = getSchema(model)
+    const base = schema.features?.inheritance?.root
+    if (base && base !== model)
+      continue
     const other = claimed.get(schema.entity)
     if (other && other !== model)
       throw duplicateEntityError(schema.entity, other.name, schema.name)

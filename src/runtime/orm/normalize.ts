@@ -2,9 +2,8 @@ import { createOrmError } from './errors'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
 import type { Relation } from './relations/Relation'
-import { hasGeneratedKey } from './schema'
+import { _schemaForRecord, hasGeneratedKey } from './schema'
 import type { Schema } from './schema'
-import { generateUid } from './uid'
 
 /** The nested records a relation of one input record links to. */
 export type SavedLink = SavedNode | SavedNode[] | null
@@ -89,7 +88,10 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         Object.assign(previous.attributes, keys)
       return previous
     }
-    const input = record as StoredRecord
+    // Model features: a subclass's schema by the record's type, casts' and mutators' `set`.
+    if (schema.features?.inheritance)
+      schema = _schemaForRecord(schema, record as StoredRecord)
+    const input = schema.features?.write ? schema.features.write(record as StoredRecord) : record as StoredRecord
 
     let key = keyOf(input, schema.primaryKey, keys)
     if (key === undefined) {
@@ -99,7 +101,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       }
       const generated: StoredRecord = { ...keys }
       for (const field of schema.primaryKey)
-        generated[field] ??= input[field] ?? generateUid()
+        generated[field] ??= input[field] ?? schema.attributes.get(field)!._makeDefault()
       keys = generated
       key = keyOf(generated, schema.primaryKey)!
     }

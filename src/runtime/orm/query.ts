@@ -7,6 +7,9 @@ import type { Model } from './Model'
 import type { Relation } from './relations/Relation'
 import type { Schema } from './schema'
 import type { Item, KeyOf, ModelClass } from './types'
+import { _deleteRecords, _retrieved, _saveBatches } from './hooks'
+import { _showFields } from './queryVisibility'
+import type { VisibilityOverride } from './visibility'
 
 /** A test of one field's value. */
 export type ValuePredicate = (value: never) => boolean
@@ -50,9 +53,16 @@ export class Query<M extends ModelClass = ModelClass> {
   private skip = 0
 
   /** @internal */
+  _visibility: VisibilityOverride | undefined
+
+  /** @internal */
   constructor(db: Database, schema: Schema) {
     this._db = db
     this._schema = schema
+    // A subclass under single-table inheritance reads only the records of its types.
+    const inheritance = schema.features?.inheritance
+    if (inheritance?.ownTypes)
+      this.where(inheritance.typeKey, inheritance.ownTypes)
   }
 
   /**
@@ -160,6 +170,8 @@ export class Query<M extends ModelClass = ModelClass> {
   get(): Item<M>[] {
     const items = this.select(this.candidates(), this.ids !== undefined && !this.hasOr())
     this.load(items)
+    if (this._schema.features || this._visibility)
+      this.retrieve(items)
     return items as Item<M>[]
   }
 
@@ -192,8 +204,10 @@ export class Query<M extends ModelClass = ModelClass> {
     const record = keys.length === 0 ? undefined : this._db.data(this._schema.entity)[keys[0]!]
     if (record === undefined)
       return null
-    const item = this._schema.hydrate(record)
+    const item = this._schema.hydrate(record, this._db)
     this.load([item])
+    if (this._schema.features || this._visibility)
+      this.retrieve([item])
     return item as Item<M>
   }
 
@@ -220,23 +234,22 @@ export class Query<M extends ModelClass = ModelClass> {
     }
     const changes = new Map<string, StoredRecord>()
     const data = this._db.data(schema.entity)
+    const given = schema.features?.write ? schema.features.write(values) : values
     for (const item of this.matchingRecords()) {
       const key = keyOf(item as unknown as StoredRecord, schema.primaryKey)!
-      changes.set(key, { ...data[key], ...values })
+      changes.set(key, { ...data[key], ...given })
     }
-    this._db.write(schema.entity, changes)
-    return [...changes.values()].map(record => schema.hydrate(record)) as Item<M>[]
+    _saveBatches(this._db, new Map([[schema, changes]]))
+    return [...changes.values()].map(record => schema.hydrate(record, this._db)) as Item<M>[]
   }
 
   /** Deletes every record matching the query, in one store write, and returns them. */
   delete(): Item<M>[] {
     const schema = this._schema
-    const deleted = this.matchingRecords()
-    const changes = new Map<string, undefined>()
-    for (const item of deleted)
-      changes.set(keyOf(item as unknown as StoredRecord, schema.primaryKey)!, undefined)
-    this._db.write(schema.entity, changes)
-    return deleted as Item<M>[]
+    const found = new Map<string, Model>()
+    for (const item of this.matchingRecords())
+      found.set(keyOf(item as unknown as StoredRecord, schema.primaryKey)!, item)
+    return _deleteRecords(this._db, schema, found) as Item<M>[]
   }
 
   private matchingRecords(): Model[] {
@@ -273,14 +286,15 @@ export class Query<M extends ModelClass = ModelClass> {
     const schema = this._schema
     const idSet = this.ids !== undefined && !idsApplied ? new Set(this.ids) : undefined
     const needsInstances = this.wheres.some(where => typeof where.field === 'function') || this.orders.some(order => typeof order.by === 'function')
-    let items: StoredRecord[] = needsInstances ? records.map(record => schema.hydrate(record) as unknown as StoredRecord) : records
+    const db = this._db
+    let items: StoredRecord[] = needsInstances ? records.map(record => schema.hydrate(record, db) as unknown as StoredRecord) : records
     if (this.wheres.length > 0 || idSet)
       items = items.filter(item => this.matches(item, idSet))
     if (this.orders.length > 0)
       items.sort((a, b) => this.compare(a, b))
     if (this.skip > 0 || this.take !== undefined)
       items = items.slice(this.skip, this.take === undefined ? undefined : this.skip + this.take)
-    return needsInstances ? items as unknown as Model[] : items.map(record => schema.hydrate(record))
+    return needsInstances ? items as unknown as Model[] : items.map(record => schema.hydrate(record, db))
   }
 
   /** The `where` group all passes, or any `orWhere` passes (pinia-orm's grouping). */
@@ -356,7 +370,7 @@ export class Query<M extends ModelClass = ModelClass> {
       }
       else if (plain && !many) {
         const record = index ? firstOf(index.get(key), data) : data[key]
-        value = record === undefined ? null : related.hydrate(record)
+        value = record === undefined ? null : related.hydrate(record, this._db)
         if (value)
           children.push(value)
       }
@@ -366,7 +380,7 @@ export class Query<M extends ModelClass = ModelClass> {
         if (plain) {
           found = []
           for (const id of ids)
-            found.push(related.hydrate(data[id]!))
+            found.push(related.hydrate(data[id]!, this._db))
         }
         else {
           found = sub!.select(ids.map(id => data[id]!), false)
@@ -381,6 +395,38 @@ export class Query<M extends ModelClass = ModelClass> {
     }
     if (sub)
       sub.loadRelations(children, sub.eager)
+  }
+
+  /** Leaves these attributes out of the results (and their `$toJson()`). */
+  makeHidden(fields: readonly string[]): this {
+    const override = this._visibility ??= {}
+    for (const field of fields) {
+      ;(override.hidden ??= new Set()).add(field)
+      override.visible?.delete(field)
+    }
+    return this
+  }
+
+  /** Shows these attributes in the results even when the model hides them. */
+  makeVisible(fields: readonly string[]): this {
+    const override = this._visibility ??= {}
+    for (const field of fields) {
+      ;(override.visible ??= new Set()).add(field)
+      override.hidden?.delete(field)
+    }
+    return this
+  }
+
+  /** Shows `_meta` (`{ createdAt, updatedAt }`) of a model with `static config = { withMeta: true }`. */
+  withMeta(): this {
+    return this.makeVisible(['_meta'])
+  }
+
+  /** Applies makeHidden()/makeVisible() and runs `retrieved` on what a read returns. */
+  private retrieve(items: Model[]): void {
+    if (this._visibility)
+      _showFields(this._db, this._schema, items, this._visibility)
+    _retrieved(this._schema, items)
   }
 }
 

@@ -7,6 +7,7 @@ import type { NormalizeOptions, Normalized, SavedNode } from './normalize'
 import { Query } from './query'
 import type { RelationConstraint } from './query'
 import { keysOfIds } from './keys'
+import { _deleteRecords, _saveBatches } from './hooks'
 import { hasGeneratedKey } from './schema'
 import type { Schema } from './schema'
 import type { Item, KeyOf, ModelClass, RecordInput } from './types'
@@ -150,6 +151,19 @@ export class Repository<M extends ModelClass = ModelClass> {
   fresh(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
     const schema = this._schema
     const { roots, batches } = this.normalize(records, { relations: false, merge: false })
+    if (schema.features && (schema.features.hooks || schema.features.meta || schema.features.inheritance)) {
+      // Through the hooks, into an emptied store; put back as it was if a hook throws.
+      const previous = this._db.data(schema.entity)
+      this._db.replace(schema.entity, {})
+      try {
+        _saveBatches(this._db, batches)
+      }
+      catch (error) {
+        this._db.replace(schema.entity, previous)
+        throw error
+      }
+      return this.result(records, roots)
+    }
     const data: Record<string, StoredRecord> = {}
     for (const [key, record] of batches.get(schema) ?? [])
       data[key] = record
@@ -184,16 +198,13 @@ export class Repository<M extends ModelClass = ModelClass> {
     const schema = this._schema
     const { keys, many } = keysOfIds(ids, schema.primaryKey)
     const data = this._db.data(schema.entity)
-    const deleted: Item<M>[] = []
-    const changes = new Map<string, undefined>()
+    const found = new Map<string, Model>()
     for (const key of keys) {
       const record = data[key]
-      if (record !== undefined && !changes.has(key)) {
-        changes.set(key, undefined)
-        deleted.push(schema.hydrate(record) as Item<M>)
-      }
+      if (record !== undefined && !found.has(key))
+        found.set(key, schema.hydrate(record, this._db))
     }
-    this._db.write(schema.entity, changes)
+    const deleted = _deleteRecords(this._db, schema, found) as Item<M>[]
     return many ? deleted : deleted[0] ?? null
   }
 
@@ -202,6 +213,21 @@ export class Repository<M extends ModelClass = ModelClass> {
     const deleted = this.all()
     this._db.replace(this._schema.entity, {})
     return deleted
+  }
+
+  /** {@inheritDoc Query.makeHidden} */
+  makeHidden(fields: readonly string[]): Query<M> {
+    return this.query().makeHidden(fields)
+  }
+
+  /** {@inheritDoc Query.makeVisible} */
+  makeVisible(fields: readonly string[]): Query<M> {
+    return this.query().makeVisible(fields)
+  }
+
+  /** {@inheritDoc Query.withMeta} */
+  withMeta(): Query<M> {
+    return this.query().withMeta()
   }
 
   private normalize(records: RecordInput | RecordInput[], options: NormalizeOptions): Normalized {
@@ -222,17 +248,17 @@ export class Repository<M extends ModelClass = ModelClass> {
   /** Normalizes, then writes every store once; nothing is written when the input is bad. */
   private persist(records: RecordInput | RecordInput[], options: NormalizeOptions): Item<M> | Item<M>[] {
     const { roots, batches } = this.normalize(records, options)
-    for (const [schema, batch] of batches)
-      this._db.write(schema.entity, batch)
+    _saveBatches(this._db, batches)
     return this.result(records, roots)
   }
 
   /** The model instances a write returns, with the nested relations of the input. */
   private result(records: RecordInput | RecordInput[], roots: SavedNode[]): Item<M> | Item<M>[] {
     const building = new Set<SavedNode>()
+    const db = this._db
     const instantiate = (node: SavedNode): Model => {
       // node.attributes is the very record its batch holds: saves two Map lookups per record.
-      const instance = node.schema.hydrate(node.attributes) as unknown as Record<string, unknown>
+      const instance = node.schema.hydrate(node.attributes, db) as unknown as Record<string, unknown>
       const { fields, links } = node
       // A record reached again inside itself (cyclic input) is returned with its attributes only.
       if (fields === undefined || building.has(node))

@@ -4,6 +4,10 @@ import { createOrmError } from './errors'
 import { Relation, toFieldList } from './relations/Relation'
 import type { Model } from './Model'
 import type { StoredRecord } from './keys'
+import type { Database } from './database'
+import { _buildFeatures } from './features'
+import type { ModelFeatures } from './features'
+import { _stripHidden } from './visibility'
 import type { ModelClass, ModelOptions } from './types'
 
 /**
@@ -22,8 +26,13 @@ export interface Schema {
   readonly relations: ReadonlyMap<string, Relation>
   readonly relationNames: readonly string[]
   readonly relationList: readonly Relation[]
-  /** Builds a model instance from a stored record, without copying defaults over its values. */
-  hydrate: (record: StoredRecord) => Model
+  /** Casts, mutators, hooks, visibility, meta, inheritance; `undefined` when it declares none. */
+  readonly features: ModelFeatures | undefined
+  /**
+   * Builds a model instance from a stored record, without copying defaults over its values. Given
+   * the database it was read from, the instance remembers it (for `$isDirty()` and `$refresh()`).
+   */
+  hydrate: (record: StoredRecord, db?: Database) => Model
   /**
    * A complete stored record, in field order: `keys` first, then `values`, then each attribute's
    * default where both have none.
@@ -80,6 +89,8 @@ function buildSchema(model: ModelClass): Schema {
     }
   }
 
+  const features = _buildFeatures(model, name, attributes)
+
   const primaryKey = toFieldList(model.primaryKey ?? 'id')
   for (const key of primaryKey) {
     if (!attributes.has(key))
@@ -88,26 +99,32 @@ function buildSchema(model: ModelClass): Schema {
 
   const attributeNames = [...attributes.keys()]
   const attributeList = [...attributes.values()]
+  const bind = (model as unknown as { _bind: (instance: unknown, db: Database) => void })._bind
+
+  function hydrate(record: StoredRecord, db?: Database): Model {
+    const instance = new model(undefined, NO_FILL) as unknown as StoredRecord
+    for (let i = 0; i < attributeNames.length; i++) {
+      const field = attributeNames[i]!
+      const value = record[field]
+      instance[field] = value === undefined ? attributeList[i]!._makeDefault() : value
+    }
+    if (db)
+      bind(instance, db)
+    return instance as unknown as Model
+  }
 
   return {
     model,
     name,
-    entity,
+    entity: features?.inheritance?.entity ?? entity,
     primaryKey,
     attributeNames,
     attributes,
     relations,
     relationNames: [...relations.keys()],
     relationList: [...relations.values()],
-    hydrate(record) {
-      const instance = new model(undefined, NO_FILL) as unknown as StoredRecord
-      for (let i = 0; i < attributeNames.length; i++) {
-        const field = attributeNames[i]!
-        const value = record[field]
-        instance[field] = value === undefined ? attributeList[i]!._makeDefault() : value
-      }
-      return instance as unknown as Model
-    },
+    features,
+    hydrate: features ? hydrateWithFeatures(model, features, attributeNames, hydrate) : hydrate,
     withDefaults(values, keys) {
       const record: StoredRecord = {}
       for (let i = 0; i < attributeNames.length; i++) {
@@ -120,6 +137,41 @@ function buildSchema(model: ModelClass): Schema {
       return record
     },
   }
+}
+
+/** A hydrate that dispatches to subclasses, applies casts and mutators, and hides fields. */
+function hydrateWithFeatures(model: ModelClass, features: ModelFeatures, names: readonly string[], plain: Schema['hydrate']): Schema['hydrate'] {
+  const { inheritance, visibility } = features
+  const read = features.conversions?.read
+  if (!inheritance && !visibility && (!read || read.size === 0))
+    return plain
+  return (record, db) => {
+    if (inheritance) {
+      const type = inheritance.classOf(record[inheritance.typeKey])
+      if (type && type !== model)
+        return getSchema(type).hydrate(record, db)
+    }
+    const instance = plain(record, db) as unknown as StoredRecord
+    if (read) {
+      for (const [field, convert] of read)
+        instance[field] = convert(instance[field])
+    }
+    if (visibility)
+      _stripHidden(instance, names, visibility)
+    return instance as unknown as Model
+  }
+}
+
+/**
+ * The schema a record of `schema`'s model is saved with: a subclass's when single-table inheritance
+ * maps the record's type to one.
+ *
+ * @internal
+ */
+export function _schemaForRecord(schema: Schema, record: StoredRecord): Schema {
+  const inheritance = schema.features?.inheritance
+  const type = inheritance?.classOf(record[inheritance.typeKey])
+  return type && type !== schema.model && type.prototype instanceof schema.model ? getSchema(type) : schema
 }
 
 /**

@@ -49,7 +49,15 @@ export type FieldValues<F> = AttributeValues<F> & RelationValues<F>
  * An instance of a model class as the repository returns it: the class's own members plus one
  * property per field, typed from `fields()`. Relations are present once loaded with `with()`.
  */
-export type Item<M extends RelatedModel> = InstanceType<M> & (M extends { fields(): infer F } ? FieldValues<F> : unknown)
+export type Item<M extends RelatedModel> = InstanceType<M> & (M extends { fields(): infer F } ? WithCasts<FieldValues<F>, CastTypes<M>> : unknown)
+
+/** The type each cast of `static casts()` gives its field (what its `get` returns). */
+type CastTypes<M> = M extends { casts(): infer C }
+  ? string extends keyof C ? object : { [K in keyof C]: C[K] extends abstract new () => { get(value: never): infer T } ? T : never }
+  : object
+
+/** Field types with the cast ones replaced (still allowing `null` where the field did). */
+type WithCasts<V, C> = { [K in keyof V]: K extends keyof C ? (null extends V[K] ? C[K] | null : C[K]) : V[K] }
 
 /** Input accepted by `save()`: attributes, and nested related records under relation names. */
 export type RecordInput = Record<string, unknown>

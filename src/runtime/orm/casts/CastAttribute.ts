@@ -1,0 +1,57 @@
+/**
+ * The base class of every cast. A cast converts one attribute between the form the store keeps
+ * (what `set` returns) and the form model instances see (what `get` returns). Subclass it and give
+ * it to a model in `static casts()`:
+ *
+ * ```ts
+ * class Upper extends CastAttribute<string> {
+ *   get(value: unknown) { return typeof value === 'string' ? value.toUpperCase() : value }
+ *   set(value: unknown) { return value }
+ * }
+ * class User extends Model {
+ *   static casts() { return { name: Upper } }
+ * }
+ * ```
+ *
+ * `get` must accept what it returned itself (an instance is filled again from its own values, e.g.
+ * after crossing an SSR payload) and `set` what it returned itself (a stored record is saved again).
+ * Both receive `null` and `undefined` as they are unless the cast says otherwise.
+ *
+ * @typeParam T - The type the field has on model instances.
+ */
+export class CastAttribute<T = unknown> {
+  /**
+   * The parameters given with {@link CastAttribute.withParameters}, for `getParameters()`.
+   * @default undefined
+   */
+  static parameters: Record<string, unknown> | undefined
+
+  /**
+   * This cast with parameters, which its `get` and `set` read with `this.getParameters()`. Returns
+   * a subclass: the cast itself is left as it was, so two models can use it with different ones.
+   */
+  static withParameters<C extends typeof CastAttribute<unknown>>(this: C, parameters: Record<string, unknown>): C {
+    const Cast = class extends (this as typeof CastAttribute<unknown>) {}
+    Object.defineProperty(Cast, 'name', { value: this.name })
+    Cast.parameters = parameters
+    return Cast as C
+  }
+
+  /** The parameters this cast was given with `withParameters`, or an empty object. */
+  getParameters(): Record<string, unknown> {
+    return (this.constructor as typeof CastAttribute).parameters ?? {}
+  }
+
+  /** The value model instances see, from the stored (or given) value. */
+  get(value: unknown): T {
+    return value as T
+  }
+
+  /** The value the store keeps, from the value given to a save. */
+  set(value: unknown): unknown {
+    return value
+  }
+}
+
+/** A cast class, as `static casts()` names it. */
+export type CastClass<T = unknown> = new () => CastAttribute<T>

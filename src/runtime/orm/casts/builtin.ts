@@ -1,0 +1,100 @@
+import { CastAttribute } from './CastAttribute'
+
+function passesThrough(value: unknown): value is null | undefined {
+  return value === null || value === undefined
+}
+
+/** Turns any value but `null`/`undefined` into a string: `1234` becomes `'1234'`. */
+export class StringCast extends CastAttribute<string> {
+  override get(value: unknown): string {
+    return passesThrough(value) ? value as unknown as string : String(value)
+  }
+
+  override set(value: unknown): unknown {
+    return this.get(value)
+  }
+}
+
+/**
+ * Turns a value into a number: numeric strings are parsed (`'12.5'` is `12.5`), booleans are 1 or
+ * 0, anything else that is not a number is `NaN`. `null`/`undefined` stay as they are.
+ */
+export class NumberCast extends CastAttribute<number> {
+  override get(value: unknown): number {
+    if (passesThrough(value) || typeof value === 'number')
+      return value as number
+    if (typeof value === 'boolean')
+      return value ? 1 : 0
+    if (typeof value === 'string' && value.trim() !== '')
+      return Number(value)
+    return Number.NaN
+  }
+
+  override set(value: unknown): unknown {
+    return this.get(value)
+  }
+}
+
+/**
+ * Turns a value into a boolean: the strings `'true'`/`'1'` and `'false'`/`'0'`/`''` as they read,
+ * numbers by `!== 0`, anything else by JavaScript truthiness. `null`/`undefined` stay.
+ */
+export class BooleanCast extends CastAttribute<boolean> {
+  override get(value: unknown): boolean {
+    if (passesThrough(value) || typeof value === 'boolean')
+      return value as boolean
+    if (typeof value === 'string') {
+      const text = value.trim().toLowerCase()
+      return !(text === '' || text === 'false' || text === '0')
+    }
+    return Boolean(value)
+  }
+
+  override set(value: unknown): unknown {
+    return this.get(value)
+  }
+}
+
+/**
+ * An array or object kept as a JSON string in the store and parsed on instances, for data that
+ * travels as JSON text. A string that is not valid JSON is kept as it is.
+ */
+export class ArrayCast extends CastAttribute<unknown[] | Record<string, unknown>> {
+  override get(value: unknown): unknown[] | Record<string, unknown> {
+    if (typeof value !== 'string')
+      return value as unknown[]
+    try {
+      return JSON.parse(value) as unknown[]
+    }
+    catch {
+      return value as unknown as unknown[]
+    }
+  }
+
+  override set(value: unknown): unknown {
+    return passesThrough(value) || typeof value === 'string' ? value : JSON.stringify(value)
+  }
+}
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+/**
+ * A date kept as an ISO 8601 string in the store (so it crosses JSON and SSR payloads as text) and
+ * a `Date` on instances. A `Date`, a timestamp in milliseconds or a date string are accepted.
+ * `null`/`undefined` stay as they are; a value that is no date is stored as it is.
+ */
+export class DateCast extends CastAttribute<Date> {
+  override get(value: unknown): Date {
+    if (passesThrough(value) || value instanceof Date)
+      return value as Date
+    return typeof value === 'string' || typeof value === 'number' ? new Date(value) : value as Date
+  }
+
+  override set(value: unknown): unknown {
+    // Already the stored form (a record read and saved again): no parse, no new string.
+    if (passesThrough(value) || (typeof value === 'string' && ISO_UTC.test(value)))
+      return value
+    const date = this.get(value)
+    return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : value
+  }
+}

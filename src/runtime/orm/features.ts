@@ -1,0 +1,112 @@
+import { Attr } from './attributes'
+import type { Attribute } from './attributes'
+import { createOrmError } from './errors'
+import { _buildHooks } from './hooks'
+import type { ModelHooks } from './hooks'
+import { _buildInheritance, _withType } from './inheritance'
+import type { Inheritance } from './inheritance'
+import type { StoredRecord } from './keys'
+import { _buildConversions } from './mutators'
+import type { FieldConversions } from './mutators'
+import { _buildVisibility } from './visibility'
+import type { Visibility } from './visibility'
+import { _warnUnsupportedStatics } from './modelStatics'
+import type { ModelClass } from './types'
+
+/** `static config` of a model, as pinia-orm names it. */
+export interface ModelConfig {
+  /**
+   * Keep `_meta: { createdAt, updatedAt }` (milliseconds since the epoch) on every record; hidden
+   * unless the query asks `withMeta()`.
+   * @default false
+   */
+  withMeta?: boolean
+  /** Fields hidden like `static hidden`. @default [] */
+  hidden?: readonly string[]
+  /** Fields shown like `static visible`. @default [] */
+  visible?: readonly string[]
+}
+
+/**
+ * What a model declares beyond its fields (casts, mutators, visibility, hooks, meta, inheritance),
+ * read once with its schema. A model that declares none has no features object at all, so its
+ * reads and writes take the plain path.
+ *
+ * @internal
+ */
+export interface ModelFeatures {
+  readonly conversions: FieldConversions | undefined
+  readonly visibility: Visibility | undefined
+  readonly hooks: ModelHooks | undefined
+  readonly meta: boolean
+  readonly inheritance: Inheritance | undefined
+  /** A copy of a save's input in stored form, or `undefined` when nothing changes input. */
+  readonly write: ((input: StoredRecord) => StoredRecord) | undefined
+}
+
+interface ModelStatics extends ModelClass {
+  casts?: () => unknown
+  mutators?: () => unknown
+  hidden?: readonly string[]
+  visible?: readonly string[]
+  config?: ModelConfig
+}
+
+/**
+ * Reads a model's features; may add attributes the features need (`_meta`, the type key) to
+ * `attributes`.
+ *
+ * @internal
+ */
+export function _buildFeatures(model: ModelClass, name: string, attributes: Map<string, Attribute>): ModelFeatures | undefined {
+  _warnUnsupportedStatics(model, name)
+  const statics = model as ModelStatics
+  const config = statics.config ?? {}
+  const inheritance = _buildInheritance(model, name)
+  if (inheritance && !attributes.has(inheritance.typeKey))
+    attributes.set(inheritance.typeKey, new Attr(null))
+  const meta = config.withMeta === true
+  if (meta) {
+    if (attributes.has('_meta'))
+      throw createOrmError(`${name} keeps meta data (config.withMeta), which uses the field '_meta'. Rename its own '_meta' field.`)
+    attributes.set('_meta', new Attr(null))
+  }
+  const conversions = _buildConversions(name, statics.casts?.(), statics.mutators?.(), new Set(attributes.keys()))
+  const visibility = _buildVisibility(
+    [...statics.hidden ?? [], ...config.hidden ?? [], ...meta ? ['_meta'] : []],
+    [...statics.visible ?? [], ...config.visible ?? []],
+  )
+  const hooks = _buildHooks(model)
+  const notNullable = [...attributes].filter(([, attribute]) => attribute._notNullable).map(([field]) => field)
+  if (!conversions && !visibility && !hooks && !meta && !inheritance && notNullable.length === 0)
+    return undefined
+
+  const write = conversions?.write
+  const needsWrite = (write && write.size > 0) || inheritance?.ownTypes !== undefined || notNullable.length > 0
+  return {
+    conversions,
+    visibility,
+    hooks,
+    meta,
+    inheritance,
+    write: needsWrite
+      ? (input) => {
+          const record = inheritance ? _withType(input, inheritance) : input
+          const copy = record === input ? { ...input } : record
+          if (write) {
+            for (const [field, convert] of write) {
+              if (copy[field] !== undefined)
+                copy[field] = convert(copy[field])
+            }
+          }
+          if (process.env.NODE_ENV !== 'production') {
+            for (const field of notNullable) {
+              if (copy[field] === null)
+                console.warn(`[nuxt-pinia-orm] ${name}.${field} is declared notNullable(), but a save gives it null. Give it a value, or drop .notNullable() if null is valid.`)
+            }
+          }
+          return copy
+        }
+      : undefined,
+  }
+}

@@ -1,0 +1,222 @@
+import type { Database } from './database'
+import type { StoredRecord } from './keys'
+import type { Model } from './Model'
+import type { Schema } from './schema'
+
+/**
+ * What a hook that runs before a write returns: nothing, or `false` to skip the record. `void`,
+ * because a hook with no `return` (pinia-orm's usual one) must type-check as an override.
+ */
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type
+export type HookResult = void | boolean
+
+/** A hook that runs before a write: returning `false` skips that record. */
+export type BeforeHook<M extends Model = Model> = (model: M, record?: StoredRecord) => HookResult
+/** A hook that runs after a write, or on read (`retrieved`). */
+export type AfterHook<M extends Model = Model> = (model: M, record?: StoredRecord) => void
+
+const BEFORE = ['creating', 'updating', 'saving', 'deleting'] as const
+const AFTER = ['created', 'updated', 'saved', 'deleted', 'retrieved'] as const
+
+/** The lifecycle hooks a model declares (those left as Model's own no-ops are absent). @internal */
+export type ModelHooks = Partial<Record<typeof BEFORE[number], BeforeHook> & Record<typeof AFTER[number], AfterHook>>
+
+/**
+ * The hooks a model class declares, or `undefined` when it declares none.
+ *
+ * @internal
+ */
+export function _buildHooks(model: object): ModelHooks | undefined {
+  // Model itself is the class at the top of the chain; its hooks are no-ops.
+  let base = model as Record<string, unknown>
+  while (Object.getPrototypeOf(base) !== Function.prototype)
+    base = Object.getPrototypeOf(base) as Record<string, unknown>
+  const hooks: Record<string, unknown> = {}
+  let any = false
+  for (const name of [...BEFORE, ...AFTER]) {
+    const hook = (model as Record<string, unknown>)[name]
+    if (typeof hook === 'function' && hook !== base[name]) {
+      hooks[name] = hook.bind(model)
+      any = true
+    }
+  }
+  return any ? hooks as ModelHooks : undefined
+}
+
+interface After {
+  hooks: ModelHooks
+  model: Model
+  record: StoredRecord
+  created: boolean
+}
+
+/**
+ * Writes normalized batches (each store once), running the models' lifecycle hooks and keeping
+ * `_meta` for models that ask for it. Before any write, `creating`/`updating` then `saving` get each
+ * record's instance: what they change is saved, `false` skips the record. After the writes,
+ * `created`/`updated` then `saved` run. A hook that throws leaves every store as it was.
+ *
+ * @internal
+ */
+export function _saveBatches(db: Database, batches: Map<Schema, Map<string, StoredRecord>>): void {
+  let after: After[] | undefined
+  let now: number | undefined
+  for (const [schema, batch] of batches) {
+    const features = schema.features
+    if (!features?.hooks && !features?.meta)
+      continue
+    const hooks = features.hooks
+    const data = db.data(schema.entity)
+    for (const [key, record] of batch) {
+      const created = data[key] === undefined
+      if (features.meta) {
+        now ??= Date.now()
+        const previous = (data[key]?._meta ?? undefined) as { createdAt?: number } | undefined
+        record._meta = { createdAt: previous?.createdAt ?? now, updatedAt: now }
+      }
+      if (!hooks)
+        continue
+      const model = schema.hydrate(record, db)
+      const seen = snapshotConverted(schema, model)
+      const before = created ? hooks.creating : hooks.updating
+      if ((before && before(model, record) === false) || (hooks.saving && hooks.saving(model, record) === false)) {
+        batch.delete(key)
+        continue
+      }
+      if (before || hooks.saving)
+        _writeBack(schema, model, record, seen)
+      if (hooks.created || hooks.updated || hooks.saved)
+        (after ??= []).push({ hooks, model, record, created })
+    }
+  }
+  if (!after) {
+    for (const [schema, batch] of batches)
+      db.write(schema.entity, batch)
+    return
+  }
+  const undo = snapshot(db, batches)
+  for (const [schema, batch] of batches)
+    db.write(schema.entity, batch)
+  try {
+    for (const { hooks, model, record, created } of after) {
+      ;(created ? hooks.created : hooks.updated)?.(model, record)
+      hooks.saved?.(model, record)
+    }
+  }
+  catch (error) {
+    restore(db, undo)
+    throw error
+  }
+}
+
+/**
+ * Deletes records of one model by key, running `deleting` (returning `false` keeps the record)
+ * before and `deleted` after; a hook that throws leaves the store as it was. Returns the instances
+ * of the records deleted.
+ *
+ * @internal
+ */
+export function _deleteRecords(db: Database, schema: Schema, entries: ReadonlyMap<string, Model>): Model[] {
+  const hooks = schema.features?.hooks
+  const changes = new Map<string, undefined>()
+  const deleted: Model[] = []
+  for (const [key, model] of entries) {
+    if (hooks?.deleting && hooks.deleting(model) === false)
+      continue
+    changes.set(key, undefined)
+    deleted.push(model)
+  }
+  if (!hooks?.deleted) {
+    db.write(schema.entity, changes)
+    return deleted
+  }
+  const undo = snapshot(db, new Map([[schema, changes]]))
+  db.write(schema.entity, changes)
+  try {
+    for (const model of deleted)
+      hooks.deleted(model)
+  }
+  catch (error) {
+    restore(db, undo)
+    throw error
+  }
+  return deleted
+}
+
+/**
+ * Runs `retrieved` on instances a query read.
+ *
+ * @internal
+ */
+export function _retrieved(schema: Schema, items: readonly Model[]): void {
+  const hook = schema.features?.hooks?.retrieved
+  if (hook) {
+    for (const item of items)
+      hook(item)
+  }
+}
+
+/**
+ * The values of converted fields (and a date's time) before the hooks ran, so that only what they
+ * changed is converted back: a cast's `set` (parsing, formatting) is the costly part of a write.
+ */
+function snapshotConverted(schema: Schema, model: Model): unknown[] | undefined {
+  const write = schema.features?.conversions?.write
+  if (!write || write.size === 0)
+    return undefined
+  const instance = model as unknown as StoredRecord
+  const seen: unknown[] = []
+  for (const field of write.keys()) {
+    const value = instance[field]
+    seen.push(value, value instanceof Date ? value.getTime() : undefined)
+  }
+  return seen
+}
+
+/** Copies what hooks changed on an instance back into the record to store, in stored form. */
+function _writeBack(schema: Schema, model: Model, record: StoredRecord, seen: unknown[] | undefined): void {
+  const instance = model as unknown as StoredRecord
+  const write = schema.features?.conversions?.write
+  for (const field of schema.attributeNames) {
+    if (!Object.prototype.hasOwnProperty.call(instance, field) || write?.has(field))
+      continue
+    record[field] = instance[field]
+  }
+  if (!write)
+    return
+  let i = 0
+  for (const [field, convert] of write) {
+    const before = seen![i++]
+    const time = seen![i++]
+    if (!Object.prototype.hasOwnProperty.call(instance, field))
+      continue
+    const value = instance[field]
+    // Unchanged: the same primitive, or the same Date still at the same time. Other objects may
+    // have been changed in place, so they are converted again.
+    if (value === before && (value instanceof Date ? value.getTime() === time : typeof value !== 'object' || value === null))
+      continue
+    record[field] = convert(value)
+  }
+}
+
+type Snapshot = Map<string, Map<string, StoredRecord | undefined>>
+
+function snapshot(db: Database, batches: ReadonlyMap<Schema, ReadonlyMap<string, unknown>>): Snapshot {
+  const undo: Snapshot = new Map()
+  for (const [schema, batch] of batches) {
+    const data = db.data(schema.entity)
+    let entity = undo.get(schema.entity)
+    if (!entity)
+      undo.set(schema.entity, entity = new Map())
+    for (const key of batch.keys()) {
+      if (!entity.has(key))
+        entity.set(key, data[key])
+    }
+  }
+  return undo
+}
+
+function restore(db: Database, undo: Snapshot): void {
+  for (const [entity, records] of undo)
+    db.write(entity, records)
+}

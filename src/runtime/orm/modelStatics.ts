@@ -1,0 +1,25 @@
+import type { ModelClass } from './types'
+
+/**
+ * Statics that pinia-orm's documentation gives models and this library does not implement. A model
+ * that declares one gets a warning in development, once (when its schema is built), instead of
+ * having it silently ignored.
+ */
+const UNSUPPORTED: Readonly<Record<string, string>> = {
+  piniaExtend: 'options for other Pinia plugins on the entity store',
+}
+
+/**
+ * Warns, in development, about each pinia-orm model static the model declares that this library
+ * does not implement.
+ *
+ * @internal
+ */
+export function _warnUnsupportedStatics(model: ModelClass, name: string): void {
+  if (process.env.NODE_ENV === 'production')
+    return
+  for (const key of Object.keys(UNSUPPORTED)) {
+    if ((model as unknown as Record<string, unknown>)[key] !== undefined)
+      console.warn(`[nuxt-pinia-orm] ${name} declares \`static ${key}\` (pinia-orm: ${UNSUPPORTED[key]}), which nuxt-pinia-orm does not support: it has no effect. Remove it, or open an issue if you need it.`)
+  }
+}

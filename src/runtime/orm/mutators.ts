@@ -1,0 +1,82 @@
+import { CastAttribute } from './casts/CastAttribute'
+import type { CastClass } from './casts/CastAttribute'
+import { createOrmError } from './errors'
+
+/** A function that changes a value, as a mutator's `get` or `set`. */
+export type Mutator<T = any> = (value: T) => T // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A mutator with a `get` (applied on read) and/or a `set` (applied before the store keeps it). */
+export interface MutatorFunctions<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  get?: Mutator<T>
+  set?: Mutator<T>
+}
+
+/** What `static mutators()` returns: a field's mutator is a function (a `get`) or `{ get, set }`. */
+export type Mutators = Record<string, Mutator | MutatorFunctions>
+
+/** What `static casts()` returns: field names to cast classes. */
+export type Casts = Record<string, CastClass>
+
+type Convert = (value: unknown) => unknown
+
+/**
+ * A model's casts and mutators as two maps of per-field conversions: `read` (stored form to the
+ * form instances see: the cast's `get`, then the mutator's `get`) and `write` (given value to the
+ * stored form: the mutator's `set`, then the cast's `set`).
+ *
+ * @internal
+ */
+export interface FieldConversions {
+  readonly read: ReadonlyMap<string, Convert>
+  readonly write: ReadonlyMap<string, Convert>
+}
+
+/**
+ * Reads `static casts()` and `static mutators()` once, checked; `undefined` when neither converts
+ * any field, so such a model pays nothing.
+ *
+ * @internal
+ */
+export function _buildConversions(name: string, casts: unknown, mutators: unknown, attributes: ReadonlySet<string>): FieldConversions | undefined {
+  const read = new Map<string, Convert>()
+  const write = new Map<string, Convert>()
+  const check = (kind: string, field: string) => {
+    if (!attributes.has(field))
+      throw createOrmError(`${name}.${kind}() names '${field}', which is not an attribute of ${name}. Its attributes are: ${[...attributes].join(', ')}.`)
+  }
+  for (const [field, Cast] of Object.entries(asObject(casts, `${name}.casts()`))) {
+    check('casts', field)
+    if (typeof Cast !== 'function' || !(Cast.prototype instanceof CastAttribute))
+      throw createOrmError(`${name}.casts() gives '${field}' a value that is not a cast class. Give a class that extends CastAttribute, e.g. DateCast or ArrayCast (the class, not an instance).`)
+    const cast = new (Cast as CastClass)()
+    read.set(field, value => cast.get(value))
+    write.set(field, value => cast.set(value))
+  }
+  for (const [field, mutator] of Object.entries(asObject(mutators, `${name}.mutators()`))) {
+    check('mutators', field)
+    const { get, set } = typeof mutator === 'function' ? { get: mutator as Mutator, set: undefined } : asObject(mutator, `${name}.mutators() for '${field}'`) as MutatorFunctions
+    if ((get !== undefined && typeof get !== 'function') || (set !== undefined && typeof set !== 'function'))
+      throw createOrmError(`${name}.mutators() gives '${field}' a mutator whose get or set is not a function. Give a function (applied on read) or { get(value), set(value) }.`)
+    if (get)
+      read.set(field, chain(read.get(field), get))
+    if (set)
+      write.set(field, chain(set, write.get(field)))
+  }
+  return read.size === 0 && write.size === 0 ? undefined : { read, write }
+}
+
+function chain(first: Convert | undefined, second: Convert | undefined): Convert {
+  if (!first)
+    return second!
+  if (!second)
+    return first
+  return value => second(first(value))
+}
+
+function asObject(value: unknown, what: string): Record<string, unknown> {
+  if (value === undefined || value === null)
+    return {}
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw createOrmError(`${what} must return an object keyed by field name.`)
+  return value as Record<string, unknown>
+}

@@ -1,0 +1,81 @@
+import { createPinia } from 'pinia'
+import fc from 'fast-check'
+import { describe, expect, it, vi } from 'vitest'
+import { Model, useRepo } from '../../src/runtime/orm'
+import { randomString } from '../../src/runtime/orm/uid'
+
+describe('uid options', () => {
+  it('makes a UUID without options', () => {
+    class A extends Model {
+      static override entity = 'a'
+      static override fields() {
+        return { id: this.uid() }
+      }
+    }
+    expect(useRepo(A, createPinia()).new().id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+  })
+
+  it('makes an id of the given size and alphabet', () => {
+    class B extends Model {
+      static override entity = 'b'
+      static override fields() {
+        return { id: this.uid({ size: 8, alphabet: 'abc' }), code: this.uid(5) }
+      }
+    }
+    const record = useRepo(B, createPinia()).new()
+    expect(record.id).toMatch(/^[abc]{8}$/)
+    expect(record.code).toMatch(/^[\w-]{5}$/)
+  })
+
+  it('draws only characters of the alphabet, at exactly the size asked, for any alphabet', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 64 }), fc.uniqueArray(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789€🙂'), { minLength: 2 }), (size, chars) => {
+      const id = randomString(size, chars.join(''))
+      expect([...id]).toHaveLength(size)
+      expect([...id].every(char => chars.includes(char))).toBe(true)
+    }))
+  })
+
+  it('throws for a size that is not a positive whole number', () => {
+    expect(() => randomString(0, 'ab')).toThrow(/this\.uid\(\{ size \}\) needs a positive whole number/)
+  })
+})
+
+describe('nullability', () => {
+  class User extends Model {
+    static override entity = 'users'
+    static override fields() {
+      return { id: this.attr(null), name: this.string('').notNullable(), nick: this.string(null).nullable() }
+    }
+  }
+
+  it('warns, naming the model and field, when null is saved to a notNullable field', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 1, name: null })
+    expect(vi.mocked(console.warn)).toHaveBeenCalledWith(expect.stringContaining('User.name is declared notNullable(), but a save gives it null'))
+    vi.mocked(console.warn).mockClear()
+  })
+
+  it('accepts null for a field that is nullable', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 1, name: 'x', nick: null })
+    expect(pinia.state.value.users!.data['1']).toEqual({ id: 1, name: 'x', nick: null })
+  })
+})
+
+describe('pinia-orm statics this library does not support', () => {
+  it('warns once in development, naming the model and the static', () => {
+    class Extended extends Model {
+      static override entity = 'extended'
+      static piniaExtend = { persist: true }
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Extended, pinia)
+    useRepo(Extended, pinia).save({ id: 1 })
+    expect(vi.mocked(console.warn)).toHaveBeenCalledTimes(1)
+    expect(vi.mocked(console.warn)).toHaveBeenCalledWith(expect.stringContaining('Extended declares `static piniaExtend`'))
+    vi.mocked(console.warn).mockClear()
+  })
+})

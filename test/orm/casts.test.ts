@@ -1,0 +1,161 @@
+import { createPinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { ArrayCast, BooleanCast, CastAttribute, DateCast, Model, NumberCast, StringCast, useRepo } from '../../src/runtime/orm'
+
+class User extends Model {
+  static override entity = 'users'
+
+  static override fields() {
+    return {
+      id: this.attr(null),
+      firstName: this.string(''),
+      lastName: this.string(''),
+      age: this.number(0),
+      registered: this.boolean(false),
+      meta: this.attr({}),
+      bornAt: this.attr(null),
+    }
+  }
+
+  static override casts() {
+    return { lastName: StringCast, age: NumberCast, registered: BooleanCast, meta: ArrayCast, bornAt: DateCast }
+  }
+}
+
+describe('casts', () => {
+  it('turns a number saved to a StringCast field into a string', () => {
+    const user = useRepo(User, createPinia()).save({ id: 1, firstName: 'John', lastName: 1234 })
+    expect(user.lastName).toBe('1234')
+  })
+
+  it('turns numeric strings into numbers and boolean-like strings into booleans', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 1, age: '42', registered: 'false' })
+    const user = useRepo(User, pinia).find(1)!
+    expect(user.age).toBe(42)
+    expect(user.registered).toBe(false)
+  })
+
+  it('keeps an ArrayCast value as JSON text in the store and as data on instances', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 1, meta: { name: 'John', tags: ['a'] } })
+    expect(useRepo(User, pinia).piniaStore().data['1']!.meta).toBe('{"name":"John","tags":["a"]}')
+    expect(useRepo(User, pinia).find(1)!.meta).toEqual({ name: 'John', tags: ['a'] })
+  })
+
+  it('parses a JSON string given to the constructor of a model with an ArrayCast', () => {
+    expect(useRepo(User, createPinia()).make({ meta: '{"name":"John", "age":30, "car":null}' }).meta).toEqual({ name: 'John', age: 30, car: null })
+  })
+
+  it('keeps a DateCast value as an ISO string in the store and a Date on instances', () => {
+    const pinia = createPinia()
+    const saved = useRepo(User, pinia).save({ id: 1, bornAt: new Date(Date.UTC(2000, 0, 2)) })
+    expect(useRepo(User, pinia).piniaStore().data['1']!.bornAt).toBe('2000-01-02T00:00:00.000Z')
+    const found = useRepo(User, pinia).find(1)!
+    expect(found.bornAt).toBeInstanceOf(Date)
+    expect((found.bornAt as Date).toISOString()).toBe('2000-01-02T00:00:00.000Z')
+    expect(saved.bornAt).toEqual(found.bornAt)
+  })
+
+  it('accepts a date string or a timestamp for a DateCast field and leaves null as null', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save([{ id: 1, bornAt: '2000-01-02T00:00:00Z' }, { id: 2, bornAt: Date.UTC(2000, 0, 2) }, { id: 3, bornAt: null }])
+    const data = useRepo(User, pinia).piniaStore().data
+    expect(data['1']!.bornAt).toBe('2000-01-02T00:00:00.000Z')
+    expect(data['2']!.bornAt).toBe('2000-01-02T00:00:00.000Z')
+    expect(data['3']!.bornAt).toBeNull()
+    expect(useRepo(User, pinia).find(3)!.bornAt).toBeNull()
+  })
+
+  it('saving an instance read back keeps the stored form unchanged', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 1, meta: ['x'], bornAt: '2000-01-02T00:00:00.000Z' })
+    const before = { ...useRepo(User, pinia).piniaStore().data['1'] }
+    useRepo(User, pinia).save(useRepo(User, pinia).find(1)! as unknown as Record<string, unknown>)
+    expect(useRepo(User, pinia).piniaStore().data['1']).toEqual(before)
+  })
+
+  it('applies casts to the values of update()', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 1 })
+    useRepo(User, pinia).where('id', 1).update({ bornAt: new Date(Date.UTC(2001, 1, 3)), age: '7' })
+    expect(useRepo(User, pinia).piniaStore().data['1']).toMatchObject({ bornAt: '2001-02-03T00:00:00.000Z', age: 7 })
+  })
+})
+
+describe('custom casts', () => {
+  class Prefix extends CastAttribute<string> {
+    override get(value: unknown): string {
+      const prefix = String(this.getParameters().prefix ?? 'string ')
+      return typeof value === 'string' && !value.startsWith(prefix) ? `${prefix}${value}` : value as string
+    }
+
+    override set(value: unknown): unknown {
+      return this.get(value)
+    }
+  }
+
+  it('stores what set() returns and shows what get() returns', () => {
+    class Note extends Model {
+      static override entity = 'notes'
+      static override fields() {
+        return { id: this.attr(null), text: this.attr('') }
+      }
+
+      static override casts() {
+        return { text: Prefix }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Note, pinia).save({ id: 1, text: 'hello' })
+    expect(useRepo(Note, pinia).piniaStore().data['1']!.text).toBe('string hello')
+    expect(useRepo(Note, pinia).find(1)!.text).toBe('string hello')
+  })
+
+  it('reads the parameters given with withParameters(), leaving the cast class itself unchanged', () => {
+    const Hash = Prefix.withParameters({ prefix: '#' })
+    class Tag extends Model {
+      static override entity = 'tags'
+      static override fields() {
+        return { id: this.attr(null), name: this.attr('') }
+      }
+
+      static override casts() {
+        return { name: Hash }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Tag, pinia).save({ id: 1, name: 'vue' })
+    expect(useRepo(Tag, pinia).find(1)!.name).toBe('#vue')
+    expect(Prefix.parameters).toBeUndefined()
+    expect(new Prefix().get('x')).toBe('string x')
+  })
+
+  it('throws, naming the model and field, when casts() names a field that does not exist', () => {
+    class Bad extends Model {
+      static override entity = 'bad-casts'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+
+      static override casts() {
+        return { missing: DateCast }
+      }
+    }
+    expect(() => useRepo(Bad, createPinia())).toThrow(/Bad\.casts\(\) names 'missing', which is not an attribute of Bad/)
+  })
+
+  it('throws when casts() gives something that is not a cast class', () => {
+    class Bad extends Model {
+      static override entity = 'bad-cast-value'
+      static override fields() {
+        return { id: this.attr(null), at: this.attr(null) }
+      }
+
+      static override casts() {
+        return { at: new DateCast() as unknown as typeof DateCast }
+      }
+    }
+    expect(() => useRepo(Bad, createPinia())).toThrow(/Bad\.casts\(\) gives 'at' a value that is not a cast class/)
+  })
+})

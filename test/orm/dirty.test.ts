@@ -1,0 +1,106 @@
+import { createPinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { DateCast, Model, packState, unpackState, useRepo } from '../../src/runtime/orm'
+
+class Event extends Model {
+  static override entity = 'events'
+
+  static override fields() {
+    return { id: this.attr(null), name: this.string(''), startsAt: this.attr(null), tags: this.attr([]) }
+  }
+
+  static override casts() {
+    return { startsAt: DateCast }
+  }
+
+  declare id: number
+  declare name: string
+  declare startsAt: Date | null
+}
+
+describe('dirty tracking and the instance API', () => {
+  it('an instance read from the store is not dirty; an edit makes it dirty; saving makes it clean', () => {
+    const pinia = createPinia()
+    useRepo(Event, pinia).save({ id: 1, name: 'Launch', startsAt: '2030-01-01T10:00:00.000Z' })
+    const event = useRepo(Event, pinia).find(1)!
+    expect(event.$isDirty()).toBe(false)
+    event.name = 'Relaunch'
+    expect(event.$isDirty()).toBe(true)
+    expect(event.$isDirty('name')).toBe(true)
+    expect(event.$isDirty('startsAt')).toBe(false)
+    useRepo(Event, pinia).save(event as unknown as Record<string, unknown>)
+    expect(event.$isDirty()).toBe(false)
+  })
+
+  it('compares dates by time, so a cast Date read again is not dirty', () => {
+    const pinia = createPinia()
+    useRepo(Event, pinia).save({ id: 1, startsAt: new Date(Date.UTC(2030, 0, 1)) })
+    const event = useRepo(Event, pinia).find(1)!
+    expect(event.$isDirty('startsAt')).toBe(false)
+    event.startsAt = new Date(Date.UTC(2031, 0, 1))
+    expect(event.$isDirty('startsAt')).toBe(true)
+  })
+
+  it('nothing is dirty right after the state crossed a payload into another Pinia', () => {
+    const server = createPinia()
+    useRepo(Event, server).save({ id: 1, name: 'Launch', startsAt: '2030-01-01T10:00:00.000Z', tags: ['a'] })
+    const client = createPinia()
+    useRepo(Event, client)
+    client.state.value = unpackState(JSON.parse(JSON.stringify(packState(server)))) as typeof client.state.value
+    const event = useRepo(Event, client).find(1)!
+    expect(event.$isDirty()).toBe(false)
+    expect(event.startsAt).toEqual(useRepo(Event, server).find(1)!.startsAt)
+  })
+
+  it('$getOriginal() gives the stored attributes as instances see them', () => {
+    const pinia = createPinia()
+    useRepo(Event, pinia).save({ id: 1, name: 'Launch', startsAt: '2030-01-01T10:00:00.000Z' })
+    const event = useRepo(Event, pinia).find(1)!
+    event.name = 'Changed'
+    expect(event.$getOriginal()).toEqual({ id: 1, name: 'Launch', startsAt: new Date('2030-01-01T10:00:00.000Z'), tags: [] })
+  })
+
+  it('$refresh() sets the attributes again from the store', () => {
+    const pinia = createPinia()
+    useRepo(Event, pinia).save({ id: 1, name: 'Launch' })
+    const event = useRepo(Event, pinia).find(1)!
+    useRepo(Event, pinia).save({ id: 1, name: 'Moved' })
+    expect(event.$refresh().name).toBe('Moved')
+    expect(event.$isDirty()).toBe(false)
+  })
+
+  it('an instance whose record is not in the store is dirty', () => {
+    const pinia = createPinia()
+    const event = useRepo(Event, pinia).save({ id: 5 })
+    useRepo(Event, pinia).destroy(5)
+    expect(event.$isDirty()).toBe(true)
+    expect(event.$getOriginal()).toBeNull()
+  })
+
+  it('$isDirty() of a field that does not exist throws, naming it', () => {
+    const pinia = createPinia()
+    useRepo(Event, pinia).save({ id: 1 })
+    expect(() => useRepo(Event, pinia).find(1)!.$isDirty('nope')).toThrow(/\$isDirty\('nope'\) on Event: 'nope' is not an attribute of Event/)
+  })
+
+  it('$getKey() and $getIndexId() give the key and the key the store uses', () => {
+    class Member extends Model {
+      static override entity = 'members'
+      static override primaryKey = ['teamId', 'userId']
+      static override fields() {
+        return { teamId: this.attr(null), userId: this.attr(null) }
+      }
+    }
+    const member = useRepo(Member, createPinia()).save({ teamId: 1, userId: 2 })
+    expect(member.$getKey()).toEqual([1, 2])
+    expect(member.$getIndexId()).toBe('[1,2]')
+    expect(new Event({ id: 3 }).$getIndexId()).toBe('3')
+  })
+
+  it('$getAttributes() gives every attribute, and the database reference is not enumerable', () => {
+    const pinia = createPinia()
+    const event = useRepo(Event, pinia).save({ id: 1, name: 'Launch' })
+    expect(Object.keys(event)).toEqual(['id', 'name', 'startsAt', 'tags'])
+    expect(event.$getAttributes()).toEqual({ id: 1, name: 'Launch', startsAt: null, tags: [] })
+  })
+})

@@ -1,0 +1,202 @@
+import { createPinia } from 'pinia'
+import type { Pinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { Model, useRepo } from '../../src/runtime/orm'
+
+const calls: string[] = []
+
+class Post extends Model {
+  static override entity = 'posts'
+
+  static override fields() {
+    return { id: this.attr(null), title: this.string(''), published: this.boolean(false), comments: this.hasMany(Comment, 'postId') }
+  }
+
+  declare id: number
+  declare title: string
+  declare published: boolean
+
+  static override creating(model: Post, record?: Record<string, unknown>) {
+    calls.push(`creating ${model.id}`)
+    model.published = true
+    if (record?.title === 'draft')
+      model.published = false
+  }
+
+  static override updating(model: Post) {
+    calls.push(`updating ${model.id}`)
+    if (model.title === 'locked')
+      return false
+  }
+
+  static override saving(model: Post) {
+    calls.push(`saving ${model.id}`)
+    if (model.title === 'skip')
+      return false
+    if (model.title === 'throw')
+      throw new Error('saving refused')
+  }
+
+  static override created(model: Post) {
+    calls.push(`created ${model.id}`)
+  }
+
+  static override updated(model: Post) {
+    calls.push(`updated ${model.id}`)
+  }
+
+  static override saved(model: Post) {
+    calls.push(`saved ${model.id}`)
+    if (model.title === 'throw after')
+      throw new Error('saved refused')
+  }
+
+  static override deleting(model: Post) {
+    calls.push(`deleting ${model.id}`)
+    if (model.title === 'keep')
+      return false
+    if (model.title === 'throw before delete')
+      throw new Error('deleting refused')
+  }
+
+  static override deleted(model: Post) {
+    calls.push(`deleted ${model.id}`)
+    if (model.title === 'throw on delete')
+      throw new Error('deleted refused')
+  }
+
+  static override retrieved(model: Post) {
+    calls.push(`retrieved ${model.id}`)
+  }
+}
+
+class Comment extends Model {
+  static override entity = 'comments'
+
+  static override fields() {
+    return { id: this.attr(null), postId: this.attr(null), body: this.string('') }
+  }
+}
+
+function setup(): Pinia {
+  calls.length = 0
+  return createPinia()
+}
+
+function state(pinia: Pinia) {
+  return JSON.parse(JSON.stringify(pinia.state.value))
+}
+
+describe('lifecycle hooks', () => {
+  it('runs creating, saving, created and saved, in that order, for a new record', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save({ id: 1, title: 'Hello' })
+    expect(calls).toEqual(['creating 1', 'saving 1', 'created 1', 'saved 1'])
+  })
+
+  it('runs updating and updated instead for a record already stored', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save({ id: 1, title: 'Hello' })
+    calls.length = 0
+    useRepo(Post, pinia).save({ id: 1, title: 'Hello again' })
+    expect(calls).toEqual(['updating 1', 'saving 1', 'updated 1', 'saved 1'])
+  })
+
+  it('saves what creating changes on the model, and gives it the record being saved', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save([{ id: 1, title: 'a' }, { id: 2, title: 'draft' }])
+    expect(pinia.state.value.posts!.data).toEqual({
+      1: { id: 1, title: 'a', published: true },
+      2: { id: 2, title: 'draft', published: false },
+    })
+  })
+
+  it('skips a record whose saving hook returns false and writes the rest of the batch', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save([{ id: 1, title: 'skip' }, { id: 2, title: 'kept' }])
+    expect(Object.keys(pinia.state.value.posts!.data)).toEqual(['2'])
+    expect(calls).toEqual(['creating 1', 'saving 1', 'creating 2', 'saving 2', 'created 2', 'saved 2'])
+  })
+
+  it('leaves a stored record unchanged when updating returns false', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save({ id: 1, title: 'first' })
+    useRepo(Post, pinia).save({ id: 1, title: 'locked' })
+    expect(pinia.state.value.posts!.data['1']).toEqual({ id: 1, title: 'first', published: true })
+  })
+
+  it('a saving hook that throws fails the whole save and leaves every store as it was', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save({ id: 1, title: 'first', comments: [{ id: 10, body: 'c' }] })
+    const before = state(pinia)
+    expect(() => useRepo(Post, pinia).save([
+      { id: 1, title: 'changed', comments: [{ id: 11, body: 'new' }] },
+      { id: 2, title: 'throw' },
+    ])).toThrow('saving refused')
+    expect(state(pinia)).toEqual(before)
+  })
+
+  it('a saved hook that throws fails the save and puts every store back as it was', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save({ id: 1, title: 'first', comments: [{ id: 10, body: 'c' }] })
+    const before = state(pinia)
+    expect(() => useRepo(Post, pinia).save([
+      { id: 1, title: 'changed', comments: [{ id: 11, body: 'new' }] },
+      { id: 2, title: 'throw after' },
+    ])).toThrow('saved refused')
+    expect(state(pinia)).toEqual(before)
+    expect(useRepo(Post, pinia).with('comments').find(1)!.title).toBe('first')
+  })
+
+  it('runs updating hooks for update() and keeps what they change', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save([{ id: 1, title: 'a' }, { id: 2, title: 'b' }])
+    calls.length = 0
+    useRepo(Post, pinia).where('id', 1).update({ title: 'locked' })
+    useRepo(Post, pinia).where('id', 2).update({ title: 'c' })
+    expect(pinia.state.value.posts!.data).toEqual({ 1: { id: 1, title: 'a', published: true }, 2: { id: 2, title: 'c', published: true } })
+    expect(calls).toEqual(['updating 1', 'updating 2', 'saving 2', 'updated 2', 'saved 2'])
+  })
+
+  it('runs creating for every record of fresh() and skips those it refuses', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save({ id: 9, title: 'old' })
+    useRepo(Post, pinia).fresh([{ id: 1, title: 'skip' }, { id: 2, title: 'new' }])
+    expect(pinia.state.value.posts!.data).toEqual({ 2: { id: 2, title: 'new', published: true } })
+  })
+
+  it('runs deleting before and deleted after destroy(); deleting returning false keeps the record', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save([{ id: 1, title: 'keep' }, { id: 2, title: 'go' }])
+    calls.length = 0
+    const deleted = useRepo(Post, pinia).destroy([1, 2])
+    expect(deleted.map(post => post.id)).toEqual([2])
+    expect(Object.keys(pinia.state.value.posts!.data)).toEqual(['1'])
+    expect(calls).toEqual(['deleting 1', 'deleting 2', 'deleted 2'])
+  })
+
+  it('runs the delete hooks for a query delete(), and a deleted hook that throws restores the records', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save([{ id: 1, title: 'throw on delete' }, { id: 2, title: 'go' }])
+    const before = state(pinia)
+    expect(() => useRepo(Post, pinia).where('id', [1, 2]).delete()).toThrow('deleted refused')
+    expect(state(pinia)).toEqual(before)
+  })
+
+  it('a deleting hook that throws deletes nothing, not even the records before it', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save([{ id: 1, title: 'go' }, { id: 2, title: 'throw before delete' }])
+    const before = state(pinia)
+    expect(() => useRepo(Post, pinia).destroy([1, 2])).toThrow('deleting refused')
+    expect(state(pinia)).toEqual(before)
+  })
+
+  it('runs retrieved for each record a query reads', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save([{ id: 1, title: 'a' }, { id: 2, title: 'b' }])
+    calls.length = 0
+    useRepo(Post, pinia).all()
+    useRepo(Post, pinia).find(2)
+    expect(calls).toEqual(['retrieved 1', 'retrieved 2', 'retrieved 2'])
+  })
+})

@@ -1,0 +1,108 @@
+import { createPinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { Model, useRepo } from '../../src/runtime/orm'
+
+class Person extends Model {
+  static override entity = 'person'
+
+  static override types() {
+    return { PERSON: Person, ADULT: Adult }
+  }
+
+  static override fields() {
+    return {
+      id: this.attr(null),
+      name: this.attr(''),
+      type: this.attr('PERSON'),
+      companyId: this.attr(null),
+      company: this.belongsTo(() => Company, 'companyId'),
+    }
+  }
+}
+
+class Adult extends Person {
+  static override entity = 'adult'
+  static override baseEntity = 'person'
+
+  static override fields() {
+    return { ...super.fields(), job: this.attr(''), car: this.hasOne(Car, 'ownerId') }
+  }
+}
+
+class Car extends Model {
+  static override entity = 'cars'
+
+  static override fields() {
+    return { id: this.attr(null), ownerId: this.attr(null), owner: this.belongsTo(Adult, 'ownerId') }
+  }
+}
+
+class Company extends Model {
+  static override entity = 'companies'
+
+  static override fields() {
+    return { id: this.attr(null), people: this.hasMany(Person, 'companyId') }
+  }
+}
+
+describe('single-table inheritance', () => {
+  it('keeps the records of a subclass in the base store', () => {
+    const pinia = createPinia()
+    useRepo(Adult, pinia).save({ id: 2, name: 'Jane', job: 'Engineer' })
+    expect(pinia.state.value.person!.data['2']).toMatchObject({ id: 2, name: 'Jane', type: 'ADULT', job: 'Engineer' })
+    expect(pinia.state.value.adult).toBeUndefined()
+  })
+
+  it('sets the type when saving through a subclass', () => {
+    const pinia = createPinia()
+    const adult = useRepo(Adult, pinia).save({ id: 2, name: 'Jane' })
+    expect(adult).toBeInstanceOf(Adult)
+    expect(adult.type).toBe('ADULT')
+  })
+
+  it('returns each record of a base query as an instance of its type', () => {
+    const pinia = createPinia()
+    useRepo(Person, pinia).save([{ id: 1, name: 'John', type: 'PERSON' }, { id: 2, name: 'Jane', type: 'ADULT', job: 'Engineer' }])
+    const people = useRepo(Person, pinia).all()
+    expect(people.map(person => person.constructor)).toEqual([Person, Adult])
+    expect((people[1] as unknown as Adult & { job: string }).job).toBe('Engineer')
+  })
+
+  it('returns only its own records from a query of the subclass', () => {
+    const pinia = createPinia()
+    useRepo(Person, pinia).save([{ id: 1, name: 'John' }, { id: 2, name: 'Jane', type: 'ADULT' }])
+    expect(useRepo(Adult, pinia).all().map(adult => adult.id)).toEqual([2])
+    expect(useRepo(Adult, pinia).find(1)).toBeNull()
+    expect(useRepo(Adult, pinia).find(2)).toBeInstanceOf(Adult)
+  })
+
+  it('loads relations declared on the base and on the subclass', () => {
+    const pinia = createPinia()
+    useRepo(Company, pinia).save({ id: 1, people: [{ id: 1, name: 'John' }, { id: 2, name: 'Jane', type: 'ADULT' }] })
+    useRepo(Car, pinia).save({ id: 7, ownerId: 2 })
+    const company = useRepo(Company, pinia).with('people').find(1)!
+    expect(company.people!.map(person => person.constructor)).toEqual([Person, Adult])
+    const adult = useRepo(Adult, pinia).with('company').with('car').find(2)!
+    expect(adult.company!.id).toBe(1)
+    expect(adult.car!.id).toBe(7)
+    expect(useRepo(Car, pinia).with('owner').find(7)!.owner).toBeInstanceOf(Adult)
+  })
+
+  it('throws when baseEntity names another store than the base that lists the subclass', () => {
+    class Animal extends Model {
+      static override entity = 'animals'
+      static override types() {
+        return { DOG: Dog }
+      }
+
+      static override fields() {
+        return { id: this.attr(null), type: this.attr('') }
+      }
+    }
+    class Dog extends Animal {
+      static override entity = 'dogs'
+      static override baseEntity = 'pets'
+    }
+    expect(() => useRepo(Dog, createPinia())).toThrow(/Dog\.baseEntity is 'pets', but Animal, whose types\(\) lists Dog, keeps its records in 'animals'/)
+  })
+})

@@ -1,0 +1,106 @@
+import { createPinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { Model, useRepo } from '../../src/runtime/orm'
+
+class User extends Model {
+  static override entity = 'users'
+  static override hidden = ['secret']
+
+  static override fields() {
+    return { id: this.uid(), name: this.string(''), phone: this.number(0), secret: this.string('') }
+  }
+}
+
+class Card extends Model {
+  static override entity = 'cards'
+  static override visible = ['id', 'title']
+
+  static override fields() {
+    return { id: this.attr(null), title: this.string(''), pin: this.string('') }
+  }
+}
+
+describe('visibility', () => {
+  it('leaves hidden fields out of query results, $toJson() and JSON.stringify()', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 'u1', name: 'John', phone: 5, secret: 'pw' })
+    const user = useRepo(User, pinia).find('u1')!
+    expect('secret' in user).toBe(false)
+    expect(user.$toJson()).toEqual({ id: 'u1', name: 'John', phone: 5 })
+    expect(JSON.parse(JSON.stringify(user))).toEqual({ id: 'u1', name: 'John', phone: 5 })
+    expect(pinia.state.value.users!.data.u1.secret).toBe('pw')
+  })
+
+  it('leaves hidden fields out of $toJson() of an instance made directly', () => {
+    expect(new User({ id: 'u1', name: 'John', secret: 'pw' }).$toJson()).toEqual({ id: 'u1', name: 'John', phone: 0 })
+  })
+
+  it('shows only the visible fields of a model with static visible', () => {
+    const pinia = createPinia()
+    useRepo(Card, pinia).save({ id: 1, title: 'Visa', pin: '1234' })
+    expect(useRepo(Card, pinia).find(1)!.$toJson()).toEqual({ id: 1, title: 'Visa' })
+  })
+
+  it('makeHidden() hides more fields for one query', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 'u1', name: 'John', phone: 5 })
+    const user = useRepo(User, pinia).makeHidden(['phone']).first()!
+    expect(user.$toJson()).toEqual({ id: 'u1', name: 'John' })
+    expect(useRepo(User, pinia).all()[0]!.$toJson()).toEqual({ id: 'u1', name: 'John', phone: 5 })
+  })
+
+  it('makeVisible() shows a hidden field for one query, in the instance and its JSON', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 'u1', name: 'John', secret: 'pw' })
+    const user = useRepo(User, pinia).makeVisible(['secret']).first()!
+    expect(user.secret).toBe('pw')
+    expect(JSON.parse(JSON.stringify(user))).toEqual({ id: 'u1', name: 'John', phone: 0, secret: 'pw' })
+  })
+
+  it('saving an instance without its hidden field keeps the stored value', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 'u1', name: 'John', secret: 'pw' })
+    const user = useRepo(User, pinia).find('u1')!
+    user.name = 'Jane'
+    useRepo(User, pinia).save(user as unknown as Record<string, unknown>)
+    expect(pinia.state.value.users!.data.u1).toEqual({ id: 'u1', name: 'Jane', phone: 0, secret: 'pw' })
+  })
+
+  it('hides the fields of related models loaded with with()', () => {
+    class Account extends Model {
+      static override entity = 'accounts'
+      static override fields() {
+        return { id: this.attr(null), userId: this.attr(null), user: this.belongsTo(User, 'userId') }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Account, pinia).save({ id: 1, user: { id: 'u1', name: 'John', secret: 'pw' } })
+    expect(JSON.stringify(useRepo(Account, pinia).with('user').find(1))).not.toContain('pw')
+  })
+})
+
+describe('visibility and $refresh()', () => {
+  it('$refresh() does not put a hidden field back on an instance', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 'u1', name: 'John', secret: 'pw' })
+    const user = useRepo(User, pinia).find('u1')!
+    useRepo(User, pinia).save({ id: 'u1', name: 'Jane' })
+    expect(user.$refresh().$toJson()).toEqual({ id: 'u1', name: 'Jane', phone: 0 })
+    expect('secret' in user).toBe(false)
+  })
+})
+
+describe('visibility from static config', () => {
+  it('config.hidden hides fields like static hidden', () => {
+    class Token extends Model {
+      static override entity = 'tokens'
+      static override config = { hidden: ['value'] }
+      static override fields() {
+        return { id: this.attr(null), value: this.string('') }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Token, pinia).save({ id: 1, value: 'abc' })
+    expect(JSON.stringify(useRepo(Token, pinia).find(1))).toBe('{"id":1}')
+  })
+})

@@ -1,0 +1,60 @@
+// Type tests of the model features: casts change instance types; the instance API is on Item.
+import type { Pinia } from 'pinia'
+import { describe, expectTypeOf, it } from 'vitest'
+import { ArrayCast, CastAttribute, DateCast, Model, useRepo } from '../../src/runtime/orm'
+import type { Item } from '../../src/runtime/orm'
+
+class Upper extends CastAttribute<string> {
+  override get(value: unknown): string {
+    return String(value).toUpperCase()
+  }
+}
+
+class Event extends Model {
+  static override entity = 'events'
+  static override hidden = ['secret']
+  static override fields() {
+    return {
+      id: this.attr<number>(null),
+      name: this.string(''),
+      startsAt: this.string(''),
+      endsAt: this.attr(null),
+      tags: this.attr<string>('[]'),
+      code: this.attr<number>(0),
+      secret: this.string(''),
+    }
+  }
+
+  static override casts() {
+    return { startsAt: DateCast, endsAt: DateCast, tags: ArrayCast, code: Upper }
+  }
+
+  static override saving(model: Event) {
+    if (model.$isDirty('name'))
+      return false
+  }
+}
+
+declare const pinia: Pinia
+
+describe('model feature types', () => {
+  it('a date cast makes the field a Date, null-able where the field was', () => {
+    const event = useRepo(Event, pinia).find(1)!
+    expectTypeOf(event.startsAt).toEqualTypeOf<Date>()
+    expectTypeOf(event.endsAt).toEqualTypeOf<Date | null>()
+    expectTypeOf(event.tags).toEqualTypeOf<unknown[] | Record<string, unknown>>()
+    expectTypeOf(event.code).toEqualTypeOf<string>()
+    expectTypeOf(event.name).toEqualTypeOf<string>()
+  })
+
+  it('Item includes the instance API', () => {
+    expectTypeOf<Item<typeof Event>['$isDirty']>().toEqualTypeOf<(field?: string) => boolean>()
+    expectTypeOf<Item<typeof Event>['$getOriginal']>().returns.toEqualTypeOf<Record<string, unknown> | null>()
+    expectTypeOf<Item<typeof Event>['$refresh']>().toBeFunction()
+    expectTypeOf<Item<typeof Event>['$getIndexId']>().returns.toEqualTypeOf<string | undefined>()
+  })
+
+  it('queries have makeHidden, makeVisible and withMeta', () => {
+    expectTypeOf(useRepo(Event, pinia).makeVisible(['secret']).withMeta().get()).toEqualTypeOf<Item<typeof Event>[]>()
+  })
+})
