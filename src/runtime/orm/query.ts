@@ -4,6 +4,7 @@ import { createOrmError } from './errors'
 import { keyOf, keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
+import { hasRecord, recordAt } from './ownRecords'
 import type { Relation } from './relations/Relation'
 import type { Schema } from './schema'
 import type { Item, KeyOf, ModelClass } from './types'
@@ -189,7 +190,7 @@ export class Query<M extends ModelClass = ModelClass> {
     // One key: a direct lookup, whatever the paging.
     if (this.wheres.length > 0)
       return this.first()
-    const record = keys.length === 0 ? undefined : this._db.data(this._schema.entity)[keys[0]!]
+    const record = keys.length === 0 ? undefined : recordAt(this._db.data(this._schema.entity), keys[0]!)
     if (record === undefined)
       return null
     const item = this._schema.hydrate(record)
@@ -261,7 +262,7 @@ export class Query<M extends ModelClass = ModelClass> {
       return Object.values(data)
     const records: StoredRecord[] = []
     for (const id of this.ids) {
-      const record = data[id]
+      const record = recordAt(data, id)
       if (record !== undefined)
         records.push(record)
     }
@@ -355,13 +356,13 @@ export class Query<M extends ModelClass = ModelClass> {
         value = many ? [] : null
       }
       else if (plain && !many) {
-        const record = index ? firstOf(index.get(key), data) : data[key]
+        const record = index ? firstOf(index.get(key), data) : recordAt(data, key)
         value = record === undefined ? null : related.hydrate(record)
         if (value)
           children.push(value)
       }
       else {
-        const ids = index ? index.get(key) ?? NONE : data[key] === undefined ? NONE : [key]
+        const ids = index ? index.get(key) ?? NONE : hasRecord(data, key) ? [key] : NONE
         let found: Model[]
         if (plain) {
           found = []

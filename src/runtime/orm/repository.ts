@@ -3,6 +3,7 @@ import { createOrmError } from './errors'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import { normalize } from './normalize'
+import { recordAt, setRecord } from './ownRecords'
 import type { NormalizeOptions, Normalized, SavedNode } from './normalize'
 import { Query } from './query'
 import type { RelationConstraint } from './query'
@@ -152,7 +153,7 @@ export class Repository<M extends ModelClass = ModelClass> {
     const { roots, batches } = this.normalize(records, { relations: false, merge: false })
     const data: Record<string, StoredRecord> = {}
     for (const [key, record] of batches.get(schema) ?? [])
-      data[key] = record
+      setRecord(data, key, record)
     this._db.replace(schema.entity, data)
     return this.result(records, roots)
   }
@@ -187,7 +188,7 @@ export class Repository<M extends ModelClass = ModelClass> {
     const deleted: Item<M>[] = []
     const changes = new Map<string, undefined>()
     for (const key of keys) {
-      const record = data[key]
+      const record = recordAt(data, key)
       if (record !== undefined && !changes.has(key)) {
         changes.set(key, undefined)
         deleted.push(schema.hydrate(record) as Item<M>)
@@ -214,7 +215,7 @@ export class Repository<M extends ModelClass = ModelClass> {
         let data = stores.get(schema)
         if (!data)
           stores.set(schema, data = db.data(schema.entity))
-        return data[key]
+        return recordAt(data, key)
       },
     }, this._schema, records, options)
   }
