@@ -1,5 +1,6 @@
 import { createOrmError } from './errors'
 import { keyOf } from './keys'
+import { primaryKeyProblem } from './keyValues'
 import type { StoredRecord } from './keys'
 import type { Relation } from './relations/Relation'
 import { hasGeneratedKey } from './schema'
@@ -92,6 +93,9 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     const input = record as StoredRecord
 
     let key = keyOf(input, schema.primaryKey, keys)
+    const keyProblem = key === undefined ? undefined : primaryKeyProblem(schema, input, keys)
+    if (keyProblem)
+      visitor.fail(keyProblem)
     if (key === undefined) {
       if (!hasGeneratedKey(schema)) {
         const fields = schema.primaryKey.map(field => `'${field}'`).join(', ')
