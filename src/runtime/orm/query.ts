@@ -1,3 +1,4 @@
+import { checkCount, checkIds, checkOrderBy, checkWhereField, checkWhereValues, checkWithArguments } from './arguments'
 import type { Database } from './database'
 import { sameFields } from './database'
 import { createOrmError } from './errors'
@@ -61,22 +62,26 @@ export class Query<M extends ModelClass = ModelClass> {
    * function of the field's value). Given a function alone, keeps the model instances it accepts.
    */
   where(field: string | ((item: Item<M>) => boolean), value?: unknown): this {
+    checkWhereField('where', this._schema, field)
     return this.addWhere(field as Where['field'], value, false)
   }
 
   /** Like {@link Query.where}, but records passing either this or the `where` group are kept. */
   orWhere(field: string | ((item: Item<M>) => boolean), value?: unknown): this {
+    checkWhereField('orWhere', this._schema, field)
     return this.addWhere(field as Where['field'], value, true)
   }
 
   /** Keeps records whose `field` is one of `values`. */
   whereIn(field: string, values: Iterable<unknown>): this {
+    checkWhereValues('whereIn', this._schema, values)
     const set = new Set(values)
     return this.where(field, (value: unknown) => set.has(value))
   }
 
   /** Keeps records whose `field` is none of `values`. */
   whereNotIn(field: string, values: Iterable<unknown>): this {
+    checkWhereValues('whereNotIn', this._schema, values)
     const set = new Set(values)
     return this.where(field, (value: unknown) => !set.has(value))
   }
@@ -96,24 +101,28 @@ export class Query<M extends ModelClass = ModelClass> {
    * directly rather than by scanning the store.
    */
   whereId(ids: KeyOf<M> | readonly KeyOf<M>[]): this {
+    checkIds('whereId', this._schema, ids)
     this.ids = keysOfIds(ids, this._schema.primaryKey).keys
     return this
   }
 
   /** Sorts by a field, or by what a function returns for each model instance. */
   orderBy(by: string | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc'): this {
+    checkOrderBy(this._schema, by, direction)
     this.orders.push({ by: by as Order['by'], desc: direction === 'desc' })
     return this
   }
 
   /** Keeps at most `count` records. */
   limit(count: number): this {
+    checkCount('limit', this._schema, count)
     this.take = count
     return this
   }
 
   /** Skips the first `count` records. */
   offset(count: number): this {
+    checkCount('offset', this._schema, count)
     this.skip = count
     return this
   }
@@ -123,6 +132,7 @@ export class Query<M extends ModelClass = ModelClass> {
    * constraint applies to the query of the last one.
    */
   with(name: string, constraint?: RelationConstraint): this {
+    checkWithArguments(this._schema, name, constraint)
     const fields = name.includes('.') ? name.split('.') : [name]
     let schema = this._schema
     let eager = this.eager
@@ -183,6 +193,7 @@ export class Query<M extends ModelClass = ModelClass> {
   find(id: KeyOf<M>): Item<M> | null
   find(ids: readonly KeyOf<M>[]): Item<M>[]
   find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
+    checkIds('find', this._schema, ids)
     const { keys, many } = keysOfIds(ids, this._schema.primaryKey)
     this.ids = keys
     if (many)

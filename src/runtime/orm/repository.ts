@@ -1,3 +1,4 @@
+import { checkIds } from './arguments'
 import type { Database, EntityStore } from './database'
 import { createOrmError } from './errors'
 import type { StoredRecord } from './keys'
@@ -183,6 +184,7 @@ export class Repository<M extends ModelClass = ModelClass> {
   destroy(ids: readonly KeyOf<M>[]): Item<M>[]
   destroy(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
     const schema = this._schema
+    checkIds('destroy', schema, ids)
     const { keys, many } = keysOfIds(ids, schema.primaryKey)
     const data = this._db.data(schema.entity)
     const deleted: Item<M>[] = []
