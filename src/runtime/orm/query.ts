@@ -4,6 +4,7 @@ import { sameFields } from './database'
 import { createOrmError } from './errors'
 import { keyOf, keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
+import { warnAboutUpdate } from './inputWarnings'
 import type { Model } from './Model'
 import { hasRecord, recordAt } from './ownRecords'
 import type { Relation } from './relations/Relation'
@@ -230,6 +231,7 @@ export class Query<M extends ModelClass = ModelClass> {
       if (schema.primaryKey.includes(field))
         throw createOrmError(`update() on ${schema.name} cannot change the primary key '${field}'. Save a record with the new key and destroy the old one instead.`)
     }
+    warnAboutUpdate(this._db.pinia, schema, values)
     const changes = new Map<string, StoredRecord>()
     const data = this._db.data(schema.entity)
     for (const item of this.matchingRecords()) {

@@ -3,6 +3,7 @@ import type { Database, EntityStore } from './database'
 import { createOrmError } from './errors'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
+import { devWarner } from './inputWarnings'
 import { normalize } from './normalize'
 import { recordAt, setRecord } from './ownRecords'
 import type { NormalizeOptions, Normalized, SavedNode } from './normalize'
@@ -219,6 +220,7 @@ export class Repository<M extends ModelClass = ModelClass> {
           stores.set(schema, data = db.data(schema.entity))
         return recordAt(data, key)
       },
+      warn: devWarner(db.pinia),
     }, this._schema, records, options)
   }
 
