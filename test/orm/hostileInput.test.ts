@@ -5,6 +5,7 @@ import type { Pinia } from 'pinia'
 import { parse, stringify } from 'devalue'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { Model, OrmError, packState, unpackState, useRepo } from '../../src/runtime/orm'
+import type { EntityState } from '../../src/runtime/orm'
 import { Phone, Post, User } from './models'
 
 let pinia: Pinia
@@ -24,6 +25,11 @@ function expectOrmError(run: () => unknown, ...parts: string[]): OrmError {
   for (const part of parts)
     expect((error as Error).message).toContain(part)
   return error as OrmError
+}
+
+/** The records of an entity store, as the store keeps them. */
+function data(entity: string): Record<string, Record<string, unknown>> {
+  return (pinia.state.value[entity] as EntityState).data
 }
 
 /** A deep copy of the state that keeps own `__proto__` keys (JSON does). */
@@ -54,7 +60,7 @@ describe('1. ids that name a prototype member are ordinary ids', () => {
   it('saves a record whose id names a prototype member with its defaults, and relates it', () => {
     useRepo(User, pinia).save({ id: 'constructor', posts: [{ id: 'toString', title: 'T' }] })
     expect(useRepo(User, pinia).find('constructor')!.$getAttributes()).toEqual({ id: 'constructor', name: '', email: '' })
-    expect(pinia.state.value.users.data.constructor).toEqual({ id: 'constructor', name: '', email: '' })
+    expect(data('users')['constructor']).toEqual({ id: 'constructor', name: '', email: '' })
     expect(useRepo(User, pinia).with('posts').find('constructor')!.posts!.map(post => post.id)).toEqual(['toString'])
     expect(useRepo(Post, pinia).with('author').find('toString')!.author!.id).toBe('constructor')
   })
@@ -62,7 +68,7 @@ describe('1. ids that name a prototype member are ordinary ids', () => {
   it('merges a second save of such a record into the stored one', () => {
     useRepo(User, pinia).save({ id: 'valueOf', name: 'First', email: 'a@b' })
     useRepo(User, pinia).save({ id: 'valueOf', name: 'Second' })
-    expect(pinia.state.value.users.data.valueOf).toEqual({ id: 'valueOf', name: 'Second', email: 'a@b' })
+    expect(data('users')['valueOf']).toEqual({ id: 'valueOf', name: 'Second', email: 'a@b' })
     expect(useRepo(User, pinia).destroy('valueOf')!.name).toBe('Second')
     expect(useRepo(User, pinia).all()).toEqual([])
   })
@@ -71,16 +77,16 @@ describe('1. ids that name a prototype member are ordinary ids', () => {
 describe('2. __proto__ is an ordinary id', () => {
   it('saves, finds, lists and destroys a record whose id is __proto__, without touching the store\'s prototype', () => {
     useRepo(User, pinia).save({ id: '__proto__', name: 'Proto' })
-    const data = pinia.state.value.users.data as object
-    expect(Object.getPrototypeOf(data)).toBe(Object.prototype)
-    expect(Object.keys(data)).toEqual(['__proto__'])
+    const users = data('users') as object
+    expect(Object.getPrototypeOf(users)).toBe(Object.prototype)
+    expect(Object.keys(users)).toEqual(['__proto__'])
     expect(useRepo(User, pinia).find('__proto__')!.name).toBe('Proto')
     expect(useRepo(User, pinia).find('name')).toBeNull()
     expect(useRepo(User, pinia).all().map(user => user.id)).toEqual(['__proto__'])
     expect(useRepo(User, pinia).whereId('__proto__').get().map(user => user.name)).toEqual(['Proto'])
     expect(useRepo(User, pinia).destroy('__proto__')!.name).toBe('Proto')
     expect(useRepo(User, pinia).all()).toEqual([])
-    expect(Object.keys(data)).toEqual([])
+    expect(Object.keys(users)).toEqual([])
   })
 
   it('relates records whose ids or foreign keys are __proto__, in both directions', () => {
@@ -262,8 +268,8 @@ describe('6. one object given as two different records', () => {
     const o: Record<string, unknown> = { id: 3, name: 'x', title: 't' }
     o.posts = [o]
     useRepo(User, pinia).save(o)
-    expect(pinia.state.value.users.data).toEqual({ 3: { id: 3, name: 'x', email: '' } })
-    expect(pinia.state.value.posts.data).toEqual({ 3: { id: 3, userId: 3, title: 't', published: false } })
+    expect(data('users')).toEqual({ 3: { id: 3, name: 'x', email: '' } })
+    expect(data('posts')).toEqual({ 3: { id: 3, userId: 3, title: 't', published: false } })
     expect(useRepo(User, pinia).with('posts').find(3)!.posts!.map(post => post.title)).toEqual(['t'])
     // The unknown keys of each reading are reported in dev.
     expect(vi.mocked(console.warn).mock.calls.map(args => String(args[0]))).toEqual([
@@ -300,7 +306,7 @@ describe('7. deep nesting', () => {
 
   it('saves 1,000 nested levels and links every one', () => {
     const saved = useRepo(Node, pinia).save(chain(1000))
-    expect(Object.keys(pinia.state.value.nodes.data)).toHaveLength(1000)
+    expect(Object.keys(data('nodes'))).toHaveLength(1000)
     expect(useRepo(Node, pinia).find(999)!.parentId).toBe(998)
     expect(saved.child!.id).toBe(1)
   })
@@ -316,7 +322,7 @@ describe('9. typed fields', () => {
 
   it('stores values of the wrong type as given and warns in dev, naming Model.field, the value and the type', () => {
     useRepo(Typed, pinia).save({ id: 1, name: 42, age: '7', ok: 'yes', any: {} })
-    expect(pinia.state.value.typed.data[1]).toEqual({ id: 1, name: 42, age: '7', ok: 'yes', any: {} })
+    expect(data('typed')[1]).toEqual({ id: 1, name: 42, age: '7', ok: 'yes', any: {} })
     const warnings = vi.mocked(console.warn).mock.calls.map(args => String(args[0]))
     expect(warnings).toEqual([
       expect.stringMatching(/Typed\.name .*42.*number.*string/),
@@ -349,7 +355,7 @@ describe('9. typed fields', () => {
       vi.unstubAllEnvs()
     }
     expect(console.warn).not.toHaveBeenCalled()
-    expect(pinia.state.value.typed.data[1].name).toBe(42)
+    expect(data('typed')[1]!.name).toBe(42)
   })
 })
 
@@ -357,7 +363,7 @@ describe('unknown keys in save() input', () => {
   it('warns once per model and field in dev, and stores only the model\'s attributes', () => {
     useRepo(User, pinia).save({ id: 1, nmae: 'typo' })
     useRepo(User, pinia).save([{ id: 2, nmae: 'again' }, { id: 3, phone: { id: 1, nubmer: 'x' } }])
-    expect(pinia.state.value.users.data[1]).toEqual({ id: 1, name: '', email: '' })
+    expect(data('users')[1]).toEqual({ id: 1, name: '', email: '' })
     expect(vi.mocked(console.warn).mock.calls.map(args => String(args[0]))).toEqual([
       expect.stringMatching(/User\.nmae.*not a field of User/),
       expect.stringMatching(/Phone\.nubmer.*not a field of Phone/),
