@@ -81,14 +81,24 @@ export function checkCount(method: string, schema: Schema, count: unknown): void
  * @internal
  */
 export function checkIds(method: string, schema: Schema, ids: unknown): void {
+  // The common case first, without allocating: one id of a single-field key.
+  if (!Array.isArray(ids)) {
+    if (ids !== null && ids !== undefined && !isKeyValue(ids))
+      throw idError(method, schema, ids)
+    return
+  }
   const composite = schema.primaryKey.length > 1
   const many = Array.isArray(ids) && (!composite || Array.isArray(ids[0]))
   for (const id of (many ? ids : [ids]) as readonly unknown[]) {
     for (const value of (composite && Array.isArray(id) ? id : [id]) as readonly unknown[]) {
       if (value !== null && value !== undefined && !isKeyValue(value))
-        throw createOrmError(`${method}() on ${schema.name}: an id is ${describeKeyValue(value)}. A key (or each value of a composite key ${schema.primaryKey.map(field => `'${field}'`).join(', ')}) is a string, a finite number or a bigint.`)
+        throw idError(method, schema, value)
     }
   }
+}
+
+function idError(method: string, schema: Schema, value: unknown) {
+  return createOrmError(`${method}() on ${schema.name}: an id is ${describeKeyValue(value)}. A key (or each value of a composite key ${schema.primaryKey.map(field => `'${field}'`).join(', ')}) is a string, a finite number or a bigint.`)
 }
 
 function describe(value: unknown): string {
