@@ -64,13 +64,13 @@ const flat: Record<Entity, fc.Arbitrary<Row>> = {
   posts: fc.record({ id, userId: id, title: text }, { requiredKeys: ['id'] }),
 }
 
-type Step =
-  | { on: number, op: 'save', entity: Entity, input: Row | Row[] }
-  | { on: number, op: 'insert' | 'fresh', entity: Entity, input: Row[] }
-  | { on: number, op: 'update', entity: Entity, id: unknown, value: string }
-  | { on: number, op: 'destroy', entity: Entity, ids: unknown[] }
-  | { on: number, op: 'delete', entity: Entity, value: string }
-  | { on: number, op: 'flush', entity: Entity }
+type Step
+  = | { on: number, op: 'save', entity: Entity, input: Row | Row[] }
+    | { on: number, op: 'insert' | 'fresh', entity: Entity, input: Row[] }
+    | { on: number, op: 'update', entity: Entity, id: unknown, value: string }
+    | { on: number, op: 'destroy', entity: Entity, ids: unknown[] }
+    | { on: number, op: 'delete', entity: Entity, value: string }
+    | { on: number, op: 'flush', entity: Entity }
 
 const entity = fc.constantFrom<Entity>('users', 'phones', 'posts')
 const on = fc.integer({ min: 0, max: 1 })
