@@ -119,33 +119,52 @@ function attributesOf(item: { $getAttributes: () => Row } | null): Row | null {
   return item === null ? null : item.$getAttributes()
 }
 
-/** Every invariant of one Pinia's state and lookups. */
+/**
+ * What one entity store must look like, computed from its `data` object alone: a plain object of
+ * own records, each a plain object with exactly the model's attributes, stored under its own key.
+ */
+function storeShape(data: Record<string, Row>, name: Entity) {
+  const attributes = [...ATTRIBUTES[name]].sort()
+  let inherited = 0
+  for (const key in data) {
+    if (!Object.prototype.hasOwnProperty.call(data, key))
+      inherited++
+  }
+  return {
+    prototype: Object.getPrototypeOf(data) === Object.prototype,
+    inherited,
+    records: Object.keys(data).map((key) => {
+      const record = Object.getOwnPropertyDescriptor(data, key)!.value as Row
+      return { key, plain: Object.getPrototypeOf(record) === Object.prototype, fields: Object.keys(record).sort(), id: String(record.id) }
+    }),
+    expected: Object.keys(data).map(key => ({ key, plain: true, fields: attributes, id: key })),
+  }
+}
+
+/** Every invariant of one Pinia's state and lookups, in one comparison per entity. */
 function check(pinia: Pinia): void {
   for (const name of Object.keys(ENTITIES) as Entity[]) {
     const model = ENTITIES[name]
-    const state = (pinia.state.value as Record<string, { data: Record<string, Row> } | undefined>)[name]
-    if (!state)
-      continue
-    const data = toRaw(state.data)
-    expect(Object.getPrototypeOf(data)).toBe(Object.prototype)
-    for (const key in data)
-      expect(Object.prototype.hasOwnProperty.call(data, key)).toBe(true)
-    for (const key of Object.keys(data)) {
-      const record = Object.getOwnPropertyDescriptor(data, key)!.value as Row
-      expect(Object.getPrototypeOf(record)).toBe(Object.prototype)
-      expect(Object.keys(record).sort()).toEqual([...ATTRIBUTES[name]].sort())
-      expect(String(record.id)).toBe(key)
-      expect(attributesOf(useRepo(model, pinia).find(record.id as string))).toEqual(record)
-    }
-    expect(useRepo(model, pinia).all().map(item => item.$getAttributes())).toEqual(rowsOf(pinia, name))
-
-    for (const field of Object.keys(model.fields()).filter(f => !ATTRIBUTES[name].includes(f))) {
-      const loaded = useRepo(model, pinia).with(field).get().map((item) => {
+    const data = toRaw((pinia.state.value as Record<string, { data: Record<string, Row> }>)[name]!.data)
+    const { expected: shape, ...store } = storeShape(data, name)
+    const rows = rowsOf(pinia, name)
+    const repo = useRepo(model, pinia)
+    const relations = Object.keys(model.fields()).filter(field => !ATTRIBUTES[name].includes(field))
+    const actual = {
+      store,
+      found: rows.map(row => attributesOf(repo.find(row.id as string))),
+      all: repo.all().map(item => item.$getAttributes()),
+      with: relations.map(field => repo.with(field).get().map((item) => {
         const value = (item as unknown as Record<string, unknown>)[field] as { $getAttributes: () => Row }[] | { $getAttributes: () => Row } | null
         return { record: item.$getAttributes(), related: Array.isArray(value) ? value.map(attributesOf) : attributesOf(value) }
-      })
-      expect(loaded, `${model.name}.${field}`).toEqual(bruteForceWith(pinia, model, field, MODELS))
+      })),
     }
+    expect(actual, name).toEqual({
+      store: { prototype: true, inherited: 0, records: shape },
+      found: rows,
+      all: rows,
+      with: relations.map(field => bruteForceWith(pinia, model, field, MODELS)),
+    })
   }
 }
 
