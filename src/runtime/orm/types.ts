@@ -55,10 +55,10 @@ export type Item<M extends RelatedModel> = InstanceType<M> & (M extends { fields
 export type RecordInput = Record<string, unknown>
 
 /** An id as callers pass it: a value, or an array of values for a composite primary key. */
-export type Id = string | number | readonly (string | number)[]
+export type Id = string | number | bigint | readonly (string | number | bigint)[]
 
 /**
  * The id of a record of model `M`: an array of values when the model declares a composite
  * `primaryKey` (an array of field names), else one value.
  */
-export type KeyOf<M> = M extends { primaryKey: readonly string[] } ? readonly (string | number)[] : string | number
+export type KeyOf<M> = M extends { primaryKey: readonly string[] } ? readonly (string | number | bigint)[] : string | number | bigint
