@@ -130,6 +130,44 @@ describe('payload', () => {
   })
 })
 
+describe('hostile input through SSR', () => {
+  const NAME = 'hi \uD800 </script><script>document.title = "pwned"</script>'
+  const NUMBER = '\uDC00 555 </script>'
+  const expected = {
+    name: NAME,
+    number: NUMBER,
+    owner: '__proto__',
+    ids: ['__proto__', 'constructor'],
+    exact: true,
+    plainPrototype: true,
+    inherited: null,
+  }
+
+  it('sends a record whose id is __proto__, lone surrogates and </script> included, exactly as saved', async () => {
+    const html = await $fetch<string>('/hostile-input')
+    expect(testJson(html, 'hostile')).toEqual(expected)
+    const raw = rawNuxtPayload(html)
+    expect(raw).not.toContain('</script>')
+    expect(raw).not.toContain('\uFFFD')
+    const { users, phones } = (nuxtPayload(html) as { pinia: Record<string, { data: Record<string, Record<string, unknown>> }> }).pinia
+    expect(Object.keys(users!.data)).toEqual(['__proto__', 'constructor'])
+    expect(Object.getPrototypeOf(users!.data)).toBe(Object.prototype)
+    expect(Object.getOwnPropertyDescriptor(users!.data, '__proto__')!.value).toEqual({ id: '__proto__', name: NAME })
+    expect(Object.getOwnPropertyDescriptor(phones!.data, '__proto__')!.value).toEqual({ id: '__proto__', userId: '__proto__', number: NUMBER })
+  })
+
+  it('finds the same records, strings exact, after hydration in Chromium', async () => {
+    const { page, problems, requests } = await openPage('/hostile-input')
+    await page.waitForFunction(() => document.querySelector('[data-test="client-hostile"]')?.textContent !== '')
+    expect(JSON.parse((await page.textContent('[data-test="client-hostile"]'))!)).toEqual(expected)
+    expect(await page.textContent('[data-test="client-hostile"]')).toBe(await page.textContent('[data-test="hostile"]'))
+    expect(await page.title()).not.toBe('pwned')
+    expect(requests).toEqual([])
+    expect(problems).toEqual([])
+    await page.close()
+  })
+})
+
 /** Opens a page in Chromium and records console problems and API requests from the start. */
 async function openPage(path: string) {
   const page: Page = await createPage()

@@ -1,5 +1,6 @@
 import { parse } from 'devalue'
 import { unpackEntityState } from '../../src/runtime/orm'
+import { unescapeLoneSurrogates } from '../../src/runtime/loneSurrogates'
 
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&#39;': '\'', '&lt;': '<', '&gt;': '>', '&amp;': '&' }
 
@@ -21,10 +22,12 @@ export function testJson(html: string, name: string): unknown {
 }
 
 // Nuxt wraps reactive values of the payload in these types; the wrappers do not matter here.
-// Entity stores travel packed and are unpacked as the module's browser plugin does.
+// Entity stores travel packed and are unpacked as the module's browser plugin does, and strings with
+// lone surrogates travel escaped.
 const NUXT_REVIVERS = {
   ...Object.fromEntries(['ShallowReactive', 'Reactive', 'Ref', 'ShallowRef'].map(type => [type, (value: unknown) => value])),
   NuxtPiniaOrmEntity: unpackEntityState,
+  NuxtPiniaOrmString: unescapeLoneSurrogates,
 }
 
 /** The Nuxt payload inlined in a server-rendered page, parsed as the browser would. */

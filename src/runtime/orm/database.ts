@@ -4,6 +4,7 @@ import { shallowRef, toRaw, toRef, triggerRef } from 'vue'
 import type { ShallowRef } from 'vue'
 import { createOrmError } from './errors'
 import { FkIndex } from './fkIndex'
+import { recordAt, setRecord } from './ownRecords'
 import type { StoredRecord } from './keys'
 import type { Relation } from './relations/Relation'
 import { getSchema } from './schema'
@@ -170,7 +171,7 @@ export class Database {
     const indexes = this.liveIndexes(entity, data)
     if (indexes.length > 0) {
       for (const [id, record] of changes) {
-        const before = data[id]
+        const before = recordAt(data, id)
         for (let i = indexes.length - 1; i >= 0; i--) {
           if (!indexes[i]!.update(id, before, record))
             indexes.splice(i, 1)
@@ -187,7 +188,7 @@ export class Database {
           // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the store is keyed by record id
           delete data[id]
         else
-          data[id] = record
+          setRecord(data, id, record)
       }
       triggerRef(toRef(state, 'data'))
     })

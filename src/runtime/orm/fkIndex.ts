@@ -1,4 +1,5 @@
 import { keyOf } from './keys'
+import { hasRecord } from './ownRecords'
 import type { StoredRecord } from './keys'
 
 /**
@@ -25,6 +26,8 @@ export class FkIndex {
     this.source = source
     this.fields = fields
     for (const id in source) {
+      if (!hasRecord(source, id))
+        continue
       const value = keyOf(source[id]!, fields)
       if (value === undefined)
         continue

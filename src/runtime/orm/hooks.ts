@@ -1,6 +1,7 @@
 import type { Database } from './database'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
+import { recordAt } from './ownRecords'
 import type { Schema } from './schema'
 
 /**
@@ -68,10 +69,11 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
     const hooks = features.hooks
     const data = db.data(schema.entity)
     for (const [key, record] of batch) {
-      const created = data[key] === undefined
+      const stored = recordAt(data, key)
+      const created = stored === undefined
       if (features.meta) {
         now ??= Date.now()
-        const previous = (data[key]?._meta ?? undefined) as { createdAt?: number } | undefined
+        const previous = (stored?._meta ?? undefined) as { createdAt?: number } | undefined
         record._meta = { createdAt: previous?.createdAt ?? now, updatedAt: now }
       }
       if (!hooks)
@@ -210,7 +212,7 @@ function snapshot(db: Database, batches: ReadonlyMap<Schema, ReadonlyMap<string,
       undo.set(schema.entity, entity = new Map())
     for (const key of batch.keys()) {
       if (!entity.has(key))
-        entity.set(key, data[key])
+        entity.set(key, recordAt(data, key))
     }
   }
   return undo

@@ -20,14 +20,25 @@ export function keyOf(record: StoredRecord, fields: readonly string[], overlay?:
     const value = overlay?.[field] ?? record[field]
     return value === null || value === undefined ? undefined : String(value)
   }
-  const values: unknown[] = []
-  for (const field of fields) {
-    const value = overlay?.[field] ?? record[field]
+  let key = '['
+  for (let i = 0; i < fields.length; i++) {
+    const value = overlay?.[fields[i]!] ?? record[fields[i]!]
     if (value === null || value === undefined)
       return undefined
-    values.push(value)
+    key += (i === 0 ? '' : ',') + keyPart(value)
   }
-  return JSON.stringify(values)
+  return `${key}]`
+}
+
+/**
+ * One value of a composite key as it appears in the key: as JSON (`1`, `"a"`), except a bigint,
+ * which JSON cannot carry and which is written as the number it is (`1n` and `1` name the same
+ * record, as they do for a single-field key).
+ */
+function keyPart(value: unknown): string {
+  if (typeof value === 'bigint')
+    return String(value)
+  return JSON.stringify(value) ?? String(value)
 }
 
 /**
@@ -41,7 +52,7 @@ export function keyOfId(id: unknown, fields: readonly string[]): string | undefi
     return id === null || id === undefined ? undefined : String(id)
   if (!Array.isArray(id) || id.length !== fields.length || id.some(value => value === null || value === undefined))
     return undefined
-  return JSON.stringify(id)
+  return `[${id.map(keyPart).join(',')}]`
 }
 
 /**

@@ -1,5 +1,9 @@
 import { createOrmError } from './errors'
+import { warnAboutInput } from './inputWarnings'
+import type { DevWarn } from './inputWarnings'
 import { keyOf } from './keys'
+import { primaryKeyProblem } from './keyValues'
+import { MAX_NESTING, nestingError } from './nesting'
 import type { StoredRecord } from './keys'
 import type { Relation } from './relations/Relation'
 import { _schemaForRecord, hasGeneratedKey } from './schema'
@@ -42,6 +46,8 @@ export interface NormalizeContext {
   related: (relation: Relation, owner: Schema, field: string) => Schema
   /** The record as it is in the store now, if any. */
   stored: (schema: Schema, key: string) => StoredRecord | undefined
+  /** Warns (once) about unknown keys and mistyped values; given in dev only. */
+  warn?: DevWarn
 }
 
 /** How normalization treats the input. */
@@ -61,8 +67,10 @@ export interface NormalizeOptions {
  * @internal
  */
 export function normalize(context: NormalizeContext, schema: Schema, input: unknown, options: NormalizeOptions): Normalized {
+  const rootSchema = schema
   const batches = new Map<Schema, Map<string, StoredRecord>>()
-  const seen = new Map<object, SavedNode>()
+  // One object can stand for records of two models (`o.posts = [o]`): key the guard on both.
+  const seen = new Map<Schema, Map<object, SavedNode>>()
   // Where the visit is in the input, for error messages. A failure aborts the whole normalization,
   // so the path is left as it was when the error was thrown.
   const path: string[] = []
@@ -70,6 +78,8 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   const visitor: NormalizeVisitor = {
     visit(schema, record, keys, segment) {
       path.push(segment)
+      if (path.length > MAX_NESTING)
+        throw nestingError(context.related, rootSchema, input, path)
       const node = visitRecord(schema, record, keys)
       path.pop()
       return node
@@ -82,7 +92,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   function visitRecord(schema: Schema, record: unknown, keys: StoredRecord | undefined): SavedNode {
     if (record === null || typeof record !== 'object' || Array.isArray(record))
       visitor.fail(`a ${schema.name} record must be an object of fields, not ${describe(record)}.`)
-    const previous = seen.get(record)
+    const previous = seen.get(schema)?.get(record)
     if (previous) {
       if (keys)
         Object.assign(previous.attributes, keys)
@@ -92,8 +102,13 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     if (schema.features?.inheritance)
       schema = _schemaForRecord(schema, record as StoredRecord)
     const input = schema.features?.write ? schema.features.write(record as StoredRecord) : record as StoredRecord
+    if (context.warn)
+      warnAboutInput(schema, input, context.warn)
 
     let key = keyOf(input, schema.primaryKey, keys)
+    const keyProblem = key === undefined ? undefined : primaryKeyProblem(schema, input, keys)
+    if (keyProblem)
+      visitor.fail(keyProblem)
     if (key === undefined) {
       if (!hasGeneratedKey(schema)) {
         const fields = schema.primaryKey.map(field => `'${field}'`).join(', ')
@@ -127,6 +142,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
 
     const node: SavedNode = { schema, key, attributes, fields: undefined, links: undefined }
     if (options.relations) {
+      let seenOfSchema: Map<object, SavedNode> | undefined
       const { relationNames, relationList } = schema
       for (let i = 0; i < relationNames.length; i++) {
         const field = relationNames[i]!
@@ -134,7 +150,9 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         if (value === undefined)
           continue
         // Only records that lead on to others can close a cycle.
-        seen.set(record, node)
+        if (!seenOfSchema && !(seenOfSchema = seen.get(schema)))
+          seen.set(schema, seenOfSchema = new Map())
+        seenOfSchema.set(record, node)
         const relation = relationList[i]!
         const link = relation._normalize(visitor, node, value, context.related(relation, schema, field), field)
         ;(node.fields ??= []).push(field)

@@ -4,24 +4,30 @@ import { getDatabase } from './database'
 import type { EntityData, EntityState } from './database'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
+import { hasRecord, setRecord } from './ownRecords'
 
 /**
  * An entity's records packed for transfer (an SSR payload): the field names once, then one row of
  * values per record, instead of every record repeating its field names and its key. Records whose
  * fields are not exactly the model's (written behind the ORM's back) travel as they are in `extra`.
+ *
+ * No record key is ever an object key of the packed form (keys are rebuilt from the records, and
+ * `extra` is a list of `[key, record]` pairs), so any id, `'__proto__'` included, survives a
+ * serializer that refuses or mangles such object keys (devalue refuses `__proto__`).
  */
 export interface PackedEntity {
   /** The primary key's fields, to key the records again. */
   key: readonly string[]
   fields: readonly string[]
   rows: unknown[][]
-  extra?: EntityData
+  extra?: [string, StoredRecord][]
 }
 
 /** Pinia state with the ORM's entity stores packed; other stores as they are. */
 export type PackedState = Record<string, unknown>
 
 const PACKED = '__nuxtPiniaOrm'
+const hasOwn = Object.prototype.hasOwnProperty
 
 /**
  * Pinia's state ready to be serialized, with every entity store of a registered model packed
@@ -83,14 +89,16 @@ export function unpackEntityState(packed: PackedEntity): EntityState {
  */
 export function packEntity(data: EntityData, key: readonly string[], fields: readonly string[]): PackedEntity {
   const rows: unknown[][] = []
-  let extra: EntityData | undefined
+  let extra: [string, StoredRecord][] | undefined
   for (const id in data) {
+    if (!hasRecord(data, id))
+      continue
     const record = data[id]!
     const row = rowOf(record, fields)
     if (row && keyOf(record, key) === id)
       rows.push(row)
     else
-      (extra ??= {})[id] = record
+      (extra ??= []).push([id, record])
   }
   return extra ? { key, fields, rows, extra } : { key, fields, rows }
 }
@@ -107,21 +115,27 @@ export function unpackEntity(packed: PackedEntity): EntityData {
     const record: StoredRecord = {}
     for (let i = 0; i < fields.length; i++)
       record[fields[i]!] = row[i]
-    data[keyOf(record, key)!] = record
+    setRecord(data, keyOf(record, key)!, record)
   }
-  return extra ? Object.assign(data, extra) : data
+  if (extra) {
+    for (const [id, record] of extra)
+      setRecord(data, id, record)
+  }
+  return data
 }
 
 /** The record's values in field order, or undefined when its own fields are not exactly these. */
 function rowOf(record: StoredRecord, fields: readonly string[]): unknown[] | undefined {
   let count = 0
-  for (const _ in record)
-    count++
+  for (const field in record) {
+    if (hasOwn.call(record, field))
+      count++
+  }
   if (count !== fields.length)
     return undefined
   const row: unknown[] = []
   for (const field of fields) {
-    if (!(field in record))
+    if (!hasOwn.call(record, field))
       return undefined
     row.push(record[field])
   }

@@ -1,9 +1,12 @@
+import { checkCount, checkIds, checkOrderBy, checkWhereField, checkWhereValues, checkWithArguments } from './arguments'
 import type { Database } from './database'
 import { sameFields } from './database'
 import { createOrmError } from './errors'
 import { keyOf, keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
+import { warnAboutUpdate } from './inputWarnings'
 import type { Model } from './Model'
+import { hasRecord, recordAt } from './ownRecords'
 import type { Relation } from './relations/Relation'
 import type { Schema } from './schema'
 import type { Item, KeyOf, ModelClass } from './types'
@@ -70,22 +73,26 @@ export class Query<M extends ModelClass = ModelClass> {
    * function of the field's value). Given a function alone, keeps the model instances it accepts.
    */
   where(field: string | ((item: Item<M>) => boolean), value?: unknown): this {
+    checkWhereField('where', this._schema, field)
     return this.addWhere(field as Where['field'], value, false)
   }
 
   /** Like {@link Query.where}, but records passing either this or the `where` group are kept. */
   orWhere(field: string | ((item: Item<M>) => boolean), value?: unknown): this {
+    checkWhereField('orWhere', this._schema, field)
     return this.addWhere(field as Where['field'], value, true)
   }
 
   /** Keeps records whose `field` is one of `values`. */
   whereIn(field: string, values: Iterable<unknown>): this {
+    checkWhereValues('whereIn', this._schema, values)
     const set = new Set(values)
     return this.where(field, (value: unknown) => set.has(value))
   }
 
   /** Keeps records whose `field` is none of `values`. */
   whereNotIn(field: string, values: Iterable<unknown>): this {
+    checkWhereValues('whereNotIn', this._schema, values)
     const set = new Set(values)
     return this.where(field, (value: unknown) => !set.has(value))
   }
@@ -105,24 +112,28 @@ export class Query<M extends ModelClass = ModelClass> {
    * directly rather than by scanning the store.
    */
   whereId(ids: KeyOf<M> | readonly KeyOf<M>[]): this {
+    checkIds('whereId', this._schema, ids)
     this.ids = keysOfIds(ids, this._schema.primaryKey).keys
     return this
   }
 
   /** Sorts by a field, or by what a function returns for each model instance. */
   orderBy(by: string | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc'): this {
+    checkOrderBy(this._schema, by, direction)
     this.orders.push({ by: by as Order['by'], desc: direction === 'desc' })
     return this
   }
 
   /** Keeps at most `count` records. */
   limit(count: number): this {
+    checkCount('limit', this._schema, count)
     this.take = count
     return this
   }
 
   /** Skips the first `count` records. */
   offset(count: number): this {
+    checkCount('offset', this._schema, count)
     this.skip = count
     return this
   }
@@ -132,6 +143,7 @@ export class Query<M extends ModelClass = ModelClass> {
    * constraint applies to the query of the last one.
    */
   with(name: string, constraint?: RelationConstraint): this {
+    checkWithArguments(this._schema, name, constraint)
     const fields = name.includes('.') ? name.split('.') : [name]
     let schema = this._schema
     let eager = this.eager
@@ -194,6 +206,7 @@ export class Query<M extends ModelClass = ModelClass> {
   find(id: KeyOf<M>): Item<M> | null
   find(ids: readonly KeyOf<M>[]): Item<M>[]
   find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
+    checkIds('find', this._schema, ids)
     const { keys, many } = keysOfIds(ids, this._schema.primaryKey)
     this.ids = keys
     if (many)
@@ -201,7 +214,7 @@ export class Query<M extends ModelClass = ModelClass> {
     // One key: a direct lookup, whatever the paging.
     if (this.wheres.length > 0)
       return this.first()
-    const record = keys.length === 0 ? undefined : this._db.data(this._schema.entity)[keys[0]!]
+    const record = keys.length === 0 ? undefined : recordAt(this._db.data(this._schema.entity), keys[0]!)
     if (record === undefined)
       return null
     const item = this._schema.hydrate(record, this._db)
@@ -235,9 +248,10 @@ export class Query<M extends ModelClass = ModelClass> {
     const changes = new Map<string, StoredRecord>()
     const data = this._db.data(schema.entity)
     const given = schema.features?.write ? schema.features.write(values) : values
+    warnAboutUpdate(this._db.pinia, schema, given)
     for (const item of this.matchingRecords()) {
       const key = keyOf(item as unknown as StoredRecord, schema.primaryKey)!
-      changes.set(key, { ...data[key], ...given })
+      changes.set(key, { ...recordAt(data, key), ...given })
     }
     _saveBatches(this._db, new Map([[schema, changes]]))
     return [...changes.values()].map(record => schema.hydrate(record, this._db)) as Item<M>[]
@@ -274,7 +288,7 @@ export class Query<M extends ModelClass = ModelClass> {
       return Object.values(data)
     const records: StoredRecord[] = []
     for (const id of this.ids) {
-      const record = data[id]
+      const record = recordAt(data, id)
       if (record !== undefined)
         records.push(record)
     }
@@ -369,13 +383,13 @@ export class Query<M extends ModelClass = ModelClass> {
         value = many ? [] : null
       }
       else if (plain && !many) {
-        const record = index ? firstOf(index.get(key), data) : data[key]
+        const record = index ? firstOf(index.get(key), data) : recordAt(data, key)
         value = record === undefined ? null : related.hydrate(record, this._db)
         if (value)
           children.push(value)
       }
       else {
-        const ids = index ? index.get(key) ?? NONE : data[key] === undefined ? NONE : [key]
+        const ids = index ? index.get(key) ?? NONE : hasRecord(data, key) ? [key] : NONE
         let found: Model[]
         if (plain) {
           found = []

@@ -1,8 +1,11 @@
+import { checkIds } from './arguments'
 import type { Database, EntityStore } from './database'
 import { createOrmError } from './errors'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
+import { devWarner } from './inputWarnings'
 import { normalize } from './normalize'
+import { recordAt, setRecord } from './ownRecords'
 import type { NormalizeOptions, Normalized, SavedNode } from './normalize'
 import { Query } from './query'
 import type { RelationConstraint } from './query'
@@ -166,7 +169,7 @@ export class Repository<M extends ModelClass = ModelClass> {
     }
     const data: Record<string, StoredRecord> = {}
     for (const [key, record] of batches.get(schema) ?? [])
-      data[key] = record
+      setRecord(data, key, record)
     this._db.replace(schema.entity, data)
     return this.result(records, roots)
   }
@@ -196,11 +199,12 @@ export class Repository<M extends ModelClass = ModelClass> {
   destroy(ids: readonly KeyOf<M>[]): Item<M>[]
   destroy(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
     const schema = this._schema
+    checkIds('destroy', schema, ids)
     const { keys, many } = keysOfIds(ids, schema.primaryKey)
     const data = this._db.data(schema.entity)
     const found = new Map<string, Model>()
     for (const key of keys) {
-      const record = data[key]
+      const record = recordAt(data, key)
       if (record !== undefined && !found.has(key))
         found.set(key, schema.hydrate(record, this._db))
     }
@@ -240,8 +244,9 @@ export class Repository<M extends ModelClass = ModelClass> {
         let data = stores.get(schema)
         if (!data)
           stores.set(schema, data = db.data(schema.entity))
-        return data[key]
+        return recordAt(data, key)
       },
+      warn: devWarner(db.pinia),
     }, this._schema, records, options)
   }
 

@@ -1,6 +1,7 @@
 import { Attr, Attribute, Uid } from './attributes'
 import { BelongsTo } from './relations/belongsTo'
 import { createOrmError } from './errors'
+import { checkFieldName, checkFieldsObject } from './fieldNames'
 import { Relation, toFieldList } from './relations/Relation'
 import type { Model } from './Model'
 import type { StoredRecord } from './keys'
@@ -66,10 +67,12 @@ function buildSchema(model: ModelClass): Schema {
   const fields = model.fields()
   if (fields === null || typeof fields !== 'object')
     throw createOrmError(`${name}.fields() must return an object of fields, e.g. \`{ id: this.attr(null) }\`.`)
+  checkFieldsObject(name, fields)
 
   const attributes = new Map<string, Attribute>()
   const relations = new Map<string, Relation>()
   for (const [field, definition] of Object.entries(fields)) {
+    checkFieldName(model, name, field)
     if (definition instanceof Attribute)
       attributes.set(field, definition)
     else if (definition instanceof Relation)

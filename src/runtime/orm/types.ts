@@ -63,10 +63,10 @@ type WithCasts<V, C> = { [K in keyof V]: K extends keyof C ? (null extends V[K] 
 export type RecordInput = Record<string, unknown>
 
 /** An id as callers pass it: a value, or an array of values for a composite primary key. */
-export type Id = string | number | readonly (string | number)[]
+export type Id = string | number | bigint | readonly (string | number | bigint)[]
 
 /**
  * The id of a record of model `M`: an array of values when the model declares a composite
  * `primaryKey` (an array of field names), else one value.
  */
-export type KeyOf<M> = M extends { primaryKey: readonly string[] } ? readonly (string | number)[] : string | number
+export type KeyOf<M> = M extends { primaryKey: readonly string[] } ? readonly (string | number | bigint)[] : string | number | bigint

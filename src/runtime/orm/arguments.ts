@@ -1,0 +1,108 @@
+import { createOrmError } from './errors'
+import { describeKeyValue, isKeyValue } from './keyValues'
+import type { Schema } from './schema'
+
+/**
+ * Checks of what callers pass to the public query and repository methods, so a wrong argument
+ * (from untyped code, or data used as an argument) is an error that names the method, the model
+ * and what the method takes, instead of a `TypeError` from deep inside or a query that silently
+ * matches nothing. Each check is one call at the top of its method.
+ */
+
+/**
+ * `with(name, constraint?)`: a relation name (dotted for nested ones) and an optional function.
+ *
+ * @internal
+ */
+export function checkWithArguments(schema: Schema, name: unknown, constraint: unknown): void {
+  if (typeof name !== 'string' || name === '') {
+    const known = [...schema.relations.keys()]
+    const hint = known.length > 0 ? `Its relations are: ${known.join(', ')}.` : `${schema.name} has no relations.`
+    throw createOrmError(`with() on ${schema.name} takes the name of a relation ('phone', or 'phone.user' for a nested one), not ${describe(name)}. ${hint}`)
+  }
+  if (constraint !== undefined && typeof constraint !== 'function')
+    throw createOrmError(`with('${name}') on ${schema.name}: the constraint must be a function of the related query, e.g. \`query => query.where('active', true)\`, not ${describe(constraint)}.`)
+}
+
+/**
+ * `where(field, value?)` and `orWhere`: an attribute name or a function of the model instance.
+ * (Whether a name is an attribute is checked where the condition is added.)
+ *
+ * @internal
+ */
+export function checkWhereField(method: string, schema: Schema, field: unknown): void {
+  if (typeof field !== 'string' && typeof field !== 'function')
+    throw createOrmError(`${method}() on ${schema.name} takes the name of an attribute or a function of the record, not ${describe(field)}. Its attributes are: ${schema.attributeNames.join(', ')}.`)
+}
+
+/**
+ * `whereIn(field, values)` and `whereNotIn`: an array (or another iterable) of values.
+ *
+ * @internal
+ */
+export function checkWhereValues(method: string, schema: Schema, values: unknown): void {
+  const iterable = values !== null && typeof values === 'object' && typeof (values as Iterable<unknown>)[Symbol.iterator] === 'function'
+  if (!iterable)
+    throw createOrmError(`${method}() on ${schema.name} takes an array (or a Set) of values, not ${describe(values)}.`)
+}
+
+/**
+ * `orderBy(by, direction)`: an attribute name or a function, and `'asc'` or `'desc'`.
+ *
+ * @internal
+ */
+export function checkOrderBy(schema: Schema, by: unknown, direction: unknown): void {
+  if (typeof by === 'string') {
+    if (!schema.attributes.has(by))
+      throw createOrmError(`orderBy() on ${schema.name}: '${by}' is not an attribute of ${schema.name}. Its attributes are: ${schema.attributeNames.join(', ')}; or sort by a function of the record.`)
+  }
+  else if (typeof by !== 'function') {
+    throw createOrmError(`orderBy() on ${schema.name} takes the name of an attribute or a function of the record, not ${describe(by)}.`)
+  }
+  if (direction !== 'asc' && direction !== 'desc')
+    throw createOrmError(`orderBy() on ${schema.name} sorts 'asc' or 'desc', not ${describe(direction)}.`)
+}
+
+/**
+ * `limit(count)` and `offset(count)`: a whole number, 0 or more.
+ *
+ * @internal
+ */
+export function checkCount(method: string, schema: Schema, count: unknown): void {
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
+    throw createOrmError(`${method}() on ${schema.name} takes a whole number, 0 or more, not ${describe(count)}.`)
+}
+
+/**
+ * `find`, `whereId` and `destroy`: ids whose values are strings, finite numbers or bigints (an
+ * array of them for a composite key), or a list of such ids. `null` and `undefined` name no
+ * record and are let through: they find nothing, as in pinia-orm.
+ *
+ * @internal
+ */
+export function checkIds(method: string, schema: Schema, ids: unknown): void {
+  // The common case first, without allocating: one id of a single-field key.
+  if (!Array.isArray(ids)) {
+    if (ids !== null && ids !== undefined && !isKeyValue(ids))
+      throw idError(method, schema, ids)
+    return
+  }
+  const composite = schema.primaryKey.length > 1
+  const many = Array.isArray(ids) && (!composite || Array.isArray(ids[0]))
+  for (const id of (many ? ids : [ids]) as readonly unknown[]) {
+    for (const value of (composite && Array.isArray(id) ? id : [id]) as readonly unknown[]) {
+      if (value !== null && value !== undefined && !isKeyValue(value))
+        throw idError(method, schema, value)
+    }
+  }
+}
+
+function idError(method: string, schema: Schema, value: unknown) {
+  return createOrmError(`${method}() on ${schema.name}: an id is ${describeKeyValue(value)}. A key (or each value of a composite key ${schema.primaryKey.map(field => `'${field}'`).join(', ')}) is a string, a finite number or a bigint.`)
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value)}`
+  return describeKeyValue(value)
+}

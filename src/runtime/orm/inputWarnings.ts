@@ -1,0 +1,105 @@
+import type { Pinia } from 'pinia'
+import { BooleanAttr, NumberAttr, StringAttr } from './attributes'
+import type { Attribute } from './attributes'
+import type { StoredRecord } from './keys'
+import type { Schema } from './schema'
+
+/**
+ * Warnings, in dev only, about input the ORM stores as given but that is probably a mistake: a
+ * key that is no field of the model (a typo such as `nmae`, dropped by `save()`), and a value of
+ * the wrong type in a `string()`, `number()` or `boolean()` field (stored as given: like
+ * pinia-orm, nothing is converted). Each warning is given once per Pinia (once per request on a
+ * server), so a list of ten thousand records with one typo warns once.
+ */
+
+/** Gives a warning once per key; made per save, see {@link devWarner}. */
+export type DevWarn = (key: string, message: string) => void
+
+/** What each Pinia was already warned about: kept with the Pinia, gone with it. */
+const warned = new WeakMap<Pinia, Set<string>>()
+
+/**
+ * The dev warner of a Pinia, or `undefined` in production (`process.env.NODE_ENV` is
+ * `'production'`), where no input is checked at all.
+ *
+ * @internal
+ */
+export function devWarner(pinia: Pinia): DevWarn | undefined {
+  if (process.env.NODE_ENV === 'production')
+    return undefined
+  return (key, message) => {
+    let keys = warned.get(pinia)
+    if (!keys)
+      warned.set(pinia, keys = new Set())
+    if (keys.has(key))
+      return
+    keys.add(key)
+    console.warn(`[nuxt-pinia-orm] ${message}`)
+  }
+}
+
+/**
+ * Warns about the keys of one input record of `schema` that are no field of it, and about values
+ * of the wrong type in its typed fields.
+ *
+ * @internal
+ */
+export function warnAboutInput(schema: Schema, input: StoredRecord, warn: DevWarn): void {
+  for (const field in input) {
+    if (!Object.prototype.hasOwnProperty.call(input, field))
+      continue
+    const attribute = schema.attributes.get(field)
+    if (attribute)
+      warnAboutType(schema, field, attribute, input[field], warn)
+    else if (!schema.relations.has(field))
+      warn(`unknown ${schema.name}.${field}`, `${schema.name}.${field}: '${field}' is not a field of ${schema.name}, so it is not stored. Its fields are: ${[...schema.attributeNames, ...schema.relationNames].join(', ')}. Correct the key, or declare it in ${schema.name}.fields().`)
+  }
+}
+
+/**
+ * Warns about values of the wrong type among attribute values given to `update()`, with the
+ * Pinia's warner (none in production).
+ *
+ * @internal
+ */
+export function warnAboutUpdate(pinia: Pinia, schema: Schema, values: StoredRecord): void {
+  const warn = devWarner(pinia)
+  if (!warn)
+    return
+  for (const field of Object.keys(values)) {
+    const attribute = schema.attributes.get(field)
+    if (attribute)
+      warnAboutType(schema, field, attribute, values[field], warn)
+  }
+}
+
+function warnAboutType(schema: Schema, field: string, attribute: Attribute, value: unknown, warn: DevWarn): void {
+  const expected = expectedType(attribute)
+  if (expected === undefined || value === null || value === undefined || typeof value === expected)
+    return
+  warn(
+    `type ${schema.name}.${field} ${typeof value}`,
+    `${schema.name}.${field} was given ${show(value)} (a ${typeof value}), but it is a ${expected} field. The value is stored as given, not converted. Convert it before saving, or declare the field with this.attr() if it takes other types.`,
+  )
+}
+
+function expectedType(attribute: Attribute): 'string' | 'number' | 'boolean' | undefined {
+  if (attribute instanceof StringAttr)
+    return 'string'
+  if (attribute instanceof NumberAttr)
+    return 'number'
+  if (attribute instanceof BooleanAttr)
+    return 'boolean'
+  return undefined
+}
+
+function show(value: unknown): string {
+  let text: string
+  try {
+    text = typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' ? (JSON.stringify(value) ?? String(value)) : String(value)
+  }
+  catch {
+    text = Object.prototype.toString.call(value)
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text
+}

@@ -1,0 +1,44 @@
+import type { StoredRecord } from './keys'
+
+/**
+ * Reads and writes of an entity's `data` object by record key, which see own properties only.
+ *
+ * Record keys are whatever ids the app's data has: user-chosen slugs such as `'constructor'`,
+ * `'toString'` or `'__proto__'` included. A plain `data[key]` would read those from
+ * `Object.prototype`, and `data['__proto__'] = record` would replace the object's prototype
+ * instead of storing the record. The `data` object stays a plain object (Pinia, devalue and
+ * devtools expect one, and V8 keeps its integer keys fast), so every access by key goes through
+ * here instead.
+ */
+
+const hasOwn = Object.prototype.hasOwnProperty
+
+/**
+ * The record stored under `key`, or `undefined`: never a value inherited from the prototype.
+ *
+ * @internal
+ */
+export function recordAt(data: Record<string, StoredRecord>, key: string): StoredRecord | undefined {
+  return hasOwn.call(data, key) ? data[key] : undefined
+}
+
+/**
+ * Whether a record is stored under `key`.
+ *
+ * @internal
+ */
+export function hasRecord(data: Record<string, StoredRecord>, key: string): boolean {
+  return hasOwn.call(data, key)
+}
+
+/**
+ * Stores `record` under `key` as an own property, `'__proto__'` included.
+ *
+ * @internal
+ */
+export function setRecord(data: Record<string, StoredRecord>, key: string, record: StoredRecord): void {
+  if (key === '__proto__')
+    Object.defineProperty(data, key, { value: record, writable: true, enumerable: true, configurable: true })
+  else
+    data[key] = record
+}
