@@ -1,6 +1,8 @@
 import { Attr, Attribute, Uid } from './attributes'
 import { BelongsTo } from './relations/belongsTo'
 import { createOrmError } from './errors'
+import { withDecoratedFields } from './decorators/registry'
+import type { DecoratedClass } from './decorators/registry'
 import { Relation, toFieldList } from './relations/Relation'
 import type { Model } from './Model'
 import type { StoredRecord } from './keys'
@@ -57,10 +59,11 @@ function buildSchema(model: ModelClass): Schema {
   const fields = model.fields()
   if (fields === null || typeof fields !== 'object')
     throw createOrmError(`${name}.fields() must return an object of fields, e.g. \`{ id: this.attr(null) }\`.`)
+  const allFields = withDecoratedFields(model as unknown as DecoratedClass, name, fields)
 
   const attributes = new Map<string, Attribute>()
   const relations = new Map<string, Relation>()
-  for (const [field, definition] of Object.entries(fields)) {
+  for (const [field, definition] of Object.entries(allFields)) {
     if (definition instanceof Attribute)
       attributes.set(field, definition)
     else if (definition instanceof Relation)
@@ -81,9 +84,10 @@ function buildSchema(model: ModelClass): Schema {
   }
 
   const primaryKey = toFieldList(model.primaryKey ?? 'id')
+  // As in pinia-orm, a key fields() leaves out is an attribute defaulting to null.
   for (const key of primaryKey) {
     if (!attributes.has(key))
-      throw createOrmError(`${name}.primaryKey names '${key}', which is not an attribute of ${name}. Declare it in fields(), e.g. \`${key}: this.attr(null)\` or \`${key}: this.uid()\`.`)
+      attributes.set(key, new Attr(null))
   }
 
   const attributeNames = [...attributes.keys()]
