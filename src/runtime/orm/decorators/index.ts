@@ -38,7 +38,7 @@ type Factory = (...args: never[]) => unknown
  * works for any relation factory the model has.
  * @internal
  */
-export function relation<K extends string>(method: K, decorator: string) {
+function relation<K extends string>(method: K, decorator: string) {
   return function <A extends unknown[]>(...args: A): PropertyDecorator {
     return field(decorator, (model) => {
       const factory = model[method] as Factory | undefined
