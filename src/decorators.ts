@@ -41,7 +41,7 @@ export interface EsbuildOptions {
  * Options the app set itself win.
  * @internal
  */
-export function decoratorEsbuildOptions<T extends EsbuildOptions>(esbuild: T, mode: DecoratorMode): T {
+export function decoratorEsbuildOptions<T extends object>(esbuild: T & EsbuildOptions, mode: DecoratorMode): T {
   const supported = { decorators: false, ...esbuild.supported }
   if (mode === 'standard')
     return { ...esbuild, supported }
