@@ -45,7 +45,11 @@ export class DecoratedPhone extends Model {
 }
 
 /** A cast as the model-features issue reads it from `static casts()`: only its identity matters here. */
-export class UpperCast {}
+export class UpperCast {
+  get(value: string): string {
+    return value.toUpperCase()
+  }
+}
 export const upper = (value: string) => value.toUpperCase()
 export const trim = (value: string) => value.trim()
 

@@ -112,7 +112,7 @@ export function Cast(cast: () => unknown): PropertyDecorator {
 }
 
 /** A mutator: changes a field's value when it is read (`get`) or written (`set`). */
-export type Mutator<T = any> = (value: T) => T
+export type Mutator<T = never> = (value: T) => unknown
 
 /**
  * Applies a mutator to the field: gives the class a `static mutators()` that returns

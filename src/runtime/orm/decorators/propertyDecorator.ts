@@ -10,6 +10,8 @@ import type { DecoratedClass, FieldRegistry } from './registry'
  */
 export interface PropertyDecorator {
   (target: object, propertyKey: string | symbol): void
+  // A standard field decorator returns an initializer or nothing: TypeScript's own signature.
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
   <This, V>(value: undefined, context: ClassFieldDecoratorContext<This, V>): ((this: This, initial: V) => V) | void
 }
 
