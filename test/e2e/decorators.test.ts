@@ -87,7 +87,7 @@ describe('a model file whose decorator throws, in a production build', () => {
     const env = { ...process.env, CI: 'true', DECORATORS_FIXTURE: 'broken' }
     await run(nuxi, ['build', rootDir], { env })
     const port = await freePort()
-    const server = spawn(process.execPath, [`${rootDir}/.broken/output/server/index.mjs`], {
+    const server = spawn(process.execPath, [`${rootDir}/.variant-broken/output/server/index.mjs`], {
       env: { ...process.env, NITRO_HOST: '127.0.0.1', NITRO_PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
