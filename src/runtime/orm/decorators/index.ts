@@ -19,7 +19,7 @@ import type { Model } from '../Model'
 import type { RelatedModel, RelatedRef } from '../types'
 import { propertyDecorator } from './propertyDecorator'
 import type { PropertyDecorator } from './propertyDecorator'
-import type { DecoratedClass, FieldFactory } from './registry'
+import type { FieldFactory } from './registry'
 
 export type { PropertyDecorator } from './propertyDecorator'
 
@@ -157,6 +157,3 @@ export const NonEnumerable: PropertyDecorator = function (target: unknown, key: 
     get: () => undefined,
   })
 } as PropertyDecorator
-
-/** @internal */
-export type { DecoratedClass }
