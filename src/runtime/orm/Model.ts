@@ -21,7 +21,8 @@ import type { Fields, ModelClass, ModelOptions, RelatedModel, RelatedRef } from 
  * ```
  *
  * With TypeScript, give fields a type with `declare` (`declare name: string`), never with a class
- * field (`name!: string`): a class field would overwrite the value the ORM sets.
+ * field (`name!: string`): a class field would overwrite the value the ORM sets. Fields declared
+ * with decorators (`nuxt-pinia-orm/decorators`) are the exception: `@Str('') name!: string`.
  */
 export class Model {
   /** The name of the entity store that keeps this model's records. */
