@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import { defineVitestProject } from '@nuxt/test-utils/config'
+import { compileDecorators } from './test/decorators/compile'
 
 // The layers of tests, each its own project:
 // - unit: the ORM core and the module's build-time helpers, in plain Node;
@@ -18,6 +19,17 @@ export default defineConfig({
           setupFiles: ['test/setup/failOnConsole.ts'],
         },
       },
+      // The decorated models of issue 11, compiled once per TypeScript decorator mode.
+      ...(['standard', 'legacy'] as const).map(mode => ({
+        plugins: [compileDecorators(mode)],
+        test: {
+          name: `decorators-${mode}`,
+          environment: 'node',
+          // Shared tests, then those of one mode (legacy/: pinia-orm 1.x's `declare` fields).
+          include: ['test/decorators/*.test.ts', `test/decorators/${mode}/*.test.ts`],
+          setupFiles: ['test/setup/failOnConsole.ts'],
+        },
+      })),
       {
         test: {
           name: 'types',

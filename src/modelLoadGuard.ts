@@ -1,6 +1,7 @@
 import MagicString from 'magic-string'
 import { parseSync } from 'oxc-parser'
-import type { BindingPattern, Expression, VariableDeclaration } from 'oxc-parser'
+import type { BindingPattern, Class, Expression, VariableDeclaration } from 'oxc-parser'
+import { createOrmError } from './runtime/orm/errors'
 
 /** Local names the guard adds to a model module; long enough never to meet an app's own names. */
 const DEFAULT_LOCAL = '__nuxtPiniaOrm$default'
@@ -55,6 +56,24 @@ function isAnonymousFunction(expression: Expression): boolean {
   while (inner.type === 'ParenthesizedExpression')
     inner = inner.expression
   return (inner.type === 'FunctionExpression' || inner.type === 'ClassExpression') ? !inner.id : inner.type === 'ArrowFunctionExpression'
+}
+
+/** Whether a top-level class (declared, or the value of a declaration) still has decorators. */
+function keepsDecorators(node: object): boolean {
+  const classes: Class[] = []
+  if ('type' in node && (node.type === 'ClassDeclaration' || node.type === 'ClassExpression'))
+    classes.push(node as Class)
+  else if ('type' in node && node.type === 'VariableDeclaration')
+    classes.push(...(node as VariableDeclaration).declarations.flatMap(declarator => declarator.init?.type === 'ClassExpression' ? [declarator.init] : []))
+  return classes.some(item => item.decorators.length > 0 || item.body.body.some(member => 'decorators' in member && member.decorators.length > 0))
+}
+
+/**
+ * The build error for a model file whose decorators reached the guard uncompiled: no JavaScript
+ * engine runs them yet, and Node would fail with "Invalid or unexpected token" and no file name.
+ */
+function decoratorsLeftError(file: string) {
+  return createOrmError(`The model file ${file} still has decorators after compilation, which neither Node nor browsers run yet. nuxt-pinia-orm has Vite's esbuild compile them (\`vite.esbuild.supported.decorators = false\`); this build did not. If the app sets \`vite.esbuild\` to false or builds with Oxc (Vite with Rolldown), use legacy decorators: \`piniaOrm: { decorators: 'legacy' }\` and \`experimentalDecorators: true\` in tsconfig.json.`)
 }
 
 /**
@@ -133,10 +152,11 @@ export function guardModelModule(code: string, id: string, options: GuardOptions
       continue
     }
     if (declaration.type.startsWith('TS')
-      || (declaration.type === 'VariableDeclaration' && (declaration.kind === 'using' || declaration.kind === 'await using'))
-      || (declaration.type === 'ClassDeclaration' && declaration.decorators.length > 0)) {
+      || (declaration.type === 'VariableDeclaration' && (declaration.kind === 'using' || declaration.kind === 'await using'))) {
       return undefined
     }
+    if (keepsDecorators(declaration))
+      throw decoratorsLeftError(options.file)
 
     if (declaration.type === 'ClassDeclaration') {
       // `export class X {}` becomes `let X; try { ;X = class X {};`

@@ -14,6 +14,8 @@ import {
 } from '@nuxt/kit'
 import { resolve } from 'pathe'
 import { CORE_IMPORTS } from './coreImports'
+import { DECORATOR_IMPORTS, decoratorEsbuildOptions } from './decorators'
+import type { DecoratorMode } from './decorators'
 import { setupDevtools } from './devtools'
 import { modelDirs } from './modelDirs'
 import { modelLoadGuardPlugin } from './modelLoadGuard'
@@ -37,6 +39,14 @@ export interface ModuleOptions {
    * @default undefined
    */
   optionsFile?: string
+  /**
+   * Which of TypeScript's decorator modes model files use: `'standard'` (TC39 decorators, what
+   * TypeScript does without `experimentalDecorators`) or `'legacy'` (`experimentalDecorators`, the
+   * form of pinia-orm 1.x, which allows `@Attr() declare id: number`). The module sets Vite's
+   * esbuild options (and, for `'legacy'`, the app's tsconfig) accordingly.
+   * @default 'standard'
+   */
+  decorators: DecoratorMode
 }
 
 export default defineNuxtModule<ModuleOptions>({
@@ -47,6 +57,7 @@ export default defineNuxtModule<ModuleOptions>({
   },
   defaults: {
     dirs: ['models'],
+    decorators: 'standard',
   },
   async setup(options, nuxt) {
     const logger = useLogger('nuxt-pinia-orm')
@@ -61,8 +72,19 @@ export default defineNuxtModule<ModuleOptions>({
     nuxt.options.alias['nuxt-pinia-orm/orm'] = core
     nuxt.options.build.transpile.push(resolveRuntime('./runtime'))
 
+    // Decorated model files run in dev and in builds: Vite's esbuild compiles the decorators.
+    nuxt.options.alias['nuxt-pinia-orm/decorators'] = resolveRuntime('./runtime/orm/decorators')
+    const esbuild = nuxt.options.vite.esbuild
+    if (esbuild !== false)
+      nuxt.options.vite.esbuild = decoratorEsbuildOptions(esbuild ?? {}, options.decorators)
+    if (options.decorators === 'legacy') {
+      const tsConfig = nuxt.options.typescript.tsConfig ??= {}
+      tsConfig.compilerOptions = { ...tsConfig.compilerOptions, experimentalDecorators: true }
+    }
+
     addImports([
       ...CORE_IMPORTS.map(name => ({ name, from: core })),
+      ...DECORATOR_IMPORTS.map(name => ({ name, from: resolveRuntime('./runtime/orm/decorators') })),
       { name: 'useRepo', from: resolveRuntime('./runtime/composables') },
       { name: 'useFetchRepo', from: resolveRuntime('./runtime/fetchRepo') },
     ])

@@ -131,15 +131,8 @@ describe('queries and definitions', () => {
     expect(pinia.state.value).toEqual(before)
   })
 
-  it('a model without an entity, a primary key that is not a field, a field that is not a field', () => {
+  it('a model without an entity, a field that is not a field', () => {
     class NoEntity extends Model {
-      static override fields() {
-        return { id: this.attr(null) }
-      }
-    }
-    class BadKey extends Model {
-      static override entity = 'bad_keys'
-      static override primaryKey = 'uuid'
       static override fields() {
         return { id: this.attr(null) }
       }
@@ -152,7 +145,6 @@ describe('queries and definitions', () => {
     }
 
     expectOrmError(() => useRepo(NoEntity, pinia), 'NoEntity has no entity', 'static entity')
-    expectOrmError(() => useRepo(BadKey, pinia), 'BadKey.primaryKey names \'uuid\'', 'uuid: this.uid()')
     expectOrmError(() => useRepo(BadField, pinia), 'BadField.fields() gives \'name\'', 'this.attr()')
   })
 

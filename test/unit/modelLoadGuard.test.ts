@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping'
+import ts from 'typescript'
 import { afterAll, describe, expect, it } from 'vitest'
 import { guardModelModule, modelLoadGuardPlugin } from '../../src/modelLoadGuard'
 import { modelFileLoadError } from '../../src/runtime/modelLoadError'
@@ -189,8 +190,27 @@ describe('guardModelModule', () => {
     expect(lines[2]).toContain('throw new Error')
   })
 
-  it('leaves a module alone when a class keeps its decorators, which a block would cut off', () => {
-    expect(guardModelModule('@observed export class A {}\nfunction observed () {}\n', '/m.js', { file: 'm.js', helper })).toBeUndefined()
+  it('refuses a model file whose decorators were left uncompiled, naming the file and the option to set', () => {
+    for (const code of ['@observed export class A {}\n', 'export class A { @field x }\n', 'export const A = class { @field x }\n']) {
+      expect(() => guardModelModule(code, '/m.js', { file: 'models/A.ts', helper })).toThrow(OrmError)
+      expect(() => guardModelModule(code, '/m.js', { file: 'models/A.ts', helper })).toThrow(/The model file models\/A\.ts still has decorators after compilation.*vite\.esbuild\.supported\.decorators = false.*piniaOrm: \{ decorators: 'legacy' \}/)
+    }
+  })
+
+  it('names the file of a model whose compiled decorator throws, in both decorator modes', async () => {
+    const source = [
+      `import { Model } from ${JSON.stringify(core)}`,
+      'function Explode(..._args: unknown[]): any { throw new Error(\'the decorator threw\') }',
+      'export default class Broken extends Model {',
+      '  static entity = \'broken\'',
+      '  @Explode id!: number',
+      '}',
+    ].join('\n')
+    for (const experimentalDecorators of [false, true]) {
+      const { outputText } = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, experimentalDecorators } })
+      const error = await loadError({ [`Broken${experimentalDecorators ? 'Legacy' : ''}.mjs`]: outputText })
+      expect(error.message).toMatch(/^\[nuxt-pinia-orm\] The model file models\/Broken(?:Legacy)?\.mjs failed to load: the decorator threw\./)
+    }
   })
 
   it('leaves a module alone when it starts with a hashbang, which must stay first', () => {

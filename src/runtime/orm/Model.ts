@@ -3,6 +3,8 @@ import type { DefaultValue } from './attributes'
 import { BelongsTo } from './relations/belongsTo'
 import { HasMany } from './relations/hasMany'
 import { HasOne } from './relations/hasOne'
+import { classRegistry, installStatics } from './decorators/registry'
+import type { DecoratedClass } from './decorators/registry'
 import { getSchema } from './schema'
 import type { Fields, ModelClass, ModelOptions, RelatedModel, RelatedRef } from './types'
 import type { Database } from './database'
@@ -29,7 +31,8 @@ import { _isVisible, _shownOn } from './visibility'
  * ```
  *
  * With TypeScript, give fields a type with `declare` (`declare name: string`), never with a class
- * field (`name!: string`): a class field would overwrite the value the ORM sets.
+ * field (`name!: string`): a class field would overwrite the value the ORM sets. Fields declared
+ * with decorators (`nuxt-pinia-orm/decorators`) are the exception: `@Str('') name!: string`.
  */
 export class Model {
   /** The name of the entity store that keeps this model's records. */
@@ -103,6 +106,54 @@ export class Model {
     return new BelongsTo(related, foreignKey, ownerKey)
   }
 
+  // pinia-orm's registry statics. Registries live per Pinia here (see `database.ts`) and a class
+  // keeps only definitions, so what pinia-orm users call between tests has nothing to clear.
+
+  /** Kept for pinia-orm compatibility: a model's records and schemas belong to a Pinia instance, so there is nothing to clear. */
+  static clearRegistries(): void {}
+
+  /** Kept for pinia-orm compatibility: models have no booted state outside a Pinia instance, so there is nothing to clear. */
+  static clearBootedModels(): void {}
+
+  /** A new instance of the model with no attribute set (not even defaults). */
+  static newRawInstance<M extends Model>(this: new (attributes?: Record<string, unknown>, options?: ModelOptions) => M): M {
+    return new this(undefined, { fill: false })
+  }
+
+  /**
+   * Declares a field as a decorator does: `User.setRegistry('name', () => User.string(''))`. Call it
+   * before the model is first used.
+   */
+  static setRegistry(key: string, attribute: () => Fields[string]): typeof Model {
+    classRegistry(this).fields[key] = attribute
+    return this
+  }
+
+  /** Applies a cast to a field, as `@Cast` does: adds it to `static casts()`. */
+  static setCast(key: string, to: unknown): typeof Model {
+    const registry = classRegistry(this)
+    registry.casts[key] = to
+    installStatics(this as unknown as DecoratedClass, registry)
+    return this
+  }
+
+  /** Applies a mutator to a field, as `@Mutate` does: adds it to `static mutators()`. */
+  static setMutator(key: string, mutator: unknown): typeof Model {
+    const registry = classRegistry(this)
+    registry.mutators[key] = mutator
+    installStatics(this as unknown as DecoratedClass, registry)
+    return this
+  }
+
+  /** Hides a field from serialization, as `@Hidden` does: adds it to `static hidden`. */
+  static setHidden(key: string): typeof Model {
+    const registry = classRegistry(this)
+    if (!registry.hidden.includes(key))
+      registry.hidden.push(key)
+    installStatics(this as unknown as DecoratedClass, registry)
+    return this
+  }
+
   /**
    * A model instance with every attribute taken from `attributes` or, where missing, its default.
    */
@@ -143,11 +194,17 @@ export class Model {
     return this.$self().primaryKey
   }
 
-  /** The primary key's value, or the list of values for a composite key. */
+  /**
+   * The primary key's value, or the list of values for a composite key; `null` when the record has
+   * no key (a value of it is missing).
+   */
   $getKey(): unknown {
     const key = getSchema(this.$self()).primaryKey
     const self = this as Record<string, unknown>
-    return key.length === 1 ? self[key[0]!] : key.map(field => self[field])
+    if (key.length === 1)
+      return self[key[0]!] ?? null
+    const values = key.map(field => self[field])
+    return values.some(value => value === null || value === undefined) ? null : values
   }
 
   /** The attributes as a plain object, without relations. */
@@ -174,9 +231,10 @@ export class Model {
       }
     }
     for (const field of schema.relations.keys()) {
-      if (!Object.prototype.hasOwnProperty.call(self, field))
-        continue
       const value = self[field]
+      // Not loaded: absent, or left undefined by a class field (`@HasMany(...) posts!: Post[]`).
+      if (value === undefined)
+        continue
       json[field] = Array.isArray(value)
         ? value.map(toJson)
         : toJson(value)

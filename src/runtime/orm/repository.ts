@@ -13,7 +13,9 @@ import { keysOfIds } from './keys'
 import { _deleteRecords, _saveBatches } from './hooks'
 import { hasGeneratedKey } from './schema'
 import type { Schema } from './schema'
-import type { Item, KeyOf, ModelClass, RecordInput } from './types'
+import type { Item, KeyOf, ModelClass, ModelOptions, RecordInput } from './types'
+
+const NO_FILL: ModelOptions = Object.freeze({ fill: false })
 
 /**
  * The entry point to one model's records in one Pinia instance: saves, reads and deletes, and
@@ -46,7 +48,7 @@ export class Repository<M extends ModelClass = ModelClass> {
 
   /** A new instance of the model with default values, not saved. */
   getModel(): InstanceType<M> {
-    return new this.use() as InstanceType<M>
+    return this.make() as InstanceType<M>
   }
 
   /** {@inheritDoc Query.where} */
@@ -178,9 +180,11 @@ export class Repository<M extends ModelClass = ModelClass> {
   make(attributes?: RecordInput): Item<M>
   make(attributes: RecordInput[]): Item<M>[]
   make(attributes?: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
+    // Filled once constructed, so that class fields of the model (`@Attr() id!: number` compiled
+    // with define semantics) cannot overwrite the values afterwards.
     if (Array.isArray(attributes))
-      return attributes.map(values => new this.use(values)) as Item<M>[]
-    return new this.use(attributes) as Item<M>
+      return attributes.map(values => new this.use(undefined, NO_FILL).$fill(values)) as Item<M>[]
+    return new this.use(undefined, NO_FILL).$fill(attributes ?? {}) as Item<M>
   }
 
   /** Saves a record with every field at its default; the primary key must be a `uid`. */

@@ -1,6 +1,8 @@
 import { Attr, Attribute, Uid } from './attributes'
 import { BelongsTo } from './relations/belongsTo'
 import { createOrmError } from './errors'
+import { withDecoratedFields } from './decorators/registry'
+import type { DecoratedClass } from './decorators/registry'
 import { checkFieldName, checkFieldsObject } from './fieldNames'
 import { Relation, toFieldList } from './relations/Relation'
 import type { Model } from './Model'
@@ -68,10 +70,11 @@ function buildSchema(model: ModelClass): Schema {
   if (fields === null || typeof fields !== 'object')
     throw createOrmError(`${name}.fields() must return an object of fields, e.g. \`{ id: this.attr(null) }\`.`)
   checkFieldsObject(name, fields)
+  const allFields = withDecoratedFields(model as unknown as DecoratedClass, name, fields)
 
   const attributes = new Map<string, Attribute>()
   const relations = new Map<string, Relation>()
-  for (const [field, definition] of Object.entries(fields)) {
+  for (const [field, definition] of Object.entries(allFields)) {
     checkFieldName(model, name, field)
     if (definition instanceof Attribute)
       attributes.set(field, definition)
@@ -92,13 +95,14 @@ function buildSchema(model: ModelClass): Schema {
     }
   }
 
-  const features = _buildFeatures(model, name, attributes)
-
   const primaryKey = toFieldList(model.primaryKey ?? 'id')
+  // As in pinia-orm, a key fields() leaves out is an attribute defaulting to null.
   for (const key of primaryKey) {
     if (!attributes.has(key))
-      throw createOrmError(`${name}.primaryKey names '${key}', which is not an attribute of ${name}. Declare it in fields(), e.g. \`${key}: this.attr(null)\` or \`${key}: this.uid()\`.`)
+      attributes.set(key, new Attr(null))
   }
+
+  const features = _buildFeatures(model, name, attributes)
 
   const attributeNames = [...attributes.keys()]
   const attributeList = [...attributes.values()]

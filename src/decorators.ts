@@ -1,0 +1,54 @@
+/**
+ * Names the ORM's decorators go by in an app, auto-imported from `nuxt-pinia-orm/decorators`.
+ * The core's classes of the same names (`Attr`, `Uid`, `HasOne`, `HasMany`, `BelongsTo`) are not
+ * auto-imported: in a model file `@Attr()` is the decorator, as in pinia-orm; the classes stay
+ * importable from `nuxt-pinia-orm/orm`.
+ * @internal
+ */
+export const DECORATOR_IMPORTS = [
+  'Attr',
+  'Str',
+  'Num',
+  'Bool',
+  'Uid',
+  'HasOne',
+  'HasMany',
+  'BelongsTo',
+  'Cast',
+  'Mutate',
+  'Hidden',
+  'OnDelete',
+  'NonEnumerable',
+] as const
+
+/** TypeScript's two decorator modes: standard (TC39) decorators, or `experimentalDecorators`. */
+export type DecoratorMode = 'standard' | 'legacy'
+
+/** The part of Vite's esbuild options this module sets for decorators. @internal */
+export interface EsbuildOptions {
+  supported?: Record<string, boolean>
+  tsconfigRaw?: string | { compilerOptions?: object }
+}
+
+/**
+ * The options of Vite's esbuild transform (which compiles the app's TypeScript, in dev and in
+ * builds) that make decorated model files run on Node 20 and in browsers:
+ *
+ * - standard decorators: no engine runs them yet, but esbuild leaves them in the code for the
+ *   `esnext` target Nuxt sets; marking the feature unsupported makes esbuild compile them;
+ * - legacy decorators: `experimentalDecorators` for every file, as tsconfig.json would set it.
+ *
+ * Options the app set itself win.
+ * @internal
+ */
+export function decoratorEsbuildOptions<T extends object>(esbuild: T & EsbuildOptions, mode: DecoratorMode): T {
+  const supported = { decorators: false, ...esbuild.supported }
+  if (mode === 'standard')
+    return { ...esbuild, supported }
+  const raw = typeof esbuild.tsconfigRaw === 'string' ? JSON.parse(esbuild.tsconfigRaw) as { compilerOptions?: object } : esbuild.tsconfigRaw ?? {}
+  return {
+    ...esbuild,
+    supported,
+    tsconfigRaw: { ...raw, compilerOptions: { ...raw.compilerOptions, experimentalDecorators: true } },
+  }
+}

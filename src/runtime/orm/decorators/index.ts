@@ -1,0 +1,159 @@
+/**
+ * pinia-orm's property decorators, as `nuxt-pinia-orm/decorators`: each declares a field of the
+ * model (or changes one) in place of an entry of `static fields()`, in both of TypeScript's
+ * decorator modes. A decorator records which factory of the model makes the field; the factory
+ * runs when the model's schema is built, so the same definition comes out as from `fields()`.
+ *
+ * ```ts
+ * class User extends Model {
+ *   static entity = 'users'
+ *   @Attr(null) id!: number | null
+ *   @Str('') name!: string
+ *   @HasMany(() => Post, 'userId') posts!: Post[]
+ * }
+ * ```
+ */
+import type { DefaultValue } from '../attributes'
+import { createOrmError } from '../errors'
+import type { Model } from '../Model'
+import type { RelatedModel, RelatedRef } from '../types'
+import { propertyDecorator } from './propertyDecorator'
+import type { PropertyDecorator } from './propertyDecorator'
+import type { FieldFactory } from './registry'
+
+export type { PropertyDecorator } from './propertyDecorator'
+
+/** Declares the decorated field with what `factory` makes from the model class. @internal */
+function field(decorator: string, factory: FieldFactory): PropertyDecorator {
+  return propertyDecorator(decorator, (registry, name) => {
+    registry.fields[name] = factory
+  })
+}
+
+type Factory = (...args: never[]) => unknown
+
+/**
+ * A decorator that calls the model's static factory `method` with the decorator's arguments when
+ * the schema is built: `relation('hasOne')` gives `@HasOne(related, foreignKey, localKey?)`. It
+ * works for any relation factory the model has.
+ * @internal
+ */
+function relation<K extends string>(method: K, decorator: string) {
+  return function <A extends unknown[]>(...args: A): PropertyDecorator {
+    return field(decorator, (model) => {
+      const factory = model[method] as Factory | undefined
+      if (typeof factory !== 'function')
+        throw createOrmError(`${decorator} needs ${model.name}.${method}(), which the model does not have. Extend Model from nuxt-pinia-orm/orm.`)
+      return (factory as (...args: A) => ReturnType<FieldFactory>).apply(model, args)
+    })
+  }
+}
+
+/** Declares a field of any type with a default value (or a function returning one): `this.attr(value)`. */
+export function Attr(value?: unknown): PropertyDecorator {
+  return field('@Attr', model => (model as unknown as typeof Model).attr(value as DefaultValue<unknown>))
+}
+
+/** Declares a string field with a default value: `this.string(value)`. */
+export function Str(value: DefaultValue<string | null>): PropertyDecorator {
+  return field('@Str', model => (model as unknown as typeof Model).string(value))
+}
+
+/** Declares a number field with a default value: `this.number(value)`. */
+export function Num(value: DefaultValue<number | null>): PropertyDecorator {
+  return field('@Num', model => (model as unknown as typeof Model).number(value))
+}
+
+/** Declares a boolean field with a default value: `this.boolean(value)`. */
+export function Bool(value: DefaultValue<boolean | null>): PropertyDecorator {
+  return field('@Bool', model => (model as unknown as typeof Model).boolean(value))
+}
+
+/** Declares a string id generated (a random UUID) when a record has none: `this.uid()`. */
+export function Uid(): PropertyDecorator {
+  return field('@Uid', model => (model as unknown as typeof Model).uid())
+}
+
+/** Declares a hasOne relation: `this.hasOne(related, foreignKey, localKey?)`. */
+export const HasOne: (related: RelatedRef<RelatedModel>, foreignKey: string | readonly string[], localKey?: string | readonly string[]) => PropertyDecorator = relation('hasOne', '@HasOne')
+
+/** Declares a hasMany relation: `this.hasMany(related, foreignKey, localKey?)`. */
+export const HasMany: (related: RelatedRef<RelatedModel>, foreignKey: string | readonly string[], localKey?: string | readonly string[]) => PropertyDecorator = relation('hasMany', '@HasMany')
+
+/** Declares a belongsTo relation: `this.belongsTo(related, foreignKey, ownerKey?)`. */
+export const BelongsTo: (related: RelatedRef<RelatedModel>, foreignKey: string | readonly string[], ownerKey?: string | readonly string[]) => PropertyDecorator = relation('belongsTo', '@BelongsTo')
+
+/** What a relation does to its related records when its parent is deleted (see `.onDelete()`). */
+export type DeleteMode = 'cascade' | 'set null'
+
+/**
+ * Sets what happens to the related records when a record is deleted, by calling `.onDelete(mode)`
+ * on the field's relation. The field must be a relation that supports it.
+ */
+export function OnDelete(mode: DeleteMode): PropertyDecorator {
+  return propertyDecorator('@OnDelete', (registry, name) => {
+    (registry.modifiers[name] ??= []).push((definition, model, fieldName) => {
+      const onDelete = (definition as { onDelete?: unknown }).onDelete
+      if (typeof onDelete !== 'function')
+        throw createOrmError(`${model.name}.${fieldName}: @OnDelete('${mode}') needs a relation with .onDelete(), and this field's ${definition.constructor.name} has none. Remove @OnDelete from '${fieldName}', or put it on a relation field.`)
+      return (onDelete as (mode: DeleteMode) => typeof definition | undefined).call(definition, mode) ?? definition
+    })
+  })
+}
+
+/**
+ * Applies a cast to the field: gives the class a `static casts()` that returns
+ * `{ [field]: cast() }` over what it returned before.
+ */
+export function Cast(cast: () => unknown): PropertyDecorator {
+  return propertyDecorator('@Cast', (registry, name) => {
+    registry.casts[name] = cast()
+  })
+}
+
+/** A mutator: changes a field's value when it is read (`get`) or written (`set`). */
+export type Mutator<T = never> = (value: T) => unknown
+
+/**
+ * Applies a mutator to the field: gives the class a `static mutators()` that returns
+ * `{ [field]: { get, set } }` over what it returned before.
+ */
+export function Mutate(get?: Mutator, set?: Mutator): PropertyDecorator {
+  return propertyDecorator('@Mutate', (registry, name) => {
+    registry.mutators[name] = set === undefined ? { get } : { get, set }
+  })
+}
+
+/** Hides the field from serialization: adds it to the class's `static hidden`. */
+export function Hidden(): PropertyDecorator {
+  return propertyDecorator('@Hidden', (registry, name) => {
+    if (!registry.hidden.includes(name))
+      registry.hidden.push(name)
+  })
+}
+
+/**
+ * Makes a property of the model's instances non-enumerable, so it stays out of `Object.keys()`,
+ * spreads and `JSON.stringify()`. Used without parentheses: `@NonEnumerable declare helper: string`.
+ */
+export const NonEnumerable: PropertyDecorator = function (target: unknown, key: unknown) {
+  if (key !== null && typeof key === 'object') {
+    const context = key as ClassFieldDecoratorContext
+    const name = context.name
+    context.addInitializer(function (this: unknown) {
+      const descriptor = Object.getOwnPropertyDescriptor(this, name)
+      if (descriptor)
+        Object.defineProperty(this, name, { ...descriptor, enumerable: false })
+    })
+    return
+  }
+  // Legacy decorators run on the prototype: a setter there makes each instance's own property
+  // non-enumerable when it is first assigned (`declare` fields define none before that).
+  Object.defineProperty(target as object, key as PropertyKey, {
+    configurable: true,
+    set(this: object, value: unknown) {
+      Object.defineProperty(this, key as PropertyKey, { value, writable: true, configurable: true, enumerable: false })
+    },
+    get: () => undefined,
+  })
+} as PropertyDecorator
