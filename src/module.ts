@@ -1,8 +1,8 @@
 import {
   addImports,
   addPlugin,
+  addBuildPlugin,
   addTemplate,
-  addVitePlugin,
   createResolver,
   defineNuxtModule,
   getLayerDirectories,
@@ -15,7 +15,7 @@ import {
 import { resolve } from 'pathe'
 import { CORE_IMPORTS } from './coreImports'
 import { modelDirs } from './modelDirs'
-import { modelLoadGuardPlugin } from './modelLoadGuard'
+import { modelLoadGuardBuildPlugin } from './modelLoadGuard'
 import { scanModels } from './scanModels'
 import type { ScannedModelFile } from './scanModels'
 import { TEMPLATE_DIR, modelsTemplate, modelsTypeTemplate, optionsTemplate, optionsTypeTemplate } from './templates'
@@ -42,7 +42,7 @@ export default defineNuxtModule<ModuleOptions>({
   meta: {
     name: 'nuxt-pinia-orm',
     configKey: 'piniaOrm',
-    compatibility: { nuxt: '>=3.13.0' },
+    compatibility: { nuxt: '^3.19.0 || ^4.1.0' },
   },
   defaults: {
     dirs: ['models'],
@@ -75,8 +75,9 @@ export default defineNuxtModule<ModuleOptions>({
       }
     })
 
-    // A model file whose top-level code throws names itself, in a production build too.
-    addVitePlugin(modelLoadGuardPlugin(() => files, resolveRuntime('./runtime/modelLoadError')))
+    // A model file whose top-level code throws names itself, in a production build too; with
+    // Vite, webpack and rspack alike.
+    addBuildPlugin(modelLoadGuardBuildPlugin({ dirs, modelFiles: () => files, helper: resolveRuntime('./runtime/modelLoadError') }))
 
     addTemplate({
       filename: `${TEMPLATE_DIR}/models.mjs`,

@@ -1,4 +1,5 @@
 import type { Database, EntityStore } from './database'
+import { warnDanglingForeignKeys } from './danglingKeys'
 import { createOrmError } from './errors'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
@@ -224,6 +225,8 @@ export class Repository<M extends ModelClass = ModelClass> {
     const { roots, batches } = this.normalize(records, options)
     for (const [schema, batch] of batches)
       this._db.write(schema.entity, batch)
+    if (process.env.NODE_ENV !== 'production')
+      warnDanglingForeignKeys(this._db, batches)
     return this.result(records, roots)
   }
 
