@@ -216,7 +216,7 @@ function escapeRegExp(text: string): string {
  * transform without a filter is a loader on every module.
  * @internal
  */
-export const ModelLoadGuard = createUnplugin((options: ModelLoadGuardOptions) => {
+export const ModelLoadGuard = createUnplugin<ModelLoadGuardOptions, false>((options) => {
   // Look model files up by path, and build that lookup again only when a rescan gave a new list.
   let files: ReturnType<ModelLoadGuardOptions['modelFiles']> | undefined
   let displayPaths = new Map<string, string>()

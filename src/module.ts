@@ -16,6 +16,7 @@ import { resolve } from 'pathe'
 import { CORE_IMPORTS } from './coreImports'
 import { modelDirs } from './modelDirs'
 import { modelLoadGuardBuildPlugin } from './modelLoadGuard'
+import { watchModelLoadErrors } from './modelLoadReport'
 import { scanModels } from './scanModels'
 import type { ScannedModelFile } from './scanModels'
 import { TEMPLATE_DIR, modelsTemplate, modelsTypeTemplate, optionsTemplate, optionsTypeTemplate } from './templates'
@@ -78,6 +79,9 @@ export default defineNuxtModule<ModuleOptions>({
     // A model file whose top-level code throws names itself, in a production build too; with
     // Vite, webpack and rspack alike.
     addBuildPlugin(modelLoadGuardBuildPlugin({ dirs, modelFiles: () => files, helper: resolveRuntime('./runtime/modelLoadError') }))
+    // In dev, the terminal names such a file and its line at start and on each change.
+    if (nuxt.options.dev)
+      watchModelLoadErrors(nuxt, dirs, () => files)
 
     addTemplate({
       filename: `${TEMPLATE_DIR}/models.mjs`,

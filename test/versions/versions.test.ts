@@ -47,7 +47,7 @@ async function command(file: string, args: string[], cwd: string, timeout: numbe
 /** A fresh app at `target`'s versions with the packed module installed; resolves to its folder. */
 async function installApp(target: VersionTarget, tarball: string): Promise<string> {
   const dir = join(workDir, `nuxt-${target.nuxt}`)
-  await cp(fixture, dir, { recursive: true, filter: source => !/[/\\](\.nuxt|\.output|node_modules)$/.test(source) })
+  await cp(fixture, dir, { recursive: true, filter: source => !/[/\\](?:\.nuxt|\.output|node_modules)$/.test(source) })
   // A Nuxt 4 app keeps its source in app/, server/ stays at the root.
   if (target.nuxt.startsWith('4.')) {
     await mkdir(join(dir, 'app'))
@@ -65,7 +65,7 @@ async function installApp(target: VersionTarget, tarball: string): Promise<strin
       'nuxt-pinia-orm': `file:${tarball}`,
     },
   }, null, 2))
-  await command('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], dir, 300_000)
+  await command('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir, 900_000)
   return dir
 }
 

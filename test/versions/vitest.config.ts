@@ -8,6 +8,6 @@ export default defineConfig({
     environment: 'node',
     include: ['test/versions/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 900_000,
+    hookTimeout: 1_500_000,
   },
 })

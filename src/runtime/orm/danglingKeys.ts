@@ -25,12 +25,12 @@ function registeredRelated(db: Database, relation: BelongsTo, owner: Schema, fie
   try {
     const ref = relation._related
     const model = typeof ref === 'string' || isModelClass(ref) ? ref : (ref as () => unknown)()
-    const entity = typeof model === 'string' ? model : isModelClass(model) ? getSchema(model).entity : undefined
-    if (entity === undefined || db.schemaOf(entity) === undefined)
+    if (typeof model === 'string')
+      return db.schemaOf(model) && db.related(relation, owner, field)
+    if (!isModelClass(model))
       return undefined
-    if (typeof model !== 'string' && db.schemaOf(entity) !== getSchema(model))
-      return undefined
-    return db.related(relation, owner, field)
+    const schema = getSchema(model)
+    return db.schemaOf(schema.entity) === schema ? db.related(relation, owner, field) : undefined
   }
   catch {
     return undefined
