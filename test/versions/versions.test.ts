@@ -5,7 +5,7 @@
 // `VERSIONS=3.19.0,4.4.5 npm run test:versions` runs a subset.
 import { execFile, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -103,7 +103,7 @@ async function freePort(): Promise<number> {
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'nuxt-pinia-orm-versions-'))
   // `npm pack` runs `prepack` (the module build), as publishing would.
-  await timed('npm pack', () => command('npm', ['pack', '--pack-destination', workDir, '--loglevel=error'], packageRoot, 120_000))
+  await timed('npm pack', () => command('npm', ['pack', '--pack-destination', workDir, '--loglevel=error'], packageRoot, 600_000))
   const tarball = join(workDir, (await readdir(workDir)).find(name => name.endsWith('.tgz'))!)
   // The installs wait on the network more than on the CPU: all at once. Builds then run one by one.
   for (const target of targets) {
@@ -124,9 +124,10 @@ afterAll(async () => {
 describe.each(targets)('the packed module in a fresh app on Nuxt $nuxt ($label, pinia $pinia, @pinia/nuxt $piniaNuxt)', (target) => {
   let server: ChildProcess | undefined
   let url: string
+  let dir: string
 
   beforeAll(async () => {
-    const dir = await installs.get(target.nuxt)!
+    dir = await installs.get(target.nuxt)!
     await timed(`build Nuxt ${target.nuxt}`, () => command(join(dir, 'node_modules', '.bin', 'nuxi'), ['build'], dir, 300_000))
     const port = await freePort()
     server = spawn(process.execPath, [join(dir, '.output', 'server', 'index.mjs')], {
@@ -148,6 +149,15 @@ describe.each(targets)('the packed module in a fresh app on Nuxt $nuxt ($label, 
     const html = await (await fetch(url)).text()
     expect(listItems(html, 'users')).toEqual(['Ada: 555-0100', 'Linus: no phone'])
     expect(listItems(html, 'phones')).toEqual(['555-0100: Ada'])
+  })
+
+  it('leaves the dev-time help out of the production build, on the server and in the browser', async () => {
+    const files = (await readdir(join(dir, '.output'), { recursive: true })).filter(file => /\.m?js$/.test(file))
+    const code = (await Promise.all(files.map(file => readFile(join(dir, '.output', file), 'utf8')))).join('\n')
+    // The core is in the build (its error messages are), its dev-only messages are not.
+    expect(code).toContain('has no relation')
+    expect(code).not.toContain('Did you mean')
+    expect(code).not.toContain('Warned once per relation')
   })
 
   it('hydrates in Chromium with no request and no console error, and a save in the browser updates the page', async () => {
