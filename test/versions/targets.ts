@@ -5,6 +5,8 @@ export interface VersionTarget {
   nuxt: string
   pinia: string
   piniaNuxt: string
+  /** The bundler, when not Vite: the app lists its builder package and sets `builder`. */
+  builder?: 'webpack'
 }
 
 /**
@@ -18,4 +20,11 @@ export const VERSION_TARGETS: VersionTarget[] = [
   { label: 'the latest Nuxt 3', nuxt: '3.21.11', pinia: '3.0.4', piniaNuxt: '0.11.3' },
   { label: 'the Nuxt 4 floor', nuxt: '4.1.0', pinia: '3.0.4', piniaNuxt: '0.11.3' },
   { label: 'the latest Nuxt 4 on Node 20', nuxt: '4.4.5', pinia: '4.1.0', piniaNuxt: '1.0.2' },
+  // The model-load guard is an unplugin: built with webpack, the model files are guarded too.
+  { label: 'built with webpack', nuxt: '4.4.5', pinia: '4.1.0', piniaNuxt: '1.0.2', builder: 'webpack' },
 ]
+
+/** A name for the target's app folder and messages: `4.4.5` or `4.4.5-webpack`. */
+export function targetName(target: VersionTarget): string {
+  return target.builder ? `${target.nuxt}-${target.builder}` : target.nuxt
+}

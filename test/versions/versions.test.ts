@@ -16,14 +16,14 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumLaunchOptions } from '../e2e/chromium'
 import { testText } from '../e2e/html'
-import { VERSION_TARGETS } from './targets'
+import { VERSION_TARGETS, targetName } from './targets'
 import type { VersionTarget } from './targets'
 
 const run = promisify(execFile)
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url))
 const fixture = fileURLToPath(new URL('../fixtures/versions', import.meta.url))
 const only = process.env.VERSIONS?.split(',').map(version => version.trim())
-const targets = VERSION_TARGETS.filter(target => !only || only.includes(target.nuxt))
+const targets = VERSION_TARGETS.filter(target => !only || only.includes(target.nuxt) || only.includes(targetName(target)))
 
 let workDir: string
 let browser: Browser
@@ -46,7 +46,7 @@ async function command(file: string, args: string[], cwd: string, timeout: numbe
 
 /** A fresh app at `target`'s versions with the packed module installed; resolves to its folder. */
 async function installApp(target: VersionTarget, tarball: string): Promise<string> {
-  const dir = join(workDir, `nuxt-${target.nuxt}`)
+  const dir = join(workDir, `nuxt-${targetName(target)}`)
   await cp(fixture, dir, { recursive: true, filter: source => !/[/\\](?:\.nuxt|\.output|node_modules)$/.test(source) })
   // A Nuxt 4 app keeps its source in app/, server/ stays at the root.
   if (target.nuxt.startsWith('4.')) {
@@ -55,7 +55,7 @@ async function installApp(target: VersionTarget, tarball: string): Promise<strin
     await rename(join(dir, 'models'), join(dir, 'app', 'models'))
   }
   await writeFile(join(dir, 'package.json'), JSON.stringify({
-    name: `nuxt-pinia-orm-versions-${target.nuxt}`,
+    name: `nuxt-pinia-orm-versions-${targetName(target)}`,
     private: true,
     type: 'module',
     dependencies: {
@@ -63,8 +63,14 @@ async function installApp(target: VersionTarget, tarball: string): Promise<strin
       'pinia': target.pinia,
       '@pinia/nuxt': target.piniaNuxt,
       'nuxt-pinia-orm': `file:${tarball}`,
+      // Nuxt's builder packages follow Nuxt's version.
+      ...target.builder && { [`@nuxt/${target.builder}-builder`]: target.nuxt },
     },
   }, null, 2))
+  if (target.builder) {
+    const config = join(dir, 'nuxt.config.ts')
+    await writeFile(config, (await readFile(config, 'utf8')).replace('modules: [', `builder: '${target.builder}',\n  modules: [`))
+  }
   await command('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir, 900_000)
   return dir
 }
@@ -72,6 +78,12 @@ async function installApp(target: VersionTarget, tarball: string): Promise<strin
 /** The text of each `<li>` in the `data-test` element `name` of a server-rendered page. */
 function listItems(html: string, name: string): string[] {
   return [...testText(html, name).matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map(match => match[1]!.trim())
+}
+
+/** Every JavaScript file of a build folder, joined. */
+async function builtCode(folder: string): Promise<string> {
+  const files = (await readdir(folder, { recursive: true })).filter(file => /\.m?js$/.test(file))
+  return (await Promise.all(files.map(file => readFile(join(folder, file), 'utf8')))).join('\n')
 }
 
 /** Resolves once `ready()` holds; rejects with `message()` after `timeout` ms. */
@@ -107,9 +119,9 @@ beforeAll(async () => {
   const tarball = join(workDir, (await readdir(workDir)).find(name => name.endsWith('.tgz'))!)
   // The installs wait on the network more than on the CPU: all at once. Builds then run one by one.
   for (const target of targets) {
-    const install = timed(`install Nuxt ${target.nuxt}`, () => installApp(target, tarball))
+    const install = timed(`install Nuxt ${targetName(target)}`, () => installApp(target, tarball))
     install.catch(() => {}) // awaited by its own describe block
-    installs.set(target.nuxt, install)
+    installs.set(targetName(target), install)
   }
   browser = await chromium.launch(chromiumLaunchOptions)
 })
@@ -122,13 +134,14 @@ afterAll(async () => {
 })
 
 describe.each(targets)('the packed module in a fresh app on Nuxt $nuxt ($label, pinia $pinia, @pinia/nuxt $piniaNuxt)', (target) => {
+  const name = targetName(target)
   let server: ChildProcess | undefined
   let url: string
   let dir: string
 
   beforeAll(async () => {
-    dir = await installs.get(target.nuxt)!
-    await timed(`build Nuxt ${target.nuxt}`, () => command(join(dir, 'node_modules', '.bin', 'nuxi'), ['build'], dir, 300_000))
+    dir = await installs.get(name)!
+    await timed(`build Nuxt ${name}`, () => command(join(dir, 'node_modules', '.bin', 'nuxi'), ['build'], dir, 300_000))
     const port = await freePort()
     server = spawn(process.execPath, [join(dir, '.output', 'server', 'index.mjs')], {
       env: { ...process.env, NITRO_HOST: '127.0.0.1', NITRO_PORT: String(port) },
@@ -137,7 +150,7 @@ describe.each(targets)('the packed module in a fresh app on Nuxt $nuxt ($label, 
     let output = ''
     server.stdout!.on('data', (chunk: Buffer) => output += chunk)
     server.stderr!.on('data', (chunk: Buffer) => output += chunk)
-    await waitFor(() => output.includes('Listening on'), 15_000, () => `The server of Nuxt ${target.nuxt} did not start:\n${output}`)
+    await waitFor(() => output.includes('Listening on'), 15_000, () => `The server of Nuxt ${name} did not start:\n${output}`)
     url = `http://127.0.0.1:${port}/`
   })
 
@@ -151,9 +164,14 @@ describe.each(targets)('the packed module in a fresh app on Nuxt $nuxt ($label, 
     expect(listItems(html, 'phones')).toEqual(['555-0100: Ada'])
   })
 
+  it('guards the model files in the build, with whichever bundler built it', async () => {
+    const code = await builtCode(join(dir, '.output', 'server'))
+    // The guard's catch clause, around the top-level code of both model files.
+    expect(code.match(/catch \(__nuxtPiniaOrm\$error\)/g)?.length).toBeGreaterThanOrEqual(2)
+  })
+
   it('leaves the dev-time help out of the production build, on the server and in the browser', async () => {
-    const files = (await readdir(join(dir, '.output'), { recursive: true })).filter(file => /\.m?js$/.test(file))
-    const code = (await Promise.all(files.map(file => readFile(join(dir, '.output', file), 'utf8')))).join('\n')
+    const code = await builtCode(join(dir, '.output'))
     // The core is in the build (its error messages are), its dev-only messages are not.
     expect(code).toContain('has no relation')
     expect(code).not.toContain('Did you mean')
