@@ -159,5 +159,5 @@ describe('a production bundle of the core', () => {
       expect(development).toContain(devOnly)
       expect(production).not.toContain(devOnly)
     }
-  })
+  }, 30_000)
 })

@@ -270,5 +270,5 @@ describe('ModelLoadGuard, the build plugin (an unplugin)', () => {
     const error = await import(`${root}/out.mjs`).then(() => undefined, (error: Error) => error)
     expect(error).toBeInstanceOf(OrmError)
     expect(error!.message).toMatch(/^\[nuxt-pinia-orm\] The model file models\/User\.js failed to load: no entity\./)
-  })
+  }, 30_000)
 })

@@ -47,7 +47,7 @@ beforeAll(async () => {
     plugins: [ModelLoadGuard.vite({ dirs: [`${root}/models`], modelFiles: () => files, helper })],
     server: { middlewareMode: true, hmr: false, watch: null },
   })
-})
+}, 60_000)
 
 afterAll(async () => {
   await server?.close()
@@ -65,19 +65,19 @@ describe('loadModelFiles, in the dev server\'s SSR module graph', () => {
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain('[nuxt-pinia-orm] The model file models/Phone.ts failed to load: no entity is set for phones.')
     expect(firstFrames()[0]).toBe(`at entityFromSettings (${phone}:2:9)`)
-  })
+  }, 30_000)
 
   it('loads a changed file again, and reports its new line', async () => {
     errors.length = 0
     writeFileSync(phone, `// a comment\n// and another\n${PHONE}`)
     await loadModelFiles(server, [phone, user])
     expect(firstFrames()).toEqual([`at entityFromSettings (${phone}:4:9)`])
-  })
+  }, 30_000)
 
   it('logs nothing once the file is fixed', async () => {
     errors.length = 0
     writeFileSync(phone, PHONE.replace('throw new Error(\'no entity is set for phones\')', 'return \'phones\''))
     await loadModelFiles(server, [phone, user])
     expect(errors).toEqual([])
-  })
+  }, 30_000)
 })
