@@ -1,4 +1,5 @@
 import MagicString from 'magic-string'
+import { createUnplugin } from 'unplugin'
 import { parseSync } from 'oxc-parser'
 import type { BindingPattern, Class, Expression, VariableDeclaration } from 'oxc-parser'
 import { createOrmError } from './runtime/orm/errors'
@@ -213,28 +214,59 @@ export function guardModelModule(code: string, id: string, options: GuardOptions
   return { code: s.toString(), map: s.generateMap({ source: id, includeContent: true, hires: true }) }
 }
 
+/** Options of {@link ModelLoadGuard}. @internal */
+export interface ModelLoadGuardOptions {
+  /** The folders of model files (absolute); only modules in them reach the transform. */
+  dirs: string[]
+  /** The scanned model files now; a rescan in dev gives a new list. */
+  modelFiles: () => Array<{ path: string, displayPath: string }>
+  /** Module that exports `modelFileLoadError(file, error)`. */
+  helper: string
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
 /**
- * The Vite plugin that guards the scanned model files (see {@link guardModelModule}), in dev and in
- * builds, on the server and in the browser. It runs last, on the JavaScript Vite made of each file.
+ * The build plugin that guards the scanned model files (see {@link guardModelModule}), in dev and
+ * in builds, on the server and in the browser, with Vite, webpack and rspack alike (an unplugin).
+ * It runs last (`enforce: 'post'`), on the JavaScript the bundler made of each file; a filter on
+ * the model folders keeps every other module away from it, which matters with webpack, where a
+ * transform without a filter is a loader on every module.
  * @internal
  */
-export function modelLoadGuardPlugin(modelFiles: () => Array<{ path: string, displayPath: string }>, helper: string) {
-  // Every module of the app passes through `transform`: look model files up by path, and build
-  // that lookup again only when a rescan has given a new list.
-  let files: ReturnType<typeof modelFiles> | undefined
+export const ModelLoadGuard = createUnplugin<ModelLoadGuardOptions, false>((options) => {
+  // Look model files up by path, and build that lookup again only when a rescan gave a new list.
+  let files: ReturnType<ModelLoadGuardOptions['modelFiles']> | undefined
   let displayPaths = new Map<string, string>()
   return {
     name: 'nuxt-pinia-orm:model-load-guard',
-    enforce: 'post' as const,
-    transform(code: string, id: string) {
-      const current = modelFiles()
-      if (files !== current) {
-        files = current
-        displayPaths = new Map(files.map(file => [file.path, file.displayPath]))
-      }
-      const path = id.split('?')[0]!
-      const file = displayPaths.get(path)
-      return file === undefined ? undefined : guardModelModule(code, path, { file, helper })
+    enforce: 'post',
+    transform: {
+      filter: { id: { include: options.dirs.map(dir => new RegExp(`^${escapeRegExp(dir)}/`)) } },
+      handler(code, id) {
+        const current = options.modelFiles()
+        if (files !== current) {
+          files = current
+          displayPaths = new Map(files.map(file => [file.path, file.displayPath]))
+        }
+        const path = id.split('?')[0]!
+        const file = displayPaths.get(path)
+        return file === undefined ? undefined : guardModelModule(code, path, { file, helper: options.helper })
+      },
     },
+  }
+})
+
+/**
+ * {@link ModelLoadGuard} for each bundler Nuxt builds with, as `addBuildPlugin()` takes it.
+ * @internal
+ */
+export function modelLoadGuardBuildPlugin(options: ModelLoadGuardOptions) {
+  return {
+    vite: () => ModelLoadGuard.vite(options),
+    webpack: () => ModelLoadGuard.webpack(options),
+    rspack: () => ModelLoadGuard.rspack(options),
   }
 }

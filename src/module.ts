@@ -1,8 +1,8 @@
 import {
   addImports,
   addPlugin,
+  addBuildPlugin,
   addTemplate,
-  addVitePlugin,
   createResolver,
   defineNuxtModule,
   getLayerDirectories,
@@ -18,7 +18,8 @@ import { DECORATOR_IMPORTS, decoratorEsbuildOptions } from './decorators'
 import type { DecoratorMode } from './decorators'
 import { setupDevtools } from './devtools'
 import { modelDirs } from './modelDirs'
-import { modelLoadGuardPlugin } from './modelLoadGuard'
+import { modelLoadGuardBuildPlugin } from './modelLoadGuard'
+import { watchModelLoadErrors } from './modelLoadReport'
 import { scanModels } from './scanModels'
 import type { ScannedModelFile } from './scanModels'
 import { TEMPLATE_DIR, modelsTemplate, modelsTypeTemplate, optionsTemplate, optionsTypeTemplate } from './templates'
@@ -53,7 +54,7 @@ export default defineNuxtModule<ModuleOptions>({
   meta: {
     name: 'nuxt-pinia-orm',
     configKey: 'piniaOrm',
-    compatibility: { nuxt: '>=3.13.0' },
+    compatibility: { nuxt: '^3.19.0 || ^4.1.0' },
   },
   defaults: {
     dirs: ['models'],
@@ -101,8 +102,12 @@ export default defineNuxtModule<ModuleOptions>({
       }
     })
 
-    // A model file whose top-level code throws names itself, in a production build too.
-    addVitePlugin(modelLoadGuardPlugin(() => files, resolveRuntime('./runtime/modelLoadError')))
+    // A model file whose top-level code throws names itself, in a production build too; with
+    // Vite, webpack and rspack alike.
+    addBuildPlugin(modelLoadGuardBuildPlugin({ dirs, modelFiles: () => files, helper: resolveRuntime('./runtime/modelLoadError') }))
+    // In dev, the terminal names such a file and its line at start and on each change.
+    if (nuxt.options.dev)
+      watchModelLoadErrors(nuxt, dirs, () => files)
 
     addTemplate({
       filename: `${TEMPLATE_DIR}/models.mjs`,

@@ -4,6 +4,7 @@ import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { useRepo } from '../../src/runtime/orm'
 import { Phone, Post, User } from './models'
+import { expectWarning } from './expectWarning'
 
 describe('two Pinia instances used alternately', () => {
   it('keep their own records through save, find, get and with', () => {
@@ -16,6 +17,7 @@ describe('two Pinia instances used alternately', () => {
 
     const savedB = useRepo(User, b).save({ id: 1, name: 'B', phone: { id: 20, number: 'b-phone' }, posts: [{ id: 200, title: 'b-post' }] })
     useRepo(Phone, b).save({ id: 10, userId: 2, number: 'b-other' })
+    expectWarning('Phone.user', 'userId = 2')
 
     expect(savedA.name).toBe('A')
     expect(savedB.name).toBe('B')

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { computed, watch } from 'vue'
 import { registerModels, useRepo } from '../../src/runtime/orm'
 import { Phone, Post, User } from './models'
+import { expectWarning } from './expectWarning'
 
 describe('reads in a computed', () => {
   it('re-run after a save, a destroy and a write to a related entity', () => {
@@ -113,6 +114,7 @@ describe('related records in the same order on both sides', () => {
     // Build the index, then write around it: new ids below and above, a move, a delete.
     expect(useRepo(User, server).with('posts').find(1)!.posts!.map(post => post.id)).toEqual([50])
     useRepo(Post, server).save([{ id: 70, userId: 1 }, { id: 5, userId: 1 }, { id: 60, userId: 2 }])
+    expectWarning('Post.author', 'userId = 2')
     useRepo(Post, server).save({ id: 60, userId: 1 })
     useRepo(Post, server).destroy(70)
     const onServer = useRepo(User, server).with('posts').find(1)!.posts!.map(post => post.id)

@@ -74,7 +74,7 @@ const cases: Case[] = [
     parentId: 1,
     loaded: [{ id: 100, authorHandle: 'ann', title: 'A' }, { id: 101, authorHandle: 'ann', title: 'B' }],
     empty: [],
-    move: pinia => useRepo(Book, pinia).save({ id: 100, authorHandle: 'someone-else' }),
+    move: pinia => useRepo(Book, pinia).save({ id: 100, author: { id: 2, handle: 'someone-else' } }),
     moved: [{ id: 101, authorHandle: 'ann', title: 'B' }],
   },
   {

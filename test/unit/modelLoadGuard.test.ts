@@ -5,8 +5,9 @@ import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping'
 import ts from 'typescript'
+import { rollup } from 'rollup'
 import { afterAll, describe, expect, it } from 'vitest'
-import { guardModelModule, modelLoadGuardPlugin } from '../../src/modelLoadGuard'
+import { ModelLoadGuard, guardModelModule, modelLoadGuardBuildPlugin } from '../../src/modelLoadGuard'
 import { modelFileLoadError } from '../../src/runtime/modelLoadError'
 import { OrmError } from '../../src/runtime/orm'
 
@@ -243,15 +244,51 @@ describe('modelFileLoadError', () => {
   })
 })
 
-describe('modelLoadGuardPlugin', () => {
-  it('guards the scanned model files only, and follows a rescan', () => {
-    let files = [{ path: '/app/models/User.js', displayPath: 'models/User.js' }]
-    const plugin = modelLoadGuardPlugin(() => files, helper)
-    const code = 'export const a = f()\n'
-    expect(plugin.transform(code, '/app/models/User.js?v=1')?.code).toContain('"models/User.js"')
-    expect(plugin.transform(code, '/app/pages/index.js')).toBeUndefined()
-    files = [{ path: '/app/pages/index.js', displayPath: 'pages/index.js' }]
-    expect(plugin.transform(code, '/app/models/User.js')).toBeUndefined()
-    expect(plugin.transform(code, '/app/pages/index.js')?.code).toContain('"pages/index.js"')
+describe('ModelLoadGuard, the build plugin (an unplugin)', () => {
+  const dir = '/app/models'
+  const code = 'export const a = f()\n'
+
+  it('lets only modules of the model folders through its filter, the same for Vite, webpack and rspack', () => {
+    const plugin = ModelLoadGuard.raw({ dirs: [dir], modelFiles: () => [], helper }, { framework: 'webpack', versions: {} } as never)
+    const transform = plugin.transform as { filter: { id: { include: RegExp[] } } }
+    const passes = (id: string) => transform.filter.id.include.some(pattern => pattern.test(id))
+    expect(passes('/app/models/User.ts')).toBe(true)
+    expect(passes('/app/models/nested/Phone.ts?v=2')).toBe(true)
+    expect(passes('/app/models-old/User.ts')).toBe(false)
+    expect(passes('/app/pages/index.vue')).toBe(false)
+    expect(plugin.enforce).toBe('post')
   })
+
+  it('guards the scanned model files only in Vite, and follows a rescan', () => {
+    let files = [{ path: '/app/models/User.js', displayPath: 'models/User.js' }]
+    const plugin = ModelLoadGuard.vite({ dirs: [dir], modelFiles: () => files, helper })
+    const transform = plugin.transform as { handler: (code: string, id: string) => { code: string } | undefined }
+    expect(plugin.enforce).toBe('post')
+    expect(transform.handler(code, '/app/models/User.js?v=1')?.code).toContain('"models/User.js"')
+    expect(transform.handler(code, '/app/models/Draft.js')).toBeUndefined()
+    files = [{ path: '/app/models/Draft.js', displayPath: 'models/Draft.js' }]
+    expect(transform.handler(code, '/app/models/User.js')).toBeUndefined()
+    expect(transform.handler(code, '/app/models/Draft.js')?.code).toContain('"models/Draft.js"')
+  })
+
+  it('gives Nuxt a plugin for each of Vite, webpack and rspack', () => {
+    const plugins = modelLoadGuardBuildPlugin({ dirs: [dir], modelFiles: () => [], helper })
+    expect(plugins.vite().name).toBe('nuxt-pinia-orm:model-load-guard')
+    expect(typeof plugins.webpack().apply).toBe('function')
+    expect(typeof plugins.rspack().apply).toBe('function')
+  })
+
+  it('guards a model file in a real Rollup bundle, so the bundle names the file when the model throws', async () => {
+    const root = `${tmp}/rollup-${loads++}`
+    mkdirSync(`${root}/models`, { recursive: true })
+    writeFileSync(`${root}/models/User.js`, 'export default class User { static entity = settings() }\nfunction settings() { throw new Error(\'no entity\') }\n')
+    writeFileSync(`${root}/main.js`, 'import User from \'./models/User.js\'\nexport const entity = User.entity\n')
+    const plugin = ModelLoadGuard.rollup({ dirs: [`${root}/models`], modelFiles: () => [{ path: `${root}/models/User.js`, displayPath: 'models/User.js' }], helper })
+    const bundle = await rollup({ input: `${root}/main.js`, plugins: [plugin], external: [helper] })
+    await bundle.write({ file: `${root}/out.mjs`, format: 'es' })
+    await bundle.close()
+    const error = await import(`${root}/out.mjs`).then(() => undefined, (error: Error) => error)
+    expect(error).toBeInstanceOf(OrmError)
+    expect(error!.message).toMatch(/^\[nuxt-pinia-orm\] The model file models\/User\.js failed to load: no entity\./)
+  }, 30_000)
 })

@@ -79,7 +79,7 @@ function warnAboutType(schema: Schema, field: string, attribute: Attribute, valu
     return
   warn(
     `type ${schema.name}.${field} ${typeof value}`,
-    `${schema.name}.${field} was given ${show(value)} (a ${typeof value}), but it is a ${expected} field. The value is stored as given, not converted. Convert it before saving, or declare the field with this.attr() if it takes other types.`,
+    `${schema.name}.${field} was given ${_showValue(value)} (a ${typeof value}), but it is a ${expected} field. The value is stored as given, not converted. Convert it before saving, or declare the field with this.attr() if it takes other types.`,
   )
 }
 
@@ -93,7 +93,8 @@ function expectedType(attribute: Attribute): 'string' | 'number' | 'boolean' | u
   return undefined
 }
 
-function show(value: unknown): string {
+/** A value as a warning shows it: JSON where it can, cut to 60 characters. @internal */
+export function _showValue(value: unknown): string {
   let text: string
   try {
     text = typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' ? (JSON.stringify(value) ?? String(value)) : String(value)

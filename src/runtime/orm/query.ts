@@ -9,6 +9,7 @@ import type { Model } from './Model'
 import { hasRecord, recordAt } from './ownRecords'
 import type { Relation } from './relations/Relation'
 import type { Schema } from './schema'
+import { didYouMean } from './suggest'
 import type { Item, KeyOf, ModelClass } from './types'
 import { _deleteRecords, _retrieved, _saveBatches } from './hooks'
 import { _showFields } from './queryVisibility'
@@ -272,7 +273,7 @@ export class Query<M extends ModelClass = ModelClass> {
 
   private addWhere(field: Where['field'], value: unknown, or: boolean): this {
     if (typeof field === 'string' && !this._schema.attributes.has(field))
-      throw createOrmError(`where() on ${this._schema.name}: '${field}' is not an attribute of ${this._schema.name}. Its attributes are: ${this._schema.attributeNames.join(', ')}. To filter by a relation, load it with with() and filter with a function.`)
+      throw createOrmError(`where() on ${this._schema.name}: '${field}' is not an attribute of ${this._schema.name}.${process.env.NODE_ENV !== 'production' ? didYouMean(field, this._schema.attributeNames) : ''} Its attributes are: ${this._schema.attributeNames.join(', ')}. To filter by a relation, load it with with() and filter with a function.`)
     this.wheres.push({ field, value, or })
     return this
   }
@@ -476,5 +477,5 @@ function unknownRelationError(schema: Schema, field: string, path: string) {
   const known = [...schema.relations.keys()]
   const hint = known.length > 0 ? `Its relations are: ${known.join(', ')}.` : `${schema.name} has no relations; declare one in fields(), e.g. this.hasOne(...).`
   const where = path === field ? `'${field}'` : `'${field}' (in '${path}')`
-  return createOrmError(`with(): ${schema.name} has no relation ${where}. ${hint}`)
+  return createOrmError(`with(): ${schema.name} has no relation ${where}.${process.env.NODE_ENV !== 'production' ? didYouMean(field, known) : ''} ${hint}`)
 }

@@ -1,5 +1,6 @@
 import { checkIds } from './arguments'
 import type { Database, EntityStore } from './database'
+import { warnDanglingForeignKeys } from './danglingKeys'
 import { createOrmError } from './errors'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
@@ -258,6 +259,8 @@ export class Repository<M extends ModelClass = ModelClass> {
   private persist(records: RecordInput | RecordInput[], options: NormalizeOptions): Item<M> | Item<M>[] {
     const { roots, batches } = this.normalize(records, options)
     _saveBatches(this._db, batches)
+    if (process.env.NODE_ENV !== 'production')
+      warnDanglingForeignKeys(this._db, batches)
     return this.result(records, roots)
   }
 
