@@ -56,9 +56,15 @@ export class Database {
   private ownWrite = false
   private resolvedConfig: OrmConfig | undefined
   private readonly seenOptions = new Set<CreateOrmOptions>()
-  /** @internal Results of `useCache()` queries in this Pinia. */
+  /**
+   * Results of `useCache()` queries in this Pinia.
+   * @internal
+   */
   readonly _queryCache: QueryCache = new QueryCache(this)
-  /** @internal While set, every entity read through `data()` is added (see QueryCache). */
+  /**
+   * While set, every entity read through `data()` is added to it (see QueryCache).
+   * @internal
+   */
   _reads: Set<string> | undefined
 
   constructor(pinia: Pinia) {
@@ -102,7 +108,10 @@ export class Database {
     return this.counts.get(entity, this.data(entity))
   }
 
-  /** @internal The write counter of an entity (reading it makes the running effect depend on it). */
+  /**
+   * The write counter of an entity (reading it makes the running effect depend on it).
+   * @internal
+   */
   _version(entity: string): number {
     return this.version(entity).value
   }

@@ -18,13 +18,11 @@ const PINIA_ORM_METHODS = [
   'withMeta',
   'makeHidden',
   'makeVisible',
-  'hydrate',
-  'database',
-  'initialize',
-  'setConfig',
-  'getAxios',
+  // Added by @pinia-orm/axios: a port of that plugin sets them on the repository instance.
   'api',
 ] as const
+
+const STUB = Symbol('nuxt-pinia-orm:missing-method')
 
 /** Where the migration table lives, for messages. */
 export const MIGRATION_TABLE = 'docs/migration-from-pinia-orm.md'
@@ -45,8 +43,14 @@ export function installMissingMethods(prototype: object, kind: 'repository' | 'q
         throw createOrmError(`${name}() is a pinia-orm ${kind} method that nuxt-pinia-orm does not have. See ${MIGRATION_TABLE} for its status and what to use instead.`)
       },
     }[name]!
+    Object.defineProperty(stub, STUB, { value: true })
     Object.defineProperty(prototype, name, { value: stub, writable: true, configurable: true, enumerable: false })
   }
+}
+
+/** Whether a value is one of the stubs of {@link installMissingMethods}. @internal */
+export function isMissingMethod(value: unknown): boolean {
+  return typeof value === 'function' && STUB in value
 }
 
 /** @internal */

@@ -13,7 +13,7 @@ export interface PiniaOrmPluginContext {
 }
 
 /** A pinia-orm plugin: extends the repository or the config, and returns the context. */
-export type PiniaOrmPlugin = (context: PiniaOrmPluginContext) => PiniaOrmPluginContext | void
+export type PiniaOrmPlugin = (context: PiniaOrmPluginContext) => PiniaOrmPluginContext | undefined
 
 /**
  * Defines a pinia-orm plugin, for `createORM({ plugins: [...] })`. It runs for every repository
@@ -41,7 +41,7 @@ export function runPlugins(config: OrmConfig, repository: Repository): OrmConfig
   const plugins = config.plugins
   for (let i = 0; i < plugins.length; i++) {
     const plugin = plugins[i]!
-    let result: PiniaOrmPluginContext | void
+    let result: PiniaOrmPluginContext | undefined
     try {
       result = plugin({ config: current, repository, model: repository.getModel() })
     }

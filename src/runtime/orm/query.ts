@@ -19,7 +19,7 @@ import { likeMatcher } from './query/whereLike'
 /** A query grouped with `groupBy()`: its `get()` returns the groups by key. */
 export type GroupedQuery<M extends ModelClass> = Omit<Query<M>, 'get'> & {
   /** The matching model instances in groups, keyed as pinia-orm keys them. */
-  get: () => Record<string, Item<M>[]>
+  get: <_T extends 'group' | 'collection' = 'group'>() => Record<string, Item<M>[]>
 }
 
 /** A test of one field's value. */
@@ -464,7 +464,6 @@ export class Query<M extends ModelClass = ModelClass> {
   /** Whether any record matches the query. Without constraints it is O(1). */
   exists(): boolean {
     if (this.wheres.length === 0 && this.ids === undefined && this.skip === 0 && this.take !== 0) {
-      // eslint-disable-next-line no-unreachable-loop -- one record is enough
       for (const _ in this._db.data(this._schema.entity))
         return true
       return false

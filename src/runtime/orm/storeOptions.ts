@@ -50,13 +50,11 @@ export function createEntityStore(id: string, model: StoreStatics | undefined, s
     return defineStore(id, () => {
       const members = typeof extra === 'function' ? (extra as () => Record<string, unknown>)() : extra as Record<string, unknown>
       return { ...members, data: ref({} as EntityData) }
-    })(pinia) as unknown as ReturnType<typeof defineOptionStore>
+    })(pinia) as unknown as OptionEntityStore
   }
   const options = (typeof extra === 'function' ? (extra as () => OptionStoreOptions)() : extra) as OptionStoreOptions
   const storeOptions = { ...options, state: () => ({ ...options.state?.(), data: {} as EntityData }) }
   return defineStore(id, storeOptions as unknown as { state: () => { data: EntityData } })(pinia)
 }
 
-function defineOptionStore(id: string, pinia: Pinia) {
-  return defineStore(id, { state: () => ({ data: {} as EntityData }) })(pinia)
-}
+type OptionEntityStore = ReturnType<ReturnType<typeof defineStore<string, { data: EntityData }>>>

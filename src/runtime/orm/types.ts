@@ -59,6 +59,6 @@ export type Id = string | number | readonly (string | number)[]
 
 /**
  * The id of a record of model `M`: an array of values when the model declares a composite
- * `primaryKey` (an array of field names), else one value.
+ * `primaryKey` (an array of field names), or pinia-orm's JSON string of them (`'[1,3]'`); else one value.
  */
-export type KeyOf<M> = M extends { primaryKey: readonly string[] } ? readonly (string | number)[] : string | number
+export type KeyOf<M> = M extends { primaryKey: readonly string[] } ? readonly (string | number)[] | string : string | number
