@@ -1,5 +1,5 @@
 import type { Pinia } from 'pinia'
-import { shallowRef, toRaw, toRef, triggerRef } from 'vue'
+import { isRef, shallowRef, toRaw, toRef, triggerRef } from 'vue'
 import type { ShallowRef } from 'vue'
 import { installedOrmOptions, resolveConfig } from './config'
 import type { CreateOrmOptions, OrmConfig } from './config'
@@ -204,7 +204,11 @@ export class Database {
     this._reads?.add(entity)
     const id = this.storeIds.size === 0 ? entity : this.storeIds.get(entity) ?? entity
     const state = (toRaw(this.pinia.state.value) as Record<string, EntityState | undefined>)[id]
-    return state ? state.data : toRaw(this.store(entity).$state.data)
+    if (!state)
+      return toRaw(this.store(entity).$state.data)
+    // A setup store (createORM({ pinia: { storeType: 'setupStore' } })) keeps its state as refs.
+    const data = state.data
+    return isRef(data) ? toRaw(data.value as EntityData) : data
   }
 
   /** The index of an entity's records by the values of `fields`, built on first use. */
