@@ -13,7 +13,7 @@ import {
   useLogger,
 } from '@nuxt/kit'
 import { resolve } from 'pathe'
-import { CORE_IMPORTS } from './coreImports'
+import { CORE_IMPORTS, HELPER_IMPORTS } from './coreImports'
 import { modelDirs } from './modelDirs'
 import { modelLoadGuardPlugin } from './modelLoadGuard'
 import { scanModels } from './scanModels'
@@ -29,6 +29,12 @@ export interface ModuleOptions {
    * @default ['models']
    */
   dirs: string[]
+  /**
+   * Folders of custom repository classes (`class UserRepository extends Repository<typeof User>`),
+   * resolved like `dirs`. Their exports are auto-imported, for `useRepo(UserRepository)`.
+   * @default ['repositories']
+   */
+  repositoriesDirs: string[]
   /**
    * A file of the app whose default export is the options passed to `createORM()` (for example
    * `'~/orm.options'`). It is bundled as code, so options may be functions.
@@ -46,6 +52,7 @@ export default defineNuxtModule<ModuleOptions>({
   },
   defaults: {
     dirs: ['models'],
+    repositoriesDirs: ['repositories'],
   },
   async setup(options, nuxt) {
     const logger = useLogger('nuxt-pinia-orm')
@@ -58,18 +65,25 @@ export default defineNuxtModule<ModuleOptions>({
 
     // `import { Model } from 'nuxt-pinia-orm/orm'` in the app gives the auto-imported classes.
     nuxt.options.alias['nuxt-pinia-orm/orm'] = core
+    nuxt.options.alias['nuxt-pinia-orm/helpers'] = resolveRuntime('./runtime/orm/helpers')
     nuxt.options.build.transpile.push(resolveRuntime('./runtime'))
 
     addImports([
       ...CORE_IMPORTS.map(name => ({ name, from: core })),
       { name: 'useRepo', from: resolveRuntime('./runtime/composables') },
+      ...HELPER_IMPORTS.map(name => ({ name, from: resolveRuntime('./runtime/orm/helpers') })),
     ])
 
-    const dirs = modelDirs(options.dirs, getLayerDirectories(nuxt).map(layer => layer.app))
+    const layerDirs = getLayerDirectories(nuxt).map(layer => layer.app)
+    const dirs = modelDirs(options.dirs, layerDirs)
     let files: ScannedModelFile[] = await scanModels(dirs, nuxt.options.rootDir)
+    // Repository files are imported like model files (a default export by its file's name), but
+    // only where the app uses them: no registration at start.
+    const repositoryDirs = modelDirs(options.repositoriesDirs, layerDirs)
+    let repositoryFiles: ScannedModelFile[] = await scanModels(repositoryDirs, nuxt.options.rootDir)
 
     nuxt.hook('imports:extend', (imports) => {
-      for (const file of files) {
+      for (const file of [...files, ...repositoryFiles]) {
         for (const item of file.exports)
           imports.push({ name: item.exportName, as: item.name, from: file.path })
       }
@@ -107,6 +121,15 @@ export default defineNuxtModule<ModuleOptions>({
     // models template follow. A file that breaks the scan is reported and the last good scan stays.
     nuxt.hook('builder:watch', async (_event, relativePath) => {
       const path = resolve(nuxt.options.srcDir, relativePath)
+      if (repositoryDirs.some(dir => path.startsWith(`${dir}/`))) {
+        try {
+          repositoryFiles = await scanModels(repositoryDirs, nuxt.options.rootDir)
+        }
+        catch (error) {
+          logger.error(error)
+        }
+        return
+      }
       if (!dirs.some(dir => path.startsWith(`${dir}/`)))
         return
       let scanned: ScannedModelFile[]
