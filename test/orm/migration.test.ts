@@ -176,3 +176,51 @@ describe('repository', () => {
     expect(user.posts!.map(post => post.title)).toEqual(['a'])
   })
 })
+
+describe('repository writes and reads', () => {
+  it('save, insert, fresh, make, destroy, flush, all, piniaStore', () => {
+    const postRepo = useRepo(Post)
+    postRepo.save({ id: 2, title: 'b' })
+    postRepo.insert({ id: 3, title: 'c' })
+    expect(ids(postRepo.all())).toEqual([1, 2, 3])
+    expect(postRepo.make({ title: 'draft' }).title).toBe('draft')
+    expect(postRepo.destroy(2)?.id).toBe(2)
+    expect(ids(postRepo.destroy([1, 3]))).toEqual([1, 3])
+    postRepo.fresh([{ id: 4, title: 'd' }])
+    expect(postRepo.piniaStore().$state.data).toEqual({ 4: { id: 4, userId: null, title: 'd' } })
+    expect(ids(postRepo.flush())).toEqual([4])
+    expect(postRepo.all()).toEqual([])
+  })
+
+  it('repo(Model) from a repository and config', () => {
+    expect(ids(useRepo(User).repo(Post).all())).toEqual([1])
+    expect(useRepo(User).config.cache).toBe(true)
+  })
+
+  it('whereIn, whereNotIn, whereNull, whereNotNull, whereId, limit, offset, first', () => {
+    const userRepo = useRepo(User)
+    expect(ids(userRepo.whereIn('age', [25, 40]).get())).toEqual([2, 3])
+    expect(ids(userRepo.whereNotIn('age', [25, 40]).get())).toEqual([1])
+    expect(ids(useRepo(Post).whereNull('userId').get())).toEqual([])
+    expect(ids(useRepo(Post).whereNotNull('userId').get())).toEqual([1])
+    expect(ids(userRepo.whereId(2).get())).toEqual([2])
+    expect(ids(userRepo.limit(1).offset(1).get())).toEqual([2])
+    expect(userRepo.where('prename', 'John').first()?.id).toBe(1)
+  })
+
+  it('with, withAll, withAllRecursive and load', () => {
+    expect(useRepo(User).with('posts').find(1)!.posts!.map(post => post.title)).toEqual(['a'])
+    expect(useRepo(User).withAll().find(1)!.posts).toHaveLength(1)
+    expect(useRepo(User).withAllRecursive().find(1)!.posts).toHaveLength(1)
+    const users = useRepo(User).all()
+    useRepo(User).with('posts').load(users)
+    expect(users.map(user => user.posts!.length)).toEqual([1, 0, 0])
+  })
+
+  it('update and delete through a query', () => {
+    useRepo(User).where('prename', 'John').update({ active: false })
+    expect(ids(useRepo(User).where('active', false).get())).toEqual([1, 3])
+    useRepo(User).where('active', false).delete()
+    expect(ids(useRepo(User).all())).toEqual([2])
+  })
+})
