@@ -329,12 +329,13 @@ export class Repository<M extends ModelClass = ModelClass> {
 
   /** {@inheritDoc Query.count} */
   count(): number {
-    return this.query().count()
+    // No query to build: the kept count of the entity, O(1).
+    return this._db.count(this._schema.entity)
   }
 
   /** {@inheritDoc Query.exists} */
   exists(): boolean {
-    return this.query().exists()
+    return this._db.count(this._schema.entity) > 0
   }
 
   /** {@inheritDoc Query.sum} */

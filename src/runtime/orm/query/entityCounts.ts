@@ -20,9 +20,7 @@ export class EntityCounts {
     const known = this.counts.get(entity)
     if (known && known.data === data)
       return known.size
-    let size = 0
-    for (const _ in data)
-      size++
+    const size = Object.keys(data).length
     this.counts.set(entity, { data, size })
     return size
   }
