@@ -32,6 +32,11 @@ describe('createORM options', () => {
     expect(() => useRepo(User, appPinia({ cach: false } as never))).toThrow(/createORM\(\) has no option 'cach'/)
   })
 
+  it('reject an unknown sub-option, and pinia-orm\'s cache provider, saying why', () => {
+    expect(() => useRepo(User, appPinia({ model: { withMeat: true } as never }))).toThrow(/createORM\(\{ model: \{ withMeat \} \}\) is not supported\. The options of 'model' are: withMeta, hidden, visible/)
+    expect(() => useRepo(User, appPinia({ cache: { provider: Map } as never }))).toThrow(/cache: \{ provider \}.*always belongs to one Pinia instance/)
+  })
+
   it('reject a store type that does not exist', () => {
     expect(() => useRepo(User, appPinia({ pinia: { storeType: 'classic' as never } }))).toThrow(/takes 'optionStore' or 'setupStore', not "classic"/)
   })

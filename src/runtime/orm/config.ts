@@ -120,10 +120,17 @@ export function resolveConfig(list: readonly CreateOrmOptions[]): OrmConfig {
       if (!KNOWN_OPTIONS.has(key))
         throw createOrmError(`createORM() has no option '${key}'. Its options are: ${[...KNOWN_OPTIONS].join(', ')}.`)
     }
-    if (options.model)
+    if (options.model) {
+      checkKeys(options.model, ['withMeta', 'hidden', 'visible'], 'model')
       config.model = { ...config.model, ...definedOnly(options.model) }
-    if (options.cache !== undefined)
+    }
+    if (options.cache !== undefined) {
+      if (typeof options.cache === 'object' && options.cache !== null)
+        checkKeys(options.cache, ['shared'], 'cache', 'The query cache always belongs to one Pinia instance; pinia-orm\'s cache providers are not supported.')
       config.cache = options.cache !== false
+    }
+    if (options.pinia)
+      checkKeys(options.pinia, ['storeType'], 'pinia')
     const storeType = options.pinia?.storeType
     if (storeType !== undefined) {
       if (storeType !== 'optionStore' && storeType !== 'setupStore')
@@ -141,6 +148,13 @@ export function resolveConfig(list: readonly CreateOrmOptions[]): OrmConfig {
       config.models = [...config.models, ...options.models]
   }
   return config
+}
+
+function checkKeys(value: object, known: readonly string[], option: string, why = ''): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key))
+      throw createOrmError(`createORM({ ${option}: { ${key} } }) is not supported. The options of '${option}' are: ${known.join(', ')}.${why ? ` ${why}` : ''}`)
+  }
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
