@@ -142,6 +142,10 @@ describe('where variants', () => {
     expect(ids(scores.where('id', 1).orWhereNotIn('team', ['red']).get())).toEqual([1, 2, 4])
   })
 
+  it('where() with a list of fields says it is not supported, instead of matching nothing', () => {
+    expect(() => useRepo(Score, pinia).where(['name', 'team'] as never, 'red')).toThrow(/where\(\) on Score with a list of fields \(name, team\) is not supported yet/)
+  })
+
   it('where(field, Set) keeps values in the set', () => {
     expect(ids(useRepo(Score, pinia).where('id', new Set([2, 4])).get())).toEqual([2, 4])
   })

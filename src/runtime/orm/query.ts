@@ -276,6 +276,8 @@ export class Query<M extends ModelClass = ModelClass> {
   }
 
   private addWhere(field: Where['field'], value: unknown, or: boolean): this {
+    if (Array.isArray(field))
+      throw createOrmError(`where() on ${this._schema.name} with a list of fields (${field.join(', ')}) is not supported yet. Add one where() per field, or give a function of the instance. See docs/migration-from-pinia-orm.md.`)
     if (typeof field === 'string' && !this._schema.attributes.has(field))
       throw createOrmError(`where() on ${this._schema.name}: '${field}' is not an attribute of ${this._schema.name}. Its attributes are: ${this._schema.attributeNames.join(', ')}. To filter by a relation, load it with with() and filter with a function.`)
     this.wheres.push({ field, value, or })
