@@ -116,6 +116,30 @@ function destroyUsers(store, ids) {
   return removed
 }
 
+function countAndExists(store, calls) {
+  let result
+  for (let i = 0; i < calls; i++) result = { count: store.users.size, exists: store.users.size > 0 }
+  return result
+}
+
+function postsByUser(store) {
+  const groups = {}
+  for (const post of store.posts.values()) {
+    const copy = { ...post }
+    const group = groups[post.userId]
+    if (group) group.push(copy)
+    else groups[post.userId] = [copy]
+  }
+  return groups
+}
+
+function usersPage(store, page, perPage) {
+  const sorted = [...store.users.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const total = sorted.length
+  const data = sorted.slice((page - 1) * perPage, page * perPage).map(user => ({ ...user }))
+  return { data, total, page, perPage, lastPage: Math.max(1, Math.ceil(total / perPage)) }
+}
+
 /** The smallest natural payload: each entity's records as an array. */
 function serialize(store) {
   return JSON.stringify({
@@ -162,6 +186,9 @@ export function createBaseline() {
     usersWithPostsWhereName,
     findUsersWithPhone,
     destroyUsers,
+    countAndExists,
+    postsByUser,
+    usersPage,
     serialize,
     deserialize,
     snapshot,

@@ -15,6 +15,9 @@
  * @property {(store: any) => string} serialize the whole state as the JSON a server would send (W6)
  * @property {(json: string) => any} deserialize a fresh store holding the parsed state (W6)
  * @property {(store: any) => { users: object[], phones: object[], posts: object[] }} snapshot stored records, in store order
+ * @property {(store: any, calls: number) => { count: number, exists: boolean }} [countAndExists] `calls` × count() and exists() of all users (W12)
+ * @property {(store: any) => Record<string, unknown[]>} [postsByUser] posts grouped by userId (W13)
+ * @property {(store: any, page: number, perPage: number) => { data: unknown[], total: number, page: number, perPage: number, lastPage: number }} [usersPage] one page of users by name (W14)
  * @property {(result: any) => any} toPlain a read result as plain data, to compare with the baseline's
  */
 

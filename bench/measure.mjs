@@ -84,6 +84,10 @@ async function main() {
 
   for (const workload of WORKLOADS) {
     if (options.only && !options.only.includes(workload.id)) continue
+    if (workload.supported && !workload.supported(impl)) {
+      log(`${workload.id} left out: ${implName} has no such method`)
+      continue
+    }
     let calls = W5_CALLS
     let prepared = workload.prepare(impl, n, { calls })
     if (workload.id === 'W5') {

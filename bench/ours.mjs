@@ -57,11 +57,11 @@ export async function createOurs() {
   // W6 sends what the Nuxt module's payload plugin sends: the state packed by
   // the core's packState (field names once per entity), when the core has it.
   const packs = typeof packState === 'function' && typeof unpackState === 'function'
-  const { User, Phone } = defineModels(Model)
+  const { User, Phone, Post } = defineModels(Model)
 
   function storeOn(pinia) {
     setActivePinia(pinia)
-    return { pinia, users: useRepo(User, pinia), phones: useRepo(Phone, pinia) }
+    return { pinia, users: useRepo(User, pinia), phones: useRepo(Phone, pinia), posts: useRepo(Post, pinia) }
   }
 
   return {
@@ -78,6 +78,13 @@ export async function createOurs() {
       return out
     },
     destroyUsers: (store, ids) => store.users.destroy(ids),
+    countAndExists(store, calls) {
+      let result
+      for (let i = 0; i < calls; i++) result = { count: store.users.count(), exists: store.users.exists() }
+      return result
+    },
+    postsByUser: store => store.posts.groupBy('userId').get(),
+    usersPage: (store, page, perPage) => store.users.orderBy('name').paginate(page, perPage),
     // Without packState: the raw state, as Nuxt's payload serializes it (its
     // `Reactive` reducer unwraps it); through Vue's proxies it takes 20 times longer.
     serialize: store => JSON.stringify(packs ? packState(store.pinia) : toRaw(store.pinia.state.value)),

@@ -46,7 +46,7 @@ function storeOn(pinia) {
   // process; a fresh store must start with it empty, or reads of the new
   // store return models hydrated from an earlier one.
   users.hydratedDataCache.clear()
-  return { pinia, users, phones: useRepo(Phone, pinia) }
+  return { pinia, users, phones: useRepo(Phone, pinia), posts: useRepo(Post, pinia) }
 }
 
 const toJson = model => (model ? model.$toJson() : null)
@@ -67,6 +67,8 @@ export function createPiniaOrm() {
       return out
     },
     destroyUsers: (store, ids) => store.users.destroy(ids),
+    // pinia-orm 1.10 has groupBy, but no count, exists or paginate (W12 and W14 leave it out).
+    postsByUser: store => store.posts.groupBy('userId').get(),
     // Raw, as Nuxt's payload serializes it (its `Reactive` reducer unwraps the state).
     serialize: store => JSON.stringify(toRaw(store.pinia.state.value)),
     deserialize(json) {

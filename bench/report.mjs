@@ -16,6 +16,9 @@ const SHORT_TITLES = {
   W6: 'W6 SSR round trip',
   W7: 'W7 rename 10%',
   W8: 'W8 destroy 10%',
+  W12: 'W12 1,000 × (count + exists)',
+  W13: 'W13 groupBy(userId) of posts',
+  W14: 'W14 orderBy(name).paginate(50, 20)',
 }
 
 function formatMs(ms) {
@@ -98,7 +101,8 @@ export function judgeTargets(run) {
     .map(({ id }) => [id, ratio(ours, plain, id)])
     .filter(([, value]) => !(value <= 3))
     .map(([id, value]) => `${id} at N=${n}: ${formatRatio(value)}`))
-  check('pinia-orm / ours ≥ 10 on every workload', ({ ours, ...rest }, n) => WORKLOADS
+  check('pinia-orm / ours ≥ 10 on every workload pinia-orm has', ({ ours, ...rest }, n) => WORKLOADS
+    .filter(({ id }) => !rest['pinia-orm']?.workloads || rest['pinia-orm'].workloads[id] !== undefined)
     .map(({ id }) => [id, ratio(rest['pinia-orm'], ours, id)])
     .filter(([, value]) => !(value >= 10))
     .map(([id, value]) => `${id} at N=${n}: ${formatRatio(value)}`))

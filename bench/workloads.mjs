@@ -1,4 +1,4 @@
-// W1..W8 from issue 4, written once against the Implementation contract.
+// W1..W8 from issue 4 and W12..W14 from issue 12, written once against the Implementation contract.
 //
 // `fresh: 'sample'` workloads change or replace the store, so every timed
 // sample gets a new store prepared outside the timing. `fresh: 'workload'`
@@ -13,6 +13,9 @@ function filledStore(impl, n) {
   impl.saveUsers(store, makeUsers(n))
   return store
 }
+
+/** How many times W12 calls `count()` and `exists()`: one call alone is below the timer's grain. */
+export const W12_CALLS = 1000
 
 const nameStartsWithPrefix = name => name.startsWith(NAME_PREFIX)
 
@@ -95,6 +98,35 @@ export const WORKLOADS = [
     prepare: (impl, n) => ({ store: filledStore(impl, n), ids: destroyedUserIds(n) }),
     run: (impl, { store, ids }) => impl.destroyUsers(store, ids),
     plain: (impl, _output, { store }) => impl.snapshot(store),
+  },
+  // Issue 12: the repository and query API. An implementation without the method (pinia-orm 1.10
+  // has no count, exists or paginate) leaves the workload out: `supported` says so.
+  {
+    id: 'W12',
+    title: `${W12_CALLS.toLocaleString('en-US')} × (\`count()\` + \`exists()\`) on all N users, no constraints`,
+    fresh: 'workload',
+    supported: impl => typeof impl.countAndExists === 'function',
+    prepare: (impl, n) => ({ store: filledStore(impl, n) }),
+    run: (impl, { store }) => impl.countAndExists(store, W12_CALLS),
+    plain: (_impl, output) => output,
+  },
+  {
+    id: 'W13',
+    title: '`groupBy(\'userId\').get()` of all 3N posts',
+    fresh: 'workload',
+    supported: impl => typeof impl.postsByUser === 'function',
+    prepare: (impl, n) => ({ store: filledStore(impl, n) }),
+    run: (impl, { store }) => impl.postsByUser(store),
+    plain: (impl, output) => Object.fromEntries(Object.entries(output).map(([key, posts]) => [key, impl.toPlain(posts)])),
+  },
+  {
+    id: 'W14',
+    title: '`orderBy(\'name\').paginate(50, 20)` of N users',
+    fresh: 'workload',
+    supported: impl => typeof impl.usersPage === 'function',
+    prepare: (impl, n) => ({ store: filledStore(impl, n) }),
+    run: (impl, { store }) => impl.usersPage(store, 50, 20),
+    plain: (impl, output) => ({ ...output, data: impl.toPlain(output.data) }),
   },
 ]
 

@@ -3,4 +3,10 @@
  * app gets the Nuxt-aware one from `runtime/composables`.
  * @internal
  */
-export const CORE_IMPORTS = ['Model'] as const
+export const CORE_IMPORTS = ['Model', 'Repository'] as const
+
+/**
+ * The collection helpers of `nuxt-pinia-orm/helpers`, auto-imported as pinia-orm names them.
+ * @internal
+ */
+export const HELPER_IMPORTS = ['useCollect', 'useSum', 'useMin', 'useMax', 'usePluck', 'useKeys', 'useGroupBy', 'useSortBy'] as const

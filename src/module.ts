@@ -13,7 +13,7 @@ import {
   useLogger,
 } from '@nuxt/kit'
 import { resolve } from 'pathe'
-import { CORE_IMPORTS } from './coreImports'
+import { CORE_IMPORTS, HELPER_IMPORTS } from './coreImports'
 import { DECORATOR_IMPORTS, decoratorEsbuildOptions } from './decorators'
 import type { DecoratorMode } from './decorators'
 import { setupDevtools } from './devtools'
@@ -33,6 +33,12 @@ export interface ModuleOptions {
    * @default ['models']
    */
   dirs: string[]
+  /**
+   * Folders of custom repository classes (`class UserRepository extends Repository<typeof User>`),
+   * resolved like `dirs`. Their exports are auto-imported, for `useRepo(UserRepository)`.
+   * @default ['repositories']
+   */
+  repositoriesDirs: string[]
   /**
    * A file of the app whose default export is the options passed to `createORM()` (for example
    * `'~/orm.options'`). It is bundled as code, so options may be functions.
@@ -59,6 +65,7 @@ export default defineNuxtModule<ModuleOptions>({
   defaults: {
     dirs: ['models'],
     decorators: 'standard',
+    repositoriesDirs: ['repositories'],
   },
   async setup(options, nuxt) {
     const logger = useLogger('nuxt-pinia-orm')
@@ -71,6 +78,7 @@ export default defineNuxtModule<ModuleOptions>({
 
     // `import { Model } from 'nuxt-pinia-orm/orm'` in the app gives the auto-imported classes.
     nuxt.options.alias['nuxt-pinia-orm/orm'] = core
+    nuxt.options.alias['nuxt-pinia-orm/helpers'] = resolveRuntime('./runtime/orm/helpers')
     nuxt.options.build.transpile.push(resolveRuntime('./runtime'))
 
     // Decorated model files run in dev and in builds: Vite's esbuild compiles the decorators.
@@ -88,15 +96,21 @@ export default defineNuxtModule<ModuleOptions>({
       ...DECORATOR_IMPORTS.map(name => ({ name, from: resolveRuntime('./runtime/orm/decorators') })),
       { name: 'useRepo', from: resolveRuntime('./runtime/composables') },
       { name: 'useFetchRepo', from: resolveRuntime('./runtime/fetchRepo') },
+      ...HELPER_IMPORTS.map(name => ({ name, from: resolveRuntime('./runtime/orm/helpers') })),
     ])
     // Like useFetch, each call gets a key unique to its place in the code: (model, request, options, key).
     nuxt.options.optimization.keyedComposables.push({ name: 'useFetchRepo', source: resolveRuntime('./runtime/fetchRepo'), argumentLength: 4 })
 
-    const dirs = modelDirs(options.dirs, getLayerDirectories(nuxt).map(layer => layer.app))
+    const layerDirs = getLayerDirectories(nuxt).map(layer => layer.app)
+    const dirs = modelDirs(options.dirs, layerDirs)
     let files: ScannedModelFile[] = await scanModels(dirs, nuxt.options.rootDir)
+    // Repository files are imported like model files (a default export by its file's name), but
+    // only where the app uses them: no registration at start.
+    const repositoryDirs = modelDirs(options.repositoriesDirs, layerDirs)
+    let repositoryFiles: ScannedModelFile[] = await scanModels(repositoryDirs, nuxt.options.rootDir)
 
     nuxt.hook('imports:extend', (imports) => {
-      for (const file of files) {
+      for (const file of [...files, ...repositoryFiles]) {
         for (const item of file.exports)
           imports.push({ name: item.exportName, as: item.name, from: file.path })
       }
@@ -140,6 +154,15 @@ export default defineNuxtModule<ModuleOptions>({
     // models template follow. A file that breaks the scan is reported and the last good scan stays.
     nuxt.hook('builder:watch', async (_event, relativePath) => {
       const path = resolve(nuxt.options.srcDir, relativePath)
+      if (repositoryDirs.some(dir => path.startsWith(`${dir}/`))) {
+        try {
+          repositoryFiles = await scanModels(repositoryDirs, nuxt.options.rootDir)
+        }
+        catch (error) {
+          logger.error(error)
+        }
+        return
+      }
       if (!dirs.some(dir => path.startsWith(`${dir}/`)))
         return
       let scanned: ScannedModelFile[]

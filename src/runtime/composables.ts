@@ -1,6 +1,7 @@
 import type { Pinia } from 'pinia'
 import { tryUseNuxtApp } from '#app'
 import { useRepo as useCoreRepo } from './orm'
+import type { ModelClass } from './orm'
 import { createOrmError } from './orm/errors'
 
 /**
@@ -26,8 +27,8 @@ function currentPinia(model: { name: string }): Pinia | undefined {
  * the server). Same as `useRepo` of `nuxt-pinia-orm/orm`, but it finds the Pinia through the Nuxt
  * app, so it also works in plugins, route middleware and `useAsyncData` handlers on the server.
  *
- * @param model - the model class
+ * @param model - the model class, or a repository class (`class UserRepository extends Repository<typeof User>`)
  * @param pinia - the Pinia to use; by default the current Nuxt app's
  */
-export const useRepo: typeof useCoreRepo = (model, pinia) =>
-  useCoreRepo(model, pinia ?? currentPinia(model))
+export const useRepo = ((model: ModelClass, pinia?: Pinia) =>
+  useCoreRepo(model, pinia ?? currentPinia(model))) as typeof useCoreRepo

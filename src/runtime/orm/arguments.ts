@@ -31,6 +31,9 @@ export function checkWithArguments(schema: Schema, name: unknown, constraint: un
  * @internal
  */
 export function checkWhereField(method: string, schema: Schema, field: unknown): void {
+  // pinia-orm accepts a list of fields here without documenting what it means: refuse, never guess.
+  if (Array.isArray(field))
+    throw createOrmError(`${method}() on ${schema.name} with a list of fields (${field.map(String).join(', ')}) is not supported yet. Add one where() per field, or give a function of the instance. See docs/migration-from-pinia-orm.md.`)
   if (typeof field !== 'string' && typeof field !== 'function')
     throw createOrmError(`${method}() on ${schema.name} takes the name of an attribute or a function of the record, not ${describe(field)}. Its attributes are: ${schema.attributeNames.join(', ')}.`)
 }

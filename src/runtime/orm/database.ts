@@ -1,10 +1,14 @@
-import { defineStore } from 'pinia'
 import type { Pinia } from 'pinia'
-import { shallowRef, toRaw, toRef, triggerRef } from 'vue'
+import { isRef, shallowRef, toRaw, toRef, triggerRef } from 'vue'
 import type { ShallowRef } from 'vue'
+import { installedOrmOptions, resolveConfig } from './config'
+import type { CreateOrmOptions, OrmConfig } from './config'
 import { createOrmError } from './errors'
 import { FkIndex } from './fkIndex'
 import { recordAt, setRecord } from './ownRecords'
+import { EntityCounts } from './query/entityCounts'
+import { QueryCache } from './query/queryCache'
+import { createEntityStore, entityStoreId } from './storeOptions'
 import type { StoredRecord } from './keys'
 import type { Relation } from './relations/Relation'
 import { getSchema } from './schema'
@@ -19,12 +23,8 @@ export interface EntityState {
   data: EntityData
 }
 
-function defineEntityStore(entity: string, pinia: Pinia) {
-  return defineStore(entity, { state: (): EntityState => ({ data: {} }) })(pinia)
-}
-
 /** The Pinia store that keeps one entity's records. */
-export type EntityStore = ReturnType<typeof defineEntityStore>
+export type EntityStore = ReturnType<typeof createEntityStore>
 
 /** Options of {@link registerModels}. */
 export interface RegisterOptions {
@@ -51,9 +51,70 @@ export class Database {
   private readonly indexes = new Map<string, FkIndex[]>()
   /** Resolved and checked relations; emptied when a model is replaced. */
   private readonly resolved = new Map<Relation, Schema>()
+  /** Store ids of namespaced entities (`static namespace`); others use the entity. */
+  private readonly storeIds = new Map<string, string>()
+  private readonly counts = new EntityCounts()
+  private ownWrite = false
+  private resolvedConfig: OrmConfig | undefined
+  private readonly seenOptions = new Set<CreateOrmOptions>()
+  /**
+   * Results of `useCache()` queries in this Pinia.
+   * @internal
+   */
+  readonly _queryCache: QueryCache = new QueryCache(this)
+  /**
+   * While set, every entity read through `data()` is added to it (see QueryCache).
+   * @internal
+   */
+  _reads: Set<string> | undefined
 
   constructor(pinia: Pinia) {
     this.pinia = pinia
+  }
+
+  /**
+   * The ORM configuration of this Pinia: the options of the `createORM()` plugins installed on it,
+   * read when first needed (at the latest, before the first entity store is made).
+   */
+  get config(): OrmConfig {
+    if (!this.resolvedConfig) {
+      const list = installedOrmOptions(this.pinia)
+      for (const options of list)
+        this.seenOptions.add(options)
+      this.resolvedConfig = resolveConfig(list)
+    }
+    return this.resolvedConfig
+  }
+
+  /**
+   * Called by the `createORM()` plugin when Pinia runs it. Options that reach a Pinia after its
+   * entity stores were made still apply to later repositories; a store type they change cannot
+   * apply to stores that exist, which is warned about in dev.
+   *
+   * @internal
+   */
+  _configure(options: CreateOrmOptions): void {
+    if (this.seenOptions.has(options))
+      return
+    const before = this.resolvedConfig
+    this.resolvedConfig = undefined
+    const after = this.config
+    this.seenOptions.add(options)
+    if (before && this.stores.size > 0 && before.pinia.storeType !== after.pinia.storeType && process.env.NODE_ENV !== 'production')
+      console.warn(`[nuxt-pinia-orm] createORM({ pinia: { storeType: '${after.pinia.storeType}' } }) reached this Pinia after its entity stores (${[...this.stores.keys()].join(', ')}) were made, so they stay '${before.pinia.storeType}'. Call pinia.use(createORM(...)) after app.use(pinia) and before the first useRepo().`)
+  }
+
+  /** The number of records of an entity: O(1) after the first count. */
+  count(entity: string): number {
+    return this.counts.get(entity, this.data(entity))
+  }
+
+  /**
+   * The write counter of an entity (reading it makes the running effect depend on it).
+   * @internal
+   */
+  _version(entity: string): number {
+    return this.version(entity).value
   }
 
   /** Registers a model class with this Pinia, creating its entity store, and returns its schema. */
@@ -127,7 +188,11 @@ export class Database {
   store(entity: string): EntityStore {
     let store = this.stores.get(entity)
     if (!store) {
-      store = defineEntityStore(entity, this.pinia)
+      const model = this.schemas.get(entity)?.model
+      const id = entityStoreId(entity, model)
+      if (id !== entity)
+        this.storeIds.set(entity, id)
+      store = createEntityStore(id, model, this.config.pinia.storeType, this.pinia)
       this.stores.set(entity, store)
       // Any change through Pinia's API ($patch, $reset, $state = ...) counts as a write. Not deep:
       // a deep watch would walk every record on every change.
@@ -143,8 +208,14 @@ export class Database {
    */
   data(entity: string): EntityData {
     track(this.version(entity))
-    const state = (toRaw(this.pinia.state.value) as Record<string, EntityState | undefined>)[entity]
-    return state ? state.data : toRaw(this.store(entity).$state.data)
+    this._reads?.add(entity)
+    const id = this.storeIds.size === 0 ? entity : this.storeIds.get(entity) ?? entity
+    const state = (toRaw(this.pinia.state.value) as Record<string, EntityState | undefined>)[id]
+    if (!state)
+      return toRaw(this.store(entity).$state.data)
+    // A setup store (createORM({ pinia: { storeType: 'setupStore' } })) keeps its state as refs.
+    const data = state.data
+    return isRef(data) ? toRaw(data.value as EntityData) : data
   }
 
   /** The index of an entity's records by the values of `fields`, built on first use. */
@@ -168,6 +239,7 @@ export class Database {
       return
     const store = this.store(entity)
     const data = toRaw(store.$state.data)
+    this.counts.write(entity, data, changes)
     const indexes = this.liveIndexes(entity, data)
     if (indexes.length > 0) {
       for (const [id, record] of changes) {
@@ -178,6 +250,16 @@ export class Database {
         }
       }
     }
+    this.ownWrite = true
+    try {
+      this.patch(store, data, changes)
+    }
+    finally {
+      this.ownWrite = false
+    }
+  }
+
+  private patch(store: EntityStore, data: EntityData, changes: ReadonlyMap<string, StoredRecord | undefined>): void {
     store.$patch((state) => {
       // Into the raw object: a reactive set per record (a proxy trap and a trigger each) would
       // cost more than the rest of a save. One trigger of the `data` key then reaches every
@@ -210,6 +292,8 @@ export class Database {
   }
 
   private touch(entity: string): void {
+    if (!this.ownWrite)
+      this.counts.forget(entity)
     this.version(entity).value++
   }
 

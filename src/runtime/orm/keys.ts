@@ -3,6 +3,7 @@
  * a value `1` and a value `'1'` name the same record, as they do for a plain object lookup.
  * A composite key (several fields) is the JSON array of its values: `[1,"a"]`.
  */
+import { parseKeyString } from './query/compositeKey'
 
 /** A record as it is kept in the store: attribute names to values. */
 export type StoredRecord = Record<string, unknown>
@@ -48,6 +49,8 @@ function keyPart(value: unknown): string {
  * @internal
  */
 export function keyOfId(id: unknown, fields: readonly string[]): string | undefined {
+  if (fields.length > 1 && typeof id === 'string')
+    id = parseKeyString(id)
   if (fields.length === 1)
     return id === null || id === undefined ? undefined : String(id)
   if (!Array.isArray(id) || id.length !== fields.length || id.some(value => value === null || value === undefined))
@@ -63,7 +66,7 @@ export function keyOfId(id: unknown, fields: readonly string[]): string | undefi
  * @internal
  */
 export function keysOfIds(ids: unknown, fields: readonly string[]): { keys: string[], many: boolean } {
-  const many = Array.isArray(ids) && (fields.length === 1 || Array.isArray(ids[0]))
+  const many = Array.isArray(ids) && (fields.length === 1 || Array.isArray(ids[0]) || parseKeyString(ids[0]) !== undefined)
   const list = (many ? ids : [ids]) as readonly unknown[]
   const keys: string[] = []
   for (const id of list) {

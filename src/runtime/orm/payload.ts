@@ -66,6 +66,11 @@ export function unpackState(packed: PackedState): Record<string, StateTree> {
 export function packEntityState(pinia: Pinia, state: unknown): PackedEntity | undefined {
   if (state === null || typeof state !== 'object' || !('data' in state))
     return undefined
+  // A store with more state than its records (a model's `static piniaOptions`) travels as it is.
+  for (const key in state) {
+    if (key !== 'data')
+      return undefined
+  }
   const states = toRaw(pinia.state.value) as Record<string, unknown>
   const database = getDatabase(pinia)
   for (const id in states) {

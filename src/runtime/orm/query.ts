@@ -14,6 +14,20 @@ import type { Item, KeyOf, ModelClass } from './types'
 import { _deleteRecords, _retrieved, _saveBatches } from './hooks'
 import { _showFields } from './queryVisibility'
 import type { VisibilityOverride } from './visibility'
+import { aggregate } from './query/aggregates'
+import { groupItems } from './query/groupBy'
+import { compareOrdered, orderPairs, stringCompare } from './query/orderBy'
+import type { OrderByList, OrderByOptions, StringCompare } from './query/orderBy'
+import { pageWindow, paginated } from './query/paginate'
+import type { Paginated } from './query/paginate'
+import { describeQuery } from './query/queryCache'
+import { likeMatcher } from './query/whereLike'
+
+/** A query grouped with `groupBy()`: its `get()` returns the groups by key. */
+export type GroupedQuery<M extends ModelClass> = Omit<Query<M>, 'get'> & {
+  /** The matching model instances in groups, keyed as pinia-orm keys them. */
+  get: <_T extends 'group' | 'collection' = 'group'>() => Record<string, Item<M>[]>
+}
 
 /** A test of one field's value. */
 export type ValuePredicate = (value: never) => boolean
@@ -30,6 +44,7 @@ interface Where {
 interface Order {
   by: string | ((item: Model) => unknown)
   desc: boolean
+  strings?: StringCompare
 }
 
 interface EagerLoad {
@@ -55,6 +70,8 @@ export class Query<M extends ModelClass = ModelClass> {
   private ids: string[] | undefined
   private take: number | undefined
   private skip = 0
+  private groups: string[] | undefined
+  private cacheKey: string | undefined
 
   /** @internal */
   _visibility: VisibilityOverride | undefined
@@ -118,10 +135,21 @@ export class Query<M extends ModelClass = ModelClass> {
     return this
   }
 
-  /** Sorts by a field, or by what a function returns for each model instance. */
-  orderBy(by: string | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc'): this {
+  /**
+   * Sorts by a field, by several (`['name', ['age', 'desc']]`), or by what a function returns for
+   * each model instance. `options.collator` compares strings with an `Intl.Collator`.
+   */
+  orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc', options?: OrderByOptions): this {
+    const strings = stringCompare(options)
+    if (Array.isArray(by)) {
+      for (const [field, fieldDirection] of orderPairs(by as OrderByList, direction)) {
+        checkOrderBy(this._schema, field, fieldDirection)
+        this.orders.push({ by: field, desc: fieldDirection === 'desc', strings })
+      }
+      return this
+    }
     checkOrderBy(this._schema, by, direction)
-    this.orders.push({ by: by as Order['by'], desc: direction === 'desc' })
+    this.orders.push({ by: by as Order['by'], desc: direction === 'desc', strings })
     return this
   }
 
@@ -179,13 +207,19 @@ export class Query<M extends ModelClass = ModelClass> {
     return this
   }
 
-  /** The model instances matching the query, with the requested relations loaded. */
-  get(): Item<M>[] {
+  /**
+   * The model instances matching the query, with the requested relations loaded; after
+   * `groupBy()`, the groups by key (`get<'group'>()` types it so).
+   */
+  get<T extends 'group' | 'collection' = 'collection'>(): T extends 'group' ? Record<string, Item<M>[]> : Item<M>[] {
+    type Result = T extends 'group' ? Record<string, Item<M>[]> : Item<M>[]
+    if (this.cacheKey !== undefined)
+      return this.cachedGet() as Result
     const items = this.select(this.candidates(), this.ids !== undefined && !this.hasOr())
     this.load(items)
     if (this._schema.features || this._visibility)
       this.retrieve(items)
-    return items as Item<M>[]
+    return (this.groups ? groupItems(items, this.groups) : items) as Result
   }
 
   /** The first model instance matching the query, or `null`. */
@@ -333,7 +367,7 @@ export class Query<M extends ModelClass = ModelClass> {
     for (const order of this.orders) {
       const x = typeof order.by === 'function' ? order.by(a as unknown as Model) : a[order.by]
       const y = typeof order.by === 'function' ? order.by(b as unknown as Model) : b[order.by]
-      const result = compareValues(x, y)
+      const result = compareOrdered(x, y, order.strings)
       if (result !== 0)
         return order.desc ? -result : result
     }
@@ -443,6 +477,158 @@ export class Query<M extends ModelClass = ModelClass> {
       _showFields(this._db, this._schema, items, this._visibility)
     _retrieved(this._schema, items)
   }
+
+  /** Like {@link Query.whereIn}, but records passing either this or the `where` group are kept. */
+  orWhereIn(field: string, values: Iterable<unknown>): this {
+    const set = new Set(values)
+    return this.orWhere(field, (value: unknown) => set.has(value))
+  }
+
+  /** Like {@link Query.whereNotIn}, but records passing either this or the `where` group are kept. */
+  orWhereNotIn(field: string, values: Iterable<unknown>): this {
+    const set = new Set(values)
+    return this.orWhere(field, (value: unknown) => !set.has(value))
+  }
+
+  /**
+   * Keeps records whose `field` matches an SQL `LIKE` pattern: `%` for any run of characters, `_`
+   * for one. Case-insensitive unless `caseSensitive` is `true`.
+   */
+  whereLike(field: string, pattern: string | number, caseSensitive = false): this {
+    return this.where(field, likeMatcher(pattern, caseSensitive))
+  }
+
+  /** Like {@link Query.whereLike}, but records passing either this or the `where` group are kept. */
+  orWhereLike(field: string, pattern: string | number, caseSensitive = false): this {
+    return this.orWhere(field, likeMatcher(pattern, caseSensitive))
+  }
+
+  /**
+   * Groups the results of `get()` by the values of these attributes: an object whose keys are the
+   * value (one field) or `[a,b]` (several fields), each holding the matching instances in order.
+   */
+  groupBy(...fields: (string | readonly string[])[]): GroupedQuery<M> {
+    const list = fields.flat()
+    for (const field of list) {
+      if (!this._schema.attributes.has(field))
+        throw createOrmError(`groupBy() on ${this._schema.name}: '${field}' is not an attribute of ${this._schema.name}. Its attributes are: ${this._schema.attributeNames.join(', ')}.`)
+    }
+    this.groups = [...(this.groups ?? []), ...list]
+    return this as unknown as GroupedQuery<M>
+  }
+
+  /** The number of records matching the query. Without constraints it is O(1). */
+  count(): number {
+    const total = this.countMatching()
+    const rest = Math.max(0, total - this.skip)
+    return this.take === undefined ? rest : Math.min(rest, this.take)
+  }
+
+  /** Whether any record matches the query. Without constraints it is O(1). */
+  exists(): boolean {
+    // Not a `for...in` with an early return: V8 lists every key of a large object before the first.
+    return this.count() > 0
+  }
+
+  /** The last model instance matching the query (in its order), or `null`. */
+  last(): Item<M> | null {
+    const items = this.get() as Item<M>[]
+    return items[items.length - 1] ?? null
+  }
+
+  /** The sum of a number attribute over the matching records; `null` values count as nothing. */
+  sum(field: string): number {
+    return this.aggregate('sum', field)!
+  }
+
+  /** The smallest value of a number attribute over the matching records, or `null` when none. */
+  min(field: string): number | null {
+    return this.aggregate('min', field)
+  }
+
+  /** The largest value of a number attribute over the matching records, or `null` when none. */
+  max(field: string): number | null {
+    return this.aggregate('max', field)
+  }
+
+  /**
+   * One page of the results, pages counting from 1: `{ data, total, page, perPage, lastPage }`.
+   * A page past the end has no data; `total` counts every matching record.
+   */
+  paginate(page: number, perPage: number): Paginated<Item<M>> {
+    const { skip, take } = pageWindow(this._schema.name, page, perPage)
+    const total = this.countMatching()
+    const [oldSkip, oldTake] = [this.skip, this.take]
+    this.skip = skip
+    this.take = take
+    try {
+      const data = skip >= total ? [] : this.get() as Item<M>[]
+      return paginated(data, total, page, perPage)
+    }
+    finally {
+      this.skip = oldSkip
+      this.take = oldTake
+    }
+  }
+
+  /**
+   * Caches what `get()` returns, in this Pinia only, until a write to an entity the query read.
+   * Give a `key` (and the `params` the query depends on) to share a result between equal queries
+   * built apart; without one, the query's own description is the key.
+   */
+  useCache(key?: string, params?: Record<string, unknown>): this {
+    this.cacheKey = key === undefined ? '' : `key:${key}:${params === undefined ? '' : JSON.stringify(params)}`
+    return this
+  }
+
+  private cachedGet(): unknown {
+    const db = this._db
+    const key = this.cacheKey!
+    this.cacheKey = undefined
+    try {
+      if (!db.config.cache)
+        return this.get()
+      const full = key !== '' ? `${this._schema.entity}|${key}` : `${this._schema.entity}|auto:${this.describe()}`
+      return db._queryCache._run(full, () => this.get())
+    }
+    finally {
+      this.cacheKey = key
+    }
+  }
+
+  private describe(): string {
+    const db = this._db
+    const eager = (map: ReadonlyMap<string, EagerLoad>): unknown => [...map].map(([name, load]) => [name, load.constraints, eager(load.nested)])
+    return describeQuery(
+      [this.wheres, this.orders.map(order => [order.by, order.desc, order.strings]), this.ids, this.take, this.skip, this.groups, eager(this.eager)],
+      fn => db._queryCache._idOf(fn),
+    )
+  }
+
+  /** The number of records passing the `where`s and `whereId`, whatever the order and paging. */
+  private countMatching(): number {
+    const schema = this._schema
+    if (this.wheres.length === 0 && this.ids === undefined)
+      return this._db.count(schema.entity)
+    const idsApplied = this.ids !== undefined && !this.hasOr()
+    const idSet = this.ids !== undefined && !idsApplied ? new Set(this.ids) : undefined
+    if (this.wheres.length === 0 && idSet === undefined)
+      return this.candidates().length
+    const needsInstances = this.wheres.some(where => typeof where.field === 'function')
+    let count = 0
+    for (const record of this.candidates()) {
+      const item = needsInstances ? schema.hydrate(record) as unknown as StoredRecord : record
+      if (this.matches(item, idSet))
+        count++
+    }
+    return count
+  }
+
+  private aggregate(kind: 'sum' | 'min' | 'max', field: string): number | null {
+    if (!this._schema.attributes.has(field))
+      throw createOrmError(`${kind}() on ${this._schema.name}: '${field}' is not an attribute of ${this._schema.name}. Its attributes are: ${this._schema.attributeNames.join(', ')}.`)
+    return aggregate(this.matchingRecords() as unknown as StoredRecord[], kind, this._schema.name, field)
+  }
 }
 
 const NONE: readonly string[] = Object.freeze([])
@@ -460,17 +646,9 @@ function test(where: Where, item: StoredRecord): boolean {
     return (value as (value: unknown) => boolean)(actual)
   if (Array.isArray(value))
     return value.includes(actual)
+  if (value instanceof Set)
+    return value.has(actual)
   return actual === value
-}
-
-function compareValues(x: unknown, y: unknown): number {
-  if (x === y)
-    return 0
-  if (x === null || x === undefined)
-    return -1
-  if (y === null || y === undefined)
-    return 1
-  return (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : 0
 }
 
 function unknownRelationError(schema: Schema, field: string, path: string) {

@@ -1,7 +1,13 @@
 import { checkIds } from './arguments'
+import type { OrmConfig } from './config'
 import type { Database, EntityStore } from './database'
 import { warnDanglingForeignKeys } from './danglingKeys'
 import { createOrmError } from './errors'
+import { runPlugins } from './plugins'
+import type { Paginated } from './query/paginate'
+import type { OrderByList, OrderByOptions } from './query/orderBy'
+import type { QueryCache } from './query/queryCache'
+import { revive } from './revive'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import { devWarner } from './inputWarnings'
@@ -9,7 +15,7 @@ import { normalize } from './normalize'
 import { recordAt, setRecord } from './ownRecords'
 import type { NormalizeOptions, Normalized, SavedNode } from './normalize'
 import { Query } from './query'
-import type { RelationConstraint } from './query'
+import type { GroupedQuery, RelationConstraint } from './query'
 import { keysOfIds } from './keys'
 import { _deleteRecords, _saveBatches } from './hooks'
 import { hasGeneratedKey } from './schema'
@@ -19,22 +25,65 @@ import type { Item, KeyOf, ModelClass, ModelOptions, RecordInput } from './types
 const NO_FILL: ModelOptions = Object.freeze({ fill: false })
 
 /**
+ * A repository class as `useRepo` takes it: `Repository` itself or a subclass declaring `use`.
+ */
+export type RepositoryClass<R extends Repository = Repository> = new (db: Database) => R
+
+/**
  * The entry point to one model's records in one Pinia instance: saves, reads and deletes, and
  * every query method as a shortcut to `query()`. Made by `useRepo(Model)`.
  */
 export class Repository<M extends ModelClass = ModelClass> {
-  /** The model class this repository serves. */
-  readonly use: M
+  /**
+   * The model class this repository serves. A custom repository sets it as a class field:
+   * `class UserRepository extends Repository<typeof User> { use = User }`.
+   */
+  readonly use!: M
   /** @internal */
   readonly _db: Database
   /** @internal */
-  readonly _schema: Schema
+  _schema!: Schema
+  /** The ORM configuration of this repository's Pinia, as its plugins left it. */
+  config!: OrmConfig
 
-  /** @internal */
-  constructor(db: Database, model: M) {
-    this.use = model
+  /**
+   * Made by `useRepo(Model)` or `useRepo(CustomRepository)`, never directly: a custom repository's
+   * `use` is a class field, set after this constructor runs, so `useRepo` binds it afterwards.
+   *
+   * @internal
+   */
+  constructor(db: Database, model?: M) {
     this._db = db
-    this._schema = db.register(model)
+    if (model) {
+      this.use = model
+      this._schema = db.register(model)
+    }
+  }
+
+  /**
+   * Binds a custom repository to its model, once its class fields (`use`) are set.
+   *
+   * @internal
+   */
+  _bind(): this {
+    const model = this.use as unknown
+    if (typeof model !== 'function' || typeof (model as ModelClass).fields !== 'function') {
+      const name = this.constructor.name || 'The repository'
+      throw createOrmError(`${name} has no model: set \`use\` to the model class it serves, e.g. \`class ${name} extends Repository<typeof User> { use = User }\` (\`override use = User\` with noImplicitOverride).${model === undefined ? '' : ` Its \`use\` is ${model === null ? 'null' : typeof model}.`}`)
+    }
+    this._schema = this._db.register(model as M)
+    return this
+  }
+
+  /**
+   * Runs the pinia-orm plugins of this Pinia for this repository.
+   *
+   * @internal
+   */
+  _applyPlugins(): this {
+    const config = this._db.config
+    this.config = config.plugins.length === 0 ? config : runPlugins(config, this)
+    return this
   }
 
   /** A new query on this model's records. */
@@ -88,8 +137,8 @@ export class Repository<M extends ModelClass = ModelClass> {
   }
 
   /** {@inheritDoc Query.orderBy} */
-  orderBy(by: string | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc'): Query<M> {
-    return this.query().orderBy(by, direction)
+  orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc', options?: OrderByOptions): Query<M> {
+    return this.query().orderBy(by, direction, options)
   }
 
   /** {@inheritDoc Query.limit} */
@@ -285,5 +334,138 @@ export class Repository<M extends ModelClass = ModelClass> {
     }
     const items = roots.map(instantiate) as Item<M>[]
     return Array.isArray(records) ? items : items[0]!
+  }
+
+  /** The repository of another model (or a custom repository) in the same Pinia. */
+  repo<R extends Repository>(repository: RepositoryClass<R>): R
+  repo<O extends ModelClass>(model: O): Repository<O>
+  repo(target: ModelClass | RepositoryClass): Repository {
+    const isRepository = target === Repository || target.prototype instanceof Repository
+    const repository = isRepository ? new (target as RepositoryClass)(this._db)._bind() : new Repository(this._db, target as ModelClass)
+    return repository._applyPlugins()
+  }
+
+  /** The query result cache of this Pinia (see {@link Query.useCache}): `size`, `clear()`. */
+  cache(): QueryCache {
+    return this._db._queryCache
+  }
+
+  /** {@inheritDoc Query.get} */
+  get(): Item<M>[] {
+    return this.query().get()
+  }
+
+  /** {@inheritDoc Query.first} */
+  first(): Item<M> | null {
+    return this.query().first()
+  }
+
+  /** {@inheritDoc Query.last} */
+  last(): Item<M> | null {
+    return this.query().last()
+  }
+
+  /** {@inheritDoc Query.count} */
+  count(): number {
+    // No query to build: the kept count of the entity, O(1).
+    return this._db.count(this._schema.entity)
+  }
+
+  /** {@inheritDoc Query.exists} */
+  exists(): boolean {
+    return this._db.count(this._schema.entity) > 0
+  }
+
+  /** {@inheritDoc Query.sum} */
+  sum(field: string): number {
+    return this.query().sum(field)
+  }
+
+  /** {@inheritDoc Query.min} */
+  min(field: string): number | null {
+    return this.query().min(field)
+  }
+
+  /** {@inheritDoc Query.max} */
+  max(field: string): number | null {
+    return this.query().max(field)
+  }
+
+  /** {@inheritDoc Query.paginate} */
+  paginate(page: number, perPage: number): Paginated<Item<M>> {
+    return this.query().paginate(page, perPage)
+  }
+
+  /** {@inheritDoc Query.groupBy} */
+  groupBy(...fields: (string | readonly string[])[]): GroupedQuery<M> {
+    return this.query().groupBy(...fields)
+  }
+
+  /** {@inheritDoc Query.orWhereIn} */
+  orWhereIn(field: string, values: Iterable<unknown>): Query<M> {
+    return this.query().orWhereIn(field, values)
+  }
+
+  /** {@inheritDoc Query.orWhereNotIn} */
+  orWhereNotIn(field: string, values: Iterable<unknown>): Query<M> {
+    return this.query().orWhereNotIn(field, values)
+  }
+
+  /** {@inheritDoc Query.whereLike} */
+  whereLike(field: string, pattern: string | number, caseSensitive = false): Query<M> {
+    return this.query().whereLike(field, pattern, caseSensitive)
+  }
+
+  /** {@inheritDoc Query.orWhereLike} */
+  orWhereLike(field: string, pattern: string | number, caseSensitive = false): Query<M> {
+    return this.query().orWhereLike(field, pattern, caseSensitive)
+  }
+
+  /** {@inheritDoc Query.useCache} */
+  useCache(key?: string, params?: Record<string, unknown>): Query<M> {
+    return this.query().useCache(key, params)
+  }
+
+  /** {@inheritDoc Query.update} */
+  update(values: Record<string, unknown>): Item<M>[] {
+    return this.query().update(values)
+  }
+
+  /**
+   * Model instances rebuilt from a nested structure of keys (`{ id: 1, posts: [{ id: 2 }] }`):
+   * each record as it is in the store, with the relations the structure names loaded.
+   */
+  revive(input: RecordInput): Item<M> | null
+  revive(input: RecordInput[]): Item<M>[]
+  revive(input: RecordInput | RecordInput[]): Item<M> | Item<M>[] | null {
+    return revive(this._db, this._schema, input) as Item<M> | Item<M>[] | null
+  }
+
+  /**
+   * The first record whose fields equal `attributes`, updated with `values`; or, when there is
+   * none, a new record saved from both.
+   */
+  updateOrCreate(attributes: RecordInput, values: RecordInput = {}): Item<M> {
+    const found = this.whereAll(attributes).first()
+    return found
+      ? this.save({ ...(found as unknown as Model).$getAttributes(), ...values })
+      : this.save({ ...attributes, ...values })
+  }
+
+  /**
+   * The first record whose fields equal `attributes`; or, when there is none, a new record saved
+   * from `attributes` and `values`.
+   */
+  firstOrCreate(attributes: RecordInput, values: RecordInput = {}): Item<M> {
+    return this.whereAll(attributes).first() ?? this.save({ ...attributes, ...values })
+  }
+
+  private whereAll(attributes: RecordInput): Query<M> {
+    if (attributes === null || typeof attributes !== 'object' || Array.isArray(attributes))
+      throw createOrmError(`${this._schema.name}: updateOrCreate() and firstOrCreate() take an object of attributes to look for, e.g. { email: 'john@example.com' }.`)
+    const query = this.query()
+    for (const [field, value] of Object.entries(attributes))
+      query.where(field, (actual: unknown) => actual === value)
+    return query
   }
 }

@@ -67,6 +67,6 @@ export type Id = string | number | bigint | readonly (string | number | bigint)[
 
 /**
  * The id of a record of model `M`: an array of values when the model declares a composite
- * `primaryKey` (an array of field names), else one value.
+ * `primaryKey` (an array of field names), or pinia-orm's JSON string of them (`'[1,3]'`); else one value.
  */
-export type KeyOf<M> = M extends { primaryKey: readonly string[] } ? readonly (string | number | bigint)[] : string | number | bigint
+export type KeyOf<M> = M extends { primaryKey: readonly string[] } ? readonly (string | number | bigint)[] | string : string | number | bigint

@@ -1,42 +1,65 @@
 import { getActivePinia } from 'pinia'
 import type { Pinia, PiniaPlugin } from 'pinia'
+import { tagOrmPlugin } from './config'
+import type { CreateOrmOptions } from './config'
 import { getDatabase, registerModels } from './database'
 import { createOrmError } from './errors'
+import { installMissingMethods } from './missingMethods'
+import { Query } from './query'
 import { Repository } from './repository'
+import type { RepositoryClass } from './repository'
 import type { ModelClass } from './types'
 
+export type { CreateOrmOptions } from './config'
+
+// pinia-orm methods this library lacks answer with an error naming them (see missingMethods.ts).
+installMissingMethods(Repository.prototype, 'repository')
+installMissingMethods(Query.prototype, 'query')
+
+function isRepositoryClass(value: unknown): value is RepositoryClass<Repository> {
+  return value === Repository || (typeof value === 'function' && value.prototype instanceof Repository)
+}
+
+function describe(value: unknown): string {
+  return value === null ? 'null' : typeof value === 'function' ? `the function ${value.name || '(anonymous)'}` : typeof value
+}
+
 /**
- * The repository of a model in a Pinia instance: the given one, else the active one.
+ * The repository of a model in a Pinia instance: the given one, else the active one. Given a
+ * repository class (`class UserRepository extends Repository<typeof User> { use = User }`), an
+ * instance of it, with its own methods and every built-in one.
  *
  * On a server, pass the request's Pinia (or call this where it is active, e.g. in a component's
  * setup): records live in the Pinia instance, so a repository of another instance sees other data.
  */
-export function useRepo<M extends ModelClass>(model: M, pinia?: Pinia): Repository<M> {
-  if (typeof model !== 'function' || typeof model.fields !== 'function')
-    throw createOrmError(`useRepo() takes a model class (a class that extends Model), not ${model === null ? 'null' : typeof model}. Check the import of the model: a circular import can leave it undefined.`)
-  const target = pinia ?? getActivePinia()
-  if (!target)
-    throw createOrmError(`useRepo(${model.name}) was called with no active Pinia. Pass the Pinia instance, useRepo(${model.name}, pinia), or install Pinia first (app.use(pinia) or setActivePinia(pinia)).`)
-  return new Repository(getDatabase(target), model)
-}
-
-/** Options of {@link createORM}. */
-export interface CreateOrmOptions {
-  /**
-   * Models to register with every Pinia instance the plugin is installed on, so their stores exist
-   * from the start.
-   * @default []
-   */
-  models?: readonly ModelClass[]
+export function useRepo<R extends Repository>(repository: RepositoryClass<R>, pinia?: Pinia): R
+export function useRepo<M extends ModelClass>(model: M, pinia?: Pinia): Repository<M>
+export function useRepo(target: ModelClass | RepositoryClass<Repository>, pinia?: Pinia): Repository {
+  const isRepository = isRepositoryClass(target)
+  if (!isRepository && (typeof target !== 'function' || typeof (target as ModelClass).fields !== 'function')) {
+    throw createOrmError(`useRepo() takes a model class (a class that extends Model) or a repository class (one that extends Repository), not ${describe(target)}.${target === undefined ? ' Check the import: a circular import can leave it undefined.' : ''}`)
+  }
+  const active = pinia ?? getActivePinia()
+  if (!active)
+    throw createOrmError(`useRepo(${target.name}) was called with no active Pinia. Pass the Pinia instance, useRepo(${target.name}, pinia), or install Pinia first (app.use(pinia) or setActivePinia(pinia)).`)
+  const db = getDatabase(active)
+  const repository = isRepository ? new target(db) : new Repository(db, target as ModelClass)
+  if (isRepository)
+    repository._bind()
+  return repository._applyPlugins()
 }
 
 /**
- * A Pinia plugin for pinia-orm compatibility (`createPinia().use(createORM())`). `useRepo` works
- * without it; with `models`, it registers them as soon as Pinia creates its first store.
+ * The Pinia plugin pinia-orm users install: `createPinia().use(createORM(options))`. Its options
+ * (model defaults, plugins, cache, store type) belong to each Pinia it is installed on, and are
+ * read before that Pinia's first entity store is made: call `pinia.use(createORM(...))` before
+ * the first `useRepo()`. With `models`, it registers them as soon as Pinia runs it. Without
+ * options, `useRepo` works without it.
  */
 export function createORM(options: CreateOrmOptions = {}): PiniaPlugin {
-  return ({ pinia }) => {
+  return tagOrmPlugin(({ pinia }) => {
+    getDatabase(pinia)._configure(options)
     if (options.models)
       registerModels(pinia, options.models)
-  }
+  }, options)
 }

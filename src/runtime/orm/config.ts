@@ -1,0 +1,173 @@
+import type { Pinia } from 'pinia'
+import { createOrmError } from './errors'
+import type { PiniaOrmPlugin } from './plugins'
+import type { ModelClass } from './types'
+
+/** Defaults for every model, overridden by a model's own statics. */
+export interface ModelDefaults {
+  /**
+   * Keep `_meta` (`createdAt`, `updatedAt`) on records, as a model's `static config.withMeta` does.
+   * @default false
+   */
+  withMeta?: boolean
+  /**
+   * Fields left out of `$toJson()` for every model, as a model's `static hidden` does.
+   * @default []
+   */
+  hidden?: readonly string[]
+  /**
+   * When not empty, the only fields `$toJson()` gives for every model, as `static visible` does.
+   * @default []
+   */
+  visible?: readonly string[]
+}
+
+/** Options of {@link createORM}, kept per Pinia instance. */
+export interface CreateOrmOptions {
+  /**
+   * Models to register with every Pinia instance the plugin is installed on, so their stores exist
+   * from the start.
+   * @default []
+   */
+  models?: readonly ModelClass[]
+  /**
+   * Defaults for every model: `withMeta`, `hidden`, `visible`.
+   * @default {}
+   */
+  model?: ModelDefaults
+  /**
+   * pinia-orm plugins (`definePiniaOrmPlugin(...)`), run for every repository `useRepo` makes in
+   * this Pinia, in order.
+   * @default []
+   */
+  plugins?: readonly PiniaOrmPlugin[]
+  /**
+   * `false` turns `useCache()` off: queries then always read the stores. Cached results belong to
+   * one Pinia instance and are dropped when an entity they read is written.
+   * @default true
+   */
+  cache?: boolean | { shared?: boolean }
+  /** How entity stores are made. */
+  pinia?: {
+    /**
+     * `'optionStore'` (state, getters and actions) or `'setupStore'` (a setup function): how a
+     * model's `static piniaOptions` are read.
+     * @default 'optionStore'
+     */
+    storeType?: 'optionStore' | 'setupStore'
+  }
+}
+
+/** The configuration of one Pinia instance, as plugins see and may extend it. */
+export interface OrmConfig {
+  model: Required<ModelDefaults>
+  cache: boolean
+  pinia: { storeType: 'optionStore' | 'setupStore' }
+  plugins: readonly PiniaOrmPlugin[]
+  models: readonly ModelClass[]
+  /** What plugins add (`context.config.apiConfig = ...`). */
+  [key: string]: unknown
+}
+
+const ORM_OPTIONS = Symbol.for('nuxt-pinia-orm:options')
+
+const KNOWN_OPTIONS = new Set(['models', 'model', 'plugins', 'cache', 'pinia'])
+
+/**
+ * Marks the Pinia plugin made by `createORM(options)` with its options, so the database of a Pinia
+ * finds them among the Pinia's plugins before it creates the first entity store.
+ *
+ * @internal
+ */
+export function tagOrmPlugin<P extends object>(plugin: P, options: CreateOrmOptions): P {
+  Object.defineProperty(plugin, ORM_OPTIONS, { value: options })
+  return plugin
+}
+
+/**
+ * The options of every `createORM()` plugin installed on this Pinia (`pinia.use(...)` after
+ * `app.use(pinia)`, or before it once the app is installed), in order.
+ *
+ * @internal
+ */
+export function installedOrmOptions(pinia: Pinia): CreateOrmOptions[] {
+  const plugins = (pinia as Pinia & { _p?: unknown[] })._p ?? []
+  const found: CreateOrmOptions[] = []
+  for (const plugin of plugins) {
+    const options = (plugin as { [ORM_OPTIONS]?: CreateOrmOptions } | null)?.[ORM_OPTIONS]
+    if (options)
+      found.push(options)
+  }
+  return found
+}
+
+/**
+ * The configuration made from the options of one or more `createORM()` calls (later ones win,
+ * plugins and models add up). Checked: an unknown option or a wrong type throws, naming it.
+ *
+ * @internal
+ */
+export function resolveConfig(list: readonly CreateOrmOptions[]): OrmConfig {
+  const config: OrmConfig = {
+    model: { withMeta: false, hidden: [], visible: [] },
+    cache: true,
+    pinia: { storeType: 'optionStore' },
+    plugins: [],
+    models: [],
+  }
+  for (const options of list) {
+    for (const key of Object.keys(options)) {
+      if (!KNOWN_OPTIONS.has(key))
+        throw createOrmError(`createORM() has no option '${key}'. Its options are: ${[...KNOWN_OPTIONS].join(', ')}.`)
+    }
+    if (options.model) {
+      checkKeys(options.model, ['withMeta', 'hidden', 'visible'], 'model')
+      config.model = { ...config.model, ...definedOnly(options.model) }
+    }
+    if (options.cache !== undefined) {
+      if (typeof options.cache === 'object' && options.cache !== null)
+        checkKeys(options.cache, ['shared'], 'cache', 'The query cache always belongs to one Pinia instance; pinia-orm\'s cache providers are not supported.')
+      config.cache = options.cache !== false
+    }
+    if (options.pinia)
+      checkKeys(options.pinia, ['storeType'], 'pinia')
+    const storeType = options.pinia?.storeType
+    if (storeType !== undefined) {
+      if (storeType !== 'optionStore' && storeType !== 'setupStore')
+        throw createOrmError(`createORM({ pinia: { storeType } }) takes 'optionStore' or 'setupStore', not ${JSON.stringify(storeType)}.`)
+      config.pinia = { storeType }
+    }
+    if (options.plugins) {
+      options.plugins.forEach((plugin, i) => {
+        if (typeof plugin !== 'function')
+          throw createOrmError(`createORM({ plugins }): plugin #${i + 1} is ${typeof plugin}, not a function. Make each plugin with definePiniaOrmPlugin(context => context).`)
+      })
+      config.plugins = [...config.plugins, ...options.plugins]
+    }
+    if (options.models)
+      config.models = [...config.models, ...options.models]
+  }
+  return config
+}
+
+function checkKeys(value: object, known: readonly string[], option: string, why = ''): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key))
+      throw createOrmError(`createORM({ ${option}: { ${key} } }) is not supported. The options of '${option}' are: ${known.join(', ')}.${why ? ` ${why}` : ''}`)
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+/**
+ * The model defaults (`withMeta`, `hidden`, `visible`) given to `createORM({ model })` for a
+ * Pinia instance, for the model features that read them. Pass the database a repository or query
+ * holds (`repo._db`, `query._db`); the result is frozen and the same object until the config changes.
+ *
+ * @internal
+ */
+export function _modelDefaults(db: { config: OrmConfig }): Readonly<Required<ModelDefaults>> {
+  return db.config.model
+}

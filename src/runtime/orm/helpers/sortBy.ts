@@ -1,0 +1,30 @@
+import { compareOrdered } from '../query/orderBy'
+
+/** How to sort: a field, a function of the item, or `[field, direction]` pairs. */
+export type Sorting<T> = string | ((item: T) => unknown) | readonly (readonly [string, 'asc' | 'desc'])[]
+
+/** `'SORT_FLAG_CASE'` compares strings ignoring case; `'SORT_REGULAR'` (the default) as they are. */
+export type SortFlags = 'SORT_REGULAR' | 'SORT_FLAG_CASE'
+
+/**
+ * A sorted copy of `collection` (the input is left as it is). `null` and missing values sort
+ * first; equal items keep their order.
+ */
+export function useSortBy<T>(collection: readonly T[], sort: Sorting<T>, flags: SortFlags = 'SORT_REGULAR'): T[] {
+  const keys: [(item: T) => unknown, boolean][] = typeof sort === 'function'
+    ? [[sort, false]]
+    : typeof sort === 'string'
+      ? [[item => (item as Record<string, unknown>)[sort], false]]
+      : sort.map(([field, direction]) => [item => (item as Record<string, unknown>)[field], direction === 'desc'])
+  const fold = flags === 'SORT_FLAG_CASE'
+    ? (value: unknown) => typeof value === 'string' ? value.toLowerCase() : value
+    : (value: unknown) => value
+  return [...collection].sort((a, b) => {
+    for (const [key, desc] of keys) {
+      const result = compareOrdered(fold(key(a)), fold(key(b)))
+      if (result !== 0)
+        return desc ? -result : result
+    }
+    return 0
+  })
+}

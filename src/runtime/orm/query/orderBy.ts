@@ -1,0 +1,58 @@
+/** How `orderBy` compares strings: a collator, or the options to make one. */
+export interface OrderByOptions {
+  /**
+   * Compare strings with this `Intl.Collator`, or with one made from these options (and `locale`):
+   * `{ sensitivity: 'base' }` ignores case and accents, `{ numeric: true }` puts 'item 2'
+   * before 'item 10'. Without it strings compare by code unit, as pinia-orm does.
+   * @default undefined
+   */
+  collator?: Intl.Collator | Intl.CollatorOptions
+  /**
+   * The locale of a collator made from options.
+   * @default undefined (the runtime's default locale)
+   */
+  locale?: string | string[]
+}
+
+/** A comparison of two strings. @internal */
+export type StringCompare = (a: string, b: string) => number
+
+/** The string comparison for these options, or `undefined` for code-unit order. @internal */
+export function stringCompare(options: OrderByOptions | undefined): StringCompare | undefined {
+  const collator = options?.collator
+  if (collator === undefined && options?.locale === undefined)
+    return undefined
+  const made = collator instanceof Intl.Collator ? collator : new Intl.Collator(options?.locale, collator)
+  return made.compare
+}
+
+/**
+ * Compares two field values: `null` and `undefined` first, then by `<`, or with `strings` when
+ * both are strings.
+ *
+ * @internal
+ */
+export function compareOrdered(x: unknown, y: unknown, strings?: StringCompare): number {
+  if (x === y)
+    return 0
+  if (x === null || x === undefined)
+    return -1
+  if (y === null || y === undefined)
+    return 1
+  if (strings && typeof x === 'string' && typeof y === 'string')
+    return strings(x, y)
+  return (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : 0
+}
+
+/** What `orderBy` takes besides a single field: several fields, each with its direction. */
+export type OrderByList = readonly (string | readonly [string, 'asc' | 'desc'])[]
+
+/**
+ * The `[field, direction]` pairs of `orderBy(['name', ['age', 'desc']], 'asc')`: a field alone
+ * takes the direction given to `orderBy`.
+ *
+ * @internal
+ */
+export function orderPairs(list: OrderByList, direction: 'asc' | 'desc'): [string, 'asc' | 'desc'][] {
+  return list.map(entry => typeof entry === 'string' ? [entry, direction] : [entry[0], entry[1]])
+}

@@ -1,0 +1,45 @@
+import type { Database } from './database'
+import { createOrmError } from './errors'
+import { keyOf } from './keys'
+import type { StoredRecord } from './keys'
+import type { Model } from './Model'
+import type { Schema } from './schema'
+
+/**
+ * Model instances rebuilt from a nested structure of keys, as pinia-orm's `revive` does: each
+ * object names a record by its primary key; its relation fields, objects or arrays of the same
+ * form, name the related records to load into it. Records that are not in the store are left out
+ * (`null` for a single object).
+ *
+ * @internal
+ */
+export function revive(db: Database, schema: Schema, input: unknown): Model | Model[] | null {
+  if (Array.isArray(input)) {
+    const found: Model[] = []
+    for (const item of input) {
+      const model = reviveOne(db, schema, item)
+      if (model)
+        found.push(model)
+    }
+    return found
+  }
+  return reviveOne(db, schema, input)
+}
+
+function reviveOne(db: Database, schema: Schema, input: unknown): Model | null {
+  if (input === null || typeof input !== 'object')
+    throw createOrmError(`revive() on ${schema.name} takes objects naming records by their key, e.g. { id: 1, posts: [{ id: 2 }] }, not ${input === null ? 'null' : typeof input}.`)
+  const key = keyOf(input as StoredRecord, schema.primaryKey)
+  const record = key === undefined ? undefined : db.data(schema.entity)[key]
+  if (record === undefined)
+    return null
+  const model = schema.hydrate(record) as unknown as Record<string, unknown>
+  for (const [field, relation] of schema.relations) {
+    const nested = (input as Record<string, unknown>)[field]
+    if (nested === undefined)
+      continue
+    const related = db.related(relation, schema, field)
+    model[field] = nested === null ? null : revive(db, related, nested)
+  }
+  return model as unknown as Model
+}

@@ -1,0 +1,60 @@
+import { defineStore } from 'pinia'
+import type { Pinia, StateTree } from 'pinia'
+import { ref } from 'vue'
+import { createOrmError } from './errors'
+import type { EntityData } from './database'
+
+/** What a model may declare besides its fields to shape its entity store. */
+export interface StoreStatics {
+  readonly name: string
+  /** Store id prefix: the store of `users` with `namespace = 'auth'` is `auth/users`. */
+  namespace?: string
+  /**
+   * Extra state, getters and actions of the entity store (`storeType: 'optionStore'`), or the extra
+   * members a setup store returns (`storeType: 'setupStore'`): an object, or a function returning
+   * one, which gives each Pinia instance its own refs.
+   */
+  piniaOptions?: unknown
+}
+
+/**
+ * The id of a model's entity store: its entity, prefixed by `static namespace` when it has one.
+ *
+ * @internal
+ */
+export function entityStoreId(entity: string, model: StoreStatics | undefined): string {
+  const namespace = model?.namespace
+  return typeof namespace === 'string' && namespace !== '' ? `${namespace}/${entity}` : entity
+}
+
+interface OptionStoreOptions {
+  state?: () => StateTree
+  getters?: Record<string, unknown>
+  actions?: Record<string, unknown>
+  [key: string]: unknown
+}
+
+/**
+ * Creates the entity store of a model in a Pinia: `{ data }` plus what `static piniaOptions`
+ * adds, as an option store or a setup store.
+ *
+ * @internal
+ */
+export function createEntityStore(id: string, model: StoreStatics | undefined, storeType: 'optionStore' | 'setupStore', pinia: Pinia) {
+  const extra = model?.piniaOptions
+  if (extra === undefined)
+    return defineStore(id, { state: () => ({ data: {} as EntityData }) })(pinia)
+  if (extra === null || (typeof extra !== 'object' && typeof extra !== 'function'))
+    throw createOrmError(`${model!.name}.piniaOptions must be an object (state, getters, actions), not ${extra === null ? 'null' : typeof extra}.`)
+  if (storeType === 'setupStore') {
+    return defineStore(id, () => {
+      const members = typeof extra === 'function' ? (extra as () => Record<string, unknown>)() : extra as Record<string, unknown>
+      return { ...members, data: ref({} as EntityData) }
+    })(pinia) as unknown as OptionEntityStore
+  }
+  const options = (typeof extra === 'function' ? (extra as () => OptionStoreOptions)() : extra) as OptionStoreOptions
+  const storeOptions = { ...options, state: () => ({ ...options.state?.(), data: {} as EntityData }) }
+  return defineStore(id, storeOptions as unknown as { state: () => { data: EntityData } })(pinia)
+}
+
+type OptionEntityStore = ReturnType<ReturnType<typeof defineStore<string, { data: EntityData }>>>

@@ -1,0 +1,79 @@
+// Collection helpers, used as pinia-orm's documentation shows them on what a repository returns.
+import { createPinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { Model, useRepo } from '../../src/runtime/orm'
+import { useCollect, useGroupBy, useKeys, useMax, useMin, usePluck, useSortBy, useSum } from '../../src/runtime/orm/helpers'
+
+class Role extends Model {
+  static override entity = 'roles'
+  static override fields() {
+    return { id: this.attr(null), userId: this.attr(null), title: this.string('') }
+  }
+}
+
+class Person extends Model {
+  static override entity = 'people'
+  static override fields() {
+    return { id: this.attr(null), name: this.string(''), lastname: this.string(''), age: this.attr<number | null>(null), role: this.hasOne(Role, 'userId') }
+  }
+}
+
+function people() {
+  const pinia = createPinia()
+  useRepo(Person, pinia).save([
+    { id: 1, name: 'bob', lastname: 'b', age: 30, role: { id: 1, title: 'admin' } },
+    { id: 2, name: 'Ann', lastname: 'z', age: 20 },
+    { id: 3, name: 'ann', lastname: 'a', age: null, role: { id: 3, title: 'user' } },
+  ])
+  return useRepo(Person, pinia).with('role').get()
+}
+
+describe('collection helpers', () => {
+  it('useSum, useMin and useMax work on number fields, skipping other values', () => {
+    const users = people()
+    expect(useSum(users, 'age')).toBe(50)
+    expect(useMin(users, 'age')).toBe(20)
+    expect(useMax(users, 'age')).toBe(30)
+    expect(useMax([], 'age')).toBe(0)
+  })
+
+  it('usePluck gives each value, following one-to-one relations with dots', () => {
+    const users = people()
+    expect(usePluck(users, 'name')).toEqual(['bob', 'Ann', 'ann'])
+    expect(usePluck(users, 'role.title')).toEqual(['admin', undefined, 'user'])
+  })
+
+  it('useKeys gives the primary keys', () => {
+    expect(useKeys(people())).toEqual([1, 2, 3])
+  })
+
+  it('useGroupBy groups by one field or several', () => {
+    const users = people()
+    expect(Object.keys(useGroupBy(users, 'name'))).toEqual(['bob', 'Ann', 'ann'])
+    expect(Object.keys(useGroupBy(users, ['name', 'age']))).toEqual(['[bob,30]', '[Ann,20]', '[ann,]'])
+  })
+
+  it('useSortBy sorts by a field, case-insensitively with SORT_FLAG_CASE, by pairs, or by a function', () => {
+    const users = people()
+    const names = (list: typeof users) => list.map(user => user.id)
+    expect(names(useSortBy(users, 'name'))).toEqual([2, 3, 1])
+    expect(names(useSortBy(users, 'name', 'SORT_FLAG_CASE'))).toEqual([2, 3, 1])
+    expect(names(useSortBy(users, [['name', 'desc'], ['lastname', 'asc']]))).toEqual([1, 3, 2])
+    expect(names(useSortBy(users, user => user.age))).toEqual([3, 2, 1])
+    expect(names(users)).toEqual([1, 2, 3])
+    const letters = [{ n: 'b' }, { n: 'A' }, { n: 'C' }]
+    expect(useSortBy(letters, 'n').map(item => item.n)).toEqual(['A', 'C', 'b'])
+    expect(useSortBy(letters, 'n', 'SORT_FLAG_CASE').map(item => item.n)).toEqual(['A', 'b', 'C'])
+  })
+
+  it('useCollect binds every helper to one collection', () => {
+    const users = useCollect(people())
+    expect(users.sum('age')).toBe(50)
+    expect(users.min('age')).toBe(20)
+    expect(users.max('age')).toBe(30)
+    expect(users.pluck('name')).toEqual(['bob', 'Ann', 'ann'])
+    expect(users.keys()).toEqual([1, 2, 3])
+    expect(users.sortBy('age').map(user => user.id)).toEqual([3, 2, 1])
+    expect(Object.keys(users.groupBy('name'))).toEqual(['bob', 'Ann', 'ann'])
+  })
+})

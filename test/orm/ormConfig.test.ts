@@ -1,0 +1,128 @@
+// createORM() options and pinia-orm plugins, kept per Pinia instance.
+import { createPinia, defineStore } from 'pinia'
+import { describe, expect, it, vi } from 'vitest'
+import { createApp } from 'vue'
+import { Model, createORM, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
+import type { CreateOrmOptions } from '../../src/runtime/orm'
+import { _modelDefaults } from '../../src/runtime/orm/config'
+import { User } from './models'
+
+/** A Pinia installed in an app, as in a Vue or Nuxt app, with the ORM's options. */
+function appPinia(options: CreateOrmOptions) {
+  const pinia = createPinia()
+  createApp({}).use(pinia)
+  return pinia.use(createORM(options))
+}
+
+describe('createORM options', () => {
+  it('belong to the Pinia they are installed on', () => {
+    const withMeta = appPinia({ model: { withMeta: true, hidden: ['password'] } })
+    const plain = appPinia({})
+    expect(_modelDefaults(useRepo(User, withMeta)._db)).toEqual({ withMeta: true, hidden: ['password'], visible: [] })
+    expect(_modelDefaults(useRepo(User, plain)._db)).toEqual({ withMeta: false, hidden: [], visible: [] })
+  })
+
+  it('are read when pinia.use() came before app.use(pinia), as pinia-orm\'s setup writes it', () => {
+    const pinia = createPinia().use(createORM({ model: { visible: ['id'] } }))
+    createApp({}).use(pinia)
+    expect(_modelDefaults(useRepo(User, pinia)._db).visible).toEqual(['id'])
+  })
+
+  it('reject an unknown option, naming it', () => {
+    expect(() => useRepo(User, appPinia({ cach: false } as never))).toThrow(/createORM\(\) has no option 'cach'/)
+  })
+
+  it('reject an unknown sub-option, and pinia-orm\'s cache provider, saying why', () => {
+    expect(() => useRepo(User, appPinia({ model: { withMeat: true } as never }))).toThrow(/createORM\(\{ model: \{ withMeat \} \}\) is not supported\. The options of 'model' are: withMeta, hidden, visible/)
+    expect(() => useRepo(User, appPinia({ cache: { provider: Map } as never }))).toThrow(/cache: \{ provider \}.*always belongs to one Pinia instance/)
+  })
+
+  it('reject a store type that does not exist', () => {
+    expect(() => useRepo(User, appPinia({ pinia: { storeType: 'classic' as never } }))).toThrow(/takes 'optionStore' or 'setupStore', not "classic"/)
+  })
+
+  it('warn in dev when a store type arrives after entity stores were made', () => {
+    const pinia = createPinia()
+    createApp({}).use(pinia)
+    useRepo(User, pinia)
+    pinia.use(createORM({ pinia: { storeType: 'setupStore' } }))
+    defineStore('other', { state: () => ({}) })(pinia)
+    expect(vi.mocked(console.warn)).toHaveBeenCalledWith(expect.stringContaining('reached this Pinia after its entity stores (users'))
+    vi.mocked(console.warn).mockClear()
+  })
+})
+
+describe('pinia-orm plugins', () => {
+  it('run for every repository with model, repository and config, and may extend the config', () => {
+    const seen: unknown[] = []
+    const plugin = definePiniaOrmPlugin((context) => {
+      seen.push([context.model.constructor, context.repository.use])
+      context.config.apiConfig = 'test'
+      return context
+    })
+    const pinia = appPinia({ plugins: [plugin] })
+    expect(useRepo(User, pinia).config.apiConfig).toBe('test')
+    expect(seen).toEqual([[User, User]])
+  })
+
+  it('can add methods to the repository', () => {
+    const pinia = appPinia({
+      plugins: [definePiniaOrmPlugin((context) => {
+        Object.assign(context.repository, { total: () => context.repository.count() })
+        return context
+      })],
+    })
+    useRepo(User, pinia).save({ id: 1 })
+    expect((useRepo(User, pinia) as unknown as { total: () => number }).total()).toBe(1)
+  })
+
+  it('apply to their Pinia only', () => {
+    const calls: string[] = []
+    const withPlugin = appPinia({ plugins: [definePiniaOrmPlugin((context) => {
+      calls.push(context.repository.use.entity)
+      return context
+    })] })
+    useRepo(User, appPinia({}))
+    useRepo(User, createPinia())
+    expect(calls).toEqual([])
+    useRepo(User, withPlugin)
+    expect(calls).toEqual(['users'])
+  })
+
+  it('a plugin that throws is named in the error, with the original as cause', () => {
+    const original = new Error('no base URL')
+    function axiosPlugin(): never {
+      throw original
+    }
+    const pinia = appPinia({ plugins: [definePiniaOrmPlugin(axiosPlugin)] })
+    const error = (() => {
+      try {
+        useRepo(User, pinia)
+      }
+      catch (caught) {
+        return caught as Error
+      }
+    })()
+    expect(error?.message).toMatch(/The pinia-orm plugin 'axiosPlugin' \(createORM\(\{ plugins \}\)\) threw for User: no base URL/)
+    expect(error?.cause).toBe(original)
+  })
+
+  it('a plugin that is not a function is refused, naming its place', () => {
+    expect(() => useRepo(User, appPinia({ plugins: [{} as never] }))).toThrow(/plugin #1 is object, not a function/)
+  })
+})
+
+describe('models option', () => {
+  class Setting extends Model {
+    static override entity = 'settings'
+    static override fields() {
+      return { id: this.attr(null) }
+    }
+  }
+
+  it('registers the models with the Pinia, so their stores exist', () => {
+    const pinia = appPinia({ models: [Setting] })
+    useRepo(User, pinia)
+    expect(Object.keys(pinia.state.value)).toContain('settings')
+  })
+})

@@ -1,0 +1,64 @@
+// Type tests of issue #12: custom repositories, grouped results, pagination, helpers, plugins.
+import type { Pinia } from 'pinia'
+import { describe, expectTypeOf, it } from 'vitest'
+import { Model, Repository, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
+import type { Item, Paginated, PiniaOrmPluginContext } from '../../src/runtime/orm'
+import { useCollect, useGroupBy, useSortBy } from '../../src/runtime/orm/helpers'
+
+class User extends Model {
+  static override entity = 'users'
+  static override fields() {
+    return { id: this.attr<number>(null), name: this.string(''), age: this.number(0) }
+  }
+}
+
+class UserRepository extends Repository<typeof User> {
+  override use = User
+
+  adults() {
+    return this.where('age', (age: number) => age >= 18).get()
+  }
+}
+
+declare const pinia: Pinia
+
+describe('custom repositories', () => {
+  it('useRepo(UserRepository) is the custom class, with its methods and the built-in ones', () => {
+    const users = useRepo(UserRepository, pinia)
+    expectTypeOf(users).toEqualTypeOf<UserRepository>()
+    expectTypeOf(users.adults()).toEqualTypeOf<Item<typeof User>[]>()
+    expectTypeOf(users.find(1)).toEqualTypeOf<Item<typeof User> | null>()
+    expectTypeOf(users.find(1)!.name).toEqualTypeOf<string>()
+  })
+
+  it('useRepo(User) stays a Repository of the model', () => {
+    expectTypeOf(useRepo(User, pinia)).toEqualTypeOf<Repository<typeof User>>()
+    expectTypeOf(useRepo(User, pinia).repo(UserRepository)).toEqualTypeOf<UserRepository>()
+  })
+})
+
+describe('query results', () => {
+  it('groupBy().get() is keyed groups, paginate() a page of items', () => {
+    expectTypeOf(useRepo(User, pinia).groupBy('age').get()).toEqualTypeOf<Record<string, Item<typeof User>[]>>()
+    expectTypeOf(useRepo(User, pinia).query().get<'group'>()).toEqualTypeOf<Record<string, Item<typeof User>[]>>()
+    expectTypeOf(useRepo(User, pinia).paginate(1, 10)).toEqualTypeOf<Paginated<Item<typeof User>>>()
+    expectTypeOf(useRepo(User, pinia).count()).toEqualTypeOf<number>()
+    expectTypeOf(useRepo(User, pinia).max('age')).toEqualTypeOf<number | null>()
+  })
+})
+
+describe('helpers and plugins', () => {
+  it('keep the item type', () => {
+    const users = useRepo(User, pinia).all()
+    expectTypeOf(useSortBy(users, 'name')).toEqualTypeOf<Item<typeof User>[]>()
+    expectTypeOf(useGroupBy(users, ['name'])).toEqualTypeOf<Record<string, Item<typeof User>[]>>()
+    expectTypeOf(useCollect(users).sum('age')).toEqualTypeOf<number>()
+  })
+
+  it('a plugin gets the pinia-orm context', () => {
+    definePiniaOrmPlugin((context) => {
+      expectTypeOf(context).toEqualTypeOf<PiniaOrmPluginContext>()
+      return context
+    })
+  })
+})
