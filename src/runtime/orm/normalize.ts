@@ -1,46 +1,31 @@
 import { createOrmError } from './errors'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
-import type { Relation } from './relations/Relation'
+import type { NormalizeVisitor, RelationLink, SavedNode, Schema } from './relations/Relation'
 import { hasGeneratedKey } from './schema'
-import type { Schema } from './schema'
 import { generateUid } from './uid'
 
-/** The nested records a relation of one input record links to. */
-export type SavedLink = SavedNode | SavedNode[] | null
-
-/**
- * One record of the input, after normalization: which record it is, its attributes as they will be
- * stored, and the nested records found under its relations (used to build `save()`'s result).
- */
-export interface SavedNode {
-  readonly schema: Schema
-  readonly key: string
-  /** The record as it will be stored; shared by every node that names the same record. */
-  readonly attributes: StoredRecord
-  /** The relation fields the input filled, and what each links to (same positions). */
-  fields: string[] | undefined
-  links: SavedLink[] | undefined
-}
-
-/** What relation types use to split their nested input into records. */
-export interface NormalizeVisitor {
-  /** Normalizes one nested record of `schema`, with `keys` forced onto it, under path `segment`. */
-  visit: (schema: Schema, record: unknown, keys: StoredRecord | undefined, segment: string) => SavedNode
-  /** Throws an error for bad input, naming where in the input it is. */
-  fail: (message: string) => never
-}
+export type { NormalizeVisitor, SavedLink, SavedNode } from './relations/Relation'
 
 /** The input of one save, split per model into complete records keyed by primary key. */
 export interface Normalized {
   readonly roots: SavedNode[]
   readonly batches: Map<Schema, Map<string, StoredRecord>>
+  /** Records linked before that the input unlinks (saving `null` / `[]`), see `applyUnlinks`. */
+  readonly unlinks: Unlink[]
+}
+
+/** A record to unlink: its `fields` set to null, or deleted. */
+export interface Unlink {
+  readonly schema: Schema
+  readonly key: string
+  readonly fields: readonly string[] | 'delete'
 }
 
 /** What normalization needs from the database it writes to. */
 export interface NormalizeContext {
-  /** The schema of a relation's related model. */
-  related: (relation: Relation, owner: Schema, field: string) => Schema
+  /** A relation of `owner` bound to the database. */
+  link: (owner: Schema, field: string) => RelationLink
   /** The record as it is in the store now, if any. */
   stored: (schema: Schema, key: string) => StoredRecord | undefined
 }
@@ -67,6 +52,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   // Where the visit is in the input, for error messages. A failure aborts the whole normalization,
   // so the path is left as it was when the error was thrown.
   const path: string[] = []
+  const unlinks: Unlink[] = []
 
   const visitor: NormalizeVisitor = {
     visit(schema, record, keys, segment) {
@@ -77,6 +63,10 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     },
     fail(message) {
       throw createOrmError(`${path.join('')}: ${message}`)
+    },
+    stored: (schema, key) => context.stored(schema, key),
+    unlink(schema, key, fields) {
+      unlinks.push({ schema, key, fields })
     },
   }
 
@@ -125,7 +115,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
 
     const node: SavedNode = { schema, key, attributes, fields: undefined, links: undefined }
     if (options.relations) {
-      const { relationNames, relationList } = schema
+      const { relationNames } = schema
       for (let i = 0; i < relationNames.length; i++) {
         const field = relationNames[i]!
         const value = input[field]
@@ -133,8 +123,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
           continue
         // Only records that lead on to others can close a cycle.
         seen.set(record, node)
-        const relation = relationList[i]!
-        const link = relation._normalize(visitor, node, value, context.related(relation, schema, field), field)
+        const link = context.link(schema, field).normalize(visitor, node, value)
         ;(node.fields ??= []).push(field)
         ;(node.links ??= []).push(link)
       }
@@ -150,7 +139,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   else {
     roots.push(visitor.visit(schema, input, undefined, schema.entity))
   }
-  return { roots, batches }
+  return { roots, batches, unlinks }
 }
 
 /** Sets the attributes the input gives (and the forced keys) on a record being built. */

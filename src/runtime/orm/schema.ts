@@ -1,38 +1,13 @@
 import { Attr, Attribute, Uid } from './attributes'
-import { BelongsTo } from './relations/belongsTo'
 import { createOrmError } from './errors'
 import { Relation, toFieldList } from './relations/Relation'
-import type { Model } from './Model'
+import type { ModelInstance, Schema, SchemaModel } from './relations/Relation'
 import type { StoredRecord } from './keys'
-import type { ModelClass, ModelOptions } from './types'
 
-/**
- * What the ORM reads off a model class once: its entity, key and fields, checked. A schema is a
- * definition (it never holds records), so it is kept on the class itself.
- */
-export interface Schema {
-  readonly model: ModelClass
-  /** The class name, for messages. */
-  readonly name: string
-  readonly entity: string
-  /** The primary key as a list of field names (one for a simple key). */
-  readonly primaryKey: readonly string[]
-  readonly attributeNames: readonly string[]
-  readonly attributes: ReadonlyMap<string, Attribute>
-  readonly relations: ReadonlyMap<string, Relation>
-  readonly relationNames: readonly string[]
-  readonly relationList: readonly Relation[]
-  /** Builds a model instance from a stored record, without copying defaults over its values. */
-  hydrate: (record: StoredRecord) => Model
-  /**
-   * A complete stored record, in field order: `keys` first, then `values`, then each attribute's
-   * default where both have none.
-   */
-  withDefaults: (values: StoredRecord, keys?: StoredRecord) => StoredRecord
-}
+export type { Schema } from './relations/Relation'
 
 const SCHEMA = Symbol('nuxt-pinia-orm:schema')
-const NO_FILL: ModelOptions = Object.freeze({ fill: false })
+const NO_FILL = Object.freeze({ fill: false })
 
 /**
  * The schema of a model class, built on first use and kept on that class (not inherited by
@@ -40,7 +15,7 @@ const NO_FILL: ModelOptions = Object.freeze({ fill: false })
  *
  * @internal
  */
-export function getSchema(model: ModelClass): Schema {
+export function getSchema(model: SchemaModel): Schema {
   if (Object.prototype.hasOwnProperty.call(model, SCHEMA))
     return (model as unknown as { [SCHEMA]: Schema })[SCHEMA]
   const schema = buildSchema(model)
@@ -48,7 +23,7 @@ export function getSchema(model: ModelClass): Schema {
   return schema
 }
 
-function buildSchema(model: ModelClass): Schema {
+function buildSchema(model: SchemaModel): Schema {
   const name = model.name || 'AnonymousModel'
   const entity = model.entity
   if (typeof entity !== 'string' || entity === '')
@@ -66,17 +41,16 @@ function buildSchema(model: ModelClass): Schema {
     else if (definition instanceof Relation)
       relations.set(field, definition)
     else
-      throw createOrmError(`${name}.fields() gives '${field}' a value that is not a field. Make it with this.attr(), this.string(), this.number(), this.boolean(), this.uid(), this.hasOne(), this.hasMany() or this.belongsTo().`)
+      throw createOrmError(`${name}.fields() gives '${field}' a value that is not a field. Make it with this.attr(), this.string(), this.number(), this.boolean(), this.uid(), or a relation such as this.hasOne(), this.hasMany(), this.belongsTo() or this.belongsToMany().`)
   }
 
-  // A belongsTo's foreign key is this model's own field even when fields() leaves it out (as in
-  // `user: this.belongsTo(User, 'userId')` with no `userId` attribute): keep it, default null.
+  // A belongsTo's foreign key (a hasManyBy's key list) is this model's own field even when fields()
+  // leaves it out (as in `user: this.belongsTo(User, 'userId')` with no `userId` attribute): keep
+  // it, default null.
   for (const relation of relations.values()) {
-    if (relation instanceof BelongsTo) {
-      for (const key of relation._foreignKey) {
-        if (!attributes.has(key))
-          attributes.set(key, new Attr(null))
-      }
+    for (const key of relation._ownFields()) {
+      if (!attributes.has(key))
+        attributes.set(key, new Attr(null))
     }
   }
 
@@ -106,7 +80,7 @@ function buildSchema(model: ModelClass): Schema {
         const value = record[field]
         instance[field] = value === undefined ? attributeList[i]!._makeDefault() : value
       }
-      return instance as unknown as Model
+      return instance as unknown as ModelInstance
     },
     withDefaults(values, keys) {
       const record: StoredRecord = {}
