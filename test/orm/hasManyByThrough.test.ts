@@ -51,7 +51,7 @@ describe('hasManyBy', () => {
     useRepo(Node, pinia).save([{ id: 1, name: 'a' }, { id: 2, name: 'b' }, { id: 3, name: 'c' }])
     useRepo(Cluster, pinia).save({ id: 1, nodeIds: [3, 1, 99] })
 
-    expect(useRepo(Cluster, pinia).with('nodes').find(1)!.nodes.map(node => node.name)).toEqual(['c', 'a'])
+    expect(useRepo(Cluster, pinia).with('nodes').find(1)!.nodes!.map(node => node.name)).toEqual(['c', 'a'])
   })
 
   it('rejects a key that is not an array, naming the model, the relation and what to do', () => {
@@ -74,7 +74,7 @@ describe('hasManyThrough', () => {
 
     const countries = useRepo(Country, pinia).with('posts').get()
 
-    expect(countries.map(country => country.posts.map(post => post.title))).toEqual([['a', 'b', 'd'], ['c'], []])
+    expect(countries.map(country => country.posts!.map(post => post.title))).toEqual([['a', 'b', 'd'], ['c'], []])
   })
 
   it('refuses nested saves through it and says what to save instead', () => {

@@ -106,8 +106,8 @@ describe('polymorphic relations', () => {
     useRepo(Post, pinia).save({ id: 1, comments: [{ id: 1, body: 'a' }, { id: 2, body: 'b' }] })
     useRepo(Video, pinia).save({ id: 1, comments: [{ id: 3, body: 'c' }] })
 
-    expect(useRepo(Post, pinia).with('comments').find(1)!.comments.map(c => c.body)).toEqual(['a', 'b'])
-    expect(useRepo(Video, pinia).with('comments').find(1)!.comments.map(c => c.body)).toEqual(['c'])
+    expect(useRepo(Post, pinia).with('comments').find(1)!.comments!.map(c => c.body)).toEqual(['a', 'b'])
+    expect(useRepo(Video, pinia).with('comments').find(1)!.comments!.map(c => c.body)).toEqual(['c'])
   })
 
   it('loads the owner of a morphTo from the model its type names', () => {
@@ -148,9 +148,9 @@ describe('polymorphic relations', () => {
     const pivots = Object.values(pinia.state.value.taggables!.data) as Record<string, unknown>[]
     expect(pivots.map(({ tagId, taggableId, taggableType }) => [tagId, taggableId, taggableType])).toEqual([[1, 1, 'posts'], [2, 1, 'posts'], [2, 1, 'videos']])
     const post = useRepo(Post, pinia).with('tags').find(1)!
-    expect(post.tags.map(tag => tag.name)).toEqual(['vue', 'orm'])
-    expect(post.tags[0]!.pivot).toBeInstanceOf(Taggable)
-    expect(useRepo(Video, pinia).with('tags').find(1)!.tags.map(tag => tag.id)).toEqual([2])
+    expect(post.tags!.map(tag => tag.name)).toEqual(['vue', 'orm'])
+    expect(post.tags![0]!.pivot).toBeInstanceOf(Taggable)
+    expect(useRepo(Video, pinia).with('tags').find(1)!.tags!.map(tag => tag.id)).toEqual([2])
   })
 
   it('loads the owners of a tag per model with morphedByMany', () => {
@@ -159,7 +159,7 @@ describe('polymorphic relations', () => {
 
     const tag = useRepo(Tag, pinia).with('posts').with('videos').find(2)!
 
-    expect(tag.posts.map(post => post.id)).toEqual([1])
-    expect(tag.videos.map(video => video.id)).toEqual([1])
+    expect(tag.posts!.map(post => post.id)).toEqual([1])
+    expect(tag.videos!.map(video => video.id)).toEqual([1])
   })
 })

@@ -9,6 +9,7 @@ import { HasOne } from './relations/hasOne'
 import { MorphMany } from './relations/morphMany'
 import { MorphOne } from './relations/morphOne'
 import { MorphTo } from './relations/morphTo'
+import type { RefModel } from './relations/morphTo'
 import { MorphToMany } from './relations/morphToMany'
 import { MorphedByMany } from './relations/morphedByMany'
 import type { PivotRef } from './relations/pivot'
@@ -110,7 +111,7 @@ export class Model {
    * `parentKey` (default: primary key) and whose `relatedPivotKey` holds the related record's
    * `relatedKey` (default: its primary key). Loaded records carry their pivot record as `pivot`.
    */
-  static belongsToMany<R extends RelatedModel, P extends RelatedModel>(related: RelatedRef<R>, pivot: PivotRef<P>, foreignPivotKey: string, relatedPivotKey: string, parentKey?: string, relatedKey?: string): BelongsToMany<R, P> {
+  static belongsToMany<R extends RelatedModel, P extends RelatedModel, A extends string = 'pivot'>(related: RelatedRef<R>, pivot: PivotRef<P, A>, foreignPivotKey: string, relatedPivotKey: string, parentKey?: string, relatedKey?: string): BelongsToMany<R, P, A> {
     return new BelongsToMany(related, pivot, foreignPivotKey, relatedPivotKey, parentKey, relatedKey)
   }
 
@@ -141,15 +142,15 @@ export class Model {
    * The record of one of the `related` models that this record's `type` field names (by entity) and
    * whose `ownerKey` (default: primary key) this record's `id` field holds.
    */
-  static morphTo<R extends RelatedModel>(related: readonly RelatedRef<R>[], id: string, type: string, ownerKey?: string): MorphTo<R> {
-    return new MorphTo(related, id, type, ownerKey)
+  static morphTo<const T extends readonly RelatedRef[]>(related: T, id: string, type: string, ownerKey?: string): MorphTo<RefModel<T[number]>> {
+    return new MorphTo<RefModel<T[number]>>(related as readonly RelatedRef<RefModel<T[number]>>[], id, type, ownerKey)
   }
 
   /**
    * Related records linked through a polymorphic `pivot` model holding the related key in
    * `relatedId`, this record's key in `id` and this model's entity in `type`.
    */
-  static morphToMany<R extends RelatedModel, P extends RelatedModel>(related: RelatedRef<R>, pivot: PivotRef<P>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string): MorphToMany<R, P> {
+  static morphToMany<R extends RelatedModel, P extends RelatedModel, A extends string = 'pivot'>(related: RelatedRef<R>, pivot: PivotRef<P, A>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string): MorphToMany<R, P, A> {
     return new MorphToMany(related, pivot, relatedId, id, type, parentKey, relatedKey)
   }
 
@@ -157,7 +158,7 @@ export class Model {
    * The inverse of morphToMany: related records linked through a polymorphic `pivot` model holding
    * this record's key in `relatedId`, the related key in `id` and the related model's entity in `type`.
    */
-  static morphedByMany<R extends RelatedModel, P extends RelatedModel>(related: RelatedRef<R>, pivot: PivotRef<P>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string): MorphedByMany<R, P> {
+  static morphedByMany<R extends RelatedModel, P extends RelatedModel, A extends string = 'pivot'>(related: RelatedRef<R>, pivot: PivotRef<P, A>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string): MorphedByMany<R, P, A> {
     return new MorphedByMany(related, pivot, relatedId, id, type, parentKey, relatedKey)
   }
 

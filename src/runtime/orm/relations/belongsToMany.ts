@@ -12,7 +12,7 @@ export class BelongsToMany<R extends RelatedModel = RelatedModel, P extends Rela
   /** @internal */
   readonly _fields: PivotFields
 
-  constructor(related: RelatedRef<R>, pivot: PivotRef<P>, foreignPivotKey: string, relatedPivotKey: string, parentKey?: string, relatedKey?: string) {
+  constructor(related: RelatedRef<R>, pivot: PivotRef<P, A>, foreignPivotKey: string, relatedPivotKey: string, parentKey?: string, relatedKey?: string) {
     super(related, pivot, parentKey, relatedKey)
     this._fields = { parent: [foreignPivotKey], related: relatedPivotKey }
   }

@@ -3,6 +3,9 @@ import { checkKeys, finder } from './lookup'
 import { Relation } from './Relation'
 import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
 
+/** The model a related reference stands for: the class, what the function returns, or any model for a name. */
+export type RefModel<T> = T extends string ? RelatedModel : T extends () => infer R ? Extract<R, RelatedModel> : Extract<T, RelatedModel>
+
 /**
  * The record this record points to in one of several models: its `type` field holds the related
  * model's entity and its `id` field that record's `ownerKey` (by default its primary key). An image

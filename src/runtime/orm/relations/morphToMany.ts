@@ -13,7 +13,7 @@ export class MorphToMany<R extends RelatedModel = RelatedModel, P extends Relate
   /** @internal */
   readonly _fields: PivotFields
 
-  constructor(related: RelatedRef<R>, pivot: PivotRef<P>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string) {
+  constructor(related: RelatedRef<R>, pivot: PivotRef<P, A>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string) {
     super(related, pivot, parentKey, relatedKey)
     this._fields = { parent: [id], related: relatedId, type: { field: type, side: 'owner' } }
   }

@@ -12,7 +12,7 @@ export class MorphedByMany<R extends RelatedModel = RelatedModel, P extends Rela
   /** @internal */
   readonly _fields: PivotFields
 
-  constructor(related: RelatedRef<R>, pivot: PivotRef<P>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string) {
+  constructor(related: RelatedRef<R>, pivot: PivotRef<P, A>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string) {
     super(related, pivot, parentKey, relatedKey)
     this._fields = { parent: [relatedId], related: id, type: { field: type, side: 'related' } }
   }

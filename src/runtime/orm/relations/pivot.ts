@@ -6,7 +6,7 @@ import { Relation, toFieldList } from './Relation'
 import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
 
 /** A pivot model given alone, or with the name its records are loaded under. */
-export type PivotRef<P extends RelatedModel = RelatedModel> = RelatedRef<P> | { as: string, model: RelatedRef<P> }
+export type PivotRef<P extends RelatedModel = RelatedModel, A extends string = string> = RelatedRef<P> | { as: A, model: RelatedRef<P> }
 
 /** Where a pivot relation keeps its keys on the pivot model. @internal */
 export interface PivotFields {
@@ -38,7 +38,7 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
   /** @internal */
   abstract readonly _fields: PivotFields
 
-  constructor(related: RelatedRef<R>, pivot: PivotRef<P>, parentKey?: string, relatedKey?: string) {
+  constructor(related: RelatedRef<R>, pivot: PivotRef<P, A>, parentKey?: string, relatedKey?: string) {
     super(related)
     const named = typeof pivot === 'object' && pivot !== null && 'model' in pivot
     this._pivot = named ? pivot.model : pivot
