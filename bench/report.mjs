@@ -16,6 +16,9 @@ const SHORT_TITLES = {
   W6: 'W6 SSR round trip',
   W7: 'W7 rename 10%',
   W8: 'W8 destroy 10%',
+  W9: 'W9 save + with roles (pivot)',
+  W10: 'W10 posts with morph comments',
+  W11: 'W11 has / whereHas posts',
 }
 
 function formatMs(ms) {

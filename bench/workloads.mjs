@@ -7,6 +7,7 @@
 // (caches and lazily built indexes are warm after the first call; W6 is the
 // cold path, a fresh store's very first read).
 import { makeUsers, randomUserIds, renamedUsers, destroyedUserIds, NAME_PREFIX } from './data.mjs'
+import { RELATION_WORKLOADS } from './relationWorkloads.mjs'
 
 function filledStore(impl, n) {
   const store = impl.createStore()
@@ -96,6 +97,7 @@ export const WORKLOADS = [
     run: (impl, { store, ids }) => impl.destroyUsers(store, ids),
     plain: (impl, _output, { store }) => impl.snapshot(store),
   },
+  ...RELATION_WORKLOADS,
 ]
 
 /** The number of find calls W5 makes when the time allows it. */
