@@ -4,6 +4,7 @@ import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { Model, useRepo } from '../../src/runtime/orm'
+import type { Item } from '../../src/runtime/orm'
 
 class User extends Model {
   static override entity = 'users'
@@ -68,7 +69,7 @@ describe('eager loading every relation type', () => {
   it('loads below a morphTo only the relations of the model each record points to', () => {
     const comments = useRepo(Comment, pinia).with('commentable.comments').get()
 
-    expect((comments[0]!.commentable as Post).comments!.map(c => c.id)).toEqual([1, 2])
+    expect((comments[0]!.commentable as Item<typeof Post>).comments!.map(c => c.id)).toEqual([1, 2])
   })
 
   it('applies the constraint to the last relation of a dotted name', () => {

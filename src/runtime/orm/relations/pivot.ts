@@ -77,10 +77,12 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
     }
     const fixed = typeValue === undefined ? [] : [typeValue]
     const keyOfParent = (parent: StoredRecord) => fixed.length === 0 ? keyOf(parent, parentKeys) : keyWith(parent, parentKeys, fixed)
+    const byPrimaryKey = relatedKeys.length === 1 && related.primaryKey.length === 1 && relatedKeys[0] === related.primaryKey[0]
     const reader = (): LinkReader => {
       const findPivots = finder(host, pivot, parentSide)
       const findRelated = finder(host, related, relatedKeys)
       const pivotData = host.data(pivot.entity)
+      const relatedData = host.data(related.entity)
       return (parent) => {
         const key = keyOfParent(parent)
         if (key === undefined)
@@ -91,13 +93,27 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
           const value = pivotData[pivotId]![fields.related]
           if (value === null || value === undefined)
             continue
-          for (const id of findRelated(String(value))) {
-            ids.push(id)
+          const id = String(value)
+          // By primary key: a direct look, no list per pivot.
+          if (byPrimaryKey) {
+            if (relatedData[id] !== undefined) {
+              ids.push(id)
+              pivots.push(pivotId)
+            }
+            continue
+          }
+          for (const found of findRelated(id)) {
+            ids.push(found)
             pivots.push(pivotId)
           }
         }
         return { schema: related, ids, pivots }
       }
+    }
+    // Every pivot record of a parent, also those whose related record is gone (for unlinks and deletes).
+    const pivotsOf = (parent: StoredRecord): readonly string[] => {
+      const key = keyOfParent(parent)
+      return key === undefined ? [] : finder(host, pivot, parentSide)(key)
     }
     // Pivot records made earlier in the same save, by link, so one link saved twice is one record.
     const pending = new WeakMap<NormalizeVisitor, Map<string, string>>()
@@ -123,8 +139,7 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
         }
         if (value.length === 0) {
           // Unlinking by saving []: the pivot records of this parent go.
-          const linked = reader()(parent.attributes)
-          for (const id of new Set(linked?.pivots))
+          for (const id of pivotsOf(parent.attributes))
             visitor.unlink(pivot, id, 'delete')
           return []
         }
@@ -160,8 +175,8 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
         }
         return children
       },
-      deleted(parent, rule, plan, read) {
-        for (const id of new Set(read(parent)?.pivots)) {
+      deleted(parent, rule, plan) {
+        for (const id of pivotsOf(parent)) {
           if (rule === 'cascade')
             plan.remove(pivot, id)
           else
