@@ -96,7 +96,7 @@ describe('payload', () => {
       roleUser: { data: {} },
       blogPosts: { data: {} },
       videos: { data: {} },
-      comments: { data: {} },
+      remarks: { data: {} },
       // Registered through `createORM({ models })` of the app's options file.
       settings: { data: {} },
     })
@@ -209,7 +209,7 @@ describe('pivot and polymorphic relations', () => {
       '[1,2]': { roleId: 1, userId: 2, level: 'member' },
       '[2,2]': { roleId: 2, userId: 2, level: 'member' },
     })
-    expect(payload.pinia.comments!.data).toEqual({
+    expect(payload.pinia.remarks!.data).toEqual({
       1: { id: 1, body: 'Nice', commentableId: 1, commentableType: 'blogPosts' },
       2: { id: 2, body: 'Thanks', commentableId: 1, commentableType: 'blogPosts' },
       3: { id: 3, body: 'Wow', commentableId: 1, commentableType: 'videos' },
