@@ -1,3 +1,5 @@
+import * as relations from './relationsBaseline.mjs'
+
 // The hand-written plain-JavaScript baseline: what a careful developer would
 // write without any ORM. Maps keyed by id hold the records, two Maps index
 // phones and posts by `userId`, and every read builds fresh output objects
@@ -193,5 +195,6 @@ export function createBaseline() {
     deserialize,
     snapshot,
     toPlain: value => value,
+    ...relations,
   }
 }

@@ -4,6 +4,7 @@ import { toRaw } from 'vue'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { installedVersion, ROOT_DIR } from './versions.mjs'
+import { relationMethods } from './relationsModels.mjs'
 
 function defineModels(Model) {
   class User extends Model {
@@ -100,5 +101,6 @@ export async function createOurs() {
       posts: Object.values(store.pinia.state.value.posts.data),
     }),
     toPlain: result => (Array.isArray(result) ? result.map(toJson) : toJson(result)),
+    ...relationMethods(Model, useRepo),
   }
 }

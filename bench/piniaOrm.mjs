@@ -1,5 +1,6 @@
 // pinia-orm 1.10.2 through its documented public API, on its own pinia 2.
 import { installedVersion, PINIA_ORM_DIR } from './versions.mjs'
+import { relationMethods } from './relationsModels.mjs'
 import { Model, useRepo, createORM, createPinia, setActivePinia, toRaw } from './pinia-orm/index.mjs'
 
 class User extends Model {
@@ -82,5 +83,6 @@ export function createPiniaOrm() {
       posts: Object.values(store.pinia.state.value.posts.data),
     }),
     toPlain: result => (Array.isArray(result) ? result.map(toJson) : toJson(result)),
+    ...relationMethods(Model, useRepo),
   }
 }

@@ -7,6 +7,7 @@
 // (caches and lazily built indexes are warm after the first call; W6 is the
 // cold path, a fresh store's very first read).
 import { makeUsers, randomUserIds, renamedUsers, destroyedUserIds, NAME_PREFIX } from './data.mjs'
+import { RELATION_WORKLOADS } from './relationWorkloads.mjs'
 
 function filledStore(impl, n) {
   const store = impl.createStore()
@@ -99,6 +100,7 @@ export const WORKLOADS = [
     run: (impl, { store, ids }) => impl.destroyUsers(store, ids),
     plain: (impl, _output, { store }) => impl.snapshot(store),
   },
+  ...RELATION_WORKLOADS,
   // Issue 12: the repository and query API. An implementation without the method (pinia-orm 1.10
   // has no count, exists or paginate) leaves the workload out: `supported` says so.
   {

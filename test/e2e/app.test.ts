@@ -93,6 +93,11 @@ describe('payload', () => {
       capitals: { data: {} },
       readings: { data: {} },
       meetups: { data: {} },
+      roles: { data: {} },
+      roleUser: { data: {} },
+      blogPosts: { data: {} },
+      videos: { data: {} },
+      remarks: { data: {} },
       // Registered through `createORM({ models })` of the app's options file.
       settings: { data: {} },
     })
@@ -219,6 +224,46 @@ describe('hydrated client (Chromium)', () => {
     const { page, problems } = await openPage('/values')
     await page.waitForFunction(() => document.querySelector('[data-test="client-values"]')?.textContent !== '')
     expect(await page.textContent('[data-test="client-values"]')).toBe(await page.textContent('[data-test="values"]'))
+    expect(problems).toEqual([])
+    await page.close()
+  })
+})
+
+const relationsPage = {
+  roles: ['admin: Ada (owner), Linus (member)', 'editor: Linus (member)', 'guest: nobody'],
+  shared: ['admin'],
+  posts: ['Hello: Nice, Thanks'],
+  videos: ['Clip: Wow', 'Silent: no comments'],
+  comments: ['Nice on blogPosts Hello', 'Thanks on blogPosts Hello', 'Wow on videos Clip'],
+}
+
+describe('pivot and polymorphic relations', () => {
+  it('renders every lookup on the server', async () => {
+    expect(testJson(await $fetch<string>('/relations'), 'lookups')).toEqual(relationsPage)
+  })
+
+  it('carries the pivot records in the payload as attributes only', async () => {
+    const html = await $fetch<string>('/relations')
+    const payload = nuxtPayload(html) as { pinia: Record<string, { data: unknown }> }
+    expect(payload.pinia.roleUser!.data).toEqual({
+      '[1,1]': { roleId: 1, userId: 1, level: 'owner' },
+      '[1,2]': { roleId: 1, userId: 2, level: 'member' },
+      '[2,2]': { roleId: 2, userId: 2, level: 'member' },
+    })
+    expect(payload.pinia.remarks!.data).toEqual({
+      1: { id: 1, body: 'Nice', commentableId: 1, commentableType: 'blogPosts' },
+      2: { id: 2, body: 'Thanks', commentableId: 1, commentableType: 'blogPosts' },
+      3: { id: 3, body: 'Wow', commentableId: 1, commentableType: 'videos' },
+    })
+    expect(rawNuxtPayload(html)).not.toMatch(/"(?:pivot|commentable|\$\w+)":/)
+  })
+
+  it('gives the same lookups after hydration in Chromium, without any request', async () => {
+    const { page, problems, requests } = await openPage('/relations')
+    await page.click('[data-test="lookup-on-client"]')
+    await page.waitForFunction(() => document.querySelector('[data-test="client-lookups"]')?.textContent !== '')
+    expect(JSON.parse((await page.textContent('[data-test="client-lookups"]'))!)).toEqual(relationsPage)
+    expect(requests).toEqual([])
     expect(problems).toEqual([])
     await page.close()
   })

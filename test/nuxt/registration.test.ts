@@ -12,7 +12,7 @@ function appPinia(): Pinia {
 describe('registration at start', () => {
   it('creates the store of every scanned model, the layer\'s included, before any use', () => {
     expect(Object.keys(appPinia().state.value).sort()).toEqual([
-      'authors', 'badges', 'capitals', 'countries', 'meetups', 'phones', 'profiles', 'readings', 'settings', 'tags', 'teams', 'users',
+      'authors', 'badges', 'blogPosts', 'capitals', 'countries', 'meetups', 'phones', 'profiles', 'readings', 'remarks', 'roleUser', 'roles', 'settings', 'tags', 'teams', 'users', 'videos',
     ])
     expect(appPinia().state.value.users).toEqual({ data: {} })
   })

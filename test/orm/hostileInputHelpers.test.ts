@@ -49,7 +49,7 @@ describe('key values', () => {
 })
 
 describe('nestingDepth', () => {
-  const related = (relation: unknown, owner: ReturnType<typeof getSchema>, field: string) => {
+  const related = (owner: ReturnType<typeof getSchema>, field: string) => {
     const target = { phone: Phone, posts: Post, user: User, author: User }[field]!
     return getSchema(target)
   }

@@ -108,7 +108,7 @@ export function createInspector(pinia: Pinia, fileOf: (model: ModelClass) => str
     entities: () => schemas().map(schema => ({
       entity: schema.entity,
       model: schema.name,
-      file: fileOf(schema.model),
+      file: fileOf(schema.model as unknown as ModelClass),
       count: Object.keys(db.data(schema.entity)).length,
       primaryKey: schema.primaryKey,
       attributes: schema.attributeNames,
@@ -140,7 +140,7 @@ export function createInspector(pinia: Pinia, fileOf: (model: ModelClass) => str
       const ids = shown.map(record => schema.primaryKey.length === 1 ? record[schema.primaryKey[0]!] : schema.primaryKey.map(field => record[field]))
       const items = shown.length === 0
         ? []
-        : useRepo(schema.model, pinia).query().whereId(ids as never).withAll().get() as unknown as Record<string, unknown>[]
+        : useRepo(schema.model as unknown as ModelClass, pinia).query().whereId(ids as never).withAll().get() as unknown as Record<string, unknown>[]
       return {
         total: matching.length,
         records: items.map(item => ({

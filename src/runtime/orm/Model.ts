@@ -1,10 +1,20 @@
 import { Attr, BooleanAttr, NumberAttr, StringAttr, Uid } from './attributes'
 import type { DefaultValue } from './attributes'
 import { BelongsTo } from './relations/belongsTo'
+import { BelongsToMany } from './relations/belongsToMany'
 import { HasMany } from './relations/hasMany'
+import { HasManyBy } from './relations/hasManyBy'
+import { HasManyThrough } from './relations/hasManyThrough'
 import { HasOne } from './relations/hasOne'
 import { classRegistry, installStatics } from './decorators/registry'
 import type { DecoratedClass } from './decorators/registry'
+import { MorphMany } from './relations/morphMany'
+import { MorphOne } from './relations/morphOne'
+import { MorphTo } from './relations/morphTo'
+import type { RefModel } from './relations/morphTo'
+import { MorphToMany } from './relations/morphToMany'
+import { MorphedByMany } from './relations/morphedByMany'
+import type { PivotRef } from './relations/pivot'
 import { getSchema } from './schema'
 import type { Fields, ModelClass, ModelOptions, RelatedModel, RelatedRef } from './types'
 import type { Database } from './database'
@@ -17,6 +27,12 @@ import { toRaw } from 'vue'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
 import { _isVisible, _shownOn } from './visibility'
+
+declare module './relations/Relation' {
+  // What the core below this file calls a model instance is a Model (see ModelInstance).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ModelInstance extends Model {}
+}
 
 /**
  * The base class of every model. A model names its entity store and declares its fields:
@@ -152,6 +168,62 @@ export class Model {
       registry.hidden.push(key)
     installStatics(this as unknown as DecoratedClass, registry)
     return this
+  }
+
+  /**
+   * Related records linked through a `pivot` model whose `foreignPivotKey` holds this record's
+   * `parentKey` (default: primary key) and whose `relatedPivotKey` holds the related record's
+   * `relatedKey` (default: its primary key). Loaded records carry their pivot record as `pivot`.
+   */
+  static belongsToMany<R extends RelatedModel, P extends RelatedModel, A extends string = 'pivot'>(related: RelatedRef<R>, pivot: PivotRef<P, A>, foreignPivotKey: string, relatedPivotKey: string, parentKey?: string, relatedKey?: string): BelongsToMany<R, P, A> {
+    return new BelongsToMany(related, pivot, foreignPivotKey, relatedPivotKey, parentKey, relatedKey)
+  }
+
+  /** Related records whose `ownerKey` (default: primary key) is listed in this record's `foreignKey` array. */
+  static hasManyBy<R extends RelatedModel>(related: RelatedRef<R>, foreignKey: string, ownerKey?: string): HasManyBy<R> {
+    return new HasManyBy(related, foreignKey, ownerKey)
+  }
+
+  /**
+   * Related records reached through `through` records: their `firstKey` holds this record's
+   * `localKey`, and the related records' `secondKey` holds their `secondLocalKey`.
+   */
+  static hasManyThrough<R extends RelatedModel>(related: RelatedRef<R>, through: RelatedRef, firstKey: string, secondKey: string, localKey?: string, secondLocalKey?: string): HasManyThrough<R> {
+    return new HasManyThrough(related, through, firstKey, secondKey, localKey, secondLocalKey)
+  }
+
+  /** One related record whose `id` field holds this record's `localKey` and whose `type` field this model's entity. */
+  static morphOne<R extends RelatedModel>(related: RelatedRef<R>, id: string, type: string, localKey?: string): MorphOne<R> {
+    return new MorphOne(related, id, type, localKey)
+  }
+
+  /** Related records whose `id` field holds this record's `localKey` and whose `type` field this model's entity. */
+  static morphMany<R extends RelatedModel>(related: RelatedRef<R>, id: string, type: string, localKey?: string): MorphMany<R> {
+    return new MorphMany(related, id, type, localKey)
+  }
+
+  /**
+   * The record of one of the `related` models that this record's `type` field names (by entity) and
+   * whose `ownerKey` (default: primary key) this record's `id` field holds.
+   */
+  static morphTo<const T extends readonly RelatedRef[]>(related: T, id: string, type: string, ownerKey?: string): MorphTo<RefModel<T[number]>> {
+    return new MorphTo<RefModel<T[number]>>(related as readonly RelatedRef<RefModel<T[number]>>[], id, type, ownerKey)
+  }
+
+  /**
+   * Related records linked through a polymorphic `pivot` model holding the related key in
+   * `relatedId`, this record's key in `id` and this model's entity in `type`.
+   */
+  static morphToMany<R extends RelatedModel, P extends RelatedModel, A extends string = 'pivot'>(related: RelatedRef<R>, pivot: PivotRef<P, A>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string): MorphToMany<R, P, A> {
+    return new MorphToMany(related, pivot, relatedId, id, type, parentKey, relatedKey)
+  }
+
+  /**
+   * The inverse of morphToMany: related records linked through a polymorphic `pivot` model holding
+   * this record's key in `relatedId`, the related key in `id` and the related model's entity in `type`.
+   */
+  static morphedByMany<R extends RelatedModel, P extends RelatedModel, A extends string = 'pivot'>(related: RelatedRef<R>, pivot: PivotRef<P, A>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string): MorphedByMany<R, P, A> {
+    return new MorphedByMany(related, pivot, relatedId, id, type, parentKey, relatedKey)
   }
 
   /**

@@ -8,7 +8,7 @@ import type { StoredRecord } from './keys'
 import { recordAt } from './ownRecords'
 import { BelongsTo } from './relations/belongsTo'
 import { getSchema } from './schema'
-import type { Schema } from './schema'
+import type { RelatedRef, RelationLink, Schema } from './relations/Relation'
 import type { ModelClass } from './types'
 
 /** The belongsTo relations (`'Phone.user'`) already warned about, per Pinia: each warns once. */
@@ -19,20 +19,21 @@ function isModelClass(value: unknown): value is ModelClass {
 }
 
 /**
- * The schema of a relation's related model when that model is registered with this Pinia, else
+ * The relation bound to this Pinia when its related model is registered with it, else
  * `undefined`. A dev-only check must neither register a model (which would create a store that a
  * production build does not have) nor throw where the app's own code would not.
  */
-function registeredRelated(db: Database, relation: BelongsTo, owner: Schema, field: string): Schema | undefined {
+function registeredLink(db: Database, relation: BelongsTo, owner: Schema, field: string): RelationLink | undefined {
   try {
-    const ref = relation._related
+    const ref = relation._related as RelatedRef
     const model = typeof ref === 'string' || isModelClass(ref) ? ref : (ref as () => unknown)()
-    if (typeof model === 'string')
-      return db.schemaOf(model) && db.related(relation, owner, field)
-    if (!isModelClass(model))
+    if (typeof model !== 'string' && !isModelClass(model))
       return undefined
-    const schema = getSchema(model)
-    return db.schemaOf(schema.entity) === schema ? db.related(relation, owner, field) : undefined
+    const schema = typeof model === 'string' ? undefined : getSchema(model)
+    const registered = db.schemaOf(schema ? schema.entity : model as string)
+    if (!registered || (schema && registered !== schema))
+      return undefined
+    return db.link(owner, field)
   }
   catch {
     return undefined
@@ -46,7 +47,7 @@ function registeredRelated(db: Database, relation: BelongsTo, owner: Schema, fie
  * relation as `null`, which is right for data still to come but is often a typo or a missing save.
  * @internal
  */
-export function warnDanglingForeignKeys(db: Database, batches: ReadonlyMap<Schema, ReadonlyMap<string, StoredRecord>>): void {
+export function warnDanglingForeignKeys(db: Database, batches: ReadonlyMap<Schema, ReadonlyMap<string, StoredRecord | undefined>>): void {
   let seen = warned.get(db.pinia)
   for (const [schema, batch] of batches) {
     const { relationList, relationNames } = schema
@@ -55,16 +56,19 @@ export function warnDanglingForeignKeys(db: Database, batches: ReadonlyMap<Schem
       const name = `${schema.name}.${relationNames[i]!}`
       if (!(relation instanceof BelongsTo) || seen?.has(name))
         continue
-      const related = registeredRelated(db, relation, schema, relationNames[i]!)
-      if (!related)
+      const link = registeredLink(db, relation, schema, relationNames[i]!)
+      if (!link?.keys)
         continue
-      const ownerKeys = relation._relatedKeys(schema, related)
+      const related = link.related
+      const ownerKeys = link.keys.related
       const data = db.data(related.entity)
       const index = sameFields(ownerKeys, related.primaryKey) ? undefined : db.index(related.entity, ownerKeys, data)
       let dangling = 0
       let first: StoredRecord | undefined
       for (const record of batch.values()) {
-        const key = keyOf(record, relation._foreignKey)
+        if (record === undefined)
+          continue
+        const key = keyOf(record, link.keys.parent)
         if (key === undefined || (index ? (index.get(key)?.length ?? 0) > 0 : recordAt(data, key) !== undefined))
           continue
         dangling++
@@ -75,13 +79,12 @@ export function warnDanglingForeignKeys(db: Database, batches: ReadonlyMap<Schem
       if (!seen)
         warned.set(db.pinia, seen = new Set())
       seen.add(name)
-      console.warn(createOrmError(danglingMessage(schema, relationNames[i]!, relation, related, ownerKeys, first, dangling)).message)
+      console.warn(createOrmError(danglingMessage(schema, relationNames[i]!, link.keys.parent, related, ownerKeys, first, dangling)).message)
     }
   }
 }
 
-function danglingMessage(schema: Schema, field: string, relation: BelongsTo, related: Schema, ownerKeys: readonly string[], record: StoredRecord, count: number): string {
-  const foreignKey = relation._foreignKey
+function danglingMessage(schema: Schema, field: string, foreignKey: readonly string[], related: Schema, ownerKeys: readonly string[], record: StoredRecord, count: number): string {
   const values = foreignKey.map(key => `${key} = ${_showValue(record[key])}`).join(', ')
   const others = count > 1 ? ` (and ${count - 1} more saved ${schema.name} record${count > 2 ? 's' : ''} like it)` : ''
   return `${schema.name}.${field}: a saved ${schema.name} has ${values}, but no ${related.name} record has that ${ownerKeys.join(', ')}${others}. `

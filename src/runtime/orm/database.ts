@@ -10,10 +10,16 @@ import { EntityCounts } from './query/entityCounts'
 import { QueryCache } from './query/queryCache'
 import { createEntityStore, entityStoreId } from './storeOptions'
 import type { StoredRecord } from './keys'
-import type { Relation } from './relations/Relation'
+import type { RelatedRef, Relation, RelationHost, RelationLink } from './relations/Relation'
 import { getSchema } from './schema'
 import type { Schema } from './schema'
 import type { ModelClass } from './types'
+
+declare module './relations/Relation' {
+  // The database a schema hydrates instances for (the contract file does not import this one).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface SchemaDatabase extends Database {}
+}
 
 /** The records of one entity store, by primary key. */
 export type EntityData = Record<string, StoredRecord>
@@ -48,9 +54,17 @@ export class Database {
   private readonly schemas = new Map<string, Schema>()
   private readonly stores = new Map<string, EntityStore>()
   private readonly versions = new Map<string, ShallowRef<number>>()
+  private writes = 0
   private readonly indexes = new Map<string, FkIndex[]>()
   /** Resolved and checked relations; emptied when a model is replaced. */
-  private readonly resolved = new Map<Relation, Schema>()
+  private readonly resolved = new Map<Relation, RelationLink>()
+  /** What relations bind to. */
+  private readonly host: RelationHost = {
+    schemaOf: (ref, owner, field) => this.resolve(ref, owner, field),
+    data: entity => this.data(entity),
+    index: (entity, fields, data) => this.index(entity, fields, data),
+  }
+
   /** Store ids of namespaced entities (`static namespace`); others use the entity. */
   private readonly storeIds = new Map<string, string>()
   private readonly counts = new EntityCounts()
@@ -147,23 +161,25 @@ export class Database {
 
   /** The schema of a relation's related model, registering the model when given as a class. */
   related(relation: Relation, owner: Schema, field: string): Schema {
-    const known = this.resolved.get(relation)
-    if (known)
-      return known
-    const related = this.resolve(relation, owner, field)
-    const name = `${owner.name}.${field}`
-    const parentKeys = relation._parentKeys(owner, related)
-    const relatedKeys = relation._relatedKeys(owner, related)
-    checkKeys(parentKeys, owner, name)
-    checkKeys(relatedKeys, related, name)
-    if (parentKeys.length !== relatedKeys.length)
-      throw createOrmError(`${name} links ${owner.name} (${parentKeys.join(', ')}) to ${related.name} (${relatedKeys.join(', ')}): both sides need the same number of key fields. For a composite primary key, give the foreign key as an array, e.g. ['userId', 'userTeamId'].`)
-    this.resolved.set(relation, related)
-    return related
+    return this.link(owner, field, relation).related
   }
 
-  private resolve(relation: Relation, owner: Schema, field: string): Schema {
-    const ref = relation._related
+  /**
+   * The relation `field` of `owner` bound to this database: resolved, checked, and able to read,
+   * save and unlink its records. Built on first use.
+   */
+  link(owner: Schema, field: string, relation = owner.relations.get(field)): RelationLink {
+    if (!relation)
+      throw createOrmError(`${owner.name} has no relation '${field}'. Its relations are: ${owner.relationNames.join(', ') || 'none'}.`)
+    let link = this.resolved.get(relation)
+    if (!link) {
+      link = relation._bind(this.host, owner, field)
+      this.resolved.set(relation, link)
+    }
+    return link
+  }
+
+  private resolve(ref: RelatedRef, owner: Schema, field: string): Schema {
     if (typeof ref === 'string') {
       const schema = this.schemas.get(ref)
       if (!schema)
@@ -294,7 +310,17 @@ export class Database {
   private touch(entity: string): void {
     if (!this.ownWrite)
       this.counts.forget(entity)
+    this.writes++
     this.version(entity).value++
+  }
+
+  /**
+   * How many writes this database has seen: a cache of derived data is current while it is unchanged.
+   *
+   * @internal
+   */
+  _writeCount(): number {
+    return this.writes
   }
 
   /** The indexes of an entity that still describe `data`; others (the store was replaced) are dropped. */
@@ -305,13 +331,6 @@ export class Database {
     else if (indexes.length > 0 && indexes[0]!.source !== data)
       indexes.length = 0
     return indexes
-  }
-}
-
-function checkKeys(keys: readonly string[], schema: Schema, relation: string): void {
-  for (const key of keys) {
-    if (!schema.attributes.has(key))
-      throw createOrmError(`${relation} links records by '${key}', which is not an attribute of ${schema.name}. Declare it in ${schema.name}.fields(), e.g. \`${key}: this.attr(null)\`.`)
   }
 }
 

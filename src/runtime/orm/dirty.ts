@@ -5,6 +5,7 @@ import { createOrmError } from './errors'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
 import type { Schema } from './schema'
+import { recordAt } from './ownRecords'
 
 /**
  * Dirty tracking without a copy of any record: the original of an instance is the record stored
@@ -21,7 +22,7 @@ import type { Schema } from './schema'
 export function _storedOf(schema: Schema, instance: object, db: Database | undefined): StoredRecord | undefined {
   const database = db ?? activeDatabase(schema)
   const key = keyOf(instance as StoredRecord, schema.primaryKey)
-  return key === undefined ? undefined : database.data(schema.entity)[key]
+  return key === undefined ? undefined : recordAt(database.data(schema.entity), key)
 }
 
 /**

@@ -34,6 +34,12 @@ export interface ModelConfig {
  *
  * @internal
  */
+declare module './relations/Relation' {
+  // A schema's `features` are these (the contract file imports no feature file).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface SchemaFeatures extends ModelFeatures {}
+}
+
 export interface ModelFeatures {
   readonly conversions: FieldConversions | undefined
   readonly visibility: Visibility | undefined

@@ -1,4 +1,5 @@
 import type { Database } from './database'
+import { deleteRecords, planDeletes } from './deleteRules'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import { recordAt } from './ownRecords'
@@ -59,7 +60,7 @@ interface After {
  *
  * @internal
  */
-export function _saveBatches(db: Database, batches: Map<Schema, Map<string, StoredRecord>>): void {
+export function _saveBatches(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>): void {
   let after: After[] | undefined
   let now: number | undefined
   for (const [schema, batch] of batches) {
@@ -69,6 +70,9 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
     const hooks = features.hooks
     const data = db.data(schema.entity)
     for (const [key, record] of batch) {
+      // A record the save deletes (unlinking with a cascade rule) runs no save hook.
+      if (record === undefined)
+        continue
       const stored = recordAt(data, key)
       const created = stored === undefined
       if (features.meta) {
@@ -120,20 +124,23 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
  */
 export function _deleteRecords(db: Database, schema: Schema, entries: ReadonlyMap<string, Model>): Model[] {
   const hooks = schema.features?.hooks
-  const changes = new Map<string, undefined>()
+  const keys: string[] = []
   const deleted: Model[] = []
   for (const [key, model] of entries) {
     if (hooks?.deleting && hooks.deleting(model) === false)
       continue
-    changes.set(key, undefined)
+    keys.push(key)
     deleted.push(model)
   }
   if (!hooks?.deleted) {
-    db.write(schema.entity, changes)
+    deleteRecords(db, schema, keys)
     return deleted
   }
-  const undo = snapshot(db, new Map([[schema, changes]]))
-  db.write(schema.entity, changes)
+  // Every store the delete rules reach is put back if a `deleted` hook throws.
+  const planned = planDeletes(db, keys.map(key => [schema, key] as const))
+  const undo = snapshot(db, planned)
+  for (const [target, changes] of planned)
+    db.write(target.entity, changes)
   try {
     for (const model of deleted)
       hooks.deleted(model)

@@ -44,9 +44,9 @@ export function devWarner(pinia: Pinia): DevWarn | undefined {
  *
  * @internal
  */
-export function warnAboutInput(schema: Schema, input: StoredRecord, warn: DevWarn): void {
+export function warnAboutInput(schema: Schema, input: StoredRecord, warn: DevWarn, extraKey?: string): void {
   for (const field in input) {
-    if (!Object.prototype.hasOwnProperty.call(input, field))
+    if (!Object.prototype.hasOwnProperty.call(input, field) || field === extraKey)
       continue
     const attribute = schema.attributes.get(field)
     if (attribute)

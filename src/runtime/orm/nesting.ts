@@ -1,6 +1,5 @@
 import { createOrmError } from './errors'
 import type { OrmError } from './errors'
-import type { Relation } from './relations/Relation'
 import type { Schema } from './schema'
 
 /**
@@ -12,7 +11,7 @@ import type { Schema } from './schema'
  *
  * @internal
  */
-export const MAX_NESTING = 1000
+export const MAX_NESTING = 500
 
 /**
  * The error for input nested deeper than {@link MAX_NESTING}: it says how deep the input is,
@@ -21,7 +20,7 @@ export const MAX_NESTING = 1000
  * @internal
  */
 export function nestingError(
-  related: (relation: Relation, owner: Schema, field: string) => Schema,
+  related: (owner: Schema, field: string) => Schema,
   schema: Schema,
   input: unknown,
   path: readonly string[],
@@ -39,7 +38,7 @@ export function nestingError(
  * @internal
  */
 export function nestingDepth(
-  related: (relation: Relation, owner: Schema, field: string) => Schema,
+  related: (owner: Schema, field: string) => Schema,
   schema: Schema,
   input: unknown,
 ): number {
@@ -59,11 +58,11 @@ export function nestingDepth(
       continue
     visited.add(record)
     deepest = Math.max(deepest, depth)
-    for (const [field, relation] of model.relations) {
+    for (const field of model.relationNames) {
       const value = (record as Record<string, unknown>)[field]
       if (value === null || typeof value !== 'object')
         continue
-      const child = related(relation, model, field)
+      const child = related(model, field)
       for (const nested of Array.isArray(value) ? value : [value])
         stack.push([child, nested, depth + 1])
     }

@@ -5,45 +5,30 @@ import { keyOf } from './keys'
 import { primaryKeyProblem } from './keyValues'
 import { MAX_NESTING, nestingError } from './nesting'
 import type { StoredRecord } from './keys'
-import type { Relation } from './relations/Relation'
+import type { NormalizeVisitor, RelationLink, SavedNode, Schema } from './relations/Relation'
 import { _schemaForRecord, hasGeneratedKey } from './schema'
-import type { Schema } from './schema'
 
-/** The nested records a relation of one input record links to. */
-export type SavedLink = SavedNode | SavedNode[] | null
-
-/**
- * One record of the input, after normalization: which record it is, its attributes as they will be
- * stored, and the nested records found under its relations (used to build `save()`'s result).
- */
-export interface SavedNode {
-  readonly schema: Schema
-  readonly key: string
-  /** The record as it will be stored; shared by every node that names the same record. */
-  readonly attributes: StoredRecord
-  /** The relation fields the input filled, and what each links to (same positions). */
-  fields: string[] | undefined
-  links: SavedLink[] | undefined
-}
-
-/** What relation types use to split their nested input into records. */
-export interface NormalizeVisitor {
-  /** Normalizes one nested record of `schema`, with `keys` forced onto it, under path `segment`. */
-  visit: (schema: Schema, record: unknown, keys: StoredRecord | undefined, segment: string) => SavedNode
-  /** Throws an error for bad input, naming where in the input it is. */
-  fail: (message: string) => never
-}
+export type { NormalizeVisitor, SavedLink, SavedNode } from './relations/Relation'
 
 /** The input of one save, split per model into complete records keyed by primary key. */
 export interface Normalized {
   readonly roots: SavedNode[]
   readonly batches: Map<Schema, Map<string, StoredRecord>>
+  /** Records linked before that the input unlinks (saving `null` / `[]`), see `applyUnlinks`. */
+  readonly unlinks: Unlink[]
+}
+
+/** A record to unlink: its `fields` set to null, or deleted. */
+export interface Unlink {
+  readonly schema: Schema
+  readonly key: string
+  readonly fields: readonly string[] | 'delete'
 }
 
 /** What normalization needs from the database it writes to. */
 export interface NormalizeContext {
-  /** The schema of a relation's related model. */
-  related: (relation: Relation, owner: Schema, field: string) => Schema
+  /** A relation of `owner` bound to the database. */
+  link: (owner: Schema, field: string) => RelationLink
   /** The record as it is in the store now, if any. */
   stored: (schema: Schema, key: string) => StoredRecord | undefined
   /** Warns (once) about unknown keys and mistyped values; given in dev only. */
@@ -74,22 +59,27 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   // Where the visit is in the input, for error messages. A failure aborts the whole normalization,
   // so the path is left as it was when the error was thrown.
   const path: string[] = []
+  const unlinks: Unlink[] = []
 
   const visitor: NormalizeVisitor = {
-    visit(schema, record, keys, segment) {
+    visit(schema, record, keys, segment, extraKey) {
       path.push(segment)
       if (path.length > MAX_NESTING)
-        throw nestingError(context.related, rootSchema, input, path)
-      const node = visitRecord(schema, record, keys)
+        throw nestingError((owner, field) => context.link(owner, field).related, rootSchema, input, path)
+      const node = visitRecord(schema, record, keys, extraKey)
       path.pop()
       return node
     },
     fail(message) {
       throw createOrmError(`${path.join('')}: ${message}`)
     },
+    stored: (schema, key) => context.stored(schema, key),
+    unlink(schema, key, fields) {
+      unlinks.push({ schema, key, fields })
+    },
   }
 
-  function visitRecord(schema: Schema, record: unknown, keys: StoredRecord | undefined): SavedNode {
+  function visitRecord(schema: Schema, record: unknown, keys: StoredRecord | undefined, extraKey: string | undefined): SavedNode {
     if (record === null || typeof record !== 'object' || Array.isArray(record))
       visitor.fail(`a ${schema.name} record must be an object of fields, not ${describe(record)}.`)
     const previous = seen.get(schema)?.get(record)
@@ -103,7 +93,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       schema = _schemaForRecord(schema, record as StoredRecord)
     const input = schema.features?.write ? schema.features.write(record as StoredRecord) : record as StoredRecord
     if (context.warn)
-      warnAboutInput(schema, input, context.warn)
+      warnAboutInput(schema, input, context.warn, extraKey)
 
     let key = keyOf(input, schema.primaryKey, keys)
     const keyProblem = key === undefined ? undefined : primaryKeyProblem(schema, input, keys)
@@ -143,7 +133,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     const node: SavedNode = { schema, key, attributes, fields: undefined, links: undefined }
     if (options.relations) {
       let seenOfSchema: Map<object, SavedNode> | undefined
-      const { relationNames, relationList } = schema
+      const { relationNames } = schema
       for (let i = 0; i < relationNames.length; i++) {
         const field = relationNames[i]!
         const value = input[field]
@@ -153,8 +143,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         if (!seenOfSchema && !(seenOfSchema = seen.get(schema)))
           seen.set(schema, seenOfSchema = new Map())
         seenOfSchema.set(record, node)
-        const relation = relationList[i]!
-        const link = relation._normalize(visitor, node, value, context.related(relation, schema, field), field)
+        const link = context.link(schema, field).normalize(visitor, node, value)
         ;(node.fields ??= []).push(field)
         ;(node.links ??= []).push(link)
       }
@@ -163,14 +152,23 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   }
 
   const roots: SavedNode[] = []
-  if (Array.isArray(input)) {
-    for (let i = 0; i < input.length; i++)
-      roots.push(visitor.visit(schema, input[i], undefined, `${schema.entity}[${i}]`))
+  try {
+    if (Array.isArray(input)) {
+      for (let i = 0; i < input.length; i++)
+        roots.push(visitor.visit(schema, input[i], undefined, `${schema.entity}[${i}]`))
+    }
+    else {
+      roots.push(visitor.visit(schema, input, undefined, schema.entity))
+    }
   }
-  else {
-    roots.push(visitor.visit(schema, input, undefined, schema.entity))
+  catch (error) {
+    // The nesting limit keeps clear of the stack's end; a smaller stack (another runtime, a deep
+    // caller) still gets the same message instead of a bare RangeError. Nothing was written.
+    if (error instanceof RangeError)
+      throw nestingError((owner, field) => context.link(owner, field).related, rootSchema, input, path)
+    throw error
   }
-  return { roots, batches }
+  return { roots, batches, unlinks }
 }
 
 /** Sets the attributes the input gives (and the forced keys) on a record being built. */

@@ -1,13 +1,15 @@
 import { checkCount, checkIds, checkOrderBy, checkWhereField, checkWhereValues, checkWithArguments } from './arguments'
 import type { Database } from './database'
-import { sameFields } from './database'
+import { addEager, loadEager } from './eagerLoad'
+import type { EagerLoad } from './eagerLoad'
 import { createOrmError } from './errors'
 import { keyOf, keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
 import { warnAboutUpdate } from './inputWarnings'
 import type { Model } from './Model'
-import { hasRecord, recordAt } from './ownRecords'
-import type { Relation } from './relations/Relation'
+import { recordAt } from './ownRecords'
+import { addRelationWhere } from './relationQueries'
+import type { HasOperator } from './relationQueries'
 import type { Schema } from './schema'
 import { didYouMean } from './suggest'
 import type { Item, KeyOf, ModelClass } from './types'
@@ -39,19 +41,14 @@ interface Where {
   field: string | ((item: Model) => boolean)
   value: unknown
   or: boolean
+  /** The function reads the stored record's attributes only: no model instance needed. */
+  raw?: boolean
 }
 
 interface Order {
   by: string | ((item: Model) => unknown)
   desc: boolean
   strings?: StringCompare
-}
-
-interface EagerLoad {
-  relation: Relation
-  related: Schema
-  constraints: RelationConstraint[]
-  nested: Map<string, EagerLoad>
 }
 
 /**
@@ -66,7 +63,8 @@ export class Query<M extends ModelClass = ModelClass> {
   readonly _schema: Schema
   private readonly wheres: Where[] = []
   private readonly orders: Order[] = []
-  private readonly eager = new Map<string, EagerLoad>()
+  /** @internal */
+  readonly _eager = new Map<string, EagerLoad<Query>>()
   private ids: string[] | undefined
   private take: number | undefined
   private skip = 0
@@ -173,24 +171,7 @@ export class Query<M extends ModelClass = ModelClass> {
    */
   with(name: string, constraint?: RelationConstraint): this {
     checkWithArguments(this._schema, name, constraint)
-    const fields = name.includes('.') ? name.split('.') : [name]
-    let schema = this._schema
-    let eager = this.eager
-    for (let i = 0; i < fields.length; i++) {
-      const field = fields[i]!
-      let load = eager.get(field)
-      if (!load) {
-        const relation = schema.relations.get(field)
-        if (!relation)
-          throw unknownRelationError(schema, field, name)
-        load = { relation, related: this._db.related(relation, schema, field), constraints: [], nested: new Map() }
-        eager.set(field, load)
-      }
-      if (constraint && i === fields.length - 1)
-        load.constraints.push(constraint)
-      schema = load.related
-      eager = load.nested
-    }
+    addEager(this._db, this._schema, this._eager, name, constraint)
     return this
   }
 
@@ -263,7 +244,73 @@ export class Query<M extends ModelClass = ModelClass> {
    * Loads the relations requested with `with()` into model instances already retrieved.
    */
   load(items: readonly Model[]): void {
-    this.loadRelations(items, this.eager)
+    loadEager(this._db, this._schema, items, this._eager, schema => new Query(this._db, schema))
+  }
+
+  /**
+   * Keeps records that have related records under `relation` (dotted for nested relations): at
+   * least one, or as many as `operator` and `count` say (`has('posts', 2)`, `has('posts', '>', 2)`).
+   */
+  has(relation: string, operator?: HasOperator | number, count?: number): this {
+    addRelationWhere<Query>(this, relation, undefined, operator, count, false, false)
+    return this
+  }
+
+  /** Like {@link Query.has}, with "or". */
+  orHas(relation: string, operator?: HasOperator | number, count?: number): this {
+    addRelationWhere<Query>(this, relation, undefined, operator, count, true, false)
+    return this
+  }
+
+  /** Keeps records that have no related records under `relation`. */
+  doesntHave(relation: string): this {
+    addRelationWhere<Query>(this, relation, undefined, undefined, undefined, false, true)
+    return this
+  }
+
+  /** Like {@link Query.doesntHave}, with "or". */
+  orDoesntHave(relation: string): this {
+    addRelationWhere<Query>(this, relation, undefined, undefined, undefined, true, true)
+    return this
+  }
+
+  /** Keeps records that have related records under `relation` that pass `constraint`. */
+  whereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): this {
+    addRelationWhere<Query>(this, relation, constraint, operator, count, false, false)
+    return this
+  }
+
+  /** Like {@link Query.whereHas}, with "or". */
+  orWhereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): this {
+    addRelationWhere<Query>(this, relation, constraint, operator, count, true, false)
+    return this
+  }
+
+  /** Keeps records that have no related records under `relation` that pass `constraint`. */
+  whereDoesntHave(relation: string, constraint?: RelationConstraint): this {
+    addRelationWhere<Query>(this, relation, constraint, undefined, undefined, false, true)
+    return this
+  }
+
+  /** Like {@link Query.whereDoesntHave}, with "or". */
+  orWhereDoesntHave(relation: string, constraint?: RelationConstraint): this {
+    addRelationWhere<Query>(this, relation, constraint, undefined, undefined, true, true)
+    return this
+  }
+
+  /**
+   * Keeps records whose stored attributes pass `test` (no model instance is made for it).
+   *
+   * @internal
+   */
+  _whereRecord(test: (record: StoredRecord) => boolean, or: boolean): this {
+    this.wheres.push({ field: test as unknown as Where['field'], value: undefined, or, raw: true })
+    return this
+  }
+
+  /** @internal */
+  _selectFrom(records: StoredRecord[]): Model[] {
+    return this.select(records, false)
   }
 
   /**
@@ -334,7 +381,7 @@ export class Query<M extends ModelClass = ModelClass> {
   private select(records: StoredRecord[], idsApplied: boolean): Model[] {
     const schema = this._schema
     const idSet = this.ids !== undefined && !idsApplied ? new Set(this.ids) : undefined
-    const needsInstances = this.wheres.some(where => typeof where.field === 'function') || this.orders.some(order => typeof order.by === 'function')
+    const needsInstances = this.wheres.some(where => typeof where.field === 'function' && !where.raw) || this.orders.some(order => typeof order.by === 'function')
     const db = this._db
     let items: StoredRecord[] = needsInstances ? records.map(record => schema.hydrate(record, db) as unknown as StoredRecord) : records
     if (this.wheres.length > 0 || idSet)
@@ -374,76 +421,13 @@ export class Query<M extends ModelClass = ModelClass> {
     return 0
   }
 
-  /** Plain when it only loads: no constraint changes which related records come back. */
-  private isPlain(): boolean {
-    return this.wheres.length === 0 && this.orders.length === 0 && this.ids === undefined && this.take === undefined && this.skip === 0
-  }
-
-  private loadRelations(items: readonly Model[], eager: ReadonlyMap<string, EagerLoad>): void {
-    if (items.length === 0)
-      return
-    for (const [field, load] of eager)
-      this.loadRelation(items, field, load)
-  }
-
   /**
-   * Loads one relation into every parent: each parent's key is looked up directly (by primary key)
-   * or through the related entity's index, so the cost is one lookup per parent.
+   * Plain when it only loads: no constraint changes which related records come back.
+   *
+   * @internal
    */
-  private loadRelation(parents: readonly Model[], field: string, load: EagerLoad): void {
-    const { relation, related } = load
-    // A related query only when something narrows or extends what a lookup finds.
-    let sub: Query | undefined
-    if (load.constraints.length > 0 || load.nested.size > 0) {
-      sub = new Query(this._db, related)
-      for (const constraint of load.constraints)
-        constraint(sub)
-      for (const [name, nested] of load.nested) {
-        if (!sub.eager.has(name))
-          sub.eager.set(name, nested)
-      }
-    }
-    const parentKeys = relation._parentKeys(this._schema, related)
-    const relatedKeys = relation._relatedKeys(this._schema, related)
-    const data = this._db.data(related.entity)
-    const index = sameFields(relatedKeys, related.primaryKey) ? undefined : this._db.index(related.entity, relatedKeys, data)
-    const plain = sub === undefined || sub.isPlain()
-    const many = relation.many
-    const children: Model[] = []
-
-    for (const parent of parents) {
-      const key = keyOf(parent as unknown as StoredRecord, parentKeys)
-      let value: Model | Model[] | null
-      if (key === undefined) {
-        value = many ? [] : null
-      }
-      else if (plain && !many) {
-        const record = index ? firstOf(index.get(key), data) : recordAt(data, key)
-        value = record === undefined ? null : related.hydrate(record, this._db)
-        if (value)
-          children.push(value)
-      }
-      else {
-        const ids = index ? index.get(key) ?? NONE : hasRecord(data, key) ? [key] : NONE
-        let found: Model[]
-        if (plain) {
-          found = []
-          for (const id of ids)
-            found.push(related.hydrate(data[id]!, this._db))
-        }
-        else {
-          found = sub!.select(ids.map(id => data[id]!), false)
-        }
-        value = many ? found : found[0] ?? null
-        if (many)
-          children.push(...found)
-        else if (value)
-          children.push(value as Model)
-      }
-      (parent as unknown as Record<string, unknown>)[field] = value
-    }
-    if (sub)
-      sub.loadRelations(children, sub.eager)
+  _isPlain(): boolean {
+    return this.wheres.length === 0 && this.orders.length === 0 && this.ids === undefined && this.take === undefined && this.skip === 0
   }
 
   /** Leaves these attributes out of the results (and their `$toJson()`). */
@@ -598,9 +582,9 @@ export class Query<M extends ModelClass = ModelClass> {
 
   private describe(): string {
     const db = this._db
-    const eager = (map: ReadonlyMap<string, EagerLoad>): unknown => [...map].map(([name, load]) => [name, load.constraints, eager(load.nested)])
+    const eager = (map: ReadonlyMap<string, EagerLoad<Query>>): unknown => [...map].map(([name, load]) => [name, load.constraints, eager(load.nested)])
     return describeQuery(
-      [this.wheres, this.orders.map(order => [order.by, order.desc, order.strings]), this.ids, this.take, this.skip, this.groups, eager(this.eager)],
+      [this.wheres, this.orders.map(order => [order.by, order.desc, order.strings]), this.ids, this.take, this.skip, this.groups, eager(this._eager)],
       fn => db._queryCache._idOf(fn),
     )
   }
@@ -631,12 +615,6 @@ export class Query<M extends ModelClass = ModelClass> {
   }
 }
 
-const NONE: readonly string[] = Object.freeze([])
-
-function firstOf(ids: readonly string[] | undefined, data: Record<string, StoredRecord>): StoredRecord | undefined {
-  return ids === undefined || ids.length === 0 ? undefined : data[ids[0]!]
-}
-
 function test(where: Where, item: StoredRecord): boolean {
   const { field, value } = where
   if (typeof field === 'function')
@@ -649,11 +627,4 @@ function test(where: Where, item: StoredRecord): boolean {
   if (value instanceof Set)
     return value.has(actual)
   return actual === value
-}
-
-function unknownRelationError(schema: Schema, field: string, path: string) {
-  const known = [...schema.relations.keys()]
-  const hint = known.length > 0 ? `Its relations are: ${known.join(', ')}.` : `${schema.name} has no relations; declare one in fields(), e.g. this.hasOne(...).`
-  const where = path === field ? `'${field}'` : `'${field}' (in '${path}')`
-  return createOrmError(`with(): ${schema.name} has no relation ${where}.${process.env.NODE_ENV !== 'production' ? didYouMean(field, known) : ''} ${hint}`)
 }

@@ -6,6 +6,7 @@ import { getSchema } from './schema'
 import type { Schema } from './schema'
 import { _markShown } from './visibility'
 import type { VisibilityOverride } from './visibility'
+import { recordAt } from './ownRecords'
 
 /**
  * Applies a query's `makeHidden()` / `makeVisible()` to the instances it read: hidden fields are
@@ -33,7 +34,7 @@ function show(db: Database, schema: Schema, instance: StoredRecord, fields: Read
   for (const field of fields) {
     if (!schema.attributes.has(field) || Object.prototype.hasOwnProperty.call(instance, field))
       continue
-    record ??= db.data(schema.entity)[keyOf(instance, schema.primaryKey) ?? ''] ?? {}
+    record ??= recordAt(db.data(schema.entity), keyOf(instance, schema.primaryKey) ?? '') ?? {}
     const convert = schema.features?.conversions?.read.get(field)
     instance[field] = convert ? convert(record[field]) : record[field]
   }

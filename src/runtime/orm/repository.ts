@@ -14,8 +14,11 @@ import { devWarner } from './inputWarnings'
 import { normalize } from './normalize'
 import { recordAt, setRecord } from './ownRecords'
 import type { NormalizeOptions, Normalized, SavedNode } from './normalize'
+import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { Query } from './query'
 import type { GroupedQuery, RelationConstraint } from './query'
+import type { HasOperator } from './relationQueries'
+import { writesOf } from './unlink'
 import { keysOfIds } from './keys'
 import { _deleteRecords, _saveBatches } from './hooks'
 import { hasGeneratedKey } from './schema'
@@ -166,6 +169,46 @@ export class Repository<M extends ModelClass = ModelClass> {
     return this.query().withAllRecursive(depth)
   }
 
+  /** {@inheritDoc Query.has} */
+  has(relation: string, operator?: HasOperator | number, count?: number): Query<M> {
+    return this.query().has(relation, operator, count)
+  }
+
+  /** {@inheritDoc Query.orHas} */
+  orHas(relation: string, operator?: HasOperator | number, count?: number): Query<M> {
+    return this.query().orHas(relation, operator, count)
+  }
+
+  /** {@inheritDoc Query.doesntHave} */
+  doesntHave(relation: string): Query<M> {
+    return this.query().doesntHave(relation)
+  }
+
+  /** {@inheritDoc Query.orDoesntHave} */
+  orDoesntHave(relation: string): Query<M> {
+    return this.query().orDoesntHave(relation)
+  }
+
+  /** {@inheritDoc Query.whereHas} */
+  whereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): Query<M> {
+    return this.query().whereHas(relation, constraint, operator, count)
+  }
+
+  /** {@inheritDoc Query.orWhereHas} */
+  orWhereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): Query<M> {
+    return this.query().orWhereHas(relation, constraint, operator, count)
+  }
+
+  /** {@inheritDoc Query.whereDoesntHave} */
+  whereDoesntHave(relation: string, constraint?: RelationConstraint): Query<M> {
+    return this.query().whereDoesntHave(relation, constraint)
+  }
+
+  /** {@inheritDoc Query.orWhereDoesntHave} */
+  orWhereDoesntHave(relation: string, constraint?: RelationConstraint): Query<M> {
+    return this.query().orWhereDoesntHave(relation, constraint)
+  }
+
   /** Every record of the model, without relations. */
   all(): Item<M>[] {
     return this.query().get()
@@ -269,7 +312,10 @@ export class Repository<M extends ModelClass = ModelClass> {
   /** Deletes every record of the model and returns them. */
   flush(): Item<M>[] {
     const deleted = this.all()
-    this._db.replace(this._schema.entity, {})
+    if (hasDeleteRules(this._schema))
+      deleteRecords(this._db, this._schema, Object.keys(this._db.data(this._schema.entity)))
+    else
+      this._db.replace(this._schema.entity, {})
     return deleted
   }
 
@@ -293,7 +339,7 @@ export class Repository<M extends ModelClass = ModelClass> {
     // One read of each store per save, not one per record.
     const stores = new Map<Schema, Record<string, StoredRecord>>()
     return normalize({
-      related: (relation, owner, field) => db.related(relation, owner, field),
+      link: (owner, field) => db.link(owner, field),
       stored(schema, key) {
         let data = stores.get(schema)
         if (!data)
@@ -306,11 +352,12 @@ export class Repository<M extends ModelClass = ModelClass> {
 
   /** Normalizes, then writes every store once; nothing is written when the input is bad. */
   private persist(records: RecordInput | RecordInput[], options: NormalizeOptions): Item<M> | Item<M>[] {
-    const { roots, batches } = this.normalize(records, options)
-    _saveBatches(this._db, batches)
+    const normalized = this.normalize(records, options)
+    const writes = writesOf(this._db, normalized)
+    _saveBatches(this._db, writes)
     if (process.env.NODE_ENV !== 'production')
-      warnDanglingForeignKeys(this._db, batches)
-    return this.result(records, roots)
+      warnDanglingForeignKeys(this._db, writes)
+    return this.result(records, normalized.roots)
   }
 
   /** The model instances a write returns, with the nested relations of the input. */

@@ -4,6 +4,7 @@ import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import type { Schema } from './schema'
+import { recordAt } from './ownRecords'
 
 /**
  * Model instances rebuilt from a nested structure of keys, as pinia-orm's `revive` does: each
@@ -30,7 +31,7 @@ function reviveOne(db: Database, schema: Schema, input: unknown): Model | null {
   if (input === null || typeof input !== 'object')
     throw createOrmError(`revive() on ${schema.name} takes objects naming records by their key, e.g. { id: 1, posts: [{ id: 2 }] }, not ${input === null ? 'null' : typeof input}.`)
   const key = keyOf(input as StoredRecord, schema.primaryKey)
-  const record = key === undefined ? undefined : db.data(schema.entity)[key]
+  const record = key === undefined ? undefined : recordAt(db.data(schema.entity), key)
   if (record === undefined)
     return null
   const model = schema.hydrate(record) as unknown as Record<string, unknown>

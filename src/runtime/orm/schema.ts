@@ -1,50 +1,20 @@
 import { Attr, Attribute, Uid } from './attributes'
-import { BelongsTo } from './relations/belongsTo'
 import { createOrmError } from './errors'
 import { withDecoratedFields } from './decorators/registry'
 import type { DecoratedClass } from './decorators/registry'
 import { checkFieldName, checkFieldsObject } from './fieldNames'
 import { Relation, toFieldList } from './relations/Relation'
-import type { Model } from './Model'
+import type { ModelInstance, Schema, SchemaModel } from './relations/Relation'
 import type { StoredRecord } from './keys'
 import type { Database } from './database'
 import { _buildFeatures } from './features'
 import type { ModelFeatures } from './features'
 import { _stripHidden } from './visibility'
-import type { ModelClass, ModelOptions } from './types'
 
-/**
- * What the ORM reads off a model class once: its entity, key and fields, checked. A schema is a
- * definition (it never holds records), so it is kept on the class itself.
- */
-export interface Schema {
-  readonly model: ModelClass
-  /** The class name, for messages. */
-  readonly name: string
-  readonly entity: string
-  /** The primary key as a list of field names (one for a simple key). */
-  readonly primaryKey: readonly string[]
-  readonly attributeNames: readonly string[]
-  readonly attributes: ReadonlyMap<string, Attribute>
-  readonly relations: ReadonlyMap<string, Relation>
-  readonly relationNames: readonly string[]
-  readonly relationList: readonly Relation[]
-  /** Casts, mutators, hooks, visibility, meta, inheritance; `undefined` when it declares none. */
-  readonly features: ModelFeatures | undefined
-  /**
-   * Builds a model instance from a stored record, without copying defaults over its values. Given
-   * the database it was read from, the instance remembers it (for `$isDirty()` and `$refresh()`).
-   */
-  hydrate: (record: StoredRecord, db?: Database) => Model
-  /**
-   * A complete stored record, in field order: `keys` first, then `values`, then each attribute's
-   * default where both have none.
-   */
-  withDefaults: (values: StoredRecord, keys?: StoredRecord) => StoredRecord
-}
+export type { Schema } from './relations/Relation'
 
 const SCHEMA = Symbol('nuxt-pinia-orm:schema')
-const NO_FILL: ModelOptions = Object.freeze({ fill: false })
+const NO_FILL = Object.freeze({ fill: false })
 
 /**
  * The schema of a model class, built on first use and kept on that class (not inherited by
@@ -52,7 +22,7 @@ const NO_FILL: ModelOptions = Object.freeze({ fill: false })
  *
  * @internal
  */
-export function getSchema(model: ModelClass): Schema {
+export function getSchema(model: SchemaModel): Schema {
   if (Object.prototype.hasOwnProperty.call(model, SCHEMA))
     return (model as unknown as { [SCHEMA]: Schema })[SCHEMA]
   const schema = buildSchema(model)
@@ -60,7 +30,7 @@ export function getSchema(model: ModelClass): Schema {
   return schema
 }
 
-function buildSchema(model: ModelClass): Schema {
+function buildSchema(model: SchemaModel): Schema {
   const name = model.name || 'AnonymousModel'
   const entity = model.entity
   if (typeof entity !== 'string' || entity === '')
@@ -70,28 +40,27 @@ function buildSchema(model: ModelClass): Schema {
   if (fields === null || typeof fields !== 'object')
     throw createOrmError(`${name}.fields() must return an object of fields, e.g. \`{ id: this.attr(null) }\`.`)
   checkFieldsObject(name, fields)
-  const allFields = withDecoratedFields(model as unknown as DecoratedClass, name, fields)
+  const allFields = withDecoratedFields(model as unknown as DecoratedClass, name, fields as never) as Record<string, unknown>
 
   const attributes = new Map<string, Attribute>()
   const relations = new Map<string, Relation>()
   for (const [field, definition] of Object.entries(allFields)) {
-    checkFieldName(model, name, field)
+    checkFieldName(model as never, name, field)
     if (definition instanceof Attribute)
       attributes.set(field, definition)
     else if (definition instanceof Relation)
       relations.set(field, definition)
     else
-      throw createOrmError(`${name}.fields() gives '${field}' a value that is not a field. Make it with this.attr(), this.string(), this.number(), this.boolean(), this.uid(), this.hasOne(), this.hasMany() or this.belongsTo().`)
+      throw createOrmError(`${name}.fields() gives '${field}' a value that is not a field. Make it with this.attr(), this.string(), this.number(), this.boolean(), this.uid(), or a relation such as this.hasOne(), this.hasMany(), this.belongsTo() or this.belongsToMany().`)
   }
 
-  // A belongsTo's foreign key is this model's own field even when fields() leaves it out (as in
-  // `user: this.belongsTo(User, 'userId')` with no `userId` attribute): keep it, default null.
+  // A belongsTo's foreign key (a hasManyBy's key list) is this model's own field even when fields()
+  // leaves it out (as in `user: this.belongsTo(User, 'userId')` with no `userId` attribute): keep
+  // it, default null.
   for (const relation of relations.values()) {
-    if (relation instanceof BelongsTo) {
-      for (const key of relation._foreignKey) {
-        if (!attributes.has(key))
-          attributes.set(key, new Attr(null))
-      }
+    for (const key of relation._ownFields()) {
+      if (!attributes.has(key))
+        attributes.set(key, new Attr(null))
     }
   }
 
@@ -102,13 +71,13 @@ function buildSchema(model: ModelClass): Schema {
       attributes.set(key, new Attr(null))
   }
 
-  const features = _buildFeatures(model, name, attributes)
+  const features = _buildFeatures(model as never, name, attributes)
 
   const attributeNames = [...attributes.keys()]
   const attributeList = [...attributes.values()]
   const bind = (model as unknown as { _bind: (instance: unknown, db: Database) => void })._bind
 
-  function hydrate(record: StoredRecord, db?: Database): Model {
+  function hydrate(record: StoredRecord, db?: Database): ModelInstance {
     const instance = new model(undefined, NO_FILL) as unknown as StoredRecord
     for (let i = 0; i < attributeNames.length; i++) {
       const field = attributeNames[i]!
@@ -117,7 +86,7 @@ function buildSchema(model: ModelClass): Schema {
     }
     if (db)
       bind(instance, db)
-    return instance as unknown as Model
+    return instance as unknown as ModelInstance
   }
 
   return {
@@ -147,7 +116,7 @@ function buildSchema(model: ModelClass): Schema {
 }
 
 /** A hydrate that dispatches to subclasses, applies casts and mutators, and hides fields. */
-function hydrateWithFeatures(model: ModelClass, features: ModelFeatures, names: readonly string[], plain: Schema['hydrate']): Schema['hydrate'] {
+function hydrateWithFeatures(model: SchemaModel, features: ModelFeatures, names: readonly string[], plain: Schema['hydrate']): Schema['hydrate'] {
   const { inheritance, visibility } = features
   const read = features.conversions?.read
   if (!inheritance && !visibility && (!read || read.size === 0))
@@ -165,7 +134,7 @@ function hydrateWithFeatures(model: ModelClass, features: ModelFeatures, names: 
     }
     if (visibility)
       _stripHidden(instance, names, visibility)
-    return instance as unknown as Model
+    return instance as unknown as ModelInstance
   }
 }
 

@@ -1,6 +1,8 @@
 import type { Attribute } from './attributes'
-import type { Model } from './Model'
-import type { Relation, RelationValue } from './relations/Relation'
+import type { PivotRelation } from './relations/pivot'
+import type { ModelInstance, RelatedModel, Relation } from './relations/Relation'
+
+export type { RelatedModel, RelatedRef } from './relations/Relation'
 
 /** What `static fields()` returns: field names to attributes and relations. */
 export type Fields = Record<string, Attribute<unknown> | Relation>
@@ -8,22 +10,13 @@ export type Fields = Record<string, Attribute<unknown> | Relation>
 /**
  * A model class as the ORM uses it: constructible, with an entity name, a primary key and fields.
  */
-export interface ModelClass<M extends Model = Model> {
+export interface ModelClass<M extends ModelInstance = ModelInstance> {
   new (attributes?: Record<string, unknown>, options?: ModelOptions): M
   readonly name: string
   entity: string
   primaryKey: string | readonly string[]
   fields(): Fields
 }
-
-/**
- * The loosest reference to a model class, used for the related side of relations. It avoids
- * asking for `fields()`, so two models whose fields refer to each other type-check without a cycle.
- */
-export type RelatedModel = (abstract new (...args: never[]) => Model) & { entity: string }
-
-/** A related model given as the class, lazily (`() => Phone`) or by entity name (`'phones'`). */
-export type RelatedRef<R extends RelatedModel = RelatedModel> = R | (() => R) | string
 
 /** Options of the `Model` constructor. */
 export interface ModelOptions {
@@ -41,6 +34,16 @@ type AttributeValues<F> = {
 type RelationValues<F> = {
   -readonly [K in keyof F as F[K] extends Relation ? K : never]?: RelationValue<F[K]>
 }
+
+/**
+ * The value a loaded relation gives its model instances: a list or a single record (or `null`); for
+ * a pivot relation each related record carries its pivot record under `pivot` or the `.as()` name.
+ */
+export type RelationValue<T> = T extends PivotRelation<infer R, infer P, infer A>
+  ? (Item<R> & { [K in A]: Item<P> })[]
+  : T extends Relation<infer R>
+    ? T extends { readonly many: true } ? Item<R>[] : Item<R> | null
+    : never
 
 /** The attribute and relation properties a model's `fields()` gives its instances. */
 export type FieldValues<F> = AttributeValues<F> & RelationValues<F>

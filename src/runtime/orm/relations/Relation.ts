@@ -1,52 +1,211 @@
-import type { Schema } from '../schema'
-import type { Item, RelatedModel, RelatedRef } from '../types'
-import type { NormalizeVisitor, SavedLink, SavedNode } from '../normalize'
+import type { Attribute } from '../attributes'
+import type { StoredRecord } from '../keys'
+
+// The relation contract. This file imports no relation type and no normalizer: schema.ts,
+// normalize.ts, the query and the relation types all depend on it, never the other way round.
 
 /**
- * The contract every relation type fulfils. A relation links records of a parent model to records
- * of a related model by equal key values: `_parentKeys` on the parent, `_relatedKeys` on the related
- * side. Loading, indexing and matching are the same for every relation and live in the query; a
- * relation type only says which fields hold the keys, whether it holds one record or many, and how
- * nested input is split into records.
+ * A model instance as the core sees it. `Model.ts` widens it to the `Model` class (interface
+ * merging), so code below `Model.ts` can name instances without importing it.
+ *
+ * @internal
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by Model.ts
+export interface ModelInstance {}
+
+/** A model class as a schema knows it. @internal */
+export interface SchemaModel {
+  new (attributes?: Record<string, unknown>, options?: { fill?: boolean }): ModelInstance
+  readonly name: string
+  entity: string
+  primaryKey: string | readonly string[]
+  fields(): Record<string, unknown>
+}
+
+/**
+ * The loosest reference to a model class, used for the related side of relations. It avoids
+ * asking for `fields()`, so two models whose fields refer to each other type-check without a cycle.
+ */
+export type RelatedModel = (abstract new (...args: never[]) => ModelInstance) & { entity: string }
+
+/** A related model given as the class, lazily (`() => Phone`) or by entity name (`'phones'`). */
+export type RelatedRef<R extends RelatedModel = RelatedModel> = R | (() => R) | string
+
+/**
+ * What the ORM reads off a model class once: its entity, key and fields, checked. A schema is a
+ * definition (it never holds records), so it is kept on the class itself.
+ */
+/**
+ * What model features add to a schema. `features.ts` declares its members, so this file imports
+ * none of the feature files.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SchemaFeatures {}
+
+/** The per-Pinia database a model instance is read from; `database.ts` declares its members. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SchemaDatabase {}
+
+export interface Schema {
+  readonly model: SchemaModel
+  /** The class name, for messages. */
+  readonly name: string
+  readonly entity: string
+  /** The primary key as a list of field names (one for a simple key). */
+  readonly primaryKey: readonly string[]
+  readonly attributeNames: readonly string[]
+  readonly attributes: ReadonlyMap<string, Attribute>
+  readonly relations: ReadonlyMap<string, Relation>
+  readonly relationNames: readonly string[]
+  readonly relationList: readonly Relation[]
+  /**
+   * Casts, mutators, hooks, visibility, meta, inheritance (see `features.ts`, which declares their
+   * shape); `undefined` when the model declares none.
+   */
+  readonly features: SchemaFeatures | undefined
+  /**
+   * Builds a model instance from a stored record, without copying defaults over its values. Given
+   * the database it was read from, the instance remembers it (for `$isDirty()` and `$refresh()`).
+   */
+  hydrate: (record: StoredRecord, db?: SchemaDatabase) => ModelInstance
+  /**
+   * A complete stored record, in field order: `keys` first, then `values`, then each attribute's
+   * default where both have none.
+   */
+  withDefaults: (values: StoredRecord, keys?: StoredRecord) => StoredRecord
+}
+
+/** The nested records a relation of one input record links to. */
+export type SavedLink = SavedNode | SavedNode[] | null
+
+/**
+ * One record of the input, after normalization: which record it is, its attributes as they will be
+ * stored, and the nested records found under its relations (used to build `save()`'s result).
+ */
+export interface SavedNode {
+  readonly schema: Schema
+  readonly key: string
+  /** The record as it will be stored; shared by every node that names the same record. */
+  readonly attributes: StoredRecord
+  /** The relation fields the input filled, and what each links to (same positions). */
+  fields: string[] | undefined
+  links: SavedLink[] | undefined
+  /** Pivot records to attach to the result's instance, by the name they are loaded under. */
+  pivots?: Map<string, SavedNode>
+}
+
+/** What relation types use to split their nested input into records. */
+export interface NormalizeVisitor {
+  /** Normalizes one nested record of `schema`, with `keys` forced onto it, under path `segment`. */
+  visit: (schema: Schema, record: unknown, keys: StoredRecord | undefined, segment: string, extraKey?: string) => SavedNode
+  /** Throws an error for bad input, naming where in the input it is. */
+  fail: (message: string) => never
+  /** The record as stored before this save, if any. */
+  stored: (schema: Schema, key: string) => StoredRecord | undefined
+  /** Marks a record to be unlinked: `fields` set to null, or the record deleted when `fields` is 'delete'. */
+  unlink: (schema: Schema, key: string, fields: readonly string[] | 'delete') => void
+}
+
+/** What deleting a record does to a related record: delete it too, or set `fields` to null. */
+export type DeleteRule = 'cascade' | 'set null'
+
+/** Collects what a delete does, so every store is written once. */
+export interface DeletePlan {
+  remove: (schema: Schema, key: string) => void
+  nullify: (schema: Schema, key: string, fields: readonly string[]) => void
+}
+
+/** The records one parent links to: ids in `schema`'s store, and for pivot relations the pivot ids at the same positions. */
+export interface Linked {
+  readonly schema: Schema
+  readonly ids: readonly string[]
+  readonly pivots?: readonly string[]
+}
+
+/** Finds the linked records of a parent record in the current data. */
+export type LinkReader = (parent: StoredRecord) => Linked | undefined
+
+/** Ids of records by the values of some fields; see `FkIndex`. */
+export interface KeyLookup {
+  get: (value: string) => readonly string[] | undefined
+}
+
+/** What a relation needs from the database (one per Pinia) it is bound to. */
+export interface RelationHost {
+  /** Resolves (and registers) a related model given as class, thunk or entity name. */
+  schemaOf: (ref: RelatedRef, owner: Schema, field: string) => Schema
+  data: (entity: string) => Record<string, StoredRecord>
+  /** The index of `entity`'s records by `fields`, kept per Pinia. */
+  index: (entity: string, fields: readonly string[], data: Record<string, StoredRecord>) => KeyLookup
+}
+
+/**
+ * A relation of one model bound to one database: resolved, checked, and able to read, save and
+ * unlink its records. Built once per Pinia and relation.
+ */
+export interface RelationLink {
+  readonly owner: Schema
+  readonly field: string
+  readonly many: boolean
+  /** The related model (for morphTo, the first listed). */
+  readonly related: Schema
+  /** Every model the related records may belong to (several only for morphTo). */
+  readonly targets: readonly Schema[]
+  /** Equal keys on both sides, for relations matched that way (hasOne, hasMany, belongsTo): the fast path. */
+  readonly keys?: { readonly parent: readonly string[], readonly related: readonly string[] }
+  /** The pivot model and the name each related instance carries its pivot under. */
+  readonly pivot?: { readonly schema: Schema, readonly as: string }
+  /** A reader over the data as it is now. */
+  reader: () => LinkReader
+  /** Splits nested input under this relation's field into records; see `NormalizeVisitor`. */
+  normalize: (visitor: NormalizeVisitor, parent: SavedNode, value: unknown) => SavedLink
+  /** Applies the relation's delete rule (given) for a deleted parent record. */
+  deleted: (parent: StoredRecord, rule: DeleteRule, plan: DeletePlan, read: LinkReader) => void
+}
+
+/**
+ * The contract every relation type fulfils: it names its related model, holds one record or a list,
+ * may carry a delete rule, and binds to a database as a {@link RelationLink}.
  */
 export abstract class Relation<R extends RelatedModel = RelatedModel> {
   /** @internal */
-  readonly _related: RelatedRef<R>
+  readonly _related: RelatedRef<R> | readonly RelatedRef<R>[]
+  /** @internal */
+  _onDelete: DeleteRule | undefined
 
   /** Whether the relation holds a list (`true`) or a single record or `null` (`false`). */
   abstract readonly many: boolean
 
-  constructor(related: RelatedRef<R>) {
+  constructor(related: RelatedRef<R> | readonly RelatedRef<R>[]) {
     this._related = related
   }
 
   /**
-   * The fields of the parent record whose values select the related records.
-   *
-   * @internal
+   * What deleting a record (`destroy`, `delete`, `flush`) does to the records this relation links
+   * it to: `'cascade'` deletes them too, `'set null'` sets their keys to `null`.
    */
-  abstract _parentKeys(parent: Schema, related: Schema): readonly string[]
+  onDelete(rule: DeleteRule): this {
+    this._onDelete = rule
+    return this
+  }
 
   /**
-   * The fields of the related records that hold those values.
+   * Fields of the owner model this relation keeps its keys in, added as attributes (default
+   * `null`) when `fields()` leaves them out.
    *
    * @internal
    */
-  abstract _relatedKeys(parent: Schema, related: Schema): readonly string[]
+  _ownFields(): readonly string[] {
+    return []
+  }
 
   /**
-   * Splits the nested input `value` found under this relation's field of a parent record into
-   * records, through the visitor, filling in the keys that link them; returns the nested nodes.
+   * Resolves the related models through `host`, checks the keys and returns the bound relation.
    *
    * @internal
    */
-  abstract _normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown, related: Schema, field: string): SavedLink
+  abstract _bind(host: RelationHost, owner: Schema, field: string): RelationLink
 }
-
-/** The value a loaded relation gives its model instances. */
-export type RelationValue<T> = T extends Relation<infer R>
-  ? T extends { readonly many: true } ? Item<R>[] : Item<R> | null
-  : never
 
 /**
  * `'userId'` or `['userId', 'teamId']` as a list of field names.
@@ -55,55 +214,4 @@ export type RelationValue<T> = T extends Relation<infer R>
  */
 export function toFieldList(key: string | readonly string[]): readonly string[] {
   return typeof key === 'string' ? [key] : key
-}
-
-/**
- * The shared part of relations whose related records hold the key (hasOne, hasMany): the related
- * records' `foreignKey` holds this record's `localKey`, by default this model's primary key.
- */
-export abstract class ForeignKeyRelation<R extends RelatedModel = RelatedModel> extends Relation<R> {
-  /** @internal */
-  readonly _foreignKey: readonly string[]
-  /** @internal */
-  readonly _localKey: readonly string[] | undefined
-
-  constructor(related: RelatedRef<R>, foreignKey: string | readonly string[], localKey?: string | readonly string[]) {
-    super(related)
-    this._foreignKey = toFieldList(foreignKey)
-    this._localKey = localKey === undefined ? undefined : toFieldList(localKey)
-  }
-
-  _parentKeys(parent: Schema): readonly string[] {
-    return this._localKey ?? parent.primaryKey
-  }
-
-  _relatedKeys(): readonly string[] {
-    return this._foreignKey
-  }
-}
-
-/**
- * For relations whose related records hold the key (hasOne, hasMany): the values the child's
- * `relatedKeys` must take, read from the parent's `parentKeys`.
- *
- * @internal
- */
-export function childKeyValues(
-  visitor: NormalizeVisitor,
-  parent: SavedNode,
-  relation: Relation,
-  related: Schema,
-  field: string,
-): Record<string, unknown> {
-  const parentKeys = relation._parentKeys(parent.schema, related)
-  const relatedKeys = relation._relatedKeys(parent.schema, related)
-  const values: Record<string, unknown> = {}
-  for (let i = 0; i < parentKeys.length; i++) {
-    const value = parent.attributes[parentKeys[i]!]
-    if (value === null || value === undefined) {
-      visitor.fail(`${parent.schema.name}.${field} cannot link its ${related.entity}: the ${parent.schema.name} record ${parent.key} has no value in '${parentKeys[i]}'. Include '${parentKeys[i]}' in the saved record.`)
-    }
-    values[relatedKeys[i]!] = value
-  }
-  return values
 }

@@ -1,7 +1,7 @@
-import type { Schema } from '../schema'
-import type { RelatedModel, RelatedRef } from '../types'
-import type { NormalizeVisitor, SavedLink, SavedNode } from '../normalize'
+import { keyOf } from '../keys'
+import { checkKeys, checkSameLength, finder } from './lookup'
 import { Relation, toFieldList } from './Relation'
+import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
 
 /**
  * The record this record's `foreignKey` points to, by the related model's `ownerKey` (by default its
@@ -20,27 +20,59 @@ export class BelongsTo<R extends RelatedModel = RelatedModel> extends Relation<R
     this._ownerKey = ownerKey === undefined ? undefined : toFieldList(ownerKey)
   }
 
-  _parentKeys(): readonly string[] {
+  /** @internal */
+  override _ownFields(): readonly string[] {
     return this._foreignKey
   }
 
-  _relatedKeys(_parent: Schema, related: Schema): readonly string[] {
-    return this._ownerKey ?? related.primaryKey
-  }
-
-  _normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown, related: Schema, field: string): SavedLink {
-    if (value === null)
-      return null
-    if (typeof value !== 'object' || Array.isArray(value))
-      visitor.fail(`${parent.schema.name}.${field} is a belongsTo relation: save an object or null under '${field}', not ${Array.isArray(value) ? 'an array' : typeof value}.`)
-    const owner = visitor.visit(related, value, undefined, `.${field}`)
-    const ownerKeys = this._relatedKeys(parent.schema, related)
-    for (let i = 0; i < ownerKeys.length; i++) {
-      const ownerValue = owner.attributes[ownerKeys[i]!]
-      if (ownerValue === null || ownerValue === undefined)
-        visitor.fail(`${parent.schema.name}.${field} cannot link its ${related.entity}: the ${related.name} record ${owner.key} has no value in '${ownerKeys[i]}'. Include '${ownerKeys[i]}' in the saved record.`)
-      parent.attributes[this._foreignKey[i]!] = ownerValue
+  _bind(host: RelationHost, owner: Schema, field: string): RelationLink {
+    const related = host.schemaOf(this._related as RelatedRef, owner, field)
+    const name = `${owner.name}.${field}`
+    const foreignKey = this._foreignKey
+    const ownerKeys = this._ownerKey ?? related.primaryKey
+    checkKeys(foreignKey, owner, name)
+    checkKeys(ownerKeys, related, name)
+    checkSameLength(foreignKey, owner, ownerKeys, related, name)
+    const reader = (): LinkReader => {
+      const find = finder(host, related, ownerKeys)
+      return (parent) => {
+        const key = keyOf(parent, foreignKey)
+        return key === undefined ? undefined : { schema: related, ids: find(key) }
+      }
     }
-    return owner
+    return {
+      owner,
+      field,
+      many: false,
+      related,
+      targets: [related],
+      keys: { parent: foreignKey, related: ownerKeys },
+      reader,
+      normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
+        if (value === null) {
+          // Unlinking by saving null: the foreign key goes.
+          for (const key of foreignKey)
+            parent.attributes[key] = null
+          return null
+        }
+        if (typeof value !== 'object' || Array.isArray(value))
+          visitor.fail(`${name} is a belongsTo relation: save an object or null under '${field}', not ${Array.isArray(value) ? 'an array' : typeof value}.`)
+        const ownerNode = visitor.visit(related, value, undefined, `.${field}`)
+        for (let i = 0; i < ownerKeys.length; i++) {
+          const ownerValue = ownerNode.attributes[ownerKeys[i]!]
+          if (ownerValue === null || ownerValue === undefined)
+            visitor.fail(`${name} cannot link its ${related.entity}: the ${related.name} record ${ownerNode.key} has no value in '${ownerKeys[i]}'. Include '${ownerKeys[i]}' in the saved record.`)
+          parent.attributes[foreignKey[i]!] = ownerValue
+        }
+        return ownerNode
+      },
+      deleted(parent, rule, plan, read) {
+        // The key lives on the deleted record: only a cascade reaches the owner.
+        if (rule !== 'cascade')
+          return
+        for (const id of read(parent)?.ids ?? [])
+          plan.remove(related, id)
+      },
+    }
   }
 }

@@ -1,0 +1,103 @@
+import type { Database } from './database'
+import type { StoredRecord } from './keys'
+import type { DeletePlan, LinkReader, RelationLink, Schema } from './relations/Relation'
+
+// Delete rules (`.onDelete('cascade' | 'set null')`): what deleting records does to the records
+// their relations link them to, through every level. Everything is planned on the data as it is,
+// then each store is written once; a record already planned for deletion is not visited again, so
+// a cycle of cascades ends.
+
+/** The writes a delete makes: per model, `undefined` for a deleted record, else the changed record. */
+export type DeleteChanges = Map<Schema, Map<string, StoredRecord | undefined>>
+
+/**
+ * Whether deleting a record of `schema` can reach other records.
+ *
+ * @internal
+ */
+export function hasDeleteRules(schema: Schema): boolean {
+  return schema.relationList.some(relation => relation._onDelete !== undefined)
+}
+
+/**
+ * The writes deleting the records `keys` of `schema` (and, with `more`, other records) makes,
+ * following the delete rules of every relation reached.
+ *
+ * @internal
+ */
+export function planDeletes(db: Database, roots: Iterable<readonly [Schema, string]>): DeleteChanges {
+  const changes: DeleteChanges = new Map()
+  const queue: [Schema, string][] = []
+  const datas = new Map<Schema, Record<string, StoredRecord>>()
+  const dataOf = (schema: Schema) => {
+    let data = datas.get(schema)
+    if (!data)
+      datas.set(schema, data = db.data(schema.entity))
+    return data
+  }
+  const changesOf = (schema: Schema) => {
+    let map = changes.get(schema)
+    if (!map)
+      changes.set(schema, map = new Map())
+    return map
+  }
+  const plan: DeletePlan = {
+    remove(schema, key) {
+      const map = changesOf(schema)
+      if (map.has(key) && map.get(key) === undefined)
+        return
+      if (dataOf(schema)[key] === undefined)
+        return
+      map.set(key, undefined)
+      queue.push([schema, key])
+    },
+    nullify(schema, key, fields) {
+      const map = changesOf(schema)
+      const current = map.has(key) ? map.get(key) : dataOf(schema)[key]
+      if (current === undefined)
+        return
+      const next = { ...current }
+      for (const field of fields)
+        next[field] = null
+      map.set(key, next)
+    },
+  }
+  for (const [schema, key] of roots)
+    plan.remove(schema, key)
+  const readers = new Map<RelationLink, LinkReader>()
+  for (let i = 0; i < queue.length; i++) {
+    const [schema, key] = queue[i]!
+    if (!hasDeleteRules(schema))
+      continue
+    const record = dataOf(schema)[key]!
+    const { relationNames, relationList } = schema
+    for (let r = 0; r < relationList.length; r++) {
+      const rule = relationList[r]!._onDelete
+      if (rule === undefined)
+        continue
+      const link = db.link(schema, relationNames[r]!, relationList[r])
+      let read = readers.get(link)
+      if (!read)
+        readers.set(link, read = link.reader())
+      link.deleted(record, rule, plan, read)
+    }
+  }
+  return changes
+}
+
+/**
+ * Deletes the records `keys` of `schema`, applying delete rules, writing each store once.
+ *
+ * @internal
+ */
+export function deleteRecords(db: Database, schema: Schema, keys: readonly string[]): void {
+  if (!hasDeleteRules(schema)) {
+    const changes = new Map<string, undefined>()
+    for (const key of keys)
+      changes.set(key, undefined)
+    db.write(schema.entity, changes)
+    return
+  }
+  for (const [target, changes] of planDeletes(db, keys.map(key => [schema, key] as const)))
+    db.write(target.entity, changes)
+}

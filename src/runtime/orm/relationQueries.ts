@@ -1,0 +1,116 @@
+import type { Database } from './database'
+import { createOrmError } from './errors'
+import { keyOf } from './keys'
+import type { StoredRecord } from './keys'
+import type { LinkReader, ModelInstance, Schema } from './relations/Relation'
+
+// Relation queries (has, whereHas, doesntHave, ...): a parent passes when the number of its related
+// records (through the relation's reader, so by index) passes the comparison. Constraints are
+// evaluated once per related model, not once per parent.
+
+/** The comparisons `has()` accepts. */
+export type HasOperator = '=' | '==' | '===' | '!=' | '!==' | '<>' | '>' | '>=' | '<' | '<='
+
+/** What relation queries need of a query. */
+export interface RelationWhereQuery<Q> {
+  readonly _db: Database
+  readonly _schema: Schema
+  _whereRecord(test: (record: StoredRecord) => boolean, or: boolean): unknown
+  _selectFrom(records: StoredRecord[]): ModelInstance[]
+  whereHas(relation: string, constraint?: (query: Q) => void, operator?: HasOperator | number, count?: number): unknown
+}
+
+const COMPARE: Record<HasOperator, (count: number, expected: number) => boolean> = {
+  '=': (a, b) => a === b,
+  '==': (a, b) => a === b,
+  '===': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '!==': (a, b) => a !== b,
+  '<>': (a, b) => a !== b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+}
+
+/**
+ * The comparison of `has(relation, operator?, count?)`: `has(r)` is `>= 1`, `has(r, 2)` is `>= 2`.
+ *
+ * @internal
+ */
+export function hasComparison(schema: Schema, relation: string, operator: HasOperator | number | undefined, count: number | undefined): (n: number) => boolean {
+  if (operator === undefined)
+    return n => n >= (count ?? 1)
+  if (typeof operator === 'number')
+    return n => n >= operator
+  const compare = Object.prototype.hasOwnProperty.call(COMPARE, operator) ? COMPARE[operator] : undefined
+  if (!compare)
+    throw createOrmError(`has() on ${schema.name}.${relation}: '${String(operator)}' is not an operator has() knows. Use one of ${Object.keys(COMPARE).join(', ')}, e.g. has('${relation}', '>', 2).`)
+  const expected = count ?? 1
+  return n => compare(n, expected)
+}
+
+/**
+ * Adds a relation condition to `query`: its records pass when the count of their related records
+ * under `relation` (passing `constraint`) passes the comparison, or fails it when `negate`.
+ *
+ * @internal
+ */
+export function addRelationWhere<Q extends RelationWhereQuery<Q>>(query: Q, relation: string, constraint: ((query: Q) => void) | undefined, operator: HasOperator | number | undefined, count: number | undefined, or: boolean, negate: boolean): void {
+  const { _db: db, _schema: schema } = query
+  const dot = relation.indexOf('.')
+  const field = dot === -1 ? relation : relation.slice(0, dot)
+  const rest = dot === -1 ? undefined : relation.slice(dot + 1)
+  if (!schema.relations.has(field)) {
+    const known = schema.relationNames.join(', ') || 'none'
+    throw createOrmError(`has()/whereHas() on ${schema.name}: '${field}'${rest ? ` (in '${relation}')` : ''} is not a relation of ${schema.name}. Its relations are: ${known}.`)
+  }
+  const link = db.link(schema, field)
+  // A dotted name asks the last relation, below related records that must have it.
+  const compare = hasComparison(schema, relation, operator, count)
+  const passes = rest === undefined ? compare : (n: number) => n >= 1
+  const narrow: ((query: Q) => void) | undefined = rest === undefined
+    ? constraint
+    : sub => sub.whereHas(rest, constraint, operator, count)
+  // Made again after any write, so a query kept and run later sees the data as it is then.
+  let made = -1
+  let read: LinkReader | undefined
+  let accepted: Map<Schema, Set<string>> | undefined
+  const make = (schema: Schema) => new (query.constructor as new (db: Database, schema: Schema) => Q)(db, schema)
+  query._whereRecord((record) => {
+    if (read === undefined || made !== db._writeCount()) {
+      read = link.reader()
+      accepted = narrow && acceptedKeys(db, link.targets, narrow, make)
+      made = db._writeCount()
+    }
+    const linked = read(record)
+    let n = 0
+    if (linked !== undefined) {
+      const keep = accepted?.get(linked.schema)
+      if (keep === undefined) {
+        n = accepted ? 0 : linked.ids.length
+      }
+      else {
+        for (const id of linked.ids) {
+          if (keep.has(id))
+            n++
+        }
+      }
+    }
+    return passes(n) !== negate
+  }, or)
+}
+
+/** The keys of each target's records that pass the constraint. */
+function acceptedKeys<Q extends RelationWhereQuery<Q>>(db: Database, targets: readonly Schema[], narrow: (query: Q) => void, make: (schema: Schema) => Q): Map<Schema, Set<string>> {
+  const accepted = new Map<Schema, Set<string>>()
+  for (const target of targets) {
+    const sub = make(target)
+    narrow(sub)
+    const keys = new Set<string>()
+    for (const item of sub._selectFrom(Object.values(db.data(target.entity))))
+      keys.add(keyOf(item as unknown as StoredRecord, target.primaryKey)!)
+    accepted.set(target, keys)
+  }
+  return accepted
+}

@@ -1,0 +1,80 @@
+import { createOrmError } from '../errors'
+import type { StoredRecord } from '../keys'
+import { hasRecord } from '../ownRecords'
+import type { RelationHost, Schema } from './Relation'
+
+// Pieces every relation type binds with: key checks and lookups by key through the indexes.
+
+const NONE: readonly string[] = Object.freeze([])
+
+/**
+ * Throws unless every field in `keys` is an attribute of `schema`.
+ *
+ * @internal
+ */
+export function checkKeys(keys: readonly string[], schema: Schema, relation: string): void {
+  for (const key of keys) {
+    if (!schema.attributes.has(key))
+      throw createOrmError(`${relation} links records by '${key}', which is not an attribute of ${schema.name}. Declare it in ${schema.name}.fields(), e.g. \`${key}: this.attr(null)\`.`)
+  }
+}
+
+/**
+ * Throws unless both sides of a link have the same number of key fields.
+ *
+ * @internal
+ */
+export function checkSameLength(from: readonly string[], fromSchema: Schema, to: readonly string[], toSchema: Schema, relation: string): void {
+  if (from.length !== to.length)
+    throw createOrmError(`${relation} links ${fromSchema.name} (${from.join(', ')}) to ${toSchema.name} (${to.join(', ')}): both sides need the same number of key fields. For a composite primary key, give the foreign key as an array, e.g. ['userId', 'userTeamId'].`)
+}
+
+/**
+ * The ids of `schema`'s records whose `fields` hold a key (as made by `keyOf`), over the data as it
+ * is now: a direct lookup for the primary key, else the per-Pinia index.
+ *
+ * @internal
+ */
+export function finder(host: RelationHost, schema: Schema, fields: readonly string[]): (key: string) => readonly string[] {
+  const data = host.data(schema.entity)
+  if (fields.length === schema.primaryKey.length && fields.every((field, i) => field === schema.primaryKey[i]))
+    return key => hasRecord(data, key) ? [key] : NONE
+  const index = host.index(schema.entity, fields, data)
+  return key => index.get(key) ?? NONE
+}
+
+/**
+ * The key of `fields` of a record followed by fixed values (a morph type), as `keyOf` makes it for
+ * the same fields and values; `undefined` when a field is null or missing.
+ *
+ * @internal
+ */
+export function keyWith(record: StoredRecord, fields: readonly string[], fixed: readonly unknown[]): string | undefined {
+  const values: unknown[] = []
+  for (const field of fields) {
+    const value = record[field]
+    if (value === null || value === undefined)
+      return undefined
+    values.push(value)
+  }
+  return JSON.stringify(values.concat(fixed))
+}
+
+/**
+ * The values of `fields` of `record` to copy onto a linked record, or a failure naming the field.
+ *
+ * @internal
+ */
+export function keyValues(record: StoredRecord, fields: readonly string[], targets: readonly string[], fail: (field: string) => never): StoredRecord {
+  const values: StoredRecord = {}
+  for (let i = 0; i < fields.length; i++) {
+    const value = record[fields[i]!]
+    if (value === null || value === undefined)
+      fail(fields[i]!)
+    values[targets[i]!] = value
+  }
+  return values
+}
+
+/** @internal */
+export { NONE as _NONE }

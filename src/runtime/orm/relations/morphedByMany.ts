@@ -1,0 +1,24 @@
+import { PivotRelation } from './pivot'
+import type { PivotFields, PivotRef } from './pivot'
+import type { RelatedModel, RelatedRef } from './Relation'
+
+/**
+ * The inverse of morphToMany: an image is used by many users through `Imageable` records holding
+ * the image's key in `relatedId`, the user's key in `id` and `'users'` in `type`.
+ */
+export class MorphedByMany<R extends RelatedModel = RelatedModel, P extends RelatedModel = RelatedModel, A extends string = 'pivot'> extends PivotRelation<R, P, A> {
+  /** @internal */
+  readonly _kind = 'morphedByMany'
+  /** @internal */
+  readonly _fields: PivotFields
+
+  constructor(related: RelatedRef<R>, pivot: PivotRef<P, A>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string) {
+    super(related, pivot, parentKey, relatedKey)
+    this._fields = { parent: [relatedId], related: id, type: { field: type, side: 'related' } }
+  }
+
+  /** Loads each related record's pivot record under `name` instead of `pivot`. */
+  override as<N extends string>(name: N): MorphedByMany<R, P, N> {
+    return super.as(name) as MorphedByMany<R, P, N>
+  }
+}

@@ -1,0 +1,189 @@
+import { createOrmError } from '../errors'
+import type { StoredRecord } from '../keys'
+import { keyOf } from '../keys'
+import { finder, keyWith } from './lookup'
+import { Relation, toFieldList } from './Relation'
+import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
+
+/** A pivot model given alone, or with the name its records are loaded under. */
+export type PivotRef<P extends RelatedModel = RelatedModel, A extends string = string> = RelatedRef<P> | { as: A, model: RelatedRef<P> }
+
+/** Where a pivot relation keeps its keys on the pivot model. @internal */
+export interface PivotFields {
+  /** The pivot field(s) holding the parent's key. */
+  parent: readonly string[]
+  /** The pivot field holding the related record's key. */
+  related: string
+  /** A type field and the entity it must hold (the polymorphic pivots). */
+  type?: { field: string, side: 'owner' | 'related' }
+}
+
+/**
+ * The shared part of relations through a pivot model (belongsToMany, morphToMany, morphedByMany):
+ * the parent's key -> the pivot records holding it -> the related records their other key names.
+ * Each loaded related record carries its pivot record under `pivot` (or the `.as()` name).
+ */
+export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P extends RelatedModel = RelatedModel, A extends string = 'pivot'> extends Relation<R> {
+  readonly many = true as const
+  /** @internal */
+  readonly _pivot: RelatedRef<P>
+  /** @internal */
+  _as: A
+  /** @internal */
+  readonly _parentKey: string | undefined
+  /** @internal */
+  readonly _relatedKey: string | undefined
+  /** @internal */
+  abstract readonly _kind: string
+  /** @internal */
+  abstract readonly _fields: PivotFields
+
+  constructor(related: RelatedRef<R>, pivot: PivotRef<P, A>, parentKey?: string, relatedKey?: string) {
+    super(related)
+    const named = typeof pivot === 'object' && pivot !== null && 'model' in pivot
+    this._pivot = named ? pivot.model : pivot
+    this._as = (named ? pivot.as : 'pivot') as A
+    this._parentKey = parentKey
+    this._relatedKey = relatedKey
+  }
+
+  /** Loads each related record's pivot record under `name` instead of `pivot`. */
+  as<N extends string>(name: N): PivotRelation<R, P, N> {
+    (this as unknown as PivotRelation<R, P, N>)._as = name
+    return this as unknown as PivotRelation<R, P, N>
+  }
+
+  _bind(host: RelationHost, owner: Schema, field: string): RelationLink {
+    const related = host.schemaOf(this._related as RelatedRef, owner, field)
+    const pivot = host.schemaOf(this._pivot, owner, field)
+    const name = `${owner.name}.${field}`
+    const fields = this._fields
+    const parentKeys = this._parentKey === undefined ? owner.primaryKey : toFieldList(this._parentKey)
+    const relatedKeys = this._relatedKey === undefined ? related.primaryKey : toFieldList(this._relatedKey)
+    const typeValue = fields.type === undefined ? undefined : fields.type.side === 'owner' ? owner.entity : related.entity
+    const parentSide = fields.type === undefined ? fields.parent : [...fields.parent, fields.type.field]
+    const linkFields = [...parentSide, fields.related]
+    for (const key of linkFields) {
+      if (!pivot.attributes.has(key))
+        throw createOrmError(`${name} is a ${this._kind} relation whose pivot model ${pivot.name} has no attribute '${key}'. Declare it in ${pivot.name}.fields(), e.g. \`${key}: this.attr(null)\`.`)
+    }
+    for (const key of parentKeys) {
+      if (!owner.attributes.has(key))
+        throw createOrmError(`${name} links records by '${key}', which is not an attribute of ${owner.name}. Declare it in ${owner.name}.fields().`)
+    }
+    for (const key of relatedKeys) {
+      if (!related.attributes.has(key))
+        throw createOrmError(`${name} links records by '${key}', which is not an attribute of ${related.name}. Declare it in ${related.name}.fields().`)
+    }
+    const fixed = typeValue === undefined ? [] : [typeValue]
+    const keyOfParent = (parent: StoredRecord) => fixed.length === 0 ? keyOf(parent, parentKeys) : keyWith(parent, parentKeys, fixed)
+    const byPrimaryKey = relatedKeys.length === 1 && related.primaryKey.length === 1 && relatedKeys[0] === related.primaryKey[0]
+    const reader = (): LinkReader => {
+      const findPivots = finder(host, pivot, parentSide)
+      const findRelated = finder(host, related, relatedKeys)
+      const pivotData = host.data(pivot.entity)
+      const relatedData = host.data(related.entity)
+      return (parent) => {
+        const key = keyOfParent(parent)
+        if (key === undefined)
+          return undefined
+        const ids: string[] = []
+        const pivots: string[] = []
+        for (const pivotId of findPivots(key)) {
+          const value = pivotData[pivotId]![fields.related]
+          if (value === null || value === undefined)
+            continue
+          const id = String(value)
+          // By primary key: a direct look, no list per pivot.
+          if (byPrimaryKey) {
+            if (relatedData[id] !== undefined) {
+              ids.push(id)
+              pivots.push(pivotId)
+            }
+            continue
+          }
+          for (const found of findRelated(id)) {
+            ids.push(found)
+            pivots.push(pivotId)
+          }
+        }
+        return { schema: related, ids, pivots }
+      }
+    }
+    // Every pivot record of a parent, also those whose related record is gone (for unlinks and deletes).
+    const pivotsOf = (parent: StoredRecord): readonly string[] => {
+      const key = keyOfParent(parent)
+      return key === undefined ? [] : finder(host, pivot, parentSide)(key)
+    }
+    // Pivot records made earlier in the same save, by link, so one link saved twice is one record.
+    const pending = new WeakMap<NormalizeVisitor, Map<string, string>>()
+    const as = this._as
+    const kind = this._kind
+    return {
+      owner,
+      field,
+      many: true,
+      related,
+      targets: [related],
+      pivot: { schema: pivot, as },
+      reader,
+      normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
+        if (!Array.isArray(value))
+          visitor.fail(`${name} is a ${kind} relation: save an array under '${field}', not ${value === null ? 'null' : typeof value}.`)
+        const parentValues: unknown[] = []
+        for (const key of parentKeys) {
+          const v = parent.attributes[key]
+          if (v === null || v === undefined)
+            visitor.fail(`${name} cannot link its ${related.entity}: the ${owner.name} record ${parent.key} has no value in '${key}'. Include it in the saved record.`)
+          parentValues.push(v)
+        }
+        if (value.length === 0) {
+          // Unlinking by saving []: the pivot records of this parent go.
+          for (const id of pivotsOf(parent.attributes))
+            visitor.unlink(pivot, id, 'delete')
+          return []
+        }
+        let made = pending.get(visitor)
+        if (!made)
+          pending.set(visitor, made = new Map())
+        const existing = finder(host, pivot, linkFields)
+        const children: SavedNode[] = []
+        for (let i = 0; i < value.length; i++) {
+          const input = value[i] as Record<string, unknown> | null
+          // `as` holds the pivot's attributes: not a field of the related model, and no typo.
+          const child = visitor.visit(related, input, undefined, `.${field}[${i}]`, as)
+          const relatedValue = child.attributes[relatedKeys[0]!]
+          if (relatedValue === null || relatedValue === undefined)
+            visitor.fail(`${name} cannot link its ${related.entity}: the ${related.name} record ${child.key} has no value in '${relatedKeys[0]}'. Include it in the saved record.`)
+          const forced: StoredRecord = {}
+          fields.parent.forEach((key, j) => forced[key] = parentValues[j])
+          if (fields.type !== undefined)
+            forced[fields.type.field] = typeValue
+          forced[fields.related] = relatedValue
+          const linkKey = JSON.stringify([...parentValues, ...fixed, relatedValue])
+          const known = made.get(linkKey) ?? existing(linkKey)[0]
+          if (known !== undefined) {
+            const record = visitor.stored(pivot, known) ?? {}
+            for (const key of pivot.primaryKey)
+              forced[key] ??= record[key]
+          }
+          const extra = input !== null && typeof input === 'object' ? input[as] : undefined
+          if (extra !== undefined && (extra === null || typeof extra !== 'object' || Array.isArray(extra)))
+            visitor.fail(`${name}: '${as}' of a nested ${related.name} holds the pivot's extra attributes; save an object there.`)
+          const pivotNode = visitor.visit(pivot, { ...(extra as object | undefined) }, forced, `.${field}[${i}].${as}`)
+          made.set(linkKey, pivotNode.key)
+          children.push(child)
+        }
+        return children
+      },
+      deleted(parent, rule, plan) {
+        for (const id of pivotsOf(parent)) {
+          if (rule === 'cascade')
+            plan.remove(pivot, id)
+          else
+            plan.nullify(pivot, id, parentSide)
+        }
+      },
+    }
+  }
+}

@@ -1,0 +1,171 @@
+// .onDelete('cascade' | 'set null'), applied by destroy, delete and flush through every level.
+import { createPinia } from 'pinia'
+import type { Pinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { Model, useRepo } from '../../src/runtime/orm'
+
+class User extends Model {
+  static override entity = 'users'
+  static override fields() {
+    return {
+      id: this.attr(null),
+      posts: this.hasMany(() => Post, 'userId').onDelete('cascade'),
+      phone: this.hasOne(() => Phone, 'userId').onDelete('set null'),
+      roles: this.belongsToMany(() => Role, () => RoleUser, 'userId', 'roleId').onDelete('cascade'),
+    }
+  }
+}
+
+class Post extends Model {
+  static override entity = 'posts'
+  static override fields() {
+    return {
+      id: this.attr(null),
+      userId: this.attr(null),
+      comments: this.morphMany(() => Comment, 'commentableId', 'commentableType').onDelete('cascade'),
+      author: this.belongsTo(User, 'userId'),
+    }
+  }
+}
+
+class Comment extends Model {
+  static override entity = 'comments'
+  static override fields() {
+    return { id: this.attr(null), commentableId: this.attr(null), commentableType: this.attr(null) }
+  }
+}
+
+class Phone extends Model {
+  static override entity = 'phones'
+  static override fields() {
+    return { id: this.attr(null), userId: this.attr(null) }
+  }
+}
+
+class Role extends Model {
+  static override entity = 'roles'
+  static override fields() {
+    return { id: this.attr(null) }
+  }
+}
+
+class RoleUser extends Model {
+  static override entity = 'roleUser'
+  static override primaryKey = ['roleId', 'userId']
+  static override fields() {
+    return { roleId: this.attr(null), userId: this.attr(null) }
+  }
+}
+
+const data = (pinia: Pinia, entity: string) => pinia.state.value[entity]?.data as Record<string, Record<string, unknown>>
+
+describe('delete rules', () => {
+  let pinia: Pinia
+  beforeEach(() => {
+    pinia = createPinia()
+    useRepo(User, pinia).save([
+      { id: 1, posts: [{ id: 10, comments: [{ id: 100 }, { id: 101 }] }], phone: { id: 5 }, roles: [{ id: 1 }, { id: 2 }] },
+      { id: 2, posts: [{ id: 20, comments: [{ id: 200 }] }], roles: [{ id: 1 }] },
+    ])
+  })
+
+  it('destroy cascades through every level and sets null where the relation says so', () => {
+    useRepo(User, pinia).destroy(1)
+
+    expect(Object.keys(data(pinia, 'users'))).toEqual(['2'])
+    expect(Object.keys(data(pinia, 'posts'))).toEqual(['20'])
+    expect(Object.keys(data(pinia, 'comments'))).toEqual(['200'])
+    expect(data(pinia, 'phones')[5]).toEqual({ id: 5, userId: null })
+    expect(Object.keys(data(pinia, 'roleUser'))).toEqual(['[1,2]'])
+    expect(Object.keys(data(pinia, 'roles'))).toEqual(['1', '2'])
+  })
+
+  it('delete() of a query applies the rules to every deleted record', () => {
+    useRepo(User, pinia).where('id', [1, 2]).delete()
+
+    expect(data(pinia, 'posts')).toEqual({})
+    expect(data(pinia, 'comments')).toEqual({})
+    expect(data(pinia, 'roleUser')).toEqual({})
+  })
+
+  it('flush() applies the rules too', () => {
+    useRepo(User, pinia).flush()
+
+    expect(data(pinia, 'users')).toEqual({})
+    expect(data(pinia, 'comments')).toEqual({})
+  })
+
+  it('writes each store once', () => {
+    const writes: string[] = []
+    for (const entity of ['users', 'posts', 'comments', 'phones', 'roleUser'])
+      pinia._s.get(entity)!.$subscribe(() => writes.push(entity), { flush: 'sync' })
+
+    useRepo(User, pinia).destroy([1, 2])
+
+    expect(writes.sort()).toEqual(['comments', 'phones', 'posts', 'roleUser', 'users'])
+  })
+})
+
+class Left extends Model {
+  static override entity = 'lefts'
+  static override fields() {
+    return { id: this.attr(null), rightId: this.attr(null), right: this.belongsTo(() => Right, 'rightId').onDelete('cascade') }
+  }
+}
+
+class Right extends Model {
+  static override entity = 'rights'
+  static override fields() {
+    return { id: this.attr(null), left: this.hasOne(Left, 'rightId').onDelete('cascade') }
+  }
+}
+
+describe('a cycle of cascades', () => {
+  it('ends, deleting each record once', () => {
+    const pinia = createPinia()
+    useRepo(Left, pinia).save({ id: 1, right: { id: 1 } })
+
+    expect(useRepo(Left, pinia).destroy(1)!.id).toBe(1)
+    expect(data(pinia, 'lefts')).toEqual({})
+    expect(data(pinia, 'rights')).toEqual({})
+  })
+})
+
+describe('unlinking by saving', () => {
+  let pinia: Pinia
+  beforeEach(() => {
+    pinia = createPinia()
+  })
+
+  it('sets a belongsTo foreign key to null when null is saved', () => {
+    useRepo(Post, pinia).save({ id: 1, author: { id: 1 } })
+
+    useRepo(Post, pinia).save({ id: 1, author: null })
+
+    expect(data(pinia, 'posts')[1]!.userId).toBeNull()
+  })
+
+  it('detaches a hasOne record when null is saved, its key set to null', () => {
+    useRepo(User, pinia).save({ id: 1, phone: { id: 5 } })
+
+    useRepo(User, pinia).save({ id: 1, phone: null })
+
+    expect(data(pinia, 'phones')[5]).toEqual({ id: 5, userId: null })
+  })
+
+  it('deletes the detached records when the relation cascades', () => {
+    useRepo(User, pinia).save({ id: 1, posts: [{ id: 10, comments: [{ id: 100 }] }] })
+
+    useRepo(User, pinia).save({ id: 1, posts: [] })
+
+    expect(data(pinia, 'posts')).toEqual({})
+    expect(data(pinia, 'comments')).toEqual({})
+  })
+
+  it('writes nothing when the same save fails', () => {
+    useRepo(User, pinia).save({ id: 1, posts: [{ id: 10 }] })
+
+    expect(() => useRepo(User, pinia).save([{ id: 1, posts: [] }, { posts: [] }])).toThrow(/primary key/)
+    expect(Object.keys(data(pinia, 'posts'))).toEqual(['10'])
+  })
+})

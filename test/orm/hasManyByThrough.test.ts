@@ -1,0 +1,83 @@
+// hasManyBy and hasManyThrough, from pinia-orm's relation pages.
+import { createPinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { Model, useRepo } from '../../src/runtime/orm'
+
+class Node extends Model {
+  static override entity = 'nodes'
+  static override fields() {
+    return { id: this.attr(null), name: this.string('') }
+  }
+}
+
+class Cluster extends Model {
+  static override entity = 'clusters'
+  static override fields() {
+    return { id: this.attr(null), nodeIds: this.attr<number[]>([]), nodes: this.hasManyBy(Node, 'nodeIds') }
+  }
+}
+
+class Country extends Model {
+  static override entity = 'countries'
+  static override fields() {
+    return { id: this.attr(null), posts: this.hasManyThrough(() => Post, () => Author, 'countryId', 'authorId') }
+  }
+}
+
+class Author extends Model {
+  static override entity = 'authors'
+  static override fields() {
+    return { id: this.attr(null), countryId: this.attr(null), posts: this.hasMany(() => Post, 'authorId') }
+  }
+}
+
+class Post extends Model {
+  static override entity = 'posts'
+  static override fields() {
+    return { id: this.attr(null), authorId: this.attr(null), title: this.string('') }
+  }
+}
+
+describe('hasManyBy', () => {
+  it('fills the key array from the nested records', () => {
+    const pinia = createPinia()
+    useRepo(Cluster, pinia).save({ id: 1, nodes: [{ id: 1, name: 'a' }, { id: 2, name: 'b' }] })
+
+    expect(pinia.state.value.clusters!.data[1]).toEqual({ id: 1, nodeIds: [1, 2] })
+  })
+
+  it('loads the records the key array lists, in its order', () => {
+    const pinia = createPinia()
+    useRepo(Node, pinia).save([{ id: 1, name: 'a' }, { id: 2, name: 'b' }, { id: 3, name: 'c' }])
+    useRepo(Cluster, pinia).save({ id: 1, nodeIds: [3, 1, 99] })
+
+    expect(useRepo(Cluster, pinia).with('nodes').find(1)!.nodes!.map(node => node.name)).toEqual(['c', 'a'])
+  })
+
+  it('rejects a key that is not an array, naming the model, the relation and what to do', () => {
+    const pinia = createPinia()
+
+    expect(() => useRepo(Cluster, pinia).save({ id: 1, nodeIds: 5, nodes: [{ id: 1 }] })).toThrow(/Cluster\.nodes is a hasManyBy relation: Cluster\.nodeIds must hold an array/)
+    expect(pinia.state.value.nodes?.data ?? {}).toEqual({})
+  })
+})
+
+describe('hasManyThrough', () => {
+  it('loads the posts of the authors of a country', () => {
+    const pinia = createPinia()
+    useRepo(Author, pinia).save([
+      { id: 1, countryId: 1, posts: [{ id: 1, title: 'a' }, { id: 2, title: 'b' }] },
+      { id: 2, countryId: 2, posts: [{ id: 3, title: 'c' }] },
+      { id: 3, countryId: 1, posts: [{ id: 4, title: 'd' }] },
+    ])
+    useRepo(Country, pinia).save([{ id: 1 }, { id: 2 }, { id: 3 }])
+
+    const countries = useRepo(Country, pinia).with('posts').get()
+
+    expect(countries.map(country => country.posts!.map(post => post.title))).toEqual([['a', 'b', 'd'], ['c'], []])
+  })
+
+  it('refuses nested saves through it and says what to save instead', () => {
+    expect(() => useRepo(Country, createPinia()).save({ id: 1, posts: [{ id: 1 }] })).toThrow(/Country\.posts is a hasManyThrough relation.*Save the Author records/)
+  })
+})

@@ -1,0 +1,158 @@
+// belongsToMany, from pinia-orm's "Many To Many" guide: users and roles through RoleUser records.
+import { createPinia } from 'pinia'
+import type { Pinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { Model, useRepo } from '../../src/runtime/orm'
+
+class User extends Model {
+  static override entity = 'users'
+  static override fields() {
+    return {
+      id: this.attr(null),
+      name: this.string(''),
+      roles: this.belongsToMany(() => Role, () => RoleUser, 'user_id', 'role_id'),
+    }
+  }
+}
+
+class Role extends Model {
+  static override entity = 'roles'
+  static override fields() {
+    return {
+      id: this.attr(null),
+      name: this.string(''),
+      users: this.belongsToMany(User, 'roleUser', 'role_id', 'user_id'),
+    }
+  }
+}
+
+class RoleUser extends Model {
+  static override entity = 'roleUser'
+  static override primaryKey = ['role_id', 'user_id']
+  static override fields() {
+    return { role_id: this.attr(null), user_id: this.attr(null), level: this.string('member') }
+  }
+}
+
+describe('belongsToMany', () => {
+  let pinia: Pinia
+  beforeEach(() => {
+    pinia = createPinia()
+    useRepo(RoleUser, pinia)
+  })
+
+  it('creates the pivot records when a user is saved with nested roles', () => {
+    useRepo(User, pinia).save({ id: 1, name: 'Ann', roles: [{ id: 1, name: 'admin' }, { id: 2, name: 'editor' }] })
+
+    expect(pinia.state.value.roleUser!.data).toEqual({
+      '[1,1]': { role_id: 1, user_id: 1, level: 'member' },
+      '[2,1]': { role_id: 2, user_id: 1, level: 'member' },
+    })
+    expect(pinia.state.value.roles!.data).toEqual({ 1: { id: 1, name: 'admin' }, 2: { id: 2, name: 'editor' } })
+  })
+
+  it('loads the related records, each with its pivot record under pivot', () => {
+    useRepo(User, pinia).save({ id: 1, name: 'Ann', roles: [{ id: 1, name: 'admin', pivot: { level: 'owner' } }, { id: 2, name: 'editor' }] })
+
+    const user = useRepo(User, pinia).with('roles').find(1)!
+
+    expect(user.roles!.map(role => role.name)).toEqual(['admin', 'editor'])
+    expect(user.roles![0]!.pivot).toBeInstanceOf(RoleUser)
+    expect(user.roles![0]!.pivot.$toJson()).toEqual({ role_id: 1, user_id: 1, level: 'owner' })
+    expect(user.roles![1]!.pivot.level).toBe('member')
+  })
+
+  it('loads the inverse side through the same pivot records', () => {
+    useRepo(User, pinia).save([{ id: 1, roles: [{ id: 1 }] }, { id: 2, roles: [{ id: 1 }, { id: 2 }] }])
+
+    const role = useRepo(Role, pinia).with('users').find(1)!
+
+    expect(role.users!.map(user => user.id)).toEqual([1, 2])
+  })
+
+  it('does not duplicate a link saved twice', () => {
+    useRepo(User, pinia).save({ id: 1, roles: [{ id: 1 }, { id: 1 }] })
+    useRepo(User, pinia).save({ id: 1, roles: [{ id: 1 }] })
+
+    expect(Object.keys(pinia.state.value.roleUser!.data)).toEqual(['[1,1]'])
+    expect(useRepo(User, pinia).with('roles').find(1)!.roles).toHaveLength(1)
+  })
+
+  it('loads an empty list for a user without roles', () => {
+    useRepo(User, pinia).save({ id: 1 })
+
+    expect(useRepo(User, pinia).with('roles').find(1)!.roles).toEqual([])
+  })
+
+  it('removes the pivot records, not the roles, when roles: [] is saved', () => {
+    useRepo(User, pinia).save({ id: 1, roles: [{ id: 1 }, { id: 2 }] })
+
+    useRepo(User, pinia).save({ id: 1, roles: [] })
+
+    expect(pinia.state.value.roleUser!.data).toEqual({})
+    expect(Object.keys(pinia.state.value.roles!.data)).toEqual(['1', '2'])
+  })
+
+  it('applies a constraint to the related records and keeps their pivots', () => {
+    useRepo(User, pinia).save({ id: 1, roles: [{ id: 1, name: 'admin', pivot: { level: 'x' } }, { id: 2, name: 'editor', pivot: { level: 'y' } }] })
+
+    const user = useRepo(User, pinia).with('roles', query => query.where('name', 'editor')).find(1)!
+
+    expect(user.roles!.map(role => [role.name, role.pivot.level])).toEqual([['editor', 'y']])
+  })
+})
+
+class Member extends Model {
+  static override entity = 'members'
+  static override fields() {
+    return { id: this.attr(null), teams: this.belongsToMany(() => Team, { as: 'membership', model: () => Membership }, 'memberId', 'teamId') }
+  }
+}
+class Team extends Model {
+  static override entity = 'teams'
+  static override fields() {
+    return { id: this.attr(null) }
+  }
+}
+class Membership extends Model {
+  static override entity = 'memberships'
+  static override fields() {
+    return { id: this.uid(), memberId: this.attr(null), teamId: this.attr(null), since: this.number(0) }
+  }
+}
+class Crew extends Model {
+  static override entity = 'crews'
+  static override fields() {
+    return { id: this.attr(null), teams: this.belongsToMany(Team, Membership, 'memberId', 'teamId').as('membership') }
+  }
+}
+
+describe('belongsToMany with a named pivot', () => {
+  it('loads the pivot under the name given with { as, model }', () => {
+    const pinia = createPinia()
+    useRepo(Member, pinia).save({ id: 1, teams: [{ id: 7, membership: { since: 2020 } }] })
+
+    const member = useRepo(Member, pinia).with('teams').find(1)!
+
+    expect(member.teams![0]!.membership.since).toBe(2020)
+  })
+
+  it('loads the pivot under the name given with .as()', () => {
+    const pinia = createPinia()
+    useRepo(Crew, pinia).save({ id: 1, teams: [{ id: 7, membership: { since: 2021 } }] })
+
+    const crew = useRepo(Crew, pinia).with('teams').find(1)!
+
+    expect(crew.teams![0]!.membership.since).toBe(2021)
+  })
+
+  it('keeps one pivot record with a generated key when the same link is saved again', () => {
+    const pinia = createPinia()
+    useRepo(Member, pinia).save({ id: 1, teams: [{ id: 7, membership: { since: 2020 } }] })
+    useRepo(Member, pinia).save({ id: 1, teams: [{ id: 7, membership: { since: 2022 } }] })
+
+    const pivots = Object.values(pinia.state.value.memberships!.data) as Record<string, unknown>[]
+    expect(pivots).toHaveLength(1)
+    expect(pivots[0]!.since).toBe(2022)
+  })
+})
