@@ -7,8 +7,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { HasMany as HasManyRelation, Model, OrmError, StringCast, useRepo } from '../../src/runtime/orm'
 import { getSchema } from '../../src/runtime/orm/schema'
 import { Attr, HasMany, Hidden, OnDelete, Str } from '../../src/runtime/orm/decorators'
-import { DecoratedAccount, DecoratedAdmin, DecoratedPhone, DecoratedPost, DecoratedUser, UpperCast, trim, upper } from './models'
-import { TwinPhone, TwinPost, TwinUser } from './twins'
+import { DecoratedAccount, DecoratedAdmin, DecoratedMember, DecoratedNote, DecoratedPhone, DecoratedPost, DecoratedUser, UpperCast, trim, upper } from './models'
+import { TwinMember, TwinNote, TwinPhone, TwinPost, TwinUser } from './twins'
 
 let pinia: Pinia
 
@@ -88,6 +88,26 @@ describe('decorated models and their static fields() twins', () => {
     const user = useRepo(DecoratedUser, pinia).find(1)!
     expect('posts' in user && user.posts !== undefined).toBe(false)
     expect(Object.keys(user.$toJson())).toEqual(['id', 'name', 'age', 'active'])
+  })
+})
+
+describe('relation decorators beyond hasOne, hasMany and belongsTo', () => {
+  it('declare belongsToMany, morphMany and morphTo as their static fields() twins do', () => {
+    const member = (prefix: string) => ({ id: 1, roles: [{ id: 7, name: 'admin', pivot: { level: 'high' } }], notes: [{ id: 3, body: `${prefix} note` }] })
+    useRepo(DecoratedMember, pinia).save(member('decorated'))
+    useRepo(TwinMember, pinia).save(member('twin'))
+    const state = pinia.state.value as Record<string, { data: Record<string, Record<string, unknown>> }>
+    expect(state.decorated_role_user!.data).toEqual({ '[1,7]': { userId: 1, roleId: 7, level: 'high' } })
+    expect(state.decorated_role_user!.data).toEqual(state.twin_role_user!.data)
+    expect(state.decorated_notes!.data).toEqual({ 3: { id: 3, notableId: 1, notableType: 'decorated_members', body: 'decorated note' } })
+
+    const decorated = useRepo(DecoratedMember, pinia).with('roles').with('notes').find(1)!
+    expect(decorated.roles.map(role => [role.name, (role as unknown as { pivot: { level: string } }).pivot.level])).toEqual([['admin', 'high']])
+    expect(decorated.notes.map(note => note.body)).toEqual(['decorated note'])
+    const twin = useRepo(TwinMember, pinia).with('roles').with('notes').find(1)!
+    expect(twin.$toJson().roles).toEqual(decorated.$toJson().roles)
+    expect(useRepo(DecoratedNote, pinia).with('notable').find(3)!.notable).toBeInstanceOf(DecoratedMember)
+    expect(useRepo(TwinNote, pinia).with('notable').find(3)!.notable).toBeInstanceOf(TwinMember)
   })
 })
 

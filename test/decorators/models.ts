@@ -1,7 +1,7 @@
 // Decorated models, compiled once per decorator mode (see compile.ts), and their `static fields()`
 // twins in twins.ts: both must give the same stored records and query results.
 import { CastAttribute, Model, StringCast } from '../../src/runtime/orm'
-import { Attr, BelongsTo, Bool, Cast, HasMany, HasOne, Hidden, Mutate, Num, Str, Uid } from '../../src/runtime/orm/decorators'
+import { Attr, BelongsTo, BelongsToMany, Bool, Cast, HasMany, HasOne, Hidden, MorphMany, MorphTo, Mutate, Num, Str, Uid } from '../../src/runtime/orm/decorators'
 
 export class DecoratedUser extends Model {
   static override entity = 'decorated_users'
@@ -80,4 +80,35 @@ export class DecoratedAdmin extends DecoratedAccount {
 
   @Hidden() @Num(0) level!: number
   @Cast(() => StringCast) @Str('') role!: string
+}
+
+/** Many-to-many and polymorphic relations declared by decorators (twins in twins.ts). */
+export class DecoratedRole extends Model {
+  static override entity = 'decorated_roles'
+  @Attr(null) id!: number | null
+  @Str('') name!: string
+}
+
+export class DecoratedRoleUser extends Model {
+  static override entity = 'decorated_role_user'
+  static override primaryKey = ['userId', 'roleId']
+  @Attr(null) userId!: number | null
+  @Attr(null) roleId!: number | null
+  @Str('') level!: string
+}
+
+export class DecoratedMember extends Model {
+  static override entity = 'decorated_members'
+  @Attr(null) id!: number | null
+  @BelongsToMany(() => DecoratedRole, () => DecoratedRoleUser, 'userId', 'roleId') roles!: DecoratedRole[]
+  @MorphMany(() => DecoratedNote, 'notableId', 'notableType') notes!: DecoratedNote[]
+}
+
+export class DecoratedNote extends Model {
+  static override entity = 'decorated_notes'
+  @Attr(null) id!: number | null
+  @Attr(null) notableId!: number | null
+  @Attr(null) notableType!: string | null
+  @Str('') body!: string
+  @MorphTo([() => DecoratedMember], 'notableId', 'notableType') notable!: DecoratedMember | null
 }

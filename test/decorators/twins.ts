@@ -52,3 +52,42 @@ export class TwinPhone extends Model {
     }
   }
 }
+
+export class TwinRole extends Model {
+  static override entity = 'twin_roles'
+  static override fields() {
+    return { id: this.attr(null), name: this.string('') }
+  }
+}
+
+export class TwinRoleUser extends Model {
+  static override entity = 'twin_role_user'
+  static override primaryKey = ['userId', 'roleId']
+  static override fields() {
+    return { userId: this.attr(null), roleId: this.attr(null), level: this.string('') }
+  }
+}
+
+export class TwinMember extends Model {
+  static override entity = 'twin_members'
+  static override fields() {
+    return {
+      id: this.attr(null),
+      roles: this.belongsToMany(() => TwinRole, () => TwinRoleUser, 'userId', 'roleId'),
+      notes: this.morphMany(() => TwinNote, 'notableId', 'notableType'),
+    }
+  }
+}
+
+export class TwinNote extends Model {
+  static override entity = 'twin_notes'
+  static override fields() {
+    return {
+      id: this.attr(null),
+      notableId: this.attr(null),
+      notableType: this.attr(null),
+      body: this.string(''),
+      notable: this.morphTo([() => TwinMember], 'notableId', 'notableType'),
+    }
+  }
+}

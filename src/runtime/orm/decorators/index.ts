@@ -13,6 +13,7 @@
  * }
  * ```
  */
+import type { DeleteRule } from '../relations/Relation'
 import type { DefaultValue } from '../attributes'
 import { createOrmError } from '../errors'
 import type { Model } from '../Model'
@@ -83,8 +84,32 @@ export const HasMany: (related: RelatedRef<RelatedModel>, foreignKey: string | r
 /** Declares a belongsTo relation: `this.belongsTo(related, foreignKey, ownerKey?)`. */
 export const BelongsTo: (related: RelatedRef<RelatedModel>, foreignKey: string | readonly string[], ownerKey?: string | readonly string[]) => PropertyDecorator = relation('belongsTo', '@BelongsTo')
 
+/** Declares a belongsToMany relation: `this.belongsToMany(related, pivot, foreignPivotKey, relatedPivotKey, parentKey?, relatedKey?)`. */
+export const BelongsToMany: (...args: Parameters<typeof Model.belongsToMany>) => PropertyDecorator = relation('belongsToMany', '@BelongsToMany')
+
+/** Declares a hasManyBy relation: `this.hasManyBy(related, foreignKey, ownerKey?)`. */
+export const HasManyBy: (...args: Parameters<typeof Model.hasManyBy>) => PropertyDecorator = relation('hasManyBy', '@HasManyBy')
+
+/** Declares a hasManyThrough relation: `this.hasManyThrough(related, through, firstKey, secondKey, localKey?, secondLocalKey?)`. */
+export const HasManyThrough: (...args: Parameters<typeof Model.hasManyThrough>) => PropertyDecorator = relation('hasManyThrough', '@HasManyThrough')
+
+/** Declares a morphOne relation: `this.morphOne(related, id, type, localKey?)`. */
+export const MorphOne: (...args: Parameters<typeof Model.morphOne>) => PropertyDecorator = relation('morphOne', '@MorphOne')
+
+/** Declares a morphMany relation: `this.morphMany(related, id, type, localKey?)`. */
+export const MorphMany: (...args: Parameters<typeof Model.morphMany>) => PropertyDecorator = relation('morphMany', '@MorphMany')
+
+/** Declares a morphTo relation: `this.morphTo(related[], id, type, ownerKey?)`. */
+export const MorphTo: (related: readonly RelatedRef<RelatedModel>[], id: string, type: string, ownerKey?: string) => PropertyDecorator = relation('morphTo', '@MorphTo')
+
+/** Declares a morphToMany relation: `this.morphToMany(related, pivot, relatedId, id, type, parentKey?, relatedKey?)`. */
+export const MorphToMany: (...args: Parameters<typeof Model.morphToMany>) => PropertyDecorator = relation('morphToMany', '@MorphToMany')
+
+/** Declares a morphedByMany relation: `this.morphedByMany(related, pivot, relatedId, id, type, parentKey?, relatedKey?)`. */
+export const MorphedByMany: (...args: Parameters<typeof Model.morphedByMany>) => PropertyDecorator = relation('morphedByMany', '@MorphedByMany')
+
 /** What a relation does to its related records when its parent is deleted (see `.onDelete()`). */
-export type DeleteMode = 'cascade' | 'set null'
+export type DeleteMode = DeleteRule
 
 /**
  * Sets what happens to the related records when a record is deleted, by calling `.onDelete(mode)`
