@@ -10,9 +10,8 @@ import { EntityCounts } from './query/entityCounts'
 import { QueryCache } from './query/queryCache'
 import { createEntityStore, entityStoreId } from './storeOptions'
 import type { StoredRecord } from './keys'
-import type { RelatedRef, Relation, RelationHost, RelationLink } from './relations/Relation'
+import type { RelatedRef, Relation, RelationHost, RelationLink, Schema } from './relations/Relation'
 import { getSchema } from './schema'
-import type { Schema } from './schema'
 import type { ModelClass } from './types'
 
 declare module './relations/Relation' {

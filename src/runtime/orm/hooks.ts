@@ -3,7 +3,7 @@ import { deleteRecords, planDeletes } from './deleteRules'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import { recordAt } from './ownRecords'
-import type { Schema } from './schema'
+import type { Schema } from './relations/Relation'
 
 /**
  * What a hook that runs before a write returns: nothing, or `false` to skip the record. `void`,

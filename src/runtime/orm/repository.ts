@@ -22,7 +22,7 @@ import { writesOf } from './unlink'
 import { keysOfIds } from './keys'
 import { _deleteRecords, _saveBatches } from './hooks'
 import { hasGeneratedKey } from './schema'
-import type { Schema } from './schema'
+import type { Schema } from './relations/Relation'
 import type { Item, KeyOf, ModelClass, ModelOptions, RecordInput } from './types'
 
 const NO_FILL: ModelOptions = Object.freeze({ fill: false })
