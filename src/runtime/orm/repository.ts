@@ -27,6 +27,12 @@ import type { Item, KeyOf, ModelClass, ModelOptions, RecordInput } from './types
 
 const NO_FILL: ModelOptions = Object.freeze({ fill: false })
 
+declare module './config' {
+  // What plugins get as `context.repository` is a Repository (config.ts imports no repository).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PluginRepository extends Repository {}
+}
+
 /**
  * A repository class as `useRepo` takes it: `Repository` itself or a subclass declaring `use`.
  */
