@@ -1,6 +1,6 @@
 import { createOrmError } from './errors'
 import { describeKeyValue, isKeyValue } from './keyValues'
-import type { Schema } from './schema'
+import type { Schema } from './relations/Relation'
 
 /**
  * Checks of what callers pass to the public query and repository methods, so a wrong argument

@@ -1,6 +1,6 @@
 import type { Pinia } from 'pinia'
 import { createOrmError } from './errors'
-import type { PiniaOrmPlugin } from './plugins'
+import type { ModelInstance } from './relations/Relation'
 import type { ModelClass } from './types'
 
 /** Defaults for every model, overridden by a model's own statics. */
@@ -68,6 +68,27 @@ export interface OrmConfig {
   /** What plugins add (`context.config.apiConfig = ...`). */
   [key: string]: unknown
 }
+
+/**
+ * A repository as plugins see it. `repository.ts` widens it to the `Repository` class (interface
+ * merging), so this file, which the database imports, imports no repository.
+ *
+ * @internal
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by repository.ts
+export interface PluginRepository {}
+
+/** What a plugin gets and returns: the model, the repository and the Pinia's ORM config. */
+export interface PiniaOrmPluginContext {
+  /** A new instance of the repository's model. */
+  model: ModelInstance
+  repository: PluginRepository
+  /** The configuration of this Pinia instance; what a plugin sets here stays for later repositories. */
+  config: OrmConfig
+}
+
+/** A pinia-orm plugin: extends the repository or the config, and returns the context. */
+export type PiniaOrmPlugin = (context: PiniaOrmPluginContext) => PiniaOrmPluginContext | undefined
 
 const ORM_OPTIONS = Symbol.for('nuxt-pinia-orm:options')
 

@@ -9,10 +9,10 @@ import { recordAt, setRecord } from './ownRecords'
 import { EntityCounts } from './query/entityCounts'
 import { QueryCache } from './query/queryCache'
 import { createEntityStore, entityStoreId } from './storeOptions'
+import type { EntityData } from './storeOptions'
 import type { StoredRecord } from './keys'
-import type { RelatedRef, Relation, RelationHost, RelationLink } from './relations/Relation'
+import type { RelatedRef, Relation, RelationHost, RelationLink, Schema } from './relations/Relation'
 import { getSchema } from './schema'
-import type { Schema } from './schema'
 import type { ModelClass } from './types'
 
 declare module './relations/Relation' {
@@ -21,8 +21,8 @@ declare module './relations/Relation' {
   interface SchemaDatabase extends Database {}
 }
 
-/** The records of one entity store, by primary key. */
-export type EntityData = Record<string, StoredRecord>
+// The records of one entity store, by primary key (declared where the stores are made).
+export type { EntityData } from './storeOptions'
 
 /** The state of an entity store: `{ data: { [id]: attributes } }`. */
 export interface EntityState {

@@ -1,6 +1,6 @@
-import type { Database } from './database'
 import type { StoredRecord } from './keys'
-import type { DeletePlan, LinkReader, RelationLink, Schema } from './relations/Relation'
+// The database by its contract type (database.ts fills it in): hooks, below the schema, use this file.
+import type { DeletePlan, LinkReader, RelationLink, Schema, SchemaDatabase as Database } from './relations/Relation'
 
 // Delete rules (`.onDelete('cascade' | 'set null')`): what deleting records does to the records
 // their relations link them to, through every level. Everything is planned on the data as it is,

@@ -4,7 +4,7 @@ import type { Database } from './database'
 import { createOrmError } from './errors'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
-import type { Schema } from './schema'
+import type { Schema } from './relations/Relation'
 import { recordAt } from './ownRecords'
 
 /**

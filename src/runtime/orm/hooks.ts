@@ -1,9 +1,9 @@
-import type { Database } from './database'
 import { deleteRecords, planDeletes } from './deleteRules'
 import type { StoredRecord } from './keys'
-import type { Model } from './Model'
 import { recordAt } from './ownRecords'
-import type { Schema } from './schema'
+// The database and model instances by their contract types (database.ts and Model.ts fill them
+// in): the schema builds hooks, so this file imports neither.
+import type { ModelInstance as Model, Schema, SchemaDatabase as Database } from './relations/Relation'
 
 /**
  * What a hook that runs before a write returns: nothing, or `false` to skip the record. `void`,

@@ -2,7 +2,7 @@ import type { Pinia } from 'pinia'
 import { BooleanAttr, NumberAttr, StringAttr } from './attributes'
 import type { Attribute } from './attributes'
 import type { StoredRecord } from './keys'
-import type { Schema } from './schema'
+import type { Schema } from './relations/Relation'
 
 /**
  * Warnings, in dev only, about input the ORM stores as given but that is probably a mistake: a

@@ -1,5 +1,5 @@
 import type { StoredRecord } from './keys'
-import type { Schema } from './schema'
+import type { Schema } from './relations/Relation'
 
 /**
  * Which values may be (part of) a primary key: a string, a finite number or a bigint. Record keys

@@ -1,6 +1,6 @@
 import { createOrmError } from './errors'
 import type { OrmError } from './errors'
-import type { Schema } from './schema'
+import type { Schema } from './relations/Relation'
 
 /**
  * How many levels of nested records one save takes. Normalizing is recursive (each relation type

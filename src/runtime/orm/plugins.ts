@@ -1,19 +1,8 @@
 import { createOrmError, reasonOf } from './errors'
-import type { OrmConfig } from './config'
-import type { Model } from './Model'
-import type { Repository } from './repository'
+import type { OrmConfig, PiniaOrmPlugin, PiniaOrmPluginContext, PluginRepository } from './config'
 
-/** What a plugin gets and returns: the model, the repository and the Pinia's ORM config. */
-export interface PiniaOrmPluginContext {
-  /** A new instance of the repository's model. */
-  model: Model
-  repository: Repository
-  /** The configuration of this Pinia instance; what a plugin sets here stays for later repositories. */
-  config: OrmConfig
-}
-
-/** A pinia-orm plugin: extends the repository or the config, and returns the context. */
-export type PiniaOrmPlugin = (context: PiniaOrmPluginContext) => PiniaOrmPluginContext | undefined
+// The plugin types live in config.ts (the config lists plugins); they are public from here.
+export type { PiniaOrmPlugin, PiniaOrmPluginContext } from './config'
 
 /**
  * Defines a pinia-orm plugin, for `createORM({ plugins: [...] })`. It runs for every repository
@@ -36,7 +25,7 @@ export function definePiniaOrmPlugin(plugin: PiniaOrmPlugin): PiniaOrmPlugin {
  *
  * @internal
  */
-export function runPlugins(config: OrmConfig, repository: Repository): OrmConfig {
+export function runPlugins(config: OrmConfig, repository: PluginRepository): OrmConfig {
   let current = config
   const plugins = config.plugins
   for (let i = 0; i < plugins.length; i++) {

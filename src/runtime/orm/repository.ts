@@ -22,10 +22,16 @@ import { writesOf } from './unlink'
 import { keysOfIds } from './keys'
 import { _deleteRecords, _saveBatches } from './hooks'
 import { hasGeneratedKey } from './schema'
-import type { Schema } from './schema'
+import type { Schema } from './relations/Relation'
 import type { Item, KeyOf, ModelClass, ModelOptions, RecordInput } from './types'
 
 const NO_FILL: ModelOptions = Object.freeze({ fill: false })
+
+declare module './config' {
+  // What plugins get as `context.repository` is a Repository (config.ts imports no repository).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PluginRepository extends Repository {}
+}
 
 /**
  * A repository class as `useRepo` takes it: `Repository` itself or a subclass declaring `use`.

@@ -3,7 +3,7 @@ import { createOrmError } from './errors'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
-import type { Schema } from './schema'
+import type { Schema } from './relations/Relation'
 import { recordAt } from './ownRecords'
 
 /**

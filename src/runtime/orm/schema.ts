@@ -4,9 +4,8 @@ import { withDecoratedFields } from './decorators/registry'
 import type { DecoratedClass } from './decorators/registry'
 import { checkFieldName, checkFieldsObject } from './fieldNames'
 import { Relation, toFieldList } from './relations/Relation'
-import type { ModelInstance, Schema, SchemaModel } from './relations/Relation'
+import type { ModelInstance, Schema, SchemaDatabase, SchemaModel } from './relations/Relation'
 import type { StoredRecord } from './keys'
-import type { Database } from './database'
 import { _buildFeatures } from './features'
 import type { ModelFeatures } from './features'
 import { _stripHidden } from './visibility'
@@ -75,9 +74,9 @@ function buildSchema(model: SchemaModel): Schema {
 
   const attributeNames = [...attributes.keys()]
   const attributeList = [...attributes.values()]
-  const bind = (model as unknown as { _bind: (instance: unknown, db: Database) => void })._bind
+  const bind = (model as unknown as { _bind: (instance: unknown, db: SchemaDatabase) => void })._bind
 
-  function hydrate(record: StoredRecord, db?: Database): ModelInstance {
+  function hydrate(record: StoredRecord, db?: SchemaDatabase): ModelInstance {
     const instance = new model(undefined, NO_FILL) as unknown as StoredRecord
     for (let i = 0; i < attributeNames.length; i++) {
       const field = attributeNames[i]!

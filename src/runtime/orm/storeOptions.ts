@@ -2,7 +2,10 @@ import { defineStore } from 'pinia'
 import type { Pinia, StateTree } from 'pinia'
 import { ref } from 'vue'
 import { createOrmError } from './errors'
-import type { EntityData } from './database'
+import type { StoredRecord } from './keys'
+
+/** The records of one entity store, by primary key. */
+export type EntityData = Record<string, StoredRecord>
 
 /** What a model may declare besides its fields to shape its entity store. */
 export interface StoreStatics {
