@@ -255,6 +255,7 @@ class Person extends Model {
   declare firstName: string
   declare lastName: string
   declare age: number
+  declare _meta: { createdAt: number, updatedAt: number }
 }
 
 class Entry extends Model {
@@ -313,7 +314,7 @@ describe('model features', () => {
   it('config withMeta and withMeta(): _meta is kept and shown when asked', () => {
     useRepo(Person).save({ id: 1, firstName: 'John' })
     expect('_meta' in useRepo(Person).first()!).toBe(false)
-    const meta = useRepo(Person).withMeta().first()!._meta as { createdAt: number, updatedAt: number }
+    const meta = useRepo(Person).withMeta().first()!._meta
     expect(typeof meta.createdAt).toBe('number')
     expect(meta.updatedAt).toBe(meta.createdAt)
   })
