@@ -4,7 +4,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApp } from 'vue'
-import { Model, Repository, createORM, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
+import { Model, NumberCast, Repository, StringCast, createORM, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
 import { useCollect, useGroupBy, useKeys, useMax, useMin, usePluck, useSortBy, useSum } from '../../src/runtime/orm/helpers'
 
 class Post extends Model {
@@ -222,5 +222,124 @@ describe('repository writes and reads', () => {
     expect(ids(useRepo(User).where('active', false).get())).toEqual([1, 3])
     useRepo(User).where('active', false).delete()
     expect(ids(useRepo(User).all())).toEqual([2])
+  })
+})
+
+// Model features, each as pinia-orm 1.10's API pages write it (models/options, hooks, instance).
+class Account extends Model {
+  static override entity = 'accounts'
+  static override hidden = ['secret']
+  static override fields() {
+    return { id: this.uid(), name: this.string(''), phone: this.number(0), secret: this.string('') }
+  }
+}
+
+class Person extends Model {
+  static override entity = 'people'
+  static override config = { withMeta: true }
+  static override fields() {
+    return { id: this.attr(null), firstName: this.attr(''), lastName: this.attr(''), age: this.attr(0) }
+  }
+
+  static override mutators() {
+    return {
+      firstName: { get: (value: string) => value.toLowerCase(), set: (value: string) => value.toUpperCase() },
+      lastName: (value: string) => value.toLowerCase(),
+    }
+  }
+
+  static override casts() {
+    return { age: NumberCast, lastName: StringCast }
+  }
+
+  declare firstName: string
+  declare lastName: string
+  declare age: number
+  declare _meta: { createdAt: number, updatedAt: number }
+}
+
+class Entry extends Model {
+  static override entity = 'entries'
+  static override fields() {
+    return { id: this.attr(null), title: this.string(''), published: this.boolean(false) }
+  }
+
+  static override creating(model: Model) {
+    (model as Entry).published = true
+  }
+
+  static override saving(model: Model) {
+    if ((model as Entry).title === '')
+      return false
+  }
+
+  declare title: string
+  declare published: boolean
+}
+
+class Vehicle extends Model {
+  static override entity = 'vehicles'
+  static override types() {
+    return { VEHICLE: Vehicle, CAR: Car }
+  }
+
+  static override fields() {
+    return { id: this.attr(null), name: this.attr(''), type: this.attr('VEHICLE') }
+  }
+}
+
+class Car extends Vehicle {
+  static override entity = 'cars'
+  static override baseEntity = 'vehicles'
+  static override fields() {
+    return { ...super.fields(), doors: this.attr(4) }
+  }
+}
+
+describe('model features', () => {
+  it('hidden, makeVisible and makeHidden: a hidden field is left out until a query shows it', () => {
+    const userRepo = useRepo(Account)
+    userRepo.save({ id: 'a', name: 'John', phone: 555, secret: 'pw' })
+    expect(userRepo.first()!.$toJson()).toEqual({ id: 'a', name: 'John', phone: 555 })
+    expect(userRepo.makeVisible(['secret']).first()!.secret).toBe('pw')
+    expect(userRepo.makeHidden(['phone']).first()!.$toJson()).toEqual({ id: 'a', name: 'John' })
+  })
+
+  it('mutators and casts: set before the store keeps a value, get on read', () => {
+    const person = useRepo(Person).save({ id: 1, firstName: 'John', lastName: 'DOE', age: '42' })
+    expect(useRepo(Person).piniaStore().$state.data[1]).toMatchObject({ firstName: 'JOHN', lastName: 'DOE', age: 42 })
+    expect([person.firstName, person.lastName, person.age]).toEqual(['john', 'doe', 42])
+  })
+
+  it('config withMeta and withMeta(): _meta is kept and shown when asked', () => {
+    useRepo(Person).save({ id: 1, firstName: 'John' })
+    expect('_meta' in useRepo(Person).first()!).toBe(false)
+    const meta = useRepo(Person).withMeta().first()!._meta
+    expect(typeof meta.createdAt).toBe('number')
+    expect(meta.updatedAt).toBe(meta.createdAt)
+  })
+
+  it('hooks creating and saving: a change is saved, false skips the record', () => {
+    useRepo(Entry).save([{ id: 1, title: 'Hello' }, { id: 2, title: '' }])
+    expect(useRepo(Entry).all().map(entry => [entry.id, entry.published])).toEqual([[1, true]])
+  })
+
+  it('types, typeKey and baseEntity: a subclass is stored in its base with its type', () => {
+    useRepo(Car).save({ id: 2, name: 'Beetle' })
+    useRepo(Vehicle).save({ id: 1, name: 'Cart' })
+    expect(useRepo(Vehicle).piniaStore().$state.data[2]).toEqual({ id: 2, name: 'Beetle', type: 'CAR', doors: 4 })
+    expect(useRepo(Vehicle).all().map(vehicle => vehicle.constructor)).toEqual([Vehicle, Car])
+    expect(useRepo(Car).all().map(car => car.id)).toEqual([2])
+  })
+
+  it('$isDirty, $getOriginal, $refresh and $getIndexId', () => {
+    const user = useRepo(User).find(2)!
+    expect(user.$isDirty()).toBe(false)
+    user.name = 'Jane Roe'
+    expect(user.$isDirty('name')).toBe(true)
+    expect(user.$getOriginal()!.name).toBe('Jane Doe')
+    expect(user.$refresh().name).toBe('Jane Doe')
+    expect(user.$isDirty()).toBe(false)
+    expect(user.$getIndexId()).toBe('2')
   })
 })
