@@ -4,9 +4,9 @@
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { HasMany as HasManyRelation, Model, OrmError, StringCast, useRepo } from '../../src/runtime/orm'
+import { HasMany as HasManyRelation, HasManyBy as HasManyByRelation, HasManyThrough as HasManyThroughRelation, Model, MorphOne as MorphOneRelation, MorphToMany as MorphToManyRelation, MorphedByMany as MorphedByManyRelation, OrmError, StringCast, useRepo } from '../../src/runtime/orm'
 import { getSchema } from '../../src/runtime/orm/schema'
-import { Attr, HasMany, Hidden, OnDelete, Str } from '../../src/runtime/orm/decorators'
+import { Attr, HasMany, HasManyBy, HasManyThrough, Hidden, MorphOne, MorphToMany, MorphedByMany, OnDelete, Str, Uid } from '../../src/runtime/orm/decorators'
 import { DecoratedAccount, DecoratedAdmin, DecoratedMember, DecoratedNote, DecoratedPhone, DecoratedPost, DecoratedUser, UpperCast, trim, upper } from './models'
 import { TwinMember, TwinNote, TwinPhone, TwinPost, TwinUser } from './twins'
 
@@ -111,6 +111,67 @@ describe('relation decorators beyond hasOne, hasMany and belongsTo', () => {
   })
 })
 
+describe('the other relation decorators', () => {
+  class Tag extends Model {
+    static override entity = 'deco_tags'
+    @Attr(null) id!: number | null
+    @MorphedByMany(() => Article, () => Taggable, 'tagId', 'taggableId', 'taggableType') articles!: Article[]
+  }
+  class Taggable extends Model {
+    static override entity = 'deco_taggables'
+    @Uid() id!: string
+    @Attr(null) tagId!: number | null
+    @Attr(null) taggableId!: number | null
+    @Attr(null) taggableType!: string | null
+  }
+  class Image extends Model {
+    static override entity = 'deco_images'
+    @Attr(null) id!: number | null
+    @Attr(null) imageableId!: number | null
+    @Attr(null) imageableType!: string | null
+  }
+  class Article extends Model {
+    static override entity = 'deco_articles'
+    @Attr(null) id!: number | null
+    @Attr(null) authorId!: number | null
+    @Attr([]) tagIds!: number[]
+    @HasManyBy(() => Tag, 'tagIds') tagList!: Tag[]
+    @MorphOne(() => Image, 'imageableId', 'imageableType') image!: Image | null
+    @MorphToMany(() => Tag, () => Taggable, 'tagId', 'taggableId', 'taggableType') tags!: Tag[]
+  }
+  class Author extends Model {
+    static override entity = 'deco_authors'
+    @Attr(null) id!: number | null
+    @Attr(null) countryId!: number | null
+    @HasMany(() => Article, 'authorId') articles!: Article[]
+  }
+  class Country extends Model {
+    static override entity = 'deco_countries'
+    @Attr(null) id!: number | null
+    @HasManyThrough(() => Article, () => Author, 'countryId', 'authorId') articles!: Article[]
+  }
+  it('declare hasManyBy, hasManyThrough, morphOne, morphToMany and morphedByMany relations', () => {
+    const article = getSchema(Article).relations
+    expect(article.get('tagList')).toBeInstanceOf(HasManyByRelation)
+    expect(article.get('image')).toBeInstanceOf(MorphOneRelation)
+    expect(article.get('tags')).toBeInstanceOf(MorphToManyRelation)
+    expect(getSchema(Tag).relations.get('articles')).toBeInstanceOf(MorphedByManyRelation)
+    expect(getSchema(Country).relations.get('articles')).toBeInstanceOf(HasManyThroughRelation)
+  })
+
+  it('save and load through them as through their static fields() forms', () => {
+    useRepo(Article, pinia).save({ id: 1, tagIds: [5], image: { id: 9 }, tags: [{ id: 5 }] })
+    const article = useRepo(Article, pinia).with('tagList').with('image').with('tags').find(1)!
+    expect(article.tagList.map(tag => tag.id)).toEqual([5])
+    expect(article.image!.id).toBe(9)
+    expect(article.tags.map(tag => tag.id)).toEqual([5])
+    expect(useRepo(Tag, pinia).with('articles').find(5)!.articles.map(item => item.id)).toEqual([1])
+    useRepo(Country, pinia).save({ id: 2 })
+    useRepo(Author, pinia).save({ id: 3, countryId: 2, articles: [{ id: 1 }] })
+    expect(useRepo(Country, pinia).with('articles').find(2)!.articles.map(item => item.id)).toEqual([1])
+  })
+})
+
 describe('@Cast, @Mutate and @Hidden', () => {
   it('give the class static casts(), mutators() and hidden, merged with the hand-written ones', () => {
     getSchema(DecoratedAccount)
@@ -140,6 +201,17 @@ describe('@Cast, @Mutate and @Hidden', () => {
     expect(account.name).toBe('ADA')
     expect(account.nickname).toBe('LIN')
     expect(account.$toJson()).toEqual({ id: 1, code: 'ABC', name: 'ADA', nickname: 'LIN' })
+  })
+})
+
+describe('@Uid', () => {
+  it('passes its options to this.uid(): size and alphabet of the generated key', () => {
+    class Ticket extends Model {
+      static override entity = 'tickets'
+      @Uid({ size: 8, alphabet: 'ab' }) id!: string
+    }
+    const ticket = useRepo(Ticket, pinia).save({})
+    expect(ticket.id).toMatch(/^[ab]{8}$/)
   })
 })
 

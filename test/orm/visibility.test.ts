@@ -41,6 +41,24 @@ describe('visibility', () => {
     expect(useRepo(Card, pinia).find(1)!.$toJson()).toEqual({ id: 1, title: 'Visa' })
   })
 
+  it('keeps the primary key of a model whose static visible leaves it out, so instances keep their identity', () => {
+    class Badge extends Model {
+      static override entity = 'badges'
+      static override visible = ['label']
+      static override fields() {
+        return { id: this.attr(null), label: this.string(''), code: this.string('') }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Badge, pinia).save({ id: 7, label: 'gold', code: 'x' })
+    const badge = useRepo(Badge, pinia).find(7)!
+    expect(badge.$toJson()).toEqual({ id: 7, label: 'gold' })
+    expect(badge.$getKey()).toBe(7)
+    badge.label = 'silver'
+    useRepo(Badge, pinia).save(badge.$toJson())
+    expect(pinia.state.value.badges!.data[7]).toEqual({ id: 7, label: 'silver', code: 'x' })
+  })
+
   it('makeHidden() hides more fields for one query', () => {
     const pinia = createPinia()
     useRepo(User, pinia).save({ id: 'u1', name: 'John', phone: 5 })

@@ -144,6 +144,7 @@ export function resolveConfig(list: readonly CreateOrmOptions[]): OrmConfig {
     if (options.model) {
       checkKeys(options.model, ['withMeta', 'hidden', 'visible'], 'model')
       config.model = { ...config.model, ...definedOnly(options.model) }
+      warnModelDefaults(options.model)
     }
     if (options.cache !== undefined) {
       if (typeof options.cache === 'object' && options.cache !== null)
@@ -191,4 +192,20 @@ function definedOnly<T extends object>(value: T): Partial<T> {
  */
 export function _modelDefaults(db: { config: OrmConfig }): Readonly<Required<ModelDefaults>> {
   return db.config.model
+}
+
+/**
+ * Model defaults given to `createORM({ model })` are kept but not applied yet: a model's features
+ * are read once per class, while these belong to one Pinia. Say so in dev instead of ignoring them.
+ */
+function warnModelDefaults(model: ModelDefaults): void {
+  if (process.env.NODE_ENV === 'production')
+    return
+  const given = [
+    model.withMeta === true && 'withMeta',
+    (model.hidden?.length ?? 0) > 0 && 'hidden',
+    (model.visible?.length ?? 0) > 0 && 'visible',
+  ].filter(Boolean)
+  if (given.length > 0)
+    console.warn(`[nuxt-pinia-orm] createORM({ model: { ${given.join(', ')} } }) is not supported yet: these defaults do not apply to any model. Declare them on the models instead (static config = { withMeta: true }, static hidden = [...], static visible = [...]), for example on a base model class the others extend. See docs/migration-from-pinia-orm.md.`)
 }

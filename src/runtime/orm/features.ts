@@ -78,9 +78,16 @@ export function _buildFeatures(model: ModelClass, name: string, attributes: Map<
     attributes.set('_meta', new Attr(null))
   }
   const conversions = _buildConversions(name, statics.casts?.(), statics.mutators?.(), new Set(attributes.keys()))
+  const visible = [...statics.visible ?? [], ...config.visible ?? []]
+  // As pinia-orm documents: a model that lists its visible fields still shows its primary key, so
+  // its instances keep their identity ($getKey(), saving them back).
+  if (visible.length > 0) {
+    const key = model.primaryKey ?? 'id'
+    visible.push(...typeof key === 'string' ? [key] : key)
+  }
   const visibility = _buildVisibility(
     [...statics.hidden ?? [], ...config.hidden ?? [], ...meta ? ['_meta'] : []],
-    [...statics.visible ?? [], ...config.visible ?? []],
+    visible,
   )
   const hooks = _buildHooks(model)
   const notNullable = [...attributes].filter(([, attribute]) => attribute._notNullable).map(([field]) => field)

@@ -71,8 +71,8 @@ export function Bool(value: DefaultValue<boolean | null>): PropertyDecorator {
 }
 
 /** Declares a string id generated (a random UUID) when a record has none: `this.uid()`. */
-export function Uid(): PropertyDecorator {
-  return field('@Uid', model => (model as unknown as typeof Model).uid())
+export function Uid(options?: Parameters<typeof Model.uid>[0]): PropertyDecorator {
+  return field('@Uid', model => (model as unknown as typeof Model).uid(options))
 }
 
 /** Declares a hasOne relation: `this.hasOne(related, foreignKey, localKey?)`. */
