@@ -1,4 +1,5 @@
-// A user has one phone (the one-to-one of the documentation) and many posts.
+// A user has one phone (the one-to-one of the documentation), many posts, and many roles through
+// RoleUser pivot records (the many-to-many).
 export default class User extends Model {
   static override entity = 'users'
 
@@ -9,6 +10,7 @@ export default class User extends Model {
       email: this.string(''),
       phone: this.hasOne(Phone, 'userId'),
       posts: this.hasMany(Post, 'userId'),
+      roles: this.belongsToMany(Role, RoleUser, 'userId', 'roleId'),
     }
   }
 }

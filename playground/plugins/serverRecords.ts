@@ -9,7 +9,7 @@ export default defineNuxtPlugin({
     const hydrated = new Set<string>()
     if (import.meta.client) {
       const state = (nuxtApp.$pinia as Pinia).state.value as Record<string, { data?: Record<string, unknown> }>
-      for (const entity of ['users', 'phones', 'posts']) {
+      for (const entity of ['users', 'phones', 'posts', 'roles', 'roleUser']) {
         for (const id in state[entity]?.data ?? {})
           hydrated.add(`${entity}:${id}`)
       }

@@ -1,5 +1,5 @@
 // Issue 14: the playground shows the product. A production build of playground/, driven in
-// Chromium as a person would: add, edit, re-assign, delete, navigate. With
+// Chromium as a person would: add, edit, re-assign, delete, assign and remove roles, navigate. With
 // PLAYGROUND_SCREENSHOT=1 it also writes docs/playground.png, the screenshot README shows.
 import { fileURLToPath } from 'node:url'
 import { createPage, setup, url } from '@nuxt/test-utils/e2e'
@@ -33,8 +33,12 @@ const texts = async (page: Page, selector: string) =>
   (await page.locator(selector).allTextContents()).map(value => value.replace(/\s+/g, ' ').trim())
 const userNames = (page: Page) => texts(page, '[data-test="users"] [data-test="user-name"]')
 const userPhone = (page: Page, id: number) => text(page, `[data-test="user-${id}"] [data-test="user-phone"]`)
-const storedUsers = async (page: Page) =>
-  JSON.parse((await page.textContent('[data-test="store-state"]'))!).users as Record<string, { name: string }>
+const storedState = async (page: Page) =>
+  JSON.parse((await page.textContent('[data-test="store-state"]'))!) as Record<string, Record<string, Record<string, unknown>>>
+const storedUsers = async (page: Page) => (await storedState(page)).users as Record<string, { name: string }>
+// The role chips of a user card, and the user chips of a role row: "name · level".
+const userRoles = (page: Page, id: number) => texts(page, `[data-test="user-${id}"] [data-test="chip-label"]`)
+const roleUsers = (page: Page, id: number) => texts(page, `[data-test="role-${id}"] [data-test="chip-label"]`)
 
 describe('the playground', () => {
   it('shows the server\'s users, phones and store state after hydration, with no request from the browser', async () => {
@@ -49,7 +53,27 @@ describe('the playground', () => {
       3: { id: 3, name: 'Grace Hopper', email: 'grace@example.com' },
     })
     expect(await text(page, '[data-test="request-count"]')).toBe('0')
-    expect(await page.isVisible('[data-test="many-to-many"]')).toBe(true)
+    // The many-to-many, from both sides, with the level kept on each pivot record.
+    expect(await userRoles(page, 1)).toEqual(['admin · lead', 'editor · member'])
+    expect(await userRoles(page, 2)).toEqual(['editor · lead', 'reviewer · member'])
+    expect(await userRoles(page, 3)).toEqual([])
+    expect(await texts(page, '[data-test="roles"] [data-test="role-name"]')).toEqual(['admin', 'editor', 'reviewer'])
+    expect(await texts(page, '[data-test="roles"] .badge')).toEqual(['server', 'server', 'server'])
+    expect(await roleUsers(page, 1)).toEqual(['Ada Lovelace · lead'])
+    expect(await roleUsers(page, 2)).toEqual(['Ada Lovelace · member', 'Alan Turing · lead'])
+    expect(await roleUsers(page, 3)).toEqual(['Alan Turing · member'])
+    const state = await storedState(page)
+    expect(state.roles).toEqual({
+      1: { id: 1, name: 'admin' },
+      2: { id: 2, name: 'editor' },
+      3: { id: 3, name: 'reviewer' },
+    })
+    expect(state.roleUser).toEqual({
+      '[1,1]': { roleId: 1, userId: 1, level: 'lead' },
+      '[2,1]': { roleId: 2, userId: 1, level: 'member' },
+      '[2,2]': { roleId: 2, userId: 2, level: 'lead' },
+      '[3,2]': { roleId: 3, userId: 2, level: 'member' },
+    })
     if (process.env.PLAYGROUND_SCREENSHOT)
       await page.screenshot({ path: fileURLToPath(new URL('../../docs/playground.png', import.meta.url)), fullPage: true })
     expect(problems).toEqual([])
@@ -87,6 +111,55 @@ describe('the playground', () => {
     expect(await userNames(page)).toEqual(['Ada King', 'Grace Hopper', 'Katherine Johnson'])
     expect(await text(page, '[data-test="phone-p-2"] [data-test="phone-owner"]')).toBe('no owner')
     expect(Object.keys(await storedUsers(page))).toEqual(['1', '3', '4'])
+    // His role links go too: the reviewer role is held by nobody now.
+    expect(await roleUsers(page, 2)).toEqual(['Ada King · member'])
+    expect(await page.isVisible('[data-test="role-3"] [data-test="role-nobody"]')).toBe(true)
+    expect(Object.keys((await storedState(page)).roleUser!)).toEqual(['[1,1]', '[2,1]'])
+
+    expect(await text(page, '[data-test="request-count"]')).toBe('0')
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it('assigns a role to a user at a level and removes it, and both lists and the store state follow', async () => {
+    const { page, problems } = await open('/')
+
+    // Assign: Grace becomes a reviewer at the lead level; one pivot record is added.
+    await page.selectOption('[data-test="assign-user"]', '3')
+    await page.selectOption('[data-test="assign-role-id"]', '3')
+    await page.selectOption('[data-test="assign-level"]', 'lead')
+    await page.click('[data-test="assign-save"]')
+    await page.waitForSelector('[data-test="user-3"] [data-test="user-role-3"]')
+    expect(await userRoles(page, 3)).toEqual(['reviewer · lead'])
+    expect(await roleUsers(page, 3)).toEqual(['Alan Turing · member', 'Grace Hopper · lead'])
+    expect((await storedState(page)).roleUser!['[3,3]']).toEqual({ roleId: 3, userId: 3, level: 'lead' })
+
+    // Assigning a link that exists changes its level: Ada stays admin, now as a member.
+    await page.selectOption('[data-test="assign-user"]', '1')
+    await page.selectOption('[data-test="assign-role-id"]', '1')
+    await page.selectOption('[data-test="assign-level"]', 'member')
+    await page.click('[data-test="assign-save"]')
+    await page.waitForFunction(() => document.querySelector('[data-test="role-1"] [data-test="chip-label"]')?.textContent?.includes('member'))
+    expect(await userRoles(page, 1)).toEqual(['admin · member', 'editor · member'])
+    expect(await roleUsers(page, 1)).toEqual(['Ada Lovelace · member'])
+    expect(Object.keys((await storedState(page)).roleUser!)).toHaveLength(5)
+
+    // Remove from the user card: Grace's chip and the reviewer row's chip go, and the pivot record.
+    await page.click('[data-test="user-3"] [data-test="user-role-3"] [data-test="remove-role"]')
+    await page.waitForSelector('[data-test="role-3"] [data-test="role-user-3"]', { state: 'detached' })
+    expect(await userRoles(page, 3)).toEqual([])
+    expect(await roleUsers(page, 3)).toEqual(['Alan Turing · member'])
+    expect((await storedState(page)).roleUser).not.toHaveProperty('[3,3]')
+
+    // Remove from the role list: Alan is no longer an editor, on his card either; users and roles stay.
+    await page.click('[data-test="role-2"] [data-test="role-user-2"] [data-test="remove-role"]')
+    await page.waitForSelector('[data-test="user-2"] [data-test="user-role-2"]', { state: 'detached' })
+    expect(await userRoles(page, 2)).toEqual(['reviewer · member'])
+    expect(await roleUsers(page, 2)).toEqual(['Ada Lovelace · member'])
+    const state = await storedState(page)
+    expect(Object.keys(state.roleUser!)).toEqual(['[1,1]', '[2,1]', '[3,2]'])
+    expect(Object.keys(state.roles!)).toEqual(['1', '2', '3'])
+    expect(Object.keys(state.users!)).toEqual(['1', '2', '3'])
 
     expect(await text(page, '[data-test="request-count"]')).toBe('0')
     expect(problems).toEqual([])
