@@ -177,7 +177,9 @@ describe.each(targets)('the packed module in a fresh app on Nuxt $nuxt ($label, 
     // have their own "Did you mean") are left out, but none holds the core's warning either.
     const bundled = await builtCode(join(dir, '.output'), false)
     expect(bundled).toContain('has no relation')
-    expect(bundled).not.toContain('Did you mean \'')
+    // webpack inlines Vue's server renderer, and with it @babel/parser, whose own message says
+    // "Did you mean '@dec class { ... }'": that one is not ours.
+    expect(bundled).not.toMatch(/Did you mean '(?!@dec class)/)
     expect(await builtCode(join(dir, '.output'))).not.toContain('Warned once per relation')
   })
 
