@@ -1,8 +1,6 @@
-import type { Pinia } from 'pinia'
-import { createOrmError } from './errors'
 import { sameFields } from './database'
 import type { Database } from './database'
-import { _showValue } from './inputWarnings'
+import { _showValue, _warnOnce, _warnedBefore } from './inputWarnings'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
 import { recordAt } from './ownRecords'
@@ -10,9 +8,6 @@ import { BelongsTo } from './relations/belongsTo'
 import { getSchema } from './schema'
 import type { RelatedRef, RelationLink, Schema } from './relations/Relation'
 import type { ModelClass } from './types'
-
-/** The belongsTo relations (`'Phone.user'`) already warned about, per Pinia: each warns once. */
-const warned = new WeakMap<Pinia, Set<string>>()
 
 function isModelClass(value: unknown): value is ModelClass {
   return typeof value === 'function' && typeof (value as Partial<ModelClass>).fields === 'function' && 'entity' in value
@@ -48,13 +43,12 @@ function registeredLink(db: Database, relation: BelongsTo, owner: Schema, field:
  * @internal
  */
 export function warnDanglingForeignKeys(db: Database, batches: ReadonlyMap<Schema, ReadonlyMap<string, StoredRecord | undefined>>): void {
-  let seen = warned.get(db.pinia)
   for (const [schema, batch] of batches) {
     const { relationList, relationNames } = schema
     for (let i = 0; i < relationList.length; i++) {
       const relation = relationList[i]!
       const name = `${schema.name}.${relationNames[i]!}`
-      if (!(relation instanceof BelongsTo) || seen?.has(name))
+      if (!(relation instanceof BelongsTo) || _warnedBefore(db.pinia, `dangling ${name}`))
         continue
       const link = registeredLink(db, relation, schema, relationNames[i]!)
       if (!link?.keys)
@@ -76,10 +70,7 @@ export function warnDanglingForeignKeys(db: Database, batches: ReadonlyMap<Schem
       }
       if (!first)
         continue
-      if (!seen)
-        warned.set(db.pinia, seen = new Set())
-      seen.add(name)
-      console.warn(createOrmError(danglingMessage(schema, relationNames[i]!, link.keys.parent, related, ownerKeys, first, dangling)).message)
+      _warnOnce(db.pinia, `dangling ${name}`, danglingMessage(schema, relationNames[i]!, link.keys.parent, related, ownerKeys, first, dangling))
     }
   }
 }

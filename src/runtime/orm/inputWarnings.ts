@@ -15,8 +15,33 @@ import type { Schema } from './relations/Relation'
 /** Gives a warning once per key; made per save, see {@link devWarner}. */
 export type DevWarn = (key: string, message: string) => void
 
-/** What each Pinia was already warned about: kept with the Pinia, gone with it. */
+/** What each Pinia was already warned about (every dev warning of the core): gone with the Pinia. */
 const warned = new WeakMap<Pinia, Set<string>>()
+
+/**
+ * Whether this Pinia was already warned under `key`, so a caller can skip the work of a check.
+ *
+ * @internal
+ */
+export function _warnedBefore(pinia: Pinia, key: string): boolean {
+  return warned.get(pinia)?.has(key) === true
+}
+
+/**
+ * Warns once per Pinia and `key` (once per request on a server). Callers guard it with
+ * `process.env.NODE_ENV`, so production builds leave it out.
+ *
+ * @internal
+ */
+export function _warnOnce(pinia: Pinia, key: string, message: string): void {
+  let keys = warned.get(pinia)
+  if (!keys)
+    warned.set(pinia, keys = new Set())
+  if (keys.has(key))
+    return
+  keys.add(key)
+  console.warn(`[nuxt-pinia-orm] ${message}`)
+}
 
 /**
  * The dev warner of a Pinia, or `undefined` in production (`process.env.NODE_ENV` is
@@ -27,15 +52,7 @@ const warned = new WeakMap<Pinia, Set<string>>()
 export function devWarner(pinia: Pinia): DevWarn | undefined {
   if (process.env.NODE_ENV === 'production')
     return undefined
-  return (key, message) => {
-    let keys = warned.get(pinia)
-    if (!keys)
-      warned.set(pinia, keys = new Set())
-    if (keys.has(key))
-      return
-    keys.add(key)
-    console.warn(`[nuxt-pinia-orm] ${message}`)
-  }
+  return (key, message) => _warnOnce(pinia, key, message)
 }
 
 /**
