@@ -5,7 +5,6 @@ import { createApp } from 'vue'
 import { Model, createORM, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
 import type { CreateOrmOptions } from '../../src/runtime/orm'
 import { _modelDefaults } from '../../src/runtime/orm/config'
-import { expectWarning } from './expectWarning'
 import { User } from './models'
 
 /** A Pinia installed in an app, as in a Vue or Nuxt app, with the ORM's options. */
@@ -21,21 +20,14 @@ describe('createORM options', () => {
     const plain = appPinia({})
     expect(_modelDefaults(useRepo(User, withMeta)._db)).toEqual({ withMeta: true, hidden: ['password'], visible: [] })
     expect(_modelDefaults(useRepo(User, plain)._db)).toEqual({ withMeta: false, hidden: [], visible: [] })
-    expectWarning('createORM({ model: { withMeta, hidden } }) is not supported yet', 'static hidden')
-  })
-
-  it('warn in dev that the model defaults do not apply yet, and leave the models as they declare themselves', () => {
-    const pinia = appPinia({ model: { hidden: ['email'] } })
-    useRepo(User, pinia).save({ id: 1, name: 'Ada', email: 'ada@example.com' })
-    expect(useRepo(User, pinia).find(1)!.$toJson()).toEqual({ id: 1, name: 'Ada', email: 'ada@example.com' })
-    expectWarning('createORM({ model: { hidden } }) is not supported yet')
   })
 
   it('are read when pinia.use() came before app.use(pinia), as pinia-orm\'s setup writes it', () => {
     const pinia = createPinia().use(createORM({ model: { visible: ['id'] } }))
     createApp({}).use(pinia)
+    useRepo(User, pinia).save({ id: 1, name: 'Ada', email: 'ada@example.com' })
     expect(_modelDefaults(useRepo(User, pinia)._db).visible).toEqual(['id'])
-    expectWarning('createORM({ model: { visible } }) is not supported yet')
+    expect(useRepo(User, pinia).find(1)!.$toJson()).toEqual({ id: 1 })
   })
 
   it('reject an unknown option, naming it', () => {

@@ -27,6 +27,7 @@ import { toRaw } from 'vue'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
 import { _isVisible, _shownOn } from './visibility'
+import { _visibilityIn } from './modelDefaults'
 
 declare module './relations/Relation' {
   // What the core below this file calls a model instance is a Model (see ModelInstance).
@@ -293,7 +294,7 @@ export class Model {
     const self = this as Record<string, unknown>
     const schema = getSchema(this.$self())
     let json = this.$getAttributes()
-    const visibility = schema.features?.visibility
+    const visibility = _visibilityIn(schema, toRaw(this).#db)
     if (visibility) {
       const shown = _shownOn(this)
       json = {}
@@ -301,6 +302,9 @@ export class Model {
         if (Object.prototype.hasOwnProperty.call(self, field) && (shown?.has(field) || _isVisible(field, visibility)))
           json[field] = self[field]
       }
+      // `_meta` kept by createORM({ model: { withMeta } }) is no attribute: shown after withMeta().
+      if (shown?.has('_meta') && !schema.attributes.has('_meta') && Object.prototype.hasOwnProperty.call(self, '_meta'))
+        json._meta = self._meta
     }
     for (const field of schema.relations.keys()) {
       const value = self[field]
@@ -370,6 +374,13 @@ export class Model {
   /** Runs for each instance a query reads. */
   static retrieved(_model: Model): void {}
 
+  /**
+   * When meta data is kept (`static config = { withMeta: true }` or `createORM({ model: { withMeta:
+   * true } })`) and the query asked `withMeta()`: when the record was first saved and last saved,
+   * in milliseconds since the epoch. Otherwise `undefined`.
+   */
+  declare _meta: { createdAt: number, updatedAt: number } | undefined
+
   /** The database this instance was read from (not enumerable, never serialized). */
   #db: Database | undefined
 
@@ -406,7 +417,7 @@ export class Model {
     const stored = _storedOf(schema, toRaw(this), toRaw(this).#db)
     if (stored) {
       const values = _readRecord(schema, stored)
-      const visibility = schema.features?.visibility
+      const visibility = _visibilityIn(schema, toRaw(this).#db)
       const self = this as Record<string, unknown>
       for (const field of schema.attributeNames) {
         // Fields the model hides stay off, unless the instance already shows them.

@@ -142,9 +142,11 @@ export function resolveConfig(list: readonly CreateOrmOptions[]): OrmConfig {
         throw createOrmError(`createORM() has no option '${key}'. Its options are: ${[...KNOWN_OPTIONS].join(', ')}.`)
     }
     if (options.model) {
+      if ('namespace' in options.model)
+        throw createOrmError('createORM({ model: { namespace } }) is not supported: set `static namespace = \'...\'` on each model instead (or on a base model the others extend).')
       checkKeys(options.model, ['withMeta', 'hidden', 'visible'], 'model')
+      checkModelDefaults(options.model)
       config.model = { ...config.model, ...definedOnly(options.model) }
-      warnModelDefaults(options.model)
     }
     if (options.cache !== undefined) {
       if (typeof options.cache === 'object' && options.cache !== null)
@@ -194,18 +196,15 @@ export function _modelDefaults(db: { config: OrmConfig }): Readonly<Required<Mod
   return db.config.model
 }
 
-/**
- * Model defaults given to `createORM({ model })` are kept but not applied yet: a model's features
- * are read once per class, while these belong to one Pinia. Say so in dev instead of ignoring them.
- */
-function warnModelDefaults(model: ModelDefaults): void {
-  if (process.env.NODE_ENV === 'production')
-    return
-  const given = [
-    model.withMeta === true && 'withMeta',
-    (model.hidden?.length ?? 0) > 0 && 'hidden',
-    (model.visible?.length ?? 0) > 0 && 'visible',
-  ].filter(Boolean)
-  if (given.length > 0)
-    console.warn(`[nuxt-pinia-orm] createORM({ model: { ${given.join(', ')} } }) is not supported yet: these defaults do not apply to any model. Declare them on the models instead (static config = { withMeta: true }, static hidden = [...], static visible = [...]), for example on a base model class the others extend. See docs/migration-from-pinia-orm.md.`)
+/** Checks the types of `createORM({ model })`, naming the option that is wrong. */
+function checkModelDefaults(model: ModelDefaults): void {
+  if (model.withMeta !== undefined && typeof model.withMeta !== 'boolean')
+    throw createOrmError(`createORM({ model: { withMeta } }) takes true or false, not ${JSON.stringify(model.withMeta)}.`)
+  for (const option of ['hidden', 'visible'] as const) {
+    const fields = model[option]
+    if (fields !== undefined && (!Array.isArray(fields) || fields.some(field => typeof field !== 'string')))
+      throw createOrmError(`createORM({ model: { ${option} } }) takes a list of field names, e.g. ${option}: ['password'], not ${JSON.stringify(fields)}.`)
+  }
+  if (model.hidden?.includes('*'))
+    throw createOrmError(`createORM({ model: { hidden: ['*'] } }) is not supported: name the fields to hide, or list the fields to show in 'visible'.`)
 }

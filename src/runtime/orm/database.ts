@@ -4,6 +4,8 @@ import type { ShallowRef } from 'vue'
 import { installedOrmOptions, resolveConfig } from './config'
 import type { CreateOrmOptions, OrmConfig } from './config'
 import { createOrmError } from './errors'
+import { _applyModelDefaults } from './modelDefaults'
+import type { AppliedModelDefaults } from './modelDefaults'
 import { FkIndex } from './fkIndex'
 import { recordAt, setRecord } from './ownRecords'
 import { EntityCounts } from './query/entityCounts'
@@ -81,6 +83,12 @@ export class Database {
    * @internal
    */
   _reads: Set<string> | undefined
+  /**
+   * What `createORM({ model })` defaults make of each model in this Pinia; `undefined` without
+   * defaults, so reads and writes then take the models' own path. Set with the config.
+   * @internal
+   */
+  _defaults: AppliedModelDefaults | undefined
 
   constructor(pinia: Pinia) {
     this.pinia = pinia
@@ -96,6 +104,7 @@ export class Database {
       for (const options of list)
         this.seenOptions.add(options)
       this.resolvedConfig = resolveConfig(list)
+      this._defaults = _applyModelDefaults(this.resolvedConfig.model)
     }
     return this.resolvedConfig
   }

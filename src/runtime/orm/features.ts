@@ -8,7 +8,7 @@ import type { Inheritance } from './inheritance'
 import type { StoredRecord } from './keys'
 import { _buildConversions } from './mutators'
 import type { FieldConversions } from './mutators'
-import { _buildVisibility } from './visibility'
+import { _declaredVisibility, _modelVisibility } from './visibility'
 import type { Visibility } from './visibility'
 import { _warnUnsupportedStatics } from './modelStatics'
 import type { ModelClass } from './types'
@@ -78,17 +78,8 @@ export function _buildFeatures(model: ModelClass, name: string, attributes: Map<
     attributes.set('_meta', new Attr(null))
   }
   const conversions = _buildConversions(name, statics.casts?.(), statics.mutators?.(), new Set(attributes.keys()))
-  const visible = [...statics.visible ?? [], ...config.visible ?? []]
-  // As pinia-orm documents: a model that lists its visible fields still shows its primary key, so
-  // its instances keep their identity ($getKey(), saving them back).
-  if (visible.length > 0) {
-    const key = model.primaryKey ?? 'id'
-    visible.push(...typeof key === 'string' ? [key] : key)
-  }
-  const visibility = _buildVisibility(
-    [...statics.hidden ?? [], ...config.hidden ?? [], ...meta ? ['_meta'] : []],
-    visible,
-  )
+  const declared = _declaredVisibility(statics)
+  const visibility = _modelVisibility(statics, declared.hidden, declared.visible, meta)
   const hooks = _buildHooks(model)
   const notNullable = [...attributes].filter(([, attribute]) => attribute._notNullable).map(([field]) => field)
   if (!conversions && !visibility && !hooks && !meta && !inheritance && notNullable.length === 0)

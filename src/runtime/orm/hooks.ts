@@ -1,6 +1,7 @@
 import { deleteRecords, planDeletes } from './deleteRules'
 import type { StoredRecord } from './keys'
 import { recordAt } from './ownRecords'
+import { _keepsMeta } from './modelDefaults'
 // The database and model instances by their contract types (database.ts and Model.ts fill them
 // in): the schema builds hooks, so this file imports neither.
 import type { ModelInstance as Model, Schema, SchemaDatabase as Database } from './relations/Relation'
@@ -64,10 +65,10 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
   let after: After[] | undefined
   let now: number | undefined
   for (const [schema, batch] of batches) {
-    const features = schema.features
-    if (!features?.hooks && !features?.meta)
+    const hooks = schema.features?.hooks
+    const meta = _keepsMeta(schema, db)
+    if (!hooks && !meta)
       continue
-    const hooks = features.hooks
     const data = db.data(schema.entity)
     for (const [key, record] of batch) {
       // A record the save deletes (unlinking with a cascade rule) runs no save hook.
@@ -75,7 +76,7 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
         continue
       const stored = recordAt(data, key)
       const created = stored === undefined
-      if (features.meta) {
+      if (meta) {
         now ??= Date.now()
         const previous = (stored?._meta ?? undefined) as { createdAt?: number } | undefined
         record._meta = { createdAt: previous?.createdAt ?? now, updatedAt: now }

@@ -5,6 +5,7 @@ import type { EntityData, EntityState } from './database'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
 import { hasRecord, setRecord } from './ownRecords'
+import { _storedFields } from './modelDefaults'
 
 /**
  * An entity's records packed for transfer (an SSR payload): the field names once, then one row of
@@ -77,7 +78,7 @@ export function packEntityState(pinia: Pinia, state: unknown): PackedEntity | un
     if (states[id] !== state)
       continue
     const schema = database.schemaOf(id)
-    return schema ? packEntity((state as EntityState).data, schema.primaryKey, schema.attributeNames) : undefined
+    return schema ? packEntity((state as EntityState).data, schema.primaryKey, _storedFields(schema, database)) : undefined
   }
   return undefined
 }

@@ -7,6 +7,7 @@ import type { Schema } from './relations/Relation'
 import { _markShown } from './visibility'
 import type { VisibilityOverride } from './visibility'
 import { recordAt } from './ownRecords'
+import { _storedFields, _visibilityIn } from './modelDefaults'
 
 /**
  * Applies a query's `makeHidden()` / `makeVisible()` to the instances it read: hidden fields are
@@ -24,15 +25,16 @@ export function _showFields(db: Database, schema: Schema, items: readonly Model[
         // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a model attribute
         delete instance[field]
     }
-    if (override.visible && own.features?.visibility)
+    if (override.visible && _visibilityIn(own, db))
       show(db, own, instance, override.visible)
   }
 }
 
 function show(db: Database, schema: Schema, instance: StoredRecord, fields: ReadonlySet<string>): void {
   let record: StoredRecord | undefined
+  const stored = _storedFields(schema, db)
   for (const field of fields) {
-    if (!schema.attributes.has(field) || Object.prototype.hasOwnProperty.call(instance, field))
+    if (!stored.includes(field) || Object.prototype.hasOwnProperty.call(instance, field))
       continue
     record ??= recordAt(db.data(schema.entity), keyOf(instance, schema.primaryKey) ?? '') ?? {}
     const convert = schema.features?.conversions?.read.get(field)

@@ -22,6 +22,7 @@ import { writesOf } from './unlink'
 import { keysOfIds } from './keys'
 import { _deleteRecords, _saveBatches } from './hooks'
 import { hasGeneratedKey } from './schema'
+import { _keepsMeta } from './modelDefaults'
 import type { Schema } from './relations/Relation'
 import type { Item, KeyOf, ModelClass, ModelOptions, RecordInput } from './types'
 
@@ -255,7 +256,7 @@ export class Repository<M extends ModelClass = ModelClass> {
   fresh(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
     const schema = this._schema
     const { roots, batches } = this.normalize(records, { relations: false, merge: false })
-    if (schema.features && (schema.features.hooks || schema.features.meta || schema.features.inheritance)) {
+    if ((schema.features && (schema.features.hooks || schema.features.meta || schema.features.inheritance)) || _keepsMeta(schema, this._db)) {
       // Through the hooks, into an emptied store; put back as it was if a hook throws.
       const previous = this._db.data(schema.entity)
       this._db.replace(schema.entity, {})

@@ -34,7 +34,7 @@ function reviveOne(db: Database, schema: Schema, input: unknown): Model | null {
   const record = key === undefined ? undefined : recordAt(db.data(schema.entity), key)
   if (record === undefined)
     return null
-  const model = schema.hydrate(record) as unknown as Record<string, unknown>
+  const model = schema.hydrate(record, db) as unknown as Record<string, unknown>
   for (const [field, relation] of schema.relations) {
     const nested = (input as Record<string, unknown>)[field]
     if (nested === undefined)

@@ -9,6 +9,7 @@ import type { StoredRecord } from './keys'
 import { _buildFeatures } from './features'
 import type { ModelFeatures } from './features'
 import { _stripHidden } from './visibility'
+import { _stripByDefaults } from './modelDefaults'
 
 export type { Schema } from './relations/Relation'
 
@@ -83,8 +84,11 @@ function buildSchema(model: SchemaModel): Schema {
       const value = record[field]
       instance[field] = value === undefined ? attributeList[i]!._makeDefault() : value
     }
-    if (db)
+    if (db) {
       bind(instance, db)
+      if (db._defaults)
+        _stripByDefaults(db._defaults, getSchema(model), instance)
+    }
     return instance as unknown as ModelInstance
   }
 
@@ -99,7 +103,7 @@ function buildSchema(model: SchemaModel): Schema {
     relationNames: [...relations.keys()],
     relationList: [...relations.values()],
     features,
-    hydrate: features ? hydrateWithFeatures(model, features, attributeNames, hydrate) : hydrate,
+    hydrate: features ? hydrateWithFeatures(model, features, attributeNames, hydrate, bind) : hydrate,
     withDefaults(values, keys) {
       const record: StoredRecord = {}
       for (let i = 0; i < attributeNames.length; i++) {
@@ -115,7 +119,7 @@ function buildSchema(model: SchemaModel): Schema {
 }
 
 /** A hydrate that dispatches to subclasses, applies casts and mutators, and hides fields. */
-function hydrateWithFeatures(model: SchemaModel, features: ModelFeatures, names: readonly string[], plain: Schema['hydrate']): Schema['hydrate'] {
+function hydrateWithFeatures(model: SchemaModel, features: ModelFeatures, names: readonly string[], plain: Schema['hydrate'], bind: (instance: unknown, db: SchemaDatabase) => void): Schema['hydrate'] {
   const { inheritance, visibility } = features
   const read = features.conversions?.read
   if (!inheritance && !visibility && (!read || read.size === 0))
@@ -126,13 +130,19 @@ function hydrateWithFeatures(model: SchemaModel, features: ModelFeatures, names:
       if (type && type !== model)
         return getSchema(type).hydrate(record, db)
     }
-    const instance = plain(record, db) as unknown as StoredRecord
+    // Without the database: the fields its Pinia's model defaults hide go after the casts.
+    const instance = plain(record) as unknown as StoredRecord
     if (read) {
       for (const [field, convert] of read)
         instance[field] = convert(instance[field])
     }
     if (visibility)
       _stripHidden(instance, names, visibility)
+    if (db) {
+      bind(instance, db)
+      if (db._defaults)
+        _stripByDefaults(db._defaults, getSchema(model), instance)
+    }
     return instance as unknown as ModelInstance
   }
 }

@@ -17,6 +17,44 @@ export interface VisibilityOverride {
   visible?: Set<string>
 }
 
+/** The statics a model declares its visibility with. @internal */
+export interface VisibilityStatics {
+  primaryKey?: string | readonly string[]
+  hidden?: readonly string[]
+  visible?: readonly string[]
+  config?: { hidden?: readonly string[], visible?: readonly string[] }
+}
+
+/**
+ * The fields a model itself hides and shows: `static hidden` with `config.hidden`, and
+ * `static visible` with `config.visible` (decorators such as `@Hidden()` fill the statics).
+ *
+ * @internal
+ */
+export function _declaredVisibility(model: VisibilityStatics): { hidden: string[], visible: string[] } {
+  return {
+    hidden: [...model.hidden ?? [], ...model.config?.hidden ?? []],
+    visible: [...model.visible ?? [], ...model.config?.visible ?? []],
+  }
+}
+
+/**
+ * A model's visibility from the fields it hides and shows, and whether it keeps `_meta` (hidden
+ * then). As pinia-orm documents, a model that lists its visible fields still shows its primary key,
+ * so its instances keep their identity ($getKey(), saving them back); `'*'` in `visible` (pinia-orm's
+ * default) shows every field.
+ *
+ * @internal
+ */
+export function _modelVisibility(model: VisibilityStatics, hidden: readonly string[], visible: readonly string[], meta: boolean): Visibility | undefined {
+  const shown = visible.includes('*') ? [] : [...visible]
+  if (shown.length > 0) {
+    const key = model.primaryKey ?? 'id'
+    shown.push(...typeof key === 'string' ? [key] : key)
+  }
+  return _buildVisibility(meta ? [...hidden, '_meta'] : hidden, shown)
+}
+
 /**
  * The model's visibility, or `undefined` when it shows every attribute.
  *
