@@ -1,7 +1,7 @@
 // Type tests of the model features: casts change instance types; the instance API is on Item.
 import type { Pinia } from 'pinia'
 import { describe, expectTypeOf, it } from 'vitest'
-import { ArrayCast, CastAttribute, DateCast, Model, useRepo } from '../../src/runtime/orm'
+import { ArrayCast, CastAttribute, DateCast, Model, createORM, useRepo } from '../../src/runtime/orm'
 import type { Item } from '../../src/runtime/orm'
 
 class Upper extends CastAttribute<string> {
@@ -56,5 +56,15 @@ describe('model feature types', () => {
 
   it('queries have makeHidden, makeVisible and withMeta', () => {
     expectTypeOf(useRepo(Event, pinia).makeVisible(['secret']).withMeta().get()).toEqualTypeOf<Item<typeof Event>[]>()
+  })
+
+  it('an instance has _meta, as pinia-orm types it: set after withMeta() when meta data is kept', () => {
+    expectTypeOf(useRepo(Event, pinia).withMeta().find(1)!._meta).toEqualTypeOf<{ createdAt: number, updatedAt: number } | undefined>()
+  })
+
+  it('createORM({ model }) takes withMeta, hidden and visible', () => {
+    expectTypeOf(createORM).toBeCallableWith({ model: { withMeta: true, hidden: ['password'], visible: ['*'] } })
+    // @ts-expect-error pinia-orm's model.namespace is not supported (static namespace is)
+    createORM({ model: { namespace: 'app' } })
   })
 })
