@@ -86,6 +86,37 @@ describe('composables', () => {
   })
 })
 
+describe('configuration', () => {
+  it('createORM model: withMeta, hidden and visible for every model', () => {
+    class Member extends Model {
+      static override entity = 'members'
+      static override fields() {
+        return { id: this.attr(0), name: this.string(''), username: this.string('') }
+      }
+    }
+    const install = (options: Parameters<typeof createORM>[0]) => {
+      const app = createApp({})
+      const pinia = createPinia()
+      pinia.use(createORM(options))
+      app.use(pinia)
+      setActivePinia(pinia)
+      const userRepo = useRepo(Member)
+      userRepo.save({ id: 1, name: 'John', username: 'JD' })
+      return userRepo
+    }
+
+    const withMeta = install({ model: { withMeta: true } })
+    expect(withMeta.find(1)?._meta).toBe(undefined)
+    expect(withMeta.withMeta().find(1)?._meta).toHaveProperty('createdAt')
+    const hidden = install({ model: { hidden: ['username'] } })
+    expect(hidden.find(1)?.username).toBe(undefined)
+    expect(hidden.find(1)?.name).toBe('John')
+    const visible = install({ model: { visible: ['name'] } })
+    expect(visible.find(1)?.username).toBe(undefined)
+    expect(visible.find(1)?.name).toBe('John')
+  })
+})
+
 describe('helpers', () => {
   it('useCollect: orderBy-free helpers of the documentation', () => {
     const users = useRepo(User).all()

@@ -5,6 +5,7 @@ import { createApp } from 'vue'
 import { Model, createORM, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
 import type { CreateOrmOptions } from '../../src/runtime/orm'
 import { _modelDefaults } from '../../src/runtime/orm/config'
+import { expectWarning } from './expectWarning'
 import { User } from './models'
 
 /** A Pinia installed in an app, as in a Vue or Nuxt app, with the ORM's options. */
@@ -37,6 +38,15 @@ describe('createORM options', () => {
   it('reject an unknown sub-option, and pinia-orm\'s cache provider, saying why', () => {
     expect(() => useRepo(User, appPinia({ model: { withMeat: true } as never }))).toThrow(/createORM\(\{ model: \{ withMeat \} \}\) is not supported\. The options of 'model' are: withMeta, hidden, visible/)
     expect(() => useRepo(User, appPinia({ cache: { provider: Map } as never }))).toThrow(/cache: \{ provider \}.*always belongs to one Pinia instance/)
+  })
+
+  it('warn in dev that cache: { shared: false } has no effect, as results are per Pinia and dropped on writes', () => {
+    const pinia = appPinia({ cache: { shared: false } })
+    useRepo(User, pinia).save({ id: 1, name: 'Ada' })
+    expectWarning('createORM({ cache: { shared: false } }) has no effect', 'cache: false')
+    expect(useRepo(User, pinia).useCache().get().map(user => user.name)).toEqual(['Ada'])
+    useRepo(User, pinia).save({ id: 1, name: 'Ann' })
+    expect(useRepo(User, pinia).useCache().get().map(user => user.name)).toEqual(['Ann'])
   })
 
   it('reject a store type that does not exist', () => {

@@ -149,8 +149,11 @@ export function resolveConfig(list: readonly CreateOrmOptions[]): OrmConfig {
       config.model = { ...config.model, ...definedOnly(options.model) }
     }
     if (options.cache !== undefined) {
-      if (typeof options.cache === 'object' && options.cache !== null)
+      if (typeof options.cache === 'object' && options.cache !== null) {
         checkKeys(options.cache, ['shared'], 'cache', 'The query cache always belongs to one Pinia instance; pinia-orm\'s cache providers are not supported.')
+        if (options.cache.shared === false && process.env.NODE_ENV !== 'production')
+          console.warn('[nuxt-pinia-orm] createORM({ cache: { shared: false } }) has no effect: cached results belong to one Pinia instance and are dropped on any write to an entity they read, so the repositories of that Pinia share them safely. Remove the option, or turn caching off with cache: false. See docs/migration-from-pinia-orm.md.')
+      }
       config.cache = options.cache !== false
     }
     if (options.pinia)
@@ -187,8 +190,9 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 
 /**
  * The model defaults (`withMeta`, `hidden`, `visible`) given to `createORM({ model })` for a
- * Pinia instance, for the model features that read them. Pass the database a repository or query
- * holds (`repo._db`, `query._db`); the result is frozen and the same object until the config changes.
+ * Pinia instance, as resolved (unset ones at pinia-orm's defaults). Pass the database a repository
+ * or query holds (`repo._db`, `query._db`). What they make of each model is `db._defaults`
+ * (see `modelDefaults.ts`).
  *
  * @internal
  */
