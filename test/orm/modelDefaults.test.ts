@@ -136,6 +136,40 @@ describe('createORM({ model: { hidden } })', () => {
   })
 })
 
+describe('model defaults and single-table inheritance', () => {
+  class Person extends Model {
+    static override entity = 'people'
+    static override types() {
+      return { ADULT: Adult }
+    }
+
+    static override fields() {
+      return { id: this.attr(null), type: this.attr('PERSON'), name: this.string(''), username: this.string('') }
+    }
+  }
+  class Adult extends Person {
+    static override entity = 'adults'
+    static override baseEntity = 'people'
+    static override fields() {
+      return { ...super.fields(), job: this.string('') }
+    }
+  }
+
+  it('apply to each record as an instance of its type, and _meta is kept for both', () => {
+    vi.useFakeTimers({ now: 5_000 })
+    const pinia = appPinia({ model: { withMeta: true, hidden: ['username'] } })
+    useRepo(Person, pinia).save([{ id: 1, name: 'Kid', username: 'k' }, { id: 2, type: 'ADULT', name: 'Jane', username: 'j', job: 'Engineer' }])
+
+    expect(useRepo(Person, pinia).all().map(person => [person.constructor, person.$toJson()])).toEqual([
+      [Person, { id: 1, type: 'PERSON', name: 'Kid' }],
+      [Adult, { id: 2, type: 'ADULT', name: 'Jane', job: 'Engineer' }],
+    ])
+    expect(useRepo(Person, pinia).all().map(person => 'username' in person)).toEqual([false, false])
+    expect(useRepo(Adult, pinia).withMeta().first()!._meta).toEqual({ createdAt: 5_000, updatedAt: 5_000 })
+    expect(pinia.state.value.people!.data[1]._meta).toEqual({ createdAt: 5_000, updatedAt: 5_000 })
+  })
+})
+
 describe('createORM({ model: { visible } })', () => {
   it('shows only these fields (and the primary key) of every model', () => {
     const pinia = appPinia({ model: { visible: ['name'] } })
@@ -183,6 +217,7 @@ describe('model defaults belong to one Pinia', () => {
     expect(useRepo(User, meta).find(1)!.$toJson()).toEqual(john)
     expect(useRepo(User, plain).find(1)!.$toJson()).toEqual(john)
     expect(useRepo(User, hiding).find(1)!.$toJson()).toEqual({ id: 1, name: 'John' })
+    expect([hiding, meta, plain].map(pinia => 'username' in useRepo(User, pinia).find(1)!)).toEqual([false, true, true])
     const stored = (pinia: Pinia) => pinia.state.value.users!.data[1]
     expect(stored(meta)).toEqual({ ...john, _meta: { createdAt: 7_000, updatedAt: 7_000 } })
     expect(stored(hiding)).toEqual(john)
