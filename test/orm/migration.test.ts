@@ -87,7 +87,7 @@ describe('composables', () => {
 })
 
 describe('configuration', () => {
-  it('createORM model: withMeta, hidden and visible for every model', () => {
+  it('createORM model: withMeta, hidden, visible and namespace for every model', () => {
     class Member extends Model {
       static override entity = 'members'
       static override fields() {
@@ -114,6 +114,9 @@ describe('configuration', () => {
     const visible = install({ model: { visible: ['name'] } })
     expect(visible.find(1)?.username).toBe(undefined)
     expect(visible.find(1)?.name).toBe('John')
+    const namespaced = install({ model: { namespace: 'app' } })
+    expect(namespaced.piniaStore().$id).toBe('app/members')
+    expect(namespaced.find(1)?.name).toBe('John')
   })
 })
 

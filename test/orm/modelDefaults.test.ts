@@ -1,11 +1,12 @@
 // createORM({ model: { withMeta, hidden, visible } }): defaults for every model of one Pinia, as
 // pinia-orm's configuration page documents them, with a model's own statics winning.
-import { createPinia } from 'pinia'
+import { createPinia, defineStore } from 'pinia'
 import type { Pinia } from 'pinia'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApp } from 'vue'
 import { Model, createORM, packState, unpackState, useRepo } from '../../src/runtime/orm'
 import type { CreateOrmOptions } from '../../src/runtime/orm'
+import { expectWarning } from './expectWarning'
 
 /** A Pinia installed in an app, with the ORM's options, as pinia-orm's setup writes it. */
 function appPinia(options: CreateOrmOptions = {}): Pinia {
@@ -246,6 +247,61 @@ describe('model defaults belong to one Pinia', () => {
   })
 })
 
+describe('createORM({ model: { namespace } })', () => {
+  it('prefixes the id of every entity store, and the ORM reads and writes it', () => {
+    const pinia = appPinia({ model: { namespace: 'app' } })
+    const users = useRepo(User, pinia)
+    users.save({ ...john, posts: [{ id: 10, title: 'Hi' }] })
+
+    expect(users.piniaStore().$id).toBe('app/users')
+    expect(Object.keys(pinia.state.value).sort()).toEqual(['app/posts', 'app/users'])
+    expect(users.with('posts').find(1)!.$toJson()).toEqual({ ...john, posts: [{ id: 10, userId: 1, title: 'Hi' }] })
+  })
+
+  it('gives way to a model\'s own static namespace, even an empty one', () => {
+    class Token extends Model {
+      static override entity = 'tokens'
+      static namespace = 'auth'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    class Log extends Model {
+      static override entity = 'logs'
+      static namespace = ''
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    const pinia = appPinia({ model: { namespace: 'app' } })
+
+    expect([useRepo(Token, pinia).piniaStore().$id, useRepo(Log, pinia).piniaStore().$id]).toEqual(['auth/tokens', 'logs'])
+  })
+
+  it('belongs to one Pinia: another keeps its own store ids, and a payload round trip keeps the records', () => {
+    const server = appPinia({ model: { namespace: 'app' } })
+    useRepo(User, server).save(john)
+    useRepo(User, appPinia()).save({ id: 2 })
+    const client = appPinia({ model: { namespace: 'app' } })
+    client.state.value = unpackState(JSON.parse(JSON.stringify(packState(server))))
+
+    expect(useRepo(User, appPinia()).piniaStore().$id).toBe('users')
+    expect(useRepo(User, client).find(1)!.$toJson()).toEqual(john)
+  })
+
+  it('that reaches a Pinia after its stores were made leaves their ids, and says so in dev', () => {
+    const pinia = appPinia()
+    useRepo(User, pinia)
+    pinia.use(createORM({ model: { namespace: 'app' } }))
+    // Pinia runs a plugin for the stores made after it: this one hands the options to the ORM.
+    defineStore('other', { state: () => ({}) })(pinia)
+
+    expectWarning('createORM({ model: { namespace: \'app\' } }) reached this Pinia after its entity stores (users', 'keep the namespace they had')
+    expect(useRepo(User, pinia).piniaStore().$id).toBe('users')
+    expect(useRepo(Post, pinia).piniaStore().$id).toBe('app/posts')
+  })
+})
+
 describe('model defaults across SSR', () => {
   it('leave the payload complete, and the client, with the same options, hides as the server does', () => {
     vi.useFakeTimers({ now: 3_000 })
@@ -276,8 +332,11 @@ describe('createORM({ model }) checks its values', () => {
     expect(() => useRepo(User, appPinia({ model: { visible: [1] as never } }))).toThrow(/createORM\(\{ model: \{ visible \} \}\) takes a list of field names/)
   })
 
-  it('refuses hidden: [\'*\'] and a namespace, saying what to do instead', () => {
+  it('refuses hidden: [\'*\'], saying what to do instead', () => {
     expect(() => useRepo(User, appPinia({ model: { hidden: ['*'] } }))).toThrow(/hidden: \['\*'\] \} \}\) is not supported: name the fields to hide/)
-    expect(() => useRepo(User, appPinia({ model: { namespace: 'app' } as never }))).toThrow(/model: \{ namespace \} \}\) is not supported: set `static namespace/)
+  })
+
+  it('refuses a namespace that is not a string', () => {
+    expect(() => useRepo(User, appPinia({ model: { namespace: 1 as never } }))).toThrow(/createORM\(\{ model: \{ namespace \} \}\) takes a string/)
   })
 })

@@ -19,8 +19,8 @@ describe('createORM options', () => {
   it('belong to the Pinia they are installed on', () => {
     const withMeta = appPinia({ model: { withMeta: true, hidden: ['password'] } })
     const plain = appPinia({})
-    expect(_modelDefaults(useRepo(User, withMeta)._db)).toEqual({ withMeta: true, hidden: ['password'], visible: [] })
-    expect(_modelDefaults(useRepo(User, plain)._db)).toEqual({ withMeta: false, hidden: [], visible: [] })
+    expect(_modelDefaults(useRepo(User, withMeta)._db)).toEqual({ withMeta: true, hidden: ['password'], visible: [], namespace: '' })
+    expect(_modelDefaults(useRepo(User, plain)._db)).toEqual({ withMeta: false, hidden: [], visible: [], namespace: '' })
   })
 
   it('are read when pinia.use() came before app.use(pinia), as pinia-orm\'s setup writes it', () => {
@@ -36,7 +36,7 @@ describe('createORM options', () => {
   })
 
   it('reject an unknown sub-option, and pinia-orm\'s cache provider, saying why', () => {
-    expect(() => useRepo(User, appPinia({ model: { withMeat: true } as never }))).toThrow(/createORM\(\{ model: \{ withMeat \} \}\) is not supported\. The options of 'model' are: withMeta, hidden, visible/)
+    expect(() => useRepo(User, appPinia({ model: { withMeat: true } as never }))).toThrow(/createORM\(\{ model: \{ withMeat \} \}\) is not supported\. The options of 'model' are: withMeta, hidden, visible, namespace/)
     expect(() => useRepo(User, appPinia({ cache: { provider: Map } as never }))).toThrow(/cache: \{ provider \}.*always belongs to one Pinia instance/)
   })
 

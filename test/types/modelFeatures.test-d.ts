@@ -62,9 +62,9 @@ describe('model feature types', () => {
     expectTypeOf(useRepo(Event, pinia).withMeta().find(1)!._meta).toEqualTypeOf<{ createdAt: number, updatedAt: number } | undefined>()
   })
 
-  it('createORM({ model }) takes withMeta, hidden and visible', () => {
-    expectTypeOf(createORM).toBeCallableWith({ model: { withMeta: true, hidden: ['password'], visible: ['*'] } })
-    // @ts-expect-error pinia-orm's model.namespace is not supported (static namespace is)
-    createORM({ model: { namespace: 'app' } })
+  it('createORM({ model }) takes withMeta, hidden, visible and namespace', () => {
+    expectTypeOf(createORM).toBeCallableWith({ model: { withMeta: true, hidden: ['password'], visible: ['*'], namespace: 'app' } })
+    // @ts-expect-error pinia-orm's cache provider is not supported
+    createORM({ cache: { provider: Map } })
   })
 })

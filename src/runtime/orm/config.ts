@@ -20,6 +20,12 @@ export interface ModelDefaults {
    * @default []
    */
   visible?: readonly string[]
+  /**
+   * A prefix of every entity store's id (`namespace/entity`), as a model's `static namespace` gives
+   * one model; a model's own `static namespace` (even `''`) wins.
+   * @default ''
+   */
+  namespace?: string
 }
 
 /** Options of {@link createORM}, kept per Pinia instance. */
@@ -31,7 +37,8 @@ export interface CreateOrmOptions {
    */
   models?: readonly ModelClass[]
   /**
-   * Defaults for every model: `withMeta`, `hidden`, `visible`.
+   * Defaults for every model of this Pinia: `withMeta`, `hidden`, `visible`, `namespace`; a
+   * model's own statics win.
    * @default {}
    */
   model?: ModelDefaults
@@ -130,7 +137,7 @@ export function installedOrmOptions(pinia: Pinia): CreateOrmOptions[] {
  */
 export function resolveConfig(list: readonly CreateOrmOptions[]): OrmConfig {
   const config: OrmConfig = {
-    model: { withMeta: false, hidden: [], visible: [] },
+    model: { withMeta: false, hidden: [], visible: [], namespace: '' },
     cache: true,
     pinia: { storeType: 'optionStore' },
     plugins: [],
@@ -142,9 +149,7 @@ export function resolveConfig(list: readonly CreateOrmOptions[]): OrmConfig {
         throw createOrmError(`createORM() has no option '${key}'. Its options are: ${[...KNOWN_OPTIONS].join(', ')}.`)
     }
     if (options.model) {
-      if ('namespace' in options.model)
-        throw createOrmError('createORM({ model: { namespace } }) is not supported: set `static namespace = \'...\'` on each model instead (or on a base model the others extend).')
-      checkKeys(options.model, ['withMeta', 'hidden', 'visible'], 'model')
+      checkKeys(options.model, ['withMeta', 'hidden', 'visible', 'namespace'], 'model')
       checkModelDefaults(options.model)
       config.model = { ...config.model, ...definedOnly(options.model) }
     }
@@ -189,7 +194,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 }
 
 /**
- * The model defaults (`withMeta`, `hidden`, `visible`) given to `createORM({ model })` for a
+ * The model defaults (`withMeta`, `hidden`, `visible`, `namespace`) given to `createORM({ model })` for a
  * Pinia instance, as resolved (unset ones at pinia-orm's defaults). Pass the database a repository
  * or query holds (`repo._db`, `query._db`). What they make of each model is `db._defaults`
  * (see `modelDefaults.ts`).
@@ -209,6 +214,8 @@ function checkModelDefaults(model: ModelDefaults): void {
     if (fields !== undefined && (!Array.isArray(fields) || fields.some(field => typeof field !== 'string')))
       throw createOrmError(`createORM({ model: { ${option} } }) takes a list of field names, e.g. ${option}: ['password'], not ${JSON.stringify(fields)}.`)
   }
+  if (model.namespace !== undefined && typeof model.namespace !== 'string')
+    throw createOrmError(`createORM({ model: { namespace } }) takes a string, the prefix of every entity store's id (e.g. 'app' for 'app/users'), not ${JSON.stringify(model.namespace)}.`)
   if (model.hidden?.includes('*'))
     throw createOrmError(`createORM({ model: { hidden: ['*'] } }) is not supported: name the fields to hide, or list the fields to show in 'visible'.`)
 }

@@ -123,6 +123,8 @@ export class Database {
     this.resolvedConfig = undefined
     const after = this.config
     this.seenOptions.add(options)
+    if (before && this.stores.size > 0 && before.model.namespace !== after.model.namespace && process.env.NODE_ENV !== 'production')
+      console.warn(`[nuxt-pinia-orm] createORM({ model: { namespace: '${after.model.namespace}' } }) reached this Pinia after its entity stores (${[...this.stores.keys()].join(', ')}) were made, so their ids keep the namespace they had. Call pinia.use(createORM(...)) after app.use(pinia) and before the first useRepo().`)
     if (before && this.stores.size > 0 && before.pinia.storeType !== after.pinia.storeType && process.env.NODE_ENV !== 'production')
       console.warn(`[nuxt-pinia-orm] createORM({ pinia: { storeType: '${after.pinia.storeType}' } }) reached this Pinia after its entity stores (${[...this.stores.keys()].join(', ')}) were made, so they stay '${before.pinia.storeType}'. Call pinia.use(createORM(...)) after app.use(pinia) and before the first useRepo().`)
   }
@@ -214,7 +216,7 @@ export class Database {
     let store = this.stores.get(entity)
     if (!store) {
       const model = this.schemas.get(entity)?.model
-      const id = entityStoreId(entity, model)
+      const id = entityStoreId(entity, model, this.config.model.namespace)
       if (id !== entity)
         this.storeIds.set(entity, id)
       store = createEntityStore(id, model, this.config.pinia.storeType, this.pinia)

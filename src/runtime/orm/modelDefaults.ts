@@ -29,6 +29,9 @@ export interface AppliedDefaults {
 
 type DefaultsStatics = VisibilityStatics & { config?: { withMeta?: boolean } }
 
+/** The defaults that change how a model reads and writes (a namespace only names its store). @internal */
+export type FieldDefaults = Readonly<Required<Pick<ModelDefaults, 'withMeta' | 'hidden' | 'visible'>>>
+
 /**
  * The model defaults of one Pinia and what they make of each model, worked out on first use.
  * Lives in the Pinia's database (`db._defaults`).
@@ -38,7 +41,7 @@ type DefaultsStatics = VisibilityStatics & { config?: { withMeta?: boolean } }
 export class AppliedModelDefaults {
   private readonly models = new Map<SchemaModel, AppliedDefaults>()
 
-  constructor(readonly defaults: Readonly<Required<ModelDefaults>>) {}
+  constructor(readonly defaults: FieldDefaults) {}
 
   /** What the defaults make of the model of `schema`. */
   of(schema: Schema): AppliedDefaults {
@@ -70,7 +73,7 @@ export class AppliedModelDefaults {
  *
  * @internal
  */
-export function _applyModelDefaults(defaults: Readonly<Required<ModelDefaults>>): AppliedModelDefaults | undefined {
+export function _applyModelDefaults(defaults: FieldDefaults): AppliedModelDefaults | undefined {
   const { withMeta, hidden, visible } = defaults
   const changes = withMeta || hidden.length > 0 || (visible.length > 0 && !visible.includes('*'))
   return changes ? new AppliedModelDefaults(defaults) : undefined

@@ -21,12 +21,13 @@ export interface StoreStatics {
 }
 
 /**
- * The id of a model's entity store: its entity, prefixed by `static namespace` when it has one.
+ * The id of a model's entity store: its entity, prefixed by `static namespace` when it has one, else
+ * by the Pinia's `createORM({ model: { namespace } })`.
  *
  * @internal
  */
-export function entityStoreId(entity: string, model: StoreStatics | undefined): string {
-  const namespace = model?.namespace
+export function entityStoreId(entity: string, model: StoreStatics | undefined, defaultNamespace = ''): string {
+  const namespace = model?.namespace ?? defaultNamespace
   return typeof namespace === 'string' && namespace !== '' ? `${namespace}/${entity}` : entity
 }
 
