@@ -278,12 +278,14 @@ describe('createORM({ model: { namespace } })', () => {
     expect([useRepo(Token, pinia).piniaStore().$id, useRepo(Log, pinia).piniaStore().$id]).toEqual(['auth/tokens', 'logs'])
   })
 
-  it('belongs to one Pinia: another keeps its own store ids, and a payload round trip keeps the records', () => {
+  it('belongs to one Pinia: another keeps its own store ids, and the payload packs the namespaced stores', () => {
     const server = appPinia({ model: { namespace: 'app' } })
     useRepo(User, server).save(john)
     useRepo(User, appPinia()).save({ id: 2 })
+    const payload = JSON.parse(JSON.stringify(packState(server)))
+    expect(payload['app/users']).toEqual({ __nuxtPiniaOrm: { key: ['id'], fields: ['id', 'name', 'username'], rows: [[1, 'John', 'JD']] } })
     const client = appPinia({ model: { namespace: 'app' } })
-    client.state.value = unpackState(JSON.parse(JSON.stringify(packState(server))))
+    client.state.value = unpackState(payload)
 
     expect(useRepo(User, appPinia()).piniaStore().$id).toBe('users')
     expect(useRepo(User, client).find(1)!.$toJson()).toEqual(john)

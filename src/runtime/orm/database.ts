@@ -165,6 +165,18 @@ export class Database {
     return schema
   }
 
+  /**
+   * The entity whose store has this id: a namespaced store's id (`app/users`) is not its entity.
+   * @internal
+   */
+  _entityOfStore(id: string): string {
+    for (const [entity, storeId] of this.storeIds) {
+      if (storeId === id)
+        return entity
+    }
+    return id
+  }
+
   /** The registered schema of an entity, if any. */
   schemaOf(entity: string): Schema | undefined {
     return this.schemas.get(entity)

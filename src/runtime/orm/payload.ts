@@ -77,7 +77,7 @@ export function packEntityState(pinia: Pinia, state: unknown): PackedEntity | un
   for (const id in states) {
     if (states[id] !== state)
       continue
-    const schema = database.schemaOf(id)
+    const schema = database.schemaOf(database._entityOfStore(id))
     return schema ? packEntity((state as EntityState).data, schema.primaryKey, _storedFields(schema, database)) : undefined
   }
   return undefined
