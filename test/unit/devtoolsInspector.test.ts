@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
-import { registerModels, useRepo } from '../../src/runtime/orm'
+import { createApp } from 'vue'
+import { createORM, registerModels, useRepo } from '../../src/runtime/orm'
 import type { ModelClass } from '../../src/runtime/orm'
 import { createInspector, displayValue } from '../../src/runtime/devtools/inspector'
 import { Phone, Post, User } from '../orm/models'
@@ -21,6 +22,17 @@ describe('the DevTools inspector', () => {
       { entity: 'posts', model: 'Post', file: null, count: 0, primaryKey: ['id'], attributes: ['id', 'userId', 'title', 'published'], relations: [{ field: 'author', kind: 'BelongsTo', related: 'users' }] },
       { entity: 'users', model: 'User', file: 'models/User.ts', count: 2, primaryKey: ['id'], attributes: ['id', 'name', 'email'], relations: [{ field: 'phone', kind: 'HasOne', related: 'phones' }, { field: 'posts', kind: 'HasMany', related: 'posts' }] },
     ])
+  })
+
+  it('lists the entities of namespaced stores (createORM({ model: { namespace } }) or static namespace)', () => {
+    const pinia = createPinia()
+    createApp({}).use(pinia)
+    pinia.use(createORM({ model: { namespace: 'app' } }))
+    useRepo(User, pinia).save({ id: 1, name: 'Ada' })
+    const inspector = createInspector(pinia, () => null)
+    expect(Object.keys(pinia.state.value)).toContain('app/users')
+    expect(inspector.entities().map(entity => [entity.entity, entity.count])).toEqual([['users', 1]])
+    expect(inspector.records('users').total).toBe(1)
   })
 
   it('gives each record its attributes as text and the keys of its related records', () => {

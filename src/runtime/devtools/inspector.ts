@@ -88,7 +88,8 @@ export function createInspector(pinia: Pinia, fileOf: (model: ModelClass) => str
   const schemas = (): Schema[] => {
     const list: Schema[] = []
     for (const id in pinia.state.value) {
-      const schema = db.schemaOf(id)
+      // A namespaced store's id (`app/users`) is not its entity.
+      const schema = db.schemaOf(db._entityOfStore(id))
       if (schema)
         list.push(schema)
     }
