@@ -13,6 +13,7 @@ import type { EntityData } from './storeOptions'
 import type { StoredRecord } from './keys'
 import type { RelatedRef, Relation, RelationHost, RelationLink, Schema } from './relations/Relation'
 import { getSchema } from './schema'
+import { sameFields } from './sameFields'
 import type { ModelClass } from './types'
 
 declare module './relations/Relation' {
@@ -83,6 +84,12 @@ export class Database {
    */
   readonly _queryCache: QueryCache = new QueryCache(this)
   /**
+   * The plain repository of each model, reused by `useRepo` while no plugin runs per repository
+   * (emptied when the configuration or a model changes).
+   * @internal
+   */
+  readonly _repositories = new Map<unknown, unknown>()
+  /**
    * While set, every entity read through `data()` is added to it (see QueryCache).
    * @internal
    */
@@ -118,6 +125,7 @@ export class Database {
       return
     const before = this.resolvedConfig
     this.resolvedConfig = undefined
+    this._repositories.clear()
     const after = this.config
     this.seenOptions.add(options)
     if (before && this.stores.size > 0 && before.pinia.storeType !== after.pinia.storeType && process.env.NODE_ENV !== 'production')
@@ -156,6 +164,7 @@ export class Database {
       this.indexes.delete(schema.entity)
       this.resolved.clear()
       this.wanted.clear()
+      this._repositories.clear()
     }
     this.store(schema.entity)
     return schema
@@ -374,10 +383,6 @@ function isModelClass(value: unknown): value is ModelClass {
   return typeof value === 'function' && typeof (value as Partial<ModelClass>).fields === 'function' && 'entity' in value
 }
 
-/** @internal */
-export function sameFields(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((field, i) => field === b[i])
-}
 
 const databases = new WeakMap<Pinia, Database>()
 

@@ -5,6 +5,7 @@ import { didYouMean } from './suggest'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
 import type { ModelInstance, RelationLink, Schema } from './relations/Relation'
+import { sameFields } from './sameFields'
 
 // Eager loading (`with()`, `load()`): each relation type plugs in through its bound link; the
 // equal-keys relations (hasOne, hasMany, belongsTo) take a fast path of one lookup per parent.
@@ -27,13 +28,31 @@ export interface EagerQuery<Q> {
 const NONE: readonly string[] = Object.freeze([])
 
 /**
+ * What a relation loaded with no constraint and nothing below it carries: one shared object, never
+ * changed (addEager replaces it before adding to it), so `with('phone')` allocates nothing for it.
+ */
+const LEAF: EagerLoad<never> = Object.freeze({ constraints: Object.freeze([]) as never[], nested: new Map() })
+
+/**
  * Adds a relation to load: a dotted name (`'phone.user'`) loads nested relations; the constraint
  * applies to the query of the last one. Throws for a name that is not a relation.
  *
  * @internal
  */
 export function addEager<Q>(db: Database, schema: Schema, eager: Map<string, EagerLoad<Q>>, name: string, constraint?: (query: Q) => void): void {
-  const fields = name.includes('.') ? name.split('.') : [name]
+  if (!name.includes('.')) {
+    // One level, the usual case: no list of names, no list of owners.
+    if (!schema.relations.has(name))
+      throw unknownRelationError(schema, name, name)
+    db.link(schema, name)
+    const load = eager.get(name)
+    if (constraint)
+      editable(eager, name, load).constraints.push(constraint)
+    else if (!load)
+      eager.set(name, LEAF as EagerLoad<Q>)
+    return
+  }
+  const fields = name.split('.')
   let schemas = [schema]
   let level = eager
   for (let i = 0; i < fields.length; i++) {
@@ -41,14 +60,21 @@ export function addEager<Q>(db: Database, schema: Schema, eager: Map<string, Eag
     const owners = schemas.filter(owner => owner.relations.has(field))
     if (owners.length === 0)
       throw unknownRelationError(schemas[0]!, field, name)
-    let load = level.get(field)
-    if (!load)
-      level.set(field, load = { constraints: [], nested: new Map() })
+    const load = editable(level, field, level.get(field))
     if (constraint && i === fields.length - 1)
       load.constraints.push(constraint)
     schemas = owners.flatMap(owner => db.link(owner, field).targets)
     level = load.nested
   }
+}
+
+/** The load of `field` in `level`, made its own (not the shared LEAF) so that it can be added to. */
+function editable<Q>(level: Map<string, EagerLoad<Q>>, field: string, load: EagerLoad<Q> | undefined): EagerLoad<Q> {
+  if (load && load !== LEAF)
+    return load
+  const own: EagerLoad<Q> = { constraints: [], nested: new Map() }
+  level.set(field, own)
+  return own
 }
 
 /**
@@ -57,7 +83,7 @@ export function addEager<Q>(db: Database, schema: Schema, eager: Map<string, Eag
  *
  * @internal
  */
-export function loadEager<Q extends EagerQuery<Q>>(db: Database, schema: Schema, items: readonly ModelInstance[], eager: ReadonlyMap<string, EagerLoad<Q>>, newQuery: (schema: Schema) => Q): void {
+export function loadEager<Q extends EagerQuery<Q>>(db: Database, schema: Schema, items: readonly ModelInstance[], eager: ReadonlyMap<string, EagerLoad<Q>>, newQuery: (db: Database, schema: Schema) => Q): void {
   if (items.length === 0)
     return
   for (const [field, load] of eager) {
@@ -66,16 +92,20 @@ export function loadEager<Q extends EagerQuery<Q>>(db: Database, schema: Schema,
   }
 }
 
-function loadRelation<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, parents: readonly ModelInstance[], load: EagerLoad<Q>, newQuery: (schema: Schema) => Q): void {
+function loadRelation<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, parents: readonly ModelInstance[], load: EagerLoad<Q>, newQuery: (db: Database, schema: Schema) => Q): void {
   // A related query only when something narrows or extends what a lookup finds.
   const needsQuery = load.constraints.length > 0 || load.nested.size > 0
+  if (!needsQuery && link.keys && !link.pivot && link.targets.length === 1) {
+    loadPlainByKeys(db, link, parents)
+    return
+  }
   const subs = new Map<Schema, Q>()
   const sub = (schema: Schema): Q | undefined => {
     if (!needsQuery)
       return undefined
     let query = subs.get(schema)
     if (!query) {
-      query = newQuery(schema)
+      query = newQuery(db, schema)
       for (const constraint of load.constraints)
         constraint(query)
       for (const [name, nested] of load.nested) {
@@ -98,14 +128,59 @@ function loadRelation<Q extends EagerQuery<Q>>(db: Database, link: RelationLink,
   }
 }
 
+/**
+ * Relations matched by equal keys, loaded as they are (nothing below, no constraint): one lookup
+ * per parent, directly or through the index, and no list beyond the related lists themselves.
+ */
+function loadPlainByKeys(db: Database, link: RelationLink, parents: readonly ModelInstance[]): void {
+  const { related, field, many } = link
+  const parentKeys = link.keys!.parent
+  const relatedKeys = link.keys!.related
+  const data = db.data(related.entity)
+  const index = sameFields(relatedKeys, related.primaryKey) ? undefined : db.index(related.entity, relatedKeys, data)
+  const single = parentKeys.length === 1 ? parentKeys[0]! : undefined
+  for (let p = 0; p < parents.length; p++) {
+    const parent = parents[p] as unknown as Record<string, unknown>
+    let key: string | undefined
+    if (single !== undefined) {
+      const raw = parent[single]
+      key = raw === null || raw === undefined ? undefined : typeof raw === 'string' ? raw : String(raw)
+    }
+    else {
+      key = keyOf(parent, parentKeys)
+    }
+    if (key === undefined) {
+      parent[field] = many ? [] : null
+    }
+    else if (index === undefined) {
+      const record = recordAt(data, key)
+      const item = record === undefined ? null : related.hydrate(record, db)
+      parent[field] = many ? (item === null ? [] : [item]) : item
+    }
+    else {
+      const ids = index.get(key)
+      if (!many) {
+        parent[field] = ids === undefined || ids.length === 0 ? null : related.hydrate(data[ids[0]!]!, db)
+      }
+      else {
+        const list: ModelInstance[] = []
+        if (ids !== undefined) {
+          for (let i = 0; i < ids.length; i++)
+            list.push(related.hydrate(data[ids[i]!]!, db))
+        }
+        parent[field] = list
+      }
+    }
+  }
+}
+
 /** Relations matched by equal keys: each parent's key is looked up directly or through the index. */
 function loadByKeys<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, parents: readonly ModelInstance[], sub: Q | undefined, children: Map<Schema, ModelInstance[]>): void {
   const { related, field, many } = link
   const parentKeys = link.keys!.parent
   const relatedKeys = link.keys!.related
   const data = db.data(related.entity)
-  const byPrimaryKey = relatedKeys.length === related.primaryKey.length && relatedKeys.every((key, i) => key === related.primaryKey[i])
-  const index = byPrimaryKey ? undefined : db.index(related.entity, relatedKeys, data)
+  const index = sameFields(relatedKeys, related.primaryKey) ? undefined : db.index(related.entity, relatedKeys, data)
   const plain = sub === undefined || sub._isPlain()
   const found: ModelInstance[] = []
   for (const parent of parents) {
