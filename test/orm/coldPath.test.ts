@@ -48,9 +48,9 @@ describe('the read path', () => {
     const constrained = repo(User).with('posts').with('posts', query => query.where('title', 'b'))
     const plain = repo(User).with('posts')
 
-    expect(constrained.find(1)!.posts.map(post => post.id)).toEqual([101])
-    expect(plain.find(1)!.posts.map(post => post.id)).toEqual([100, 101])
-    expect(repo(User).with('posts').find(1)!.posts.map(post => post.id)).toEqual([100, 101])
+    expect(constrained.find(1)!.posts!.map(post => post.id)).toEqual([101])
+    expect(plain.find(1)!.posts!.map(post => post.id)).toEqual([100, 101])
+    expect(repo(User).with('posts').find(1)!.posts!.map(post => post.id)).toEqual([100, 101])
   })
 
   it('finds relations saved before the relation was first read, and after', () => {
@@ -59,7 +59,7 @@ describe('the read path', () => {
     repo(User).save({ id: 3, name: 'Cy' })
     repo(Phone).save({ id: 30, userId: 3, number: '3' })
 
-    expect(repo(User).with('posts').find(1)!.posts.map(post => post.id)).toEqual([1, 100, 101])
+    expect(repo(User).with('posts').find(1)!.posts!.map(post => post.id)).toEqual([1, 100, 101])
     expect(repo(User).with('phone').find(3)!.phone!.id).toBe(30)
     repo(Phone).save({ id: 30, userId: 2 })
     expect(repo(User).with('phone').find(3)!.phone).toBeNull()

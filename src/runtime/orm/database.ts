@@ -90,6 +90,11 @@ export class Database {
    */
   readonly _repositories = new Map<unknown, unknown>()
   /**
+   * The load maps `with(name)` shares between queries (see eagerLoad's sharedLoad).
+   * @internal
+   */
+  readonly _sharedLoads = new Map<Schema, Map<string, readonly unknown[]>>()
+  /**
    * While set, every entity read through `data()` is added to it (see QueryCache).
    * @internal
    */
@@ -165,6 +170,7 @@ export class Database {
       this.resolved.clear()
       this.wanted.clear()
       this._repositories.clear()
+      this._sharedLoads.clear()
     }
     this.store(schema.entity)
     return schema
@@ -382,7 +388,6 @@ function duplicateEntityError(entity: string, first: string, second: string) {
 function isModelClass(value: unknown): value is ModelClass {
   return typeof value === 'function' && typeof (value as Partial<ModelClass>).fields === 'function' && 'entity' in value
 }
-
 
 const databases = new WeakMap<Pinia, Database>()
 

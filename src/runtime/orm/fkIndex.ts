@@ -54,8 +54,11 @@ export class FkIndex {
     }
   }
 
-  /** The ids of the records whose fields hold `value` (a key as made by `keyOf`). */
-  get(value: string): readonly string[] | undefined {
+  /**
+   * The ids of the records whose fields hold `value` (a key as made by `keyOf`, or a number, which
+   * names the same bucket as its string).
+   */
+  get(value: string | number): readonly string[] | undefined {
     return this.buckets[value]
   }
 

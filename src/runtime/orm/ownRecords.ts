@@ -18,7 +18,9 @@ const hasOwn = Object.prototype.hasOwnProperty
  *
  * @internal
  */
-export function recordAt(data: Record<string, StoredRecord>, key: string): StoredRecord | undefined {
+export function recordAt(data: Record<string, StoredRecord>, key: string | number): StoredRecord | undefined {
+  // A number names the same property as its string (`data[1]` is `data['1']`); V8 looks an integer
+  // up as an array index, with no string made for it.
   return hasOwn.call(data, key) ? data[key] : undefined
 }
 

@@ -1,7 +1,7 @@
 import { checkCount, checkIds, checkOrderBy, checkWhereField, checkWhereValues, checkWithArguments } from './arguments'
 import type { Database } from './database'
-import { addEager, loadEager } from './eagerLoad'
-import type { EagerLoad } from './eagerLoad'
+import { addEager, loadEager, sharedLoad } from './eagerLoad'
+import type { EagerList } from './eagerLoad'
 import { createOrmError } from './errors'
 import { keyOf, keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
@@ -26,6 +26,7 @@ import { describeQuery } from './query/queryCache'
 import { likeMatcher } from './query/whereLike'
 
 const NO_WHERES: readonly never[] = Object.freeze([])
+const NO_EAGER: EagerList<any> = Object.freeze([]) // eslint-disable-line @typescript-eslint/no-explicit-any -- empty: fits every query
 const NO_ORDERS: readonly never[] = Object.freeze([])
 
 /** A query grouped with `groupBy()`: its `get()` returns the groups by key. */
@@ -68,7 +69,7 @@ export class Query<M extends ModelClass = ModelClass> {
   private wheres: readonly Where[] = NO_WHERES
   private orders: readonly Order[] = NO_ORDERS
   /** @internal */
-  readonly _eager = new Map<string, EagerLoad<Query>>()
+  _eager: EagerList<Query> = NO_EAGER
   private ids: string[] | undefined
   private take: number | undefined
   private skip = 0
@@ -175,7 +176,9 @@ export class Query<M extends ModelClass = ModelClass> {
    */
   with(name: string, constraint?: RelationConstraint): this {
     checkWithArguments(this._schema, name, constraint)
-    addEager(this._db, this._schema, this._eager, name, constraint)
+    this._eager = this._eager === NO_EAGER && constraint === undefined
+      ? sharedLoad(this._db, this._schema, name)
+      : addEager(this._db, this._schema, this._eager, name, constraint)
     return this
   }
 
@@ -228,10 +231,11 @@ export class Query<M extends ModelClass = ModelClass> {
   find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
     checkIds('find', this._schema, ids)
     const schema = this._schema
-    let key: string | undefined
+    let key: string | number | undefined
     if ((typeof ids === 'number' || typeof ids === 'string') && schema.primaryKey.length === 1 && this.wheres.length === 0) {
-      // The common case: one id of a single-field key, looked up directly (no list of keys).
-      key = typeof ids === 'string' ? ids : String(ids)
+      // The common case: one id of a single-field key, looked up directly (no list of keys, and a
+      // number as it is: it names the same record as its string).
+      key = ids
     }
     else {
       const { keys, many } = keysOfIds(ids, schema.primaryKey)
@@ -247,7 +251,7 @@ export class Query<M extends ModelClass = ModelClass> {
     if (record === undefined)
       return null
     const item = schema.hydrate(record, this._db)
-    if (this._eager.size > 0 || schema.features || this._visibility) {
+    if (this._eager.length > 0 || schema.features || this._visibility) {
       const items = [item]
       this.load(items)
       if (schema.features || this._visibility)
@@ -260,7 +264,7 @@ export class Query<M extends ModelClass = ModelClass> {
    * Loads the relations requested with `with()` into model instances already retrieved.
    */
   load(items: readonly Model[]): void {
-    if (this._eager.size > 0)
+    if (this._eager.length > 0)
       loadEager(this._db, this._schema, items, this._eager, newQuery)
   }
 
@@ -599,7 +603,7 @@ export class Query<M extends ModelClass = ModelClass> {
 
   private describe(): string {
     const db = this._db
-    const eager = (map: ReadonlyMap<string, EagerLoad<Query>>): unknown => [...map].map(([name, load]) => [name, load.constraints, eager(load.nested)])
+    const eager = (list: EagerList<Query>): unknown => list.map(load => [load.name, load.constraints, eager(load.nested)])
     return describeQuery(
       [this.wheres, this.orders.map(order => [order.by, order.desc, order.strings]), this.ids, this.take, this.skip, this.groups, eager(this._eager)],
       fn => db._queryCache._idOf(fn),
