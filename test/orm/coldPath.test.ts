@@ -73,3 +73,27 @@ describe('the read path', () => {
     expect(repo(User).find(3)).toBeNull()
   })
 })
+
+describe('groupBy', () => {
+  it('groups by values named like members of Object.prototype as by any other', () => {
+    repo(Post).save([
+      { id: 1, title: 'constructor' },
+      { id: 2, title: '__proto__' },
+      { id: 3, title: 'constructor' },
+      { id: 4, title: 'toString' },
+    ])
+    const groups = repo(Post).groupBy('title').get()
+    const ids = (key: string) => Object.getOwnPropertyDescriptor(groups, key)?.value.map((post: { id: number }) => post.id)
+
+    expect(Object.keys(groups)).toEqual(['constructor', '__proto__', 'toString'])
+    expect([ids('constructor'), ids('__proto__'), ids('toString')]).toEqual([[1, 3], [2], [4]])
+    expect(Object.getPrototypeOf(groups)).toBe(Object.prototype)
+  })
+
+  it('keys a number value by its string, as an object key is', () => {
+    repo(Post).save([{ id: 1, userId: 7 }, { id: 2, userId: '7' }, { id: 3, userId: 8 }])
+
+    expect(Object.entries(repo(Post).groupBy('userId').get()).map(([key, posts]) => [key, posts.map(post => post.id)]))
+      .toEqual([['7', [1, 2]], ['8', [3]]])
+  })
+})

@@ -76,6 +76,8 @@ export class Database {
   private readonly storeIds = new Map<string, string>()
   private readonly counts = new EntityCounts()
   private ownWrite = false
+  private stateProxy: unknown
+  private stateRaw: Record<string, EntityState | undefined> | undefined
   private resolvedConfig: OrmConfig | undefined
   private readonly seenOptions = new Set<CreateOrmOptions>()
   /**
@@ -262,12 +264,25 @@ export class Database {
     track(this.version(entity))
     this._reads?.add(entity)
     const id = this.storeIds.size === 0 ? entity : this.storeIds.get(entity) ?? entity
-    const state = (toRaw(this.pinia.state.value) as Record<string, EntityState | undefined>)[id]
+    const state = this.rawState()[id]
     if (!state)
       return toRaw(this.store(entity).$state.data)
     // A setup store (createORM({ pinia: { storeType: 'setupStore' } })) keeps its state as refs.
     const data = state.data
     return isRef(data) ? toRaw(data.value as EntityData) : data
+  }
+
+  /**
+   * Pinia's whole state as the raw object behind its reactive proxy. `toRaw` goes through the
+   * proxy's trap, so the raw object is kept for as long as the proxy is the same one.
+   */
+  private rawState(): Record<string, EntityState | undefined> {
+    const proxy = this.pinia.state.value
+    if (proxy !== this.stateProxy) {
+      this.stateProxy = proxy
+      this.stateRaw = toRaw(proxy) as Record<string, EntityState | undefined>
+    }
+    return this.stateRaw!
   }
 
   /** The index of an entity's records by the values of `fields`, built on first use. */
