@@ -53,5 +53,15 @@ describe('FkIndex', () => {
   it('tells array-index keys from other keys', () => {
     expect(['0', '7', '4294967294'].map(isIndexKey)).toEqual([true, true, true])
     expect(['01', '-1', '1.5', 'a', '4294967295', ''].map(isIndexKey)).toEqual([false, false, false, false, false, false])
+    expect(['1e3', ' 1', '12345678901', '9999999999'].map(isIndexKey)).toEqual([false, false, false, false])
+  })
+
+  it('keeps values named like members of Object.prototype in buckets of their own', () => {
+    const data: Record<string, StoredRecord> = { 1: { owner: '__proto__' }, 2: { owner: 'constructor' }, 3: { owner: 'toString' } }
+    const index = new FkIndex(data, ['owner'])
+    write(data, index, '4', { owner: '__proto__' })
+
+    expect([index.get('__proto__'), index.get('constructor'), index.get('toString'), index.get('hasOwnProperty')])
+      .toEqual([['1', '4'], ['2'], ['3'], undefined])
   })
 })

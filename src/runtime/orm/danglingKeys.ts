@@ -1,4 +1,4 @@
-import { sameFields } from './database'
+import { sameFields } from './sameFields'
 import type { Database } from './database'
 import { _showValue, _warnOnce, _warnedBefore } from './inputWarnings'
 import { keyOf } from './keys'

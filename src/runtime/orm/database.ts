@@ -15,6 +15,7 @@ import type { EntityData } from './storeOptions'
 import type { StoredRecord } from './keys'
 import type { RelatedRef, Relation, RelationHost, RelationLink, Schema } from './relations/Relation'
 import { getSchema } from './schema'
+import { sameFields } from './sameFields'
 import type { ModelClass } from './types'
 
 declare module './relations/Relation' {
@@ -58,6 +59,12 @@ export class Database {
   private readonly versions = new Map<string, ShallowRef<number>>()
   private writes = 0
   private readonly indexes = new Map<string, FkIndex[]>()
+  /**
+   * Per entity, the fields that bound relations look its records up by (a hasOne's or hasMany's
+   * foreign key). Their indexes are kept from the first write on, while the records written are
+   * still in the CPU's cache, rather than built by a first read that must fetch every record again.
+   */
+  private readonly wanted = new Map<string, (readonly string[])[]>()
   /** Resolved and checked relations; emptied when a model is replaced. */
   private readonly resolved = new Map<Relation, RelationLink>()
   /** What relations bind to. */
@@ -71,6 +78,8 @@ export class Database {
   private readonly storeIds = new Map<string, string>()
   private readonly counts = new EntityCounts()
   private ownWrite = false
+  private stateProxy: unknown
+  private stateRaw: Record<string, EntityState | undefined> | undefined
   private resolvedConfig: OrmConfig | undefined
   private readonly seenOptions = new Set<CreateOrmOptions>()
   /**
@@ -78,6 +87,17 @@ export class Database {
    * @internal
    */
   readonly _queryCache: QueryCache = new QueryCache(this)
+  /**
+   * The plain repository of each model, reused by `useRepo` while no plugin runs per repository
+   * (emptied when the configuration or a model changes).
+   * @internal
+   */
+  readonly _repositories = new Map<unknown, unknown>()
+  /**
+   * The load maps `with(name)` shares between queries (see eagerLoad's sharedLoad).
+   * @internal
+   */
+  readonly _sharedLoads = new Map<Schema, Map<string, readonly unknown[]>>()
   /**
    * While set, every entity read through `data()` is added to it (see QueryCache).
    * @internal
@@ -121,6 +141,7 @@ export class Database {
       return
     const before = this.resolvedConfig
     this.resolvedConfig = undefined
+    this._repositories.clear()
     const after = this.config
     this.seenOptions.add(options)
     if (before && this.stores.size > 0 && before.model.namespace !== after.model.namespace && process.env.NODE_ENV !== 'production')
@@ -160,6 +181,9 @@ export class Database {
     if (current) {
       this.indexes.delete(schema.entity)
       this.resolved.clear()
+      this.wanted.clear()
+      this._repositories.clear()
+      this._sharedLoads.clear()
     }
     this.store(schema.entity)
     return schema
@@ -198,8 +222,22 @@ export class Database {
     if (!link) {
       link = relation._bind(this.host, owner, field)
       this.resolved.set(relation, link)
+      this.want(link)
     }
     return link
+  }
+
+  /** Notes the index an equal-keys relation looks its related records up by, unless it is the primary key. */
+  private want(link: RelationLink): void {
+    const fields = link.keys?.related
+    const related = link.related
+    if (!fields || link.pivot || link.targets.length !== 1 || sameFields(fields, related.primaryKey))
+      return
+    let list = this.wanted.get(related.entity)
+    if (!list)
+      this.wanted.set(related.entity, list = [])
+    if (!list.some(wanted => sameFields(wanted, fields)))
+      list.push(fields)
   }
 
   private resolve(ref: RelatedRef, owner: Schema, field: string): Schema {
@@ -249,12 +287,25 @@ export class Database {
     track(this.version(entity))
     this._reads?.add(entity)
     const id = this.storeIds.size === 0 ? entity : this.storeIds.get(entity) ?? entity
-    const state = (toRaw(this.pinia.state.value) as Record<string, EntityState | undefined>)[id]
+    const state = this.rawState()[id]
     if (!state)
       return toRaw(this.store(entity).$state.data)
     // A setup store (createORM({ pinia: { storeType: 'setupStore' } })) keeps its state as refs.
     const data = state.data
     return isRef(data) ? toRaw(data.value as EntityData) : data
+  }
+
+  /**
+   * Pinia's whole state as the raw object behind its reactive proxy. `toRaw` goes through the
+   * proxy's trap, so the raw object is kept for as long as the proxy is the same one.
+   */
+  private rawState(): Record<string, EntityState | undefined> {
+    const proxy = this.pinia.state.value
+    if (proxy !== this.stateProxy) {
+      this.stateProxy = proxy
+      this.stateRaw = toRaw(proxy) as Record<string, EntityState | undefined>
+    }
+    return this.stateRaw!
   }
 
   /** The index of an entity's records by the values of `fields`, built on first use. */
@@ -279,6 +330,11 @@ export class Database {
     const store = this.store(entity)
     const data = toRaw(store.$state.data)
     this.counts.write(entity, data, changes)
+    const wanted = this.wanted.get(entity)
+    if (wanted) {
+      for (const fields of wanted)
+        this.index(entity, fields, data)
+    }
     const indexes = this.liveIndexes(entity, data)
     if (indexes.length > 0) {
       for (const [id, record] of changes) {
@@ -369,11 +425,6 @@ function duplicateEntityError(entity: string, first: string, second: string) {
 
 function isModelClass(value: unknown): value is ModelClass {
   return typeof value === 'function' && typeof (value as Partial<ModelClass>).fields === 'function' && 'entity' in value
-}
-
-/** @internal */
-export function sameFields(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((field, i) => field === b[i])
 }
 
 const databases = new WeakMap<Pinia, Database>()

@@ -5,19 +5,28 @@ import { didYouMean } from './suggest'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
 import type { ModelInstance, RelationLink, Schema } from './relations/Relation'
+import { sameFields } from './sameFields'
 
 // Eager loading (`with()`, `load()`): each relation type plugs in through its bound link; the
 // equal-keys relations (hasOne, hasMany, belongsTo) take a fast path of one lookup per parent.
 
-/** One relation to load: the constraints on its query and the relations to load below it. */
+/**
+ * One relation to load: its name, the constraints on its query and the relations to load below it.
+ * Lists of loads are arrays, not maps: a query loads a few relations, and walking an array by index
+ * allocates nothing where a map's iterator would, on every read.
+ */
 export interface EagerLoad<Q> {
-  constraints: ((query: Q) => void)[]
-  nested: Map<string, EagerLoad<Q>>
+  readonly name: string
+  readonly constraints: readonly ((query: Q) => void)[]
+  readonly nested: EagerList<Q>
 }
+
+/** The relations a query loads, in the order `with()` named them. */
+export type EagerList<Q> = readonly EagerLoad<Q>[]
 
 /** What eager loading needs of the query of a related model. */
 export interface EagerQuery<Q> {
-  readonly _eager: Map<string, EagerLoad<Q>>
+  _eager: EagerList<Q>
   /** Filters, sorts and pages `records` as the query says, as model instances. */
   _selectFrom: (records: StoredRecord[]) => ModelInstance[]
   /** Whether the query only loads (nothing changes which records come back). */
@@ -27,28 +36,50 @@ export interface EagerQuery<Q> {
 const NONE: readonly string[] = Object.freeze([])
 
 /**
- * Adds a relation to load: a dotted name (`'phone.user'`) loads nested relations; the constraint
+ * The loads after adding a relation to `eager` (which is never changed: the result is a new list
+ * when anything is added). A dotted name (`'phone.user'`) loads nested relations; the constraint
  * applies to the query of the last one. Throws for a name that is not a relation.
  *
  * @internal
  */
-export function addEager<Q>(db: Database, schema: Schema, eager: Map<string, EagerLoad<Q>>, name: string, constraint?: (query: Q) => void): void {
+export function addEager<Q>(db: Database, schema: Schema, eager: EagerList<Q>, name: string, constraint?: (query: Q) => void): EagerList<Q> {
   const fields = name.includes('.') ? name.split('.') : [name]
-  let schemas = [schema]
-  let level = eager
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i]!
-    const owners = schemas.filter(owner => owner.relations.has(field))
-    if (owners.length === 0)
-      throw unknownRelationError(schemas[0]!, field, name)
-    let load = level.get(field)
-    if (!load)
-      level.set(field, load = { constraints: [], nested: new Map() })
-    if (constraint && i === fields.length - 1)
-      load.constraints.push(constraint)
-    schemas = owners.flatMap(owner => db.link(owner, field).targets)
-    level = load.nested
+  return addPath(db, [schema], eager, fields, 0, name, constraint)
+}
+
+function addPath<Q>(db: Database, schemas: readonly Schema[], list: EagerList<Q>, fields: readonly string[], at: number, path: string, constraint: ((query: Q) => void) | undefined): EagerList<Q> {
+  const field = fields[at]!
+  const owners = schemas.filter(owner => owner.relations.has(field))
+  if (owners.length === 0)
+    throw unknownRelationError(schemas[0]!, field, path)
+  const targets = owners.flatMap(owner => db.link(owner, field).targets)
+  const index = list.findIndex(load => load.name === field)
+  const current: EagerLoad<Q> = index === -1 ? { name: field, constraints: [], nested: [] } : list[index]!
+  const last = at === fields.length - 1
+  const load: EagerLoad<Q> = {
+    name: field,
+    constraints: last && constraint ? [...current.constraints, constraint] : current.constraints,
+    nested: last ? current.nested : addPath(db, targets, current.nested, fields, at + 1, path, constraint),
   }
+  return index === -1 ? [...list, load] : list.map((other, i) => i === index ? load : other)
+}
+
+/**
+ * What `with(name)` loads when it is the query's first relation and has no constraint: one list
+ * per Pinia, model and name, shared by every such query (lists are never changed), so
+ * `useRepo(User).with('phone').find(1)` allocates nothing for it.
+ *
+ * @internal
+ */
+export function sharedLoad<Q>(db: Database, schema: Schema, name: string): EagerList<Q> {
+  const cache = db._sharedLoads
+  let byName = cache.get(schema)
+  if (!byName)
+    cache.set(schema, byName = new Map())
+  let list = byName.get(name)
+  if (!list)
+    byName.set(name, list = Object.freeze(addEager<Q>(db, schema, [], name)))
+  return list as EagerList<Q>
 }
 
 /**
@@ -57,31 +88,35 @@ export function addEager<Q>(db: Database, schema: Schema, eager: Map<string, Eag
  *
  * @internal
  */
-export function loadEager<Q extends EagerQuery<Q>>(db: Database, schema: Schema, items: readonly ModelInstance[], eager: ReadonlyMap<string, EagerLoad<Q>>, newQuery: (schema: Schema) => Q): void {
+export function loadEager<Q extends EagerQuery<Q>>(db: Database, schema: Schema, items: readonly ModelInstance[], eager: EagerList<Q>, newQuery: (db: Database, schema: Schema) => Q): void {
   if (items.length === 0)
     return
-  for (const [field, load] of eager) {
-    if (schema.relations.has(field))
-      loadRelation(db, db.link(schema, field), items, load, newQuery)
+  for (let i = 0; i < eager.length; i++) {
+    const load = eager[i]!
+    if (schema.relations.has(load.name))
+      loadRelation(db, db.link(schema, load.name), items, load, newQuery)
   }
 }
 
-function loadRelation<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, parents: readonly ModelInstance[], load: EagerLoad<Q>, newQuery: (schema: Schema) => Q): void {
+function loadRelation<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, parents: readonly ModelInstance[], load: EagerLoad<Q>, newQuery: (db: Database, schema: Schema) => Q): void {
   // A related query only when something narrows or extends what a lookup finds.
-  const needsQuery = load.constraints.length > 0 || load.nested.size > 0
+  const needsQuery = load.constraints.length > 0 || load.nested.length > 0
+  if (!needsQuery && link.keys && !link.pivot && link.targets.length === 1) {
+    loadPlainByKeys(db, link, parents)
+    return
+  }
   const subs = new Map<Schema, Q>()
   const sub = (schema: Schema): Q | undefined => {
     if (!needsQuery)
       return undefined
     let query = subs.get(schema)
     if (!query) {
-      query = newQuery(schema)
+      query = newQuery(db, schema)
       for (const constraint of load.constraints)
         constraint(query)
-      for (const [name, nested] of load.nested) {
-        if (schema.relations.has(name) && !query._eager.has(name))
-          query._eager.set(name, nested)
-      }
+      const own = load.nested.filter(nested => schema.relations.has(nested.name) && !query!._eager.some(other => other.name === nested.name))
+      if (own.length > 0)
+        query._eager = [...query._eager, ...own]
       subs.set(schema, query)
     }
     return query
@@ -93,8 +128,55 @@ function loadRelation<Q extends EagerQuery<Q>>(db: Database, link: RelationLink,
     loadByReader(db, link, parents, sub, children)
   for (const [schema, found] of children) {
     const query = subs.get(schema)
-    if (query && query._eager.size > 0)
+    if (query && query._eager.length > 0)
       loadEager(db, schema, found, query._eager, newQuery)
+  }
+}
+
+/**
+ * Relations matched by equal keys, loaded as they are (nothing below, no constraint): one lookup
+ * per parent, directly or through the index, and no list beyond the related lists themselves.
+ */
+function loadPlainByKeys(db: Database, link: RelationLink, parents: readonly ModelInstance[]): void {
+  const { related, field, many } = link
+  const parentKeys = link.keys!.parent
+  const relatedKeys = link.keys!.related
+  const data = db.data(related.entity)
+  const index = sameFields(relatedKeys, related.primaryKey) ? undefined : db.index(related.entity, relatedKeys, data)
+  const single = parentKeys.length === 1 ? parentKeys[0]! : undefined
+  for (let p = 0; p < parents.length; p++) {
+    const parent = parents[p] as unknown as Record<string, unknown>
+    let key: string | number | undefined
+    if (single !== undefined) {
+      // A number is looked up as it is: it names the same record (or bucket) as its string.
+      const raw = parent[single]
+      key = raw === null || raw === undefined ? undefined : typeof raw === 'number' || typeof raw === 'string' ? raw : String(raw)
+    }
+    else {
+      key = keyOf(parent, parentKeys)
+    }
+    if (key === undefined) {
+      parent[field] = many ? [] : null
+    }
+    else if (index === undefined) {
+      const record = recordAt(data, key)
+      const item = record === undefined ? null : related.hydrate(record, db)
+      parent[field] = many ? (item === null ? [] : [item]) : item
+    }
+    else {
+      const ids = index.get(key)
+      if (!many) {
+        parent[field] = ids === undefined || ids.length === 0 ? null : related.hydrate(data[ids[0]!]!, db)
+      }
+      else {
+        const list: ModelInstance[] = []
+        if (ids !== undefined) {
+          for (let i = 0; i < ids.length; i++)
+            list.push(related.hydrate(data[ids[i]!]!, db))
+        }
+        parent[field] = list
+      }
+    }
   }
 }
 
@@ -104,8 +186,7 @@ function loadByKeys<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, p
   const parentKeys = link.keys!.parent
   const relatedKeys = link.keys!.related
   const data = db.data(related.entity)
-  const byPrimaryKey = relatedKeys.length === related.primaryKey.length && relatedKeys.every((key, i) => key === related.primaryKey[i])
-  const index = byPrimaryKey ? undefined : db.index(related.entity, relatedKeys, data)
+  const index = sameFields(relatedKeys, related.primaryKey) ? undefined : db.index(related.entity, relatedKeys, data)
   const plain = sub === undefined || sub._isPlain()
   const found: ModelInstance[] = []
   for (const parent of parents) {

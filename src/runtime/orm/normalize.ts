@@ -58,20 +58,25 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   const seen = new Map<Schema, Map<object, SavedNode>>()
   // Where the visit is in the input, for error messages. A failure aborts the whole normalization,
   // so the path is left as it was when the error was thrown.
-  const path: string[] = []
+  // Segments and list indexes apart (-1: none), so a record's place costs no string until an error.
+  const segments: string[] = []
+  const indexes: number[] = []
+  const path = () => segments.map((segment, i) => indexes[i]! < 0 ? segment : `${segment}[${indexes[i]}]`)
   const unlinks: Unlink[] = []
 
   const visitor: NormalizeVisitor = {
-    visit(schema, record, keys, segment, extraKey) {
-      path.push(segment)
-      if (path.length > MAX_NESTING)
-        throw nestingError((owner, field) => context.link(owner, field).related, rootSchema, input, path)
+    visit(schema, record, keys, segment, index = -1, extraKey) {
+      segments.push(segment)
+      indexes.push(index)
+      if (segments.length > MAX_NESTING)
+        throw nestingError((owner, field) => context.link(owner, field).related, rootSchema, input, path())
       const node = visitRecord(schema, record, keys, extraKey)
-      path.pop()
+      segments.pop()
+      indexes.pop()
       return node
     },
     fail(message) {
-      throw createOrmError(`${path.join('')}: ${message}`)
+      throw createOrmError(`${path().join('')}: ${message}`)
     },
     stored: (schema, key) => context.stored(schema, key),
     unlink(schema, key, fields) {
@@ -155,7 +160,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   try {
     if (Array.isArray(input)) {
       for (let i = 0; i < input.length; i++)
-        roots.push(visitor.visit(schema, input[i], undefined, `${schema.entity}[${i}]`))
+        roots.push(visitor.visit(schema, input[i], undefined, schema.entity, i))
     }
     else {
       roots.push(visitor.visit(schema, input, undefined, schema.entity))
@@ -165,7 +170,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     // The nesting limit keeps clear of the stack's end; a smaller stack (another runtime, a deep
     // caller) still gets the same message instead of a bare RangeError. Nothing was written.
     if (error instanceof RangeError)
-      throw nestingError((owner, field) => context.link(owner, field).related, rootSchema, input, path)
+      throw nestingError((owner, field) => context.link(owner, field).related, rootSchema, input, path())
     throw error
   }
   return { roots, batches, unlinks }

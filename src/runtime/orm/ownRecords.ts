@@ -18,7 +18,9 @@ const hasOwn = Object.prototype.hasOwnProperty
  *
  * @internal
  */
-export function recordAt(data: Record<string, StoredRecord>, key: string): StoredRecord | undefined {
+export function recordAt<T = StoredRecord>(data: Record<string, T>, key: string | number): T | undefined {
+  // A number names the same property as its string (`data[1]` is `data['1']`); V8 looks an integer
+  // up as an array index, with no string made for it.
   return hasOwn.call(data, key) ? data[key] : undefined
 }
 
@@ -27,7 +29,7 @@ export function recordAt(data: Record<string, StoredRecord>, key: string): Store
  *
  * @internal
  */
-export function hasRecord(data: Record<string, StoredRecord>, key: string): boolean {
+export function hasRecord(data: Record<string, unknown>, key: string | number): boolean {
   return hasOwn.call(data, key)
 }
 
@@ -36,7 +38,7 @@ export function hasRecord(data: Record<string, StoredRecord>, key: string): bool
  *
  * @internal
  */
-export function setRecord(data: Record<string, StoredRecord>, key: string, record: StoredRecord): void {
+export function setRecord<T = StoredRecord>(data: Record<string, T>, key: string, record: T): void {
   if (key === '__proto__')
     Object.defineProperty(data, key, { value: record, writable: true, enumerable: true, configurable: true })
   else

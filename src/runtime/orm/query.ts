@@ -1,7 +1,7 @@
 import { checkCount, checkIds, checkOrderBy, checkWhereField, checkWhereValues, checkWithArguments } from './arguments'
 import type { Database } from './database'
-import { addEager, loadEager } from './eagerLoad'
-import type { EagerLoad } from './eagerLoad'
+import { addEager, loadEager, sharedLoad } from './eagerLoad'
+import type { EagerList } from './eagerLoad'
 import { createOrmError } from './errors'
 import { keyOf, keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
@@ -24,6 +24,10 @@ import { pageWindow, paginated } from './query/paginate'
 import type { Paginated } from './query/paginate'
 import { describeQuery } from './query/queryCache'
 import { likeMatcher } from './query/whereLike'
+
+const NO_WHERES: readonly never[] = Object.freeze([])
+const NO_EAGER: EagerList<any> = Object.freeze([]) // eslint-disable-line @typescript-eslint/no-explicit-any -- empty: fits every query
+const NO_ORDERS: readonly never[] = Object.freeze([])
 
 /** A query grouped with `groupBy()`: its `get()` returns the groups by key. */
 export type GroupedQuery<M extends ModelClass> = Omit<Query<M>, 'get'> & {
@@ -61,10 +65,11 @@ export class Query<M extends ModelClass = ModelClass> {
   readonly _db: Database
   /** @internal */
   readonly _schema: Schema
-  private readonly wheres: Where[] = []
-  private readonly orders: Order[] = []
+  // Shared empty lists until the first where/orderBy: a find by id allocates no list for them.
+  private wheres: readonly Where[] = NO_WHERES
+  private orders: readonly Order[] = NO_ORDERS
   /** @internal */
-  readonly _eager = new Map<string, EagerLoad<Query>>()
+  _eager: EagerList<Query> = NO_EAGER
   private ids: string[] | undefined
   private take: number | undefined
   private skip = 0
@@ -142,12 +147,12 @@ export class Query<M extends ModelClass = ModelClass> {
     if (Array.isArray(by)) {
       for (const [field, fieldDirection] of orderPairs(by as OrderByList, direction)) {
         checkOrderBy(this._schema, field, fieldDirection)
-        this.orders.push({ by: field, desc: fieldDirection === 'desc', strings })
+        this.orders = [...this.orders, { by: field, desc: fieldDirection === 'desc', strings }]
       }
       return this
     }
     checkOrderBy(this._schema, by, direction)
-    this.orders.push({ by: by as Order['by'], desc: direction === 'desc', strings })
+    this.orders = [...this.orders, { by: by as Order['by'], desc: direction === 'desc', strings }]
     return this
   }
 
@@ -171,7 +176,9 @@ export class Query<M extends ModelClass = ModelClass> {
    */
   with(name: string, constraint?: RelationConstraint): this {
     checkWithArguments(this._schema, name, constraint)
-    addEager(this._db, this._schema, this._eager, name, constraint)
+    this._eager = this._eager === NO_EAGER && constraint === undefined
+      ? sharedLoad(this._db, this._schema, name)
+      : addEager(this._db, this._schema, this._eager, name, constraint)
     return this
   }
 
@@ -223,20 +230,33 @@ export class Query<M extends ModelClass = ModelClass> {
   find(ids: readonly KeyOf<M>[]): Item<M>[]
   find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
     checkIds('find', this._schema, ids)
-    const { keys, many } = keysOfIds(ids, this._schema.primaryKey)
-    this.ids = keys
-    if (many)
-      return this.get()
-    // One key: a direct lookup, whatever the paging.
-    if (this.wheres.length > 0)
-      return this.first()
-    const record = keys.length === 0 ? undefined : recordAt(this._db.data(this._schema.entity), keys[0]!)
+    const schema = this._schema
+    let key: string | number | undefined
+    if ((typeof ids === 'number' || typeof ids === 'string') && schema.primaryKey.length === 1 && this.wheres.length === 0) {
+      // The common case: one id of a single-field key, looked up directly (no list of keys, and a
+      // number as it is: it names the same record as its string).
+      key = ids
+    }
+    else {
+      const { keys, many } = keysOfIds(ids, schema.primaryKey)
+      this.ids = keys
+      if (many)
+        return this.get()
+      // One key: a direct lookup, whatever the paging.
+      if (this.wheres.length > 0)
+        return this.first()
+      key = keys[0]
+    }
+    const record = key === undefined ? undefined : recordAt(this._db.data(schema.entity), key)
     if (record === undefined)
       return null
-    const item = this._schema.hydrate(record, this._db)
-    this.load([item])
-    if (this._schema.features || this._visibility)
-      this.retrieve([item])
+    const item = schema.hydrate(record, this._db)
+    if (this._eager.length > 0 || schema.features || this._visibility) {
+      const items = [item]
+      this.load(items)
+      if (schema.features || this._visibility)
+        this.retrieve(items)
+    }
     return item as Item<M>
   }
 
@@ -244,7 +264,8 @@ export class Query<M extends ModelClass = ModelClass> {
    * Loads the relations requested with `with()` into model instances already retrieved.
    */
   load(items: readonly Model[]): void {
-    loadEager(this._db, this._schema, items, this._eager, schema => new Query(this._db, schema))
+    if (this._eager.length > 0)
+      loadEager(this._db, this._schema, items, this._eager, newQuery)
   }
 
   /**
@@ -304,7 +325,7 @@ export class Query<M extends ModelClass = ModelClass> {
    * @internal
    */
   _whereRecord(test: (record: StoredRecord) => boolean, or: boolean): this {
-    this.wheres.push({ field: test as unknown as Where['field'], value: undefined, or, raw: true })
+    this.wheres = [...this.wheres, { field: test as unknown as Where['field'], value: undefined, or, raw: true }]
     return this
   }
 
@@ -355,7 +376,7 @@ export class Query<M extends ModelClass = ModelClass> {
   private addWhere(field: Where['field'], value: unknown, or: boolean): this {
     if (typeof field === 'string' && !this._schema.attributes.has(field))
       throw createOrmError(`where() on ${this._schema.name}: '${field}' is not an attribute of ${this._schema.name}.${process.env.NODE_ENV !== 'production' ? didYouMean(field, this._schema.attributeNames) : ''} Its attributes are: ${this._schema.attributeNames.join(', ')}. To filter by a relation, load it with with() and filter with a function.`)
-    this.wheres.push({ field, value, or })
+    this.wheres = [...this.wheres, { field, value, or }]
     return this
   }
 
@@ -582,7 +603,7 @@ export class Query<M extends ModelClass = ModelClass> {
 
   private describe(): string {
     const db = this._db
-    const eager = (map: ReadonlyMap<string, EagerLoad<Query>>): unknown => [...map].map(([name, load]) => [name, load.constraints, eager(load.nested)])
+    const eager = (list: EagerList<Query>): unknown => list.map(load => [load.name, load.constraints, eager(load.nested)])
     return describeQuery(
       [this.wheres, this.orders.map(order => [order.by, order.desc, order.strings]), this.ids, this.take, this.skip, this.groups, eager(this._eager)],
       fn => db._queryCache._idOf(fn),
@@ -613,6 +634,11 @@ export class Query<M extends ModelClass = ModelClass> {
       throw createOrmError(`${kind}() on ${this._schema.name}: '${field}' is not an attribute of ${this._schema.name}. Its attributes are: ${this._schema.attributeNames.join(', ')}.`)
     return aggregate(this.matchingRecords() as unknown as StoredRecord[], kind, this._schema.name, field)
   }
+}
+
+/** A query of a related model, for eager loading (one function, not a closure per load). */
+function newQuery(db: Database, schema: Schema): Query {
+  return new Query(db, schema)
 }
 
 function test(where: Where, item: StoredRecord): boolean {

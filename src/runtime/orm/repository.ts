@@ -225,6 +225,13 @@ export class Repository<M extends ModelClass = ModelClass> {
   find(id: KeyOf<M>): Item<M> | null
   find(ids: readonly KeyOf<M>[]): Item<M>[]
   find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
+    const schema = this._schema
+    if ((typeof ids === 'number' || typeof ids === 'string') && !schema.features && schema.primaryKey.length === 1) {
+      // One id, a model with no hooks, casts or visibility: a direct lookup, no query made.
+      checkIds('find', schema, ids)
+      const record = recordAt(this._db.data(schema.entity), ids)
+      return record === undefined ? null : schema.hydrate(record, this._db) as Item<M>
+    }
     return this.query().find(ids as KeyOf<M>)
   }
 

@@ -43,10 +43,17 @@ export function useRepo(target: ModelClass | RepositoryClass<Repository>, pinia?
   if (!active)
     throw createOrmError(`useRepo(${target.name}) was called with no active Pinia. Pass the Pinia instance, useRepo(${target.name}, pinia), or install Pinia first (app.use(pinia) or setActivePinia(pinia)).`)
   const db = getDatabase(active)
-  const repository = isRepository ? new target(db) : new Repository(db, target as ModelClass)
   if (isRepository)
-    repository._bind()
-  return repository._applyPlugins()
+    return new target(db)._bind()._applyPlugins()
+  // A plain repository holds nothing but its model and database: one per model and Pinia serves
+  // every call, unless plugins (which may change it) run for each.
+  let repository = db._repositories.get(target) as Repository | undefined
+  if (!repository) {
+    repository = new Repository(db, target as ModelClass)._applyPlugins()
+    if (db.config.plugins.length === 0)
+      db._repositories.set(target, repository)
+  }
+  return repository
 }
 
 /**

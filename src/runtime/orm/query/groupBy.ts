@@ -1,21 +1,33 @@
+import { recordAt, setRecord } from '../ownRecords'
+
 /**
  * Groups items by the values of `fields`, keyed as pinia-orm keys them: the value itself (as an
  * object key) for one field, `[a,b]` (the values joined by commas in brackets) for several.
- * Groups and the items in each keep the order of `items`.
+ * Groups and the items in each keep the order of `items`. A value named like a member of
+ * `Object.prototype` (`'constructor'`, `'__proto__'`) is a group like any other.
  *
  * @internal
  */
 export function groupItems<T>(items: readonly T[], fields: readonly string[]): Record<string, T[]> {
   const groups: Record<string, T[]> = {}
   const single = fields.length === 1 ? fields[0]! : undefined
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!
     const record = item as Record<string, unknown>
-    const key = single !== undefined ? String(record[single]) : `[${fields.map(field => record[field]).join(',')}]`
-    const group = groups[key]
+    let key: string | number
+    if (single !== undefined) {
+      // A number is an object key as it is (it names the same property as its string).
+      const value = record[single]
+      key = typeof value === 'number' || typeof value === 'string' ? value : String(value)
+    }
+    else {
+      key = `[${fields.map(field => record[field]).join(',')}]`
+    }
+    const group = recordAt(groups, key)
     if (group)
       group.push(item)
     else
-      groups[key] = [item]
+      setRecord(groups, String(key), [item])
   }
   return groups
 }

@@ -96,8 +96,11 @@ export interface SavedNode {
 
 /** What relation types use to split their nested input into records. */
 export interface NormalizeVisitor {
-  /** Normalizes one nested record of `schema`, with `keys` forced onto it, under path `segment`. */
-  visit: (schema: Schema, record: unknown, keys: StoredRecord | undefined, segment: string, extraKey?: string) => SavedNode
+  /**
+   * Normalizes one nested record of `schema`, with `keys` forced onto it, under path `segment`
+   * (`.posts`) and, in a list, `index` (kept apart: the path is written out only for an error).
+   */
+  visit: (schema: Schema, record: unknown, keys: StoredRecord | undefined, segment: string, index?: number, extraKey?: string) => SavedNode
   /** Throws an error for bad input, naming where in the input it is. */
   fail: (message: string) => never
   /** The record as stored before this save, if any. */

@@ -114,8 +114,9 @@ export function manyChildren(visitor: NormalizeVisitor, value: unknown, related:
   if (value.length === 0)
     return []
   const forced = keys()
+  const segment = `.${field}`
   const children: SavedNode[] = []
   for (let i = 0; i < value.length; i++)
-    children.push(visitor.visit(related, value[i], forced, `.${field}[${i}]`))
+    children.push(visitor.visit(related, value[i], forced, segment, i))
   return children
 }

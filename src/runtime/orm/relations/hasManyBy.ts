@@ -62,7 +62,7 @@ export class HasManyBy<R extends RelatedModel = RelatedModel> extends Relation<R
         const children: SavedNode[] = []
         const keys: unknown[] = []
         for (let i = 0; i < value.length; i++) {
-          const child = visitor.visit(related, value[i], undefined, `.${field}[${i}]`)
+          const child = visitor.visit(related, value[i], undefined, `.${field}`, i)
           const key = child.attributes[ownerKeys[0]!]
           if (key === null || key === undefined)
             visitor.fail(`${name} cannot link its ${related.entity}: the ${related.name} record ${child.key} has no value in '${ownerKeys[0]}'. Include it in the saved record.`)

@@ -151,7 +151,7 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
         for (let i = 0; i < value.length; i++) {
           const input = value[i] as Record<string, unknown> | null
           // `as` holds the pivot's attributes: not a field of the related model, and no typo.
-          const child = visitor.visit(related, input, undefined, `.${field}[${i}]`, as)
+          const child = visitor.visit(related, input, undefined, `.${field}`, i, as)
           const relatedValue = child.attributes[relatedKeys[0]!]
           if (relatedValue === null || relatedValue === undefined)
             visitor.fail(`${name} cannot link its ${related.entity}: the ${related.name} record ${child.key} has no value in '${relatedKeys[0]}'. Include it in the saved record.`)

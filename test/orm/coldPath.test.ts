@@ -1,0 +1,99 @@
+// What the read path shares between calls to save work, and what it must never share.
+import { createPinia } from 'pinia'
+import type { Pinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createApp } from 'vue'
+import { createORM, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
+import type { ModelClass } from '../../src/runtime/orm'
+import { Phone, Post, User } from './models'
+
+let pinia: Pinia
+beforeEach(() => {
+  pinia = createPinia()
+})
+
+const repo = <M extends ModelClass>(model: M) => useRepo(model, pinia)
+
+function seed() {
+  repo(User).save([
+    { id: 1, name: 'Ada', phone: { id: 10, number: '1' }, posts: [{ id: 100, title: 'a' }, { id: 101, title: 'b' }] },
+    { id: 2, name: 'Bob', phone: { id: 20, number: '2' }, posts: [{ id: 102, title: 'c' }] },
+  ])
+}
+
+describe('the read path', () => {
+  it('reuses one repository per model and Pinia, and none across Pinia instances', () => {
+    const first = createPinia()
+    const second = createPinia()
+
+    expect(useRepo(User, first)).toBe(useRepo(User, first))
+    expect(useRepo(User, first)).not.toBe(useRepo(User, second))
+    expect(useRepo(Phone, first)).not.toBe(useRepo(User, first))
+  })
+
+  it('makes a repository per call while a plugin runs for each', () => {
+    createApp({}).use(pinia)
+    let runs = 0
+    pinia.use(createORM({ plugins: [definePiniaOrmPlugin((context) => {
+      runs++
+      return context
+    })] }))
+
+    expect(useRepo(User, pinia)).not.toBe(useRepo(User, pinia))
+    expect(runs).toBe(2)
+  })
+
+  it('keeps a constraint added to one query\'s relation out of every other query\'s', () => {
+    seed()
+    const constrained = repo(User).with('posts').with('posts', query => query.where('title', 'b'))
+    const plain = repo(User).with('posts')
+
+    expect(constrained.find(1)!.posts!.map(post => post.id)).toEqual([101])
+    expect(plain.find(1)!.posts!.map(post => post.id)).toEqual([100, 101])
+    expect(repo(User).with('posts').find(1)!.posts!.map(post => post.id)).toEqual([100, 101])
+  })
+
+  it('finds relations saved before the relation was first read, and after', () => {
+    repo(Post).save({ id: 1, userId: 1, title: 'saved alone, before any nested save' })
+    seed()
+    repo(User).save({ id: 3, name: 'Cy' })
+    repo(Phone).save({ id: 30, userId: 3, number: '3' })
+
+    expect(repo(User).with('posts').find(1)!.posts!.map(post => post.id)).toEqual([1, 100, 101])
+    expect(repo(User).with('phone').find(3)!.phone!.id).toBe(30)
+    repo(Phone).save({ id: 30, userId: 2 })
+    expect(repo(User).with('phone').find(3)!.phone).toBeNull()
+  })
+
+  it('finds by a string id and by a number id alike', () => {
+    seed()
+
+    expect(repo(User).with('phone').find('2')!.phone!.number).toBe('2')
+    expect(repo(User).with('phone').find(2)!.phone!.number).toBe('2')
+    expect(repo(User).find(3)).toBeNull()
+  })
+})
+
+describe('groupBy', () => {
+  it('groups by values named like members of Object.prototype as by any other', () => {
+    repo(Post).save([
+      { id: 1, title: 'constructor' },
+      { id: 2, title: '__proto__' },
+      { id: 3, title: 'constructor' },
+      { id: 4, title: 'toString' },
+    ])
+    const groups = repo(Post).groupBy('title').get()
+    const ids = (key: string) => Object.getOwnPropertyDescriptor(groups, key)?.value.map((post: { id: number }) => post.id)
+
+    expect(Object.keys(groups)).toEqual(['constructor', '__proto__', 'toString'])
+    expect([ids('constructor'), ids('__proto__'), ids('toString')]).toEqual([[1, 3], [2], [4]])
+    expect(Object.getPrototypeOf(groups)).toBe(Object.prototype)
+  })
+
+  it('keys a number value by its string, as an object key is', () => {
+    repo(Post).save([{ id: 1, userId: 7 }, { id: 2, userId: '7' }, { id: 3, userId: 8 }])
+
+    expect(Object.entries(repo(Post).groupBy('userId').get()).map(([key, posts]) => [key, posts.map(post => post.id)]))
+      .toEqual([['7', [1, 2]], ['8', [3]]])
+  })
+})
