@@ -15,6 +15,8 @@ export class User extends Model {
 
   declare id: number | string
   declare name: string
+  declare posts: Post[]
+  declare phone: Phone | null
 
   static override saved(model: User) {
     if (model.name === 'throw in saved')

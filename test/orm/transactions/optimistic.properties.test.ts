@@ -35,12 +35,12 @@ class Todo extends Model {
 type Entity = 'lists' | 'todos'
 type Rec = Record<string, unknown>
 type Write = { type: 'save', entity: Entity, id: number, fields: Rec } | { type: 'delete', entity: Entity, id: number }
-type Op =
-  | { kind: 'plain', write: Write }
-  | { kind: 'optimistic', writes: Write[] }
-  | { kind: 'commit' | 'rollback', pick: number }
-  | { kind: 'undone', writes: Write[] }
-  | { kind: 'innerUndone', before: Write[], inner: Write[], after: Write[] }
+type Op
+  = | { kind: 'plain', write: Write }
+    | { kind: 'optimistic', writes: Write[] }
+    | { kind: 'commit' | 'rollback', pick: number }
+    | { kind: 'undone', writes: Write[] }
+    | { kind: 'innerUndone', before: Write[], inner: Write[], after: Write[] }
 
 const DEFAULTS: Record<Entity, Rec> = { lists: { name: '' }, todos: { title: '', done: false, listId: null } }
 const MODELS = { lists: List, todos: Todo }

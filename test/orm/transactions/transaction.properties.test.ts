@@ -10,14 +10,14 @@ import { toRaw } from 'vue'
 import { registerModels, transaction, useRepo } from '../../../src/runtime/orm'
 import { Phone, Post, User } from './models'
 
-type Write =
-  | { type: 'saveUser', id: number | string, name: string, posts: (number | string)[] }
-  | { type: 'savePost', id: number | string, userId: number | string | null }
-  | { type: 'destroyUser', id: number | string }
-  | { type: 'destroyPost', id: number | string }
-  | { type: 'rename', name: string }
-  | { type: 'read' }
-  | { type: 'invalid' }
+type Write
+  = | { type: 'saveUser', id: number | string, name: string, posts: (number | string)[] }
+    | { type: 'savePost', id: number | string, userId: number | string | null }
+    | { type: 'destroyUser', id: number | string }
+    | { type: 'destroyPost', id: number | string }
+    | { type: 'rename', name: string }
+    | { type: 'read' }
+    | { type: 'invalid' }
 
 /** A group of writes: plain, or in a nested transaction that throws at its end. */
 interface Segment {
@@ -66,7 +66,7 @@ function apply(pinia: Pinia, write: Write) {
 function observe(pinia: Pinia) {
   return {
     state: structuredClone(toRaw(pinia.state.value)),
-    keys: ['users', 'posts', 'phones'].map(entity => Object.keys(toRaw(pinia.state.value)[entity].data)),
+    keys: ['users', 'posts', 'phones'].map(entity => Object.keys(toRaw(pinia.state.value)[entity]!.data)),
     users: useRepo(User, pinia).with('posts').with('phone').get().map(user => JSON.stringify(user)),
     authors: useRepo(Post, pinia).with('author').get().map(post => JSON.stringify(post)),
     counts: [useRepo(User, pinia).count(), useRepo(Post, pinia).count(), useRepo(Phone, pinia).count()],

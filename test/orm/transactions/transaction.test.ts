@@ -20,7 +20,7 @@ function seed() {
 function observe() {
   return {
     state: structuredClone(toRaw(pinia.state.value)),
-    keys: ['users', 'posts', 'phones'].map(entity => Object.keys(toRaw(pinia.state.value)[entity].data)),
+    keys: ['users', 'posts', 'phones'].map(entity => Object.keys(toRaw(pinia.state.value)[entity]!.data)),
     users: useRepo(User, pinia).with('posts').with('phone').get().map(user => JSON.stringify(user)),
     authors: useRepo(Post, pinia).with('author').get().map(post => JSON.stringify(post)),
     withPosts: useRepo(User, pinia).has('posts').get().map(user => user.id),

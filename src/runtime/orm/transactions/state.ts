@@ -4,8 +4,7 @@ import type { StoredRecord } from '../keys'
 import { recordAt } from '../ownRecords'
 import { _applyChanges, _sameRecord } from './effects'
 import type { RecordChanges } from './effects'
-import { OptimisticLog } from './optimisticLog'
-import type { LogOwner } from './optimisticLog'
+import type { OptimisticLog, LogOwner } from './optimisticLog'
 import { _restoreKeyOrder, UndoJournal } from './undoJournal'
 
 /** Where a transaction began: what undoing it goes back to. */
