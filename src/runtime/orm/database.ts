@@ -274,7 +274,8 @@ export class Database {
 
   /**
    * Writes records of one entity in one store mutation: a record for each key to set, `undefined`
-   * for each key to delete. The ORM's own readers hear of it through the store subscription.
+   * for each key to delete. The ORM's own readers hear of it through the store subscription. In an
+   * open transaction the records are written at once and the store is patched when it ends.
    */
   write(entity: string, changes: ReadonlyMap<string, StoredRecord | undefined>): void {
     if (changes.size === 0)
