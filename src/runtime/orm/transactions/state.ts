@@ -1,10 +1,10 @@
 import type { Database, EntityData, WriteInterceptor } from '../database'
-import { createOrmError } from '../errors'
 import type { StoredRecord } from '../keys'
 import { recordAt } from '../ownRecords'
 import { _applyChanges, _sameRecord } from './effects'
 import type { RecordChanges } from './effects'
 import type { OptimisticLog, LogOwner } from './optimisticLog'
+import { _asyncError, _isThenable } from './syncOnly'
 import { _restoreKeyOrder, UndoJournal } from './undoJournal'
 
 /** Where a transaction began: what undoing it goes back to. */
@@ -78,8 +78,8 @@ export class TransactionState implements WriteInterceptor {
     let result: T
     try {
       result = fn()
-      if (isThenable(result))
-        throw asyncError(caller)
+      if (_isThenable(result))
+        throw _asyncError(caller)
     }
     catch (error) {
       if (owner)
@@ -185,15 +185,4 @@ export function _transactionState(db: Database): TransactionState {
   const state = new TransactionState(db)
   db._interceptor = state
   return state
-}
-
-function isThenable(value: unknown): boolean {
-  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function'
-}
-
-function asyncError(caller: string) {
-  const fix = caller === 'optimistic'
-    ? 'Keep the function to the writes, and hand the request to settle(): optimistic(() => useRepo(Todo).save(todo)).settle($fetch(...)).'
-    : 'Await the data first, then write inside transaction(() => ...); to show a write at once while a request runs, use optimistic(() => ...).settle(request).'
-  return createOrmError(`${caller}(fn): fn returned a promise, but a transaction runs synchronously: the writes it made before its first \`await\` were undone, and writes after that are not part of any transaction. ${fix}`)
 }
