@@ -4,7 +4,7 @@ import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { computed, toRaw } from 'vue'
-import { optimistic, registerModels, transaction, useRepo } from '../../../src/runtime/orm'
+import { Model, optimistic, registerModels, transaction, useRepo } from '../../../src/runtime/orm'
 import { getDatabase } from '../../../src/runtime/orm/database'
 import { Phone, Post, User } from './models'
 
@@ -130,6 +130,44 @@ describe('optimistic()', () => {
     write.rollback()
 
     expect(posts().find(10)).toMatchObject({ title: 'recreated', userId: null })
+  })
+
+  it('runs no lifecycle hook when it rolls back', () => {
+    const calls: string[] = []
+    class Note extends Model {
+      static override entity = 'notes'
+      static override fields() {
+        return { id: this.attr(null), text: this.string('') }
+      }
+
+      static override saving(model: Note) {
+        calls.push(`saving ${String(model.$getKey())}`)
+      }
+
+      static override deleting(model: Note) {
+        calls.push(`deleting ${String(model.$getKey())}`)
+      }
+    }
+    useRepo(Note, pinia).save({ id: 1, text: 'kept' })
+    const write = optimistic(() => {
+      useRepo(Note, pinia).save({ id: 2, text: 'new' })
+      useRepo(Note, pinia).destroy(1)
+    }, pinia)
+    expect(calls).toEqual(['saving 1', 'saving 2', 'deleting 1'])
+
+    write.rollback()
+
+    expect(calls).toEqual(['saving 1', 'saving 2', 'deleting 1'])
+    expect(useRepo(Note, pinia).all().map(note => note.$getKey())).toEqual([1])
+  })
+
+  it('puts a record with a key that is not an integer back last in its store', () => {
+    posts().save([{ id: 'b' }, { id: 'c' }])
+    const write = optimistic(() => posts().destroy('b'), pinia)
+
+    write.rollback()
+
+    expect(Object.keys(toRaw(pinia.state.value).posts!.data)).toEqual(['10', '11', 'c', 'b'])
   })
 
   it('patches each entity store once on rollback()', () => {
