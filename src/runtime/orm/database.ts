@@ -17,6 +17,7 @@ import type { RelatedRef, Relation, RelationHost, RelationLink, Schema } from '.
 import { getSchema } from './schema'
 import { sameFields } from './sameFields'
 import type { ModelClass } from './types'
+import { _replacementOf } from './transactions/effects'
 
 declare module './relations/Relation' {
   // The database a schema hydrates instances for (the contract file does not import this one).
@@ -44,6 +45,24 @@ export interface RegisterOptions {
    */
   replace?: boolean
 }
+
+/**
+ * What an open transaction, or a pending optimistic write, does with the ORM's writes
+ * (`transactions/state.ts` implements it; this file imports nothing of it).
+ *
+ * @internal
+ */
+export interface WriteInterceptor {
+  /**
+   * Sees `changes` before they go into `data`. Returns true when it has put them in itself: a
+   * transaction is open, and triggers each store it wrote once, when it ends.
+   */
+  write: (entity: string, data: EntityData, changes: ReadonlyMap<string, StoredRecord | undefined>) => boolean
+  /** Whether `entity` has writes not yet triggered: no query result cached before them is current. */
+  pending: (entity: string) => boolean
+}
+
+const NO_CHANGES: ReadonlyMap<string, StoredRecord | undefined> = new Map()
 
 /**
  * Everything the ORM keeps for one Pinia instance: which model claims which entity, the entity
@@ -109,6 +128,11 @@ export class Database {
    * @internal
    */
   _defaults: AppliedModelDefaults | undefined
+  /**
+   * Set while a transaction is open or an optimistic write is pending (see `transactions/`).
+   * @internal
+   */
+  _interceptor: WriteInterceptor | undefined
 
   constructor(pinia: Pinia) {
     this.pinia = pinia
@@ -160,7 +184,9 @@ export class Database {
    * @internal
    */
   _version(entity: string): number {
-    return this.version(entity).value
+    const version = this.version(entity).value
+    // Written in an open transaction and not yet triggered: no cached result of it is current.
+    return this._interceptor?.pending(entity) ? Number.NaN : version
   }
 
   /** Registers a model class with this Pinia, creating its entity store, and returns its schema. */
@@ -322,7 +348,8 @@ export class Database {
 
   /**
    * Writes records of one entity in one store mutation: a record for each key to set, `undefined`
-   * for each key to delete. The ORM's own readers hear of it through the store subscription.
+   * for each key to delete. The ORM's own readers hear of it through the store subscription. In an
+   * open transaction the records are written at once and the store is patched when it ends.
    */
   write(entity: string, changes: ReadonlyMap<string, StoredRecord | undefined>): void {
     if (changes.size === 0)
@@ -345,6 +372,10 @@ export class Database {
         }
       }
     }
+    if (this._interceptor?.write(entity, data, changes)) {
+      this.writes++
+      return
+    }
     this.ownWrite = true
     try {
       this.patch(store, data, changes)
@@ -352,6 +383,29 @@ export class Database {
     finally {
       this.ownWrite = false
     }
+  }
+
+  /**
+   * Triggers the readers of an entity once, for the writes an open transaction put into its records.
+   * @internal
+   */
+  _flush(entity: string): void {
+    const store = this.store(entity)
+    this.ownWrite = true
+    try {
+      this.patch(store, toRaw(store.$state.data), NO_CHANGES)
+    }
+    finally {
+      this.ownWrite = false
+    }
+  }
+
+  /**
+   * Drops the indexes of an entity, rebuilt on next use (an undone transaction changed its key order).
+   * @internal
+   */
+  _dropIndexes(entity: string): void {
+    this.indexes.delete(entity)
   }
 
   private patch(store: EntityStore, data: EntityData, changes: ReadonlyMap<string, StoredRecord | undefined>): void {
@@ -373,6 +427,11 @@ export class Database {
 
   /** Replaces all records of an entity. */
   replace(entity: string, data: EntityData): void {
+    if (this._interceptor) {
+      // Record by record, so that a transaction can undo it and an optimistic rollback replay it.
+      this.write(entity, _replacementOf(toRaw(this.store(entity).$state.data), data))
+      return
+    }
     this.store(entity).$patch((state) => {
       state.data = data
     })

@@ -265,7 +265,8 @@ export class Repository<M extends ModelClass = ModelClass> {
     const { roots, batches } = this.normalize(records, { relations: false, merge: false })
     if ((schema.features && (schema.features.hooks || schema.features.meta || schema.features.inheritance)) || _keepsMeta(schema, this._db)) {
       // Through the hooks, into an emptied store; put back as it was if a hook throws.
-      const previous = this._db.data(schema.entity)
+      // A copy: in a transaction, replace() empties the same object record by record.
+      const previous = { ...this._db.data(schema.entity) }
       this._db.replace(schema.entity, {})
       try {
         _saveBatches(this._db, batches)
