@@ -78,6 +78,7 @@ export async function createOurs() {
       for (const id of ids) out.push(store.users.with('phone').find(id))
       return out
     },
+    findUserWithPhone: (store, id) => store.users.with('phone').find(id),
     destroyUsers: (store, ids) => store.users.destroy(ids),
     countAndExists(store, calls) {
       let result

@@ -1,0 +1,13 @@
+// The implementations the bench compares, by the name used in tables, files and `--impl`.
+import { createBaseline } from './baseline.mjs'
+import { createTypicalBaseline } from './baselineTypical.mjs'
+import { createPiniaOrm } from './piniaOrm.mjs'
+import { createOurs } from './ours.mjs'
+
+/** name -> factory (sync or async) of an Implementation (implementation.mjs). */
+export const FACTORIES = {
+  'plain': createBaseline,
+  'typical': createTypicalBaseline,
+  'ours': createOurs,
+  'pinia-orm': createPiniaOrm,
+}
