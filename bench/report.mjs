@@ -44,18 +44,24 @@ function cell(result, workloadId, notes, fullCalls) {
   return text
 }
 
-const HEADER = [
-  '| workload | plain JS | typical JS | ours | pinia-orm | ours / plain | pinia-orm / ours |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-]
+const COLUMN_TITLES = { 'plain': 'plain JS', 'typical': 'typical JS', 'ours': 'ours', 'pinia-orm': 'pinia-orm' }
 
-/** The table of one N; `kind` is 'warm' (W1..W14 and the memory rows) or 'cold' (W1..W8). */
+/**
+ * The table of one N; `kind` is 'warm' (W1..W14 and the memory rows) or 'cold'
+ * (W1..W8). The typical baseline's column appears only when it ran (the warm
+ * mode leaves it out unless `--impl` names it).
+ */
 function tableFor(n, results, notes, kind = 'warm') {
-  const [plain, typical, ours, piniaOrm] = IMPLS.map(impl => results[impl])
-  const rows = [...HEADER]
+  const { plain, ours } = results
+  const piniaOrm = results['pinia-orm']
+  const columns = IMPLS.filter(impl => impl !== 'typical' || results.typical)
+  const rows = [
+    `| workload | ${columns.map(impl => COLUMN_TITLES[impl]).join(' | ')} | ours / plain | pinia-orm / ours |`,
+    `| --- | ${columns.map(() => '---:').join(' | ')} | ---: | ---: |`,
+  ]
   const workloads = kind === 'cold' ? WORKLOADS.filter(({ id }) => COLD_WORKLOADS.includes(id)) : WORKLOADS
   for (const { id } of workloads) {
-    const cells = [plain, typical, ours, piniaOrm].map(result => cell(result, id, notes, kind === 'cold' ? n : W5_CALLS))
+    const cells = columns.map(impl => cell(results[impl], id, notes, kind === 'cold' ? n : W5_CALLS))
     rows.push(`| ${SHORT_TITLES[id]} | ${cells.join(' | ')} | ${formatRatio(ratio(ours, plain, id))} | ${formatRatio(ratio(piniaOrm, ours, id))} |`)
   }
   if (kind === 'cold') return `#### Cold, N = ${n.toLocaleString('en-US')}\n\n${rows.join('\n')}\n`
@@ -67,9 +73,8 @@ function tableFor(n, results, notes, kind = 'warm') {
     ['heap retained after W1 + one W2', result => heap(result, 'afterRead'), formatBytes],
   ]
   for (const [label, pick, format] of extra) {
-    const values = [plain, typical, ours, piniaOrm].map(result => pick(result))
-    const cells = values.map(value => (value === undefined ? '–' : format(value)))
-    rows.push(`| ${label} | ${cells.join(' | ')} | ${formatRatio(values[2] / values[0])} | ${formatRatio(values[3] / values[2])} |`)
+    const cells = columns.map(impl => pick(results[impl])).map(value => (value === undefined ? '–' : format(value)))
+    rows.push(`| ${label} | ${cells.join(' | ')} | ${formatRatio(pick(ours) / pick(plain))} | ${formatRatio(pick(piniaOrm) / pick(ours))} |`)
   }
   return `#### Warm, N = ${n.toLocaleString('en-US')}\n\n${rows.join('\n')}\n`
 }
