@@ -8,6 +8,8 @@ import { createOurs } from './ours.mjs'
 export const FACTORIES = {
   'plain': createBaseline,
   'typical': createTypicalBaseline,
-  'ours': createOurs,
+  'ours': () => createOurs('A'),
+  // Another bundle of the core (BENCH_ORM_BUNDLE_B), for an A/B comparison in the same run.
+  'ours-b': () => createOurs('B'),
   'pinia-orm': createPiniaOrm,
 }

@@ -24,3 +24,23 @@ export function ratio(a, b, workloadId) {
   const bottom = comparable(b?.workloads?.[workloadId], workloadId)
   return top !== undefined && bottom !== undefined ? top / bottom : Number.NaN
 }
+
+/** Every implementation, in column order, with its column title; `plain` is the tight baseline every ratio uses. */
+export const COLUMNS = [['plain', 'plain JS'], ['typical', 'typical JS'], ['ours', 'ours'], ['ours-b', 'ours (B)'], ['pinia-orm', 'pinia-orm']]
+/** The implementation names, in column order. */
+export const ALL_IMPLS = COLUMNS.map(([impl]) => impl)
+// Columns shown only when the implementation ran: the typical baseline (not in
+// the warm mode by default) and the B core of an A/B run (BENCH_ORM_BUNDLE_B).
+const OPTIONAL = new Set(['typical', 'ours-b'])
+
+/** The columns of a table whose results (impl -> result) are given: the optional ones only when present. */
+export function presentColumns(results) {
+  return COLUMNS.filter(([impl]) => !OPTIONAL.has(impl) || results[impl])
+}
+
+/** The ratio columns' titles, and the ratio of each; ours / ours (B) only in an A/B run. */
+export function ratioColumns(results) {
+  const columns = [['ours / plain', 'ours', 'plain'], ['pinia-orm / ours', 'pinia-orm', 'ours']]
+  if (results['ours-b']) columns.push(['ours / ours (B)', 'ours', 'ours-b'])
+  return columns
+}

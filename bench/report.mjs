@@ -2,12 +2,12 @@
 // cold and allocation) and the verdict on each target of issues 4 and 13.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { WORKLOADS, COLD_WORKLOADS, W5_CALLS } from './workloads.mjs'
-import { formatMs, formatBytes, formatRatio, comparable, ratio } from './format.mjs'
+import { formatMs, formatBytes, formatRatio, comparable, ratio, presentColumns, ratioColumns, ALL_IMPLS } from './format.mjs'
 import { allocationSection, judgeColdTargets } from './reportCold.mjs'
 
 export { comparable }
 
-/** Every implementation, in column order; `plain` is the tight baseline every ratio uses. */
+/** The default implementations of a run, in column order; `plain` is the tight baseline every ratio uses. */
 export const IMPLS = ['plain', 'typical', 'ours', 'pinia-orm']
 const START = '<!-- bench:results:start -->'
 const END = '<!-- bench:results:end -->'
@@ -44,25 +44,22 @@ function cell(result, workloadId, notes, fullCalls) {
   return text
 }
 
-const COLUMN_TITLES = { 'plain': 'plain JS', 'typical': 'typical JS', 'ours': 'ours', 'pinia-orm': 'pinia-orm' }
-
 /**
  * The table of one N; `kind` is 'warm' (W1..W14 and the memory rows) or 'cold'
- * (W1..W8). The typical baseline's column appears only when it ran (the warm
- * mode leaves it out unless `--impl` names it).
+ * (W1..W8). Optional columns (typical baseline, ours (B)) appear only when they ran.
  */
 function tableFor(n, results, notes, kind = 'warm') {
-  const { plain, ours } = results
-  const piniaOrm = results['pinia-orm']
-  const columns = IMPLS.filter(impl => impl !== 'typical' || results.typical)
+  const columns = presentColumns(results)
+  const ratios = ratioColumns(results)
   const rows = [
-    `| workload | ${columns.map(impl => COLUMN_TITLES[impl]).join(' | ')} | ours / plain | pinia-orm / ours |`,
-    `| --- | ${columns.map(() => '---:').join(' | ')} | ---: | ---: |`,
+    `| workload | ${[...columns.map(([, title]) => title), ...ratios.map(([title]) => title)].join(' | ')} |`,
+    `| --- | ${[...columns, ...ratios].map(() => '---:').join(' | ')} |`,
   ]
   const workloads = kind === 'cold' ? WORKLOADS.filter(({ id }) => COLD_WORKLOADS.includes(id)) : WORKLOADS
   for (const { id } of workloads) {
-    const cells = columns.map(impl => cell(results[impl], id, notes, kind === 'cold' ? n : W5_CALLS))
-    rows.push(`| ${SHORT_TITLES[id]} | ${cells.join(' | ')} | ${formatRatio(ratio(ours, plain, id))} | ${formatRatio(ratio(piniaOrm, ours, id))} |`)
+    const cells = columns.map(([impl]) => cell(results[impl], id, notes, kind === 'cold' ? n : W5_CALLS))
+    const quotients = ratios.map(([, top, bottom]) => formatRatio(ratio(results[top], results[bottom], id)))
+    rows.push(`| ${SHORT_TITLES[id]} | ${[...cells, ...quotients].join(' | ')} |`)
   }
   if (kind === 'cold') return `#### Cold, N = ${n.toLocaleString('en-US')}\n\n${rows.join('\n')}\n`
   const bytes = result => result?.workloads?.W6?.bytes
@@ -73,8 +70,9 @@ function tableFor(n, results, notes, kind = 'warm') {
     ['heap retained after W1 + one W2', result => heap(result, 'afterRead'), formatBytes],
   ]
   for (const [label, pick, format] of extra) {
-    const cells = columns.map(impl => pick(results[impl])).map(value => (value === undefined ? '–' : format(value)))
-    rows.push(`| ${label} | ${cells.join(' | ')} | ${formatRatio(pick(ours) / pick(plain))} | ${formatRatio(pick(piniaOrm) / pick(ours))} |`)
+    const cells = columns.map(([impl]) => pick(results[impl])).map(value => (value === undefined ? '–' : format(value)))
+    const quotients = ratios.map(([, top, bottom]) => formatRatio(pick(results[top]) / pick(results[bottom])))
+    rows.push(`| ${label} | ${[...cells, ...quotients].join(' | ')} |`)
   }
   return `#### Warm, N = ${n.toLocaleString('en-US')}\n\n${rows.join('\n')}\n`
 }
@@ -115,7 +113,7 @@ export function judgeTargets(run) {
     const value = ours.memory.afterSave / plain.memory.afterSave
     return value <= 1.5 ? [] : [`N=${n}: ${formatRatio(value)}`]
   })
-  check('warm: every output equal to the baseline\'s', results => IMPLS.slice(1).flatMap(impl => Object.entries(results[impl]?.workloads ?? {})
+  check('warm: every output equal to the baseline\'s', results => ALL_IMPLS.slice(1).flatMap(impl => Object.entries(results[impl]?.workloads ?? {})
     .filter(([, entry]) => entry.difference)
     .map(([id]) => `${impl} ${id} at N=${results[impl].n}`)))
   verdicts.push(...judgeColdTargets(run))
@@ -146,9 +144,9 @@ function ssrSection(ssr) {
 export function renderMarkdown(run) {
   const { machine } = run
   const notes = []
-  const warm = Object.keys(run.results ?? {}).length ? run.ns.map(n => tableFor(n, run.results[n] ?? {}, notes, 'warm')) : ['Warm mode: not run (`--cold`).\n']
-  const cold = Object.keys(run.cold ?? {}).length ? run.ns.map(n => tableFor(n, run.cold[n] ?? {}, notes, 'cold')) : ['Cold mode: not run (`--warm`).\n']
-  const failures = run.ns.flatMap(n => [...IMPLS.map(impl => run.results?.[n]?.[impl]), ...IMPLS.map(impl => run.cold?.[n]?.[impl])]
+  const warm = Object.keys(run.results ?? {}).length ? run.ns.map(n => tableFor(n, run.results[n] ?? {}, notes, 'warm')) : ['Warm mode: not run (`--cold`, or `--only` named no warm workload).\n']
+  const cold = Object.keys(run.cold ?? {}).length ? run.ns.map(n => tableFor(n, run.cold[n] ?? {}, notes, 'cold')) : ['Cold mode: not run (`--warm`, or `--only` named none of W1-W8).\n']
+  const failures = run.ns.flatMap(n => [...ALL_IMPLS.map(impl => run.results?.[n]?.[impl]), ...ALL_IMPLS.map(impl => run.cold?.[n]?.[impl])]
     .filter(result => result?.error)
     .map(result => `${result.impl} at N=${result.n}${result.mode === 'cold' ? ' (cold)' : ''}: ${result.error}`))
   const verdicts = judgeTargets(run)

@@ -1,9 +1,7 @@
 // The parts of the report that issue 13 added: the allocation table and the
 // verdict on the cold-mode targets. The cold tables themselves are drawn by
 // report.mjs with the warm ones (same columns).
-import { formatMs, formatRatio, comparable, ratio } from './format.mjs'
-
-const IMPLS = ['plain', 'typical', 'ours', 'pinia-orm']
+import { formatMs, formatRatio, comparable, ratio, presentColumns, ratioColumns, ALL_IMPLS } from './format.mjs'
 
 const ALLOCATION_ROWS = [
   ['find', 'per `with(\'phone\').find(id)`'],
@@ -22,22 +20,24 @@ function formatAllocated(reading) {
 /** The allocation table (bytes allocated per operation), or a line saying it was not run. */
 export function allocationSection(allocation) {
   if (!allocation) return 'Allocation: not run (it runs with the cold mode; `--only` runs it only when it lists `alloc`).\n'
-  const results = IMPLS.map(impl => allocation.results[impl])
-  const calls = results.map(result => result?.findCalls).filter(Boolean)
+  const columns = presentColumns(allocation.results)
+  const ratios = ratioColumns(allocation.results)
+  const calls = columns.map(([impl]) => allocation.results[impl]?.findCalls).filter(Boolean)
   const rows = [
     `#### Allocation, N = ${allocation.n.toLocaleString('en-US')}`,
     '',
     `Bytes allocated on the JS heap (median of 3 readings; finds averaged over ${[...new Set(calls)].map(value => value.toLocaleString('en-US')).join(' / ')} calls${calls.some(value => value < 10_000) ? ', fewer when slow' : ''}; ≥ = a GC fell into every reading).`,
     '',
-    '| bytes allocated | plain JS | typical JS | ours | pinia-orm | ours / plain | pinia-orm / ours |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| bytes allocated | ${[...columns.map(([, title]) => title), ...ratios.map(([title]) => title)].join(' | ')} |`,
+    `| --- | ${[...columns, ...ratios].map(() => '---:').join(' | ')} |`,
   ]
+  const reading = (impl, key) => (allocation.results[impl]?.error ? undefined : allocation.results[impl]?.[key])
   for (const [key, label] of ALLOCATION_ROWS) {
-    const readings = results.map(result => (result?.error ? undefined : result?.[key]))
-    const bytes = readings.map(reading => reading?.bytesPer)
-    rows.push(`| ${label} | ${readings.map(formatAllocated).join(' | ')} | ${formatRatio(bytes[2] / bytes[0])} | ${formatRatio(bytes[3] / bytes[2])} |`)
+    const cells = columns.map(([impl]) => formatAllocated(reading(impl, key)))
+    const quotients = ratios.map(([, top, bottom]) => formatRatio(reading(top, key)?.bytesPer / reading(bottom, key)?.bytesPer))
+    rows.push(`| ${label} | ${[...cells, ...quotients].join(' | ')} |`)
   }
-  const failures = IMPLS.filter(impl => allocation.results[impl]?.error).map(impl => `${impl}: ${allocation.results[impl].error}`)
+  const failures = ALL_IMPLS.filter(impl => allocation.results[impl]?.error).map(impl => `${impl}: ${allocation.results[impl].error}`)
   return `${rows.join('\n')}\n${failures.length ? `\nAllocation failures: ${failures.join('; ')}\n` : ''}`
 }
 
@@ -68,7 +68,7 @@ export function judgeColdTargets(run) {
     if (perCall === undefined) return []
     return perCall * 1000 <= 5 ? [] : [`N=${n}: ${formatMs(perCall)} per call`]
   }, ns.filter(n => n === 100_000))
-  check('cold: every output equal to the baseline\'s', results => IMPLS.slice(1).flatMap(impl => Object.entries(results[impl]?.workloads ?? {})
+  check('cold: every output equal to the baseline\'s', results => ALL_IMPLS.slice(1).flatMap(impl => Object.entries(results[impl]?.workloads ?? {})
     .filter(([, entry]) => entry.difference)
     .map(([id]) => `${impl} ${id} at N=${results[impl].n}`)))
   const find = impl => run.allocation?.results?.[impl]?.find?.bytesPer

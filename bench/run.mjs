@@ -14,6 +14,7 @@ import { ensureDependencies } from './deps.mjs'
 import { buildOrm, ORM_ENTRY } from './build.mjs'
 import { describeMachine } from './machine.mjs'
 import { renderMarkdown, updateReadme, judgeTargets, IMPLS } from './report.mjs'
+import { WORKLOADS, COLD_WORKLOADS } from './workloads.mjs'
 
 const MODES = {
   quick: {
@@ -53,11 +54,11 @@ const list = value => value?.split(',').map(item => item.trim()).filter(Boolean)
 const ns = list(args.n)?.map(Number) ?? mode.ns
 // `--only` lists workloads; `alloc` in it selects the allocation readings.
 const only = list(args.only)
-// Neither flag: both modes.
-const runWarm = args.warm || !args.cold
-const runCold = args.cold || !args.warm
-const runAllocation = runCold && (!only || only.includes('alloc'))
-const filtered = Boolean(args.n || args.impl || args.only || args['no-ssr'] || args['ssr-only'] || args.warm || args.cold || process.env.BENCH_ORM_BUNDLE)
+// Neither flag: both modes; a mode none of whose workloads `--only` names is skipped.
+const runWarm = (args.warm || !args.cold) && (!only || only.some(id => WORKLOADS.some(workload => workload.id === id)))
+const runCold = (args.cold || !args.warm) && (!only || only.some(id => COLD_WORKLOADS.includes(id)))
+const runAllocation = (args.cold || !args.warm) && (!only || only.includes('alloc'))
+const filtered = Boolean(args.n || args.impl || args.only || args['no-ssr'] || args['ssr-only'] || args.warm || args.cold || process.env.BENCH_ORM_BUNDLE || process.env.BENCH_ORM_BUNDLE_B)
 const RESULTS_DIR = new URL('./results/', import.meta.url)
 /** Allocation is read at one N: 10,000 users, or the largest N of the run when it is smaller. */
 const ALLOCATION_N = Math.min(10_000, Math.max(...ns))
@@ -116,7 +117,9 @@ async function main() {
   if (!args['ssr-only']) {
     const coreBuilt = await buildOrm()
     if (!coreBuilt) console.error(`[bench] ${ORM_ENTRY} is missing: "ours" is skipped`)
-    const impls = (list(args.impl) ?? IMPLS).filter(impl => impl !== 'ours' || coreBuilt)
+    // BENCH_ORM_BUNDLE_B adds 'ours-b', another bundle of the core, right after ours: an A/B run.
+    const defaultImpls = process.env.BENCH_ORM_BUNDLE_B ? ['plain', 'typical', 'ours', 'ours-b', 'pinia-orm'] : IMPLS
+    const impls = (list(args.impl) ?? defaultImpls).filter(impl => impl !== 'ours' || coreBuilt)
     // The typical baseline is a reference column of the cold mode and of the
     // allocation table; the warm mode runs it only when --impl names it (it
     // would add about 1.5 minutes to a full run).
