@@ -11,6 +11,7 @@
  * @property {(store: any) => unknown[]} phonesWithUser all phones with their user (W3)
  * @property {(store: any, predicate: (name: string) => boolean) => unknown[]} usersWithPostsWhereName users whose name passes, with posts (W4)
  * @property {(store: any, ids: number[]) => unknown[]} findUsersWithPhone one find-with-phone per id (W5)
+ * @property {(store: any, id: number) => unknown} findUserWithPhone one find-with-phone (allocation per call)
  * @property {(store: any, ids: number[]) => unknown} destroyUsers destroy users by id (W8)
  * @property {(store: any) => string} serialize the whole state as the JSON a server would send (W6)
  * @property {(json: string) => any} deserialize a fresh store holding the parsed state (W6)

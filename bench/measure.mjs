@@ -6,13 +6,10 @@ import { writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { measure, do_not_optimize as keep } from 'mitata'
 import { createBaseline } from './baseline.mjs'
-import { createPiniaOrm } from './piniaOrm.mjs'
-import { createOurs } from './ours.mjs'
+import { FACTORIES } from './factories.mjs'
 import { firstDifference } from './check.mjs'
 import { retainedHeap } from './memory.mjs'
 import { WORKLOADS, W5_CALLS } from './workloads.mjs'
-
-const FACTORIES = { 'plain': createBaseline, 'ours': createOurs, 'pinia-orm': createPiniaOrm }
 
 const [implName, nArg, optionsJson, outFile] = process.argv.slice(2)
 const n = Number(nArg)

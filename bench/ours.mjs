@@ -50,10 +50,12 @@ function defineModels(Model) {
 const toJson = model => (model ? model.$toJson() : null)
 
 /** @returns {Promise<import('./implementation.mjs').Implementation>} the core behind the common contract */
-export async function createOurs() {
+export async function createOurs(variant = 'A') {
   // Imported late: the bundle exists only after build.mjs ran. BENCH_ORM_BUNDLE
+  // (or, for the variant B of an A/B run, BENCH_ORM_BUNDLE_B)
   // points at another bundle of the core, to measure a patch against it.
-  const bundle = process.env.BENCH_ORM_BUNDLE ? pathToFileURL(resolve(process.env.BENCH_ORM_BUNDLE)).href : './.build/orm.mjs'
+  const path = variant === 'B' ? process.env.BENCH_ORM_BUNDLE_B : process.env.BENCH_ORM_BUNDLE
+  const bundle = path ? pathToFileURL(resolve(path)).href : './.build/orm.mjs'
   const { Model, useRepo, packState, unpackState } = await import(bundle)
   // W6 sends what the Nuxt module's payload plugin sends: the state packed by
   // the core's packState (field names once per entity), when the core has it.
@@ -66,8 +68,8 @@ export async function createOurs() {
   }
 
   return {
-    name: 'ours',
-    version: `nuxt-pinia-orm core (src${packs ? ', W6 through packState' : ''}), pinia ${installedVersion(ROOT_DIR, 'pinia')}, vue ${installedVersion(ROOT_DIR, 'vue')}`,
+    name: variant === 'B' ? 'ours-b' : 'ours',
+    version: `nuxt-pinia-orm core (${path ?? 'src'}${packs ? ', W6 through packState' : ''}), pinia ${installedVersion(ROOT_DIR, 'pinia')}, vue ${installedVersion(ROOT_DIR, 'vue')}`,
     createStore: () => storeOn(createPinia()),
     saveUsers: (store, users) => store.users.save(users),
     usersWithPhone: store => store.users.with('phone').get(),
@@ -78,6 +80,7 @@ export async function createOurs() {
       for (const id of ids) out.push(store.users.with('phone').find(id))
       return out
     },
+    findUserWithPhone: (store, id) => store.users.with('phone').find(id),
     destroyUsers: (store, ids) => store.users.destroy(ids),
     countAndExists(store, calls) {
       let result

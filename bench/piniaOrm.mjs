@@ -67,6 +67,7 @@ export function createPiniaOrm() {
       for (const id of ids) out.push(store.users.with('phone').find(id))
       return out
     },
+    findUserWithPhone: (store, id) => store.users.with('phone').find(id),
     destroyUsers: (store, ids) => store.users.destroy(ids),
     // pinia-orm 1.10 has groupBy, but no count, exists or paginate (W12 and W14 leave it out).
     postsByUser: store => store.posts.groupBy('userId').get(),

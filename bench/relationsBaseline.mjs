@@ -1,4 +1,5 @@
-// The plain-JavaScript baseline of W9..W11: Maps keyed by id and indexes kept on write.
+// The plain-JavaScript baseline of W9..W11: Maps keyed by id and indexes kept on write, outputs
+// written as literals (no object spreads), like the tight baseline of W1..W8 (baseline.mjs).
 
 function pivotStore(store) {
   store.rusers ??= new Map()
@@ -32,9 +33,9 @@ export function usersWithRoles(store) {
     for (const [roleId, pivot] of store.rolesByUser.get(user.id) ?? []) {
       const role = store.roles.get(roleId)
       if (role)
-        roles.push({ ...role, pivot: { ...pivot } })
+        roles.push({ id: role.id, name: role.name, pivot: { userId: pivot.userId, roleId: pivot.roleId } })
     }
-    out.push({ ...user, roles })
+    out.push({ id: user.id, name: user.name, roles })
   }
   return out
 }
@@ -67,8 +68,13 @@ export function savePostsAndVideos(store, { posts, videos }) {
 /** W10, the read. */
 export function postsWithComments(store) {
   const out = []
-  for (const post of store.cposts.values())
-    out.push({ ...post, comments: (store.commentsByOwner.get(`cposts:${post.id}`) ?? []).map(comment => ({ ...comment })) })
+  for (const post of store.cposts.values()) {
+    const stored = store.commentsByOwner.get(`cposts:${post.id}`) ?? []
+    const comments = []
+    for (const comment of stored)
+      comments.push({ id: comment.id, body: comment.body, commentableId: comment.commentableId, commentableType: comment.commentableType })
+    out.push({ id: post.id, title: post.title, comments })
+  }
   return out
 }
 
@@ -77,7 +83,7 @@ export function usersHavingPosts(store) {
   const out = []
   for (const user of store.users.values()) {
     if (store.postsByUser.get(user.id)?.length)
-      out.push({ ...user })
+      out.push({ id: user.id, name: user.name, email: user.email })
   }
   return out
 }
@@ -87,7 +93,7 @@ export function usersWhereHasPosts(store, predicate) {
   const out = []
   for (const user of store.users.values()) {
     if (store.postsByUser.get(user.id)?.some(post => predicate(post.title)))
-      out.push({ ...user })
+      out.push({ id: user.id, name: user.name, email: user.email })
   }
   return out
 }

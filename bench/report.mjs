@@ -1,9 +1,14 @@
-// Turns one run's results into the markdown tables of bench/README.md and
-// the verdict on each target of issue 4.
+// Turns one run's results into the markdown tables of bench/README.md (warm,
+// cold and allocation) and the verdict on each target of issues 4 and 13.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { WORKLOADS } from './workloads.mjs'
+import { WORKLOADS, COLD_WORKLOADS, W5_CALLS } from './workloads.mjs'
+import { formatMs, formatBytes, formatRatio, comparable, ratio, presentColumns, ratioColumns, ALL_IMPLS } from './format.mjs'
+import { allocationSection, judgeColdTargets } from './reportCold.mjs'
 
-export const IMPLS = ['plain', 'ours', 'pinia-orm']
+export { comparable }
+
+/** The default implementations of a run, in column order; `plain` is the tight baseline every ratio uses. */
+export const IMPLS = ['plain', 'typical', 'ours', 'pinia-orm']
 const START = '<!-- bench:results:start -->'
 const END = '<!-- bench:results:end -->'
 
@@ -24,28 +29,13 @@ const SHORT_TITLES = {
   W14: 'W14 orderBy(name).paginate(50, 20)',
 }
 
-function formatMs(ms) {
-  if (ms < 1) return `${(ms * 1000).toPrecision(3)} µs`
-  if (ms < 1000) return `${ms.toPrecision(3)} ms`
-  return `${(ms / 1000).toPrecision(3)} s`
-}
-
-const formatBytes = bytes => `${(bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 2 : 1)} MiB`
-const formatRatio = ratio => (Number.isFinite(ratio) ? `${ratio < 10 ? ratio.toFixed(2) : ratio.toFixed(0)}×` : '–')
-
-/** The number a workload is compared on: the median, per call for W5. */
-export function comparable(entry, workloadId) {
-  if (!entry || entry.medianMs === undefined) return undefined
-  return workloadId === 'W5' ? entry.medianMs / entry.calls : entry.medianMs
-}
-
-function cell(result, workloadId, notes) {
+function cell(result, workloadId, notes, fullCalls) {
   if (!result) return 'not run'
   if (result.error) return 'failed¹'
   const entry = result.workloads[workloadId]
   if (!entry) return '–'
   let text = formatMs(comparable(entry, workloadId))
-  if (workloadId === 'W5' && entry.calls !== 10_000) text += ` (${entry.calls} calls)`
+  if (workloadId === 'W5' && entry.calls !== fullCalls) text += ` (${entry.calls} calls)`
   if (entry.capped) text += ' ²'
   if (entry.difference) {
     text += ' ✗'
@@ -54,22 +44,24 @@ function cell(result, workloadId, notes) {
   return text
 }
 
-function ratio(a, b, workloadId) {
-  const top = comparable(a?.workloads?.[workloadId], workloadId)
-  const bottom = comparable(b?.workloads?.[workloadId], workloadId)
-  return top !== undefined && bottom !== undefined ? top / bottom : Number.NaN
-}
-
-function tableFor(n, results, notes) {
-  const [plain, ours, piniaOrm] = IMPLS.map(impl => results[impl])
+/**
+ * The table of one N; `kind` is 'warm' (W1..W14 and the memory rows) or 'cold'
+ * (W1..W8). Optional columns (typical baseline, ours (B)) appear only when they ran.
+ */
+function tableFor(n, results, notes, kind = 'warm') {
+  const columns = presentColumns(results)
+  const ratios = ratioColumns(results)
   const rows = [
-    '| workload | plain JS | ours | pinia-orm | ours / plain | pinia-orm / ours |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| workload | ${[...columns.map(([, title]) => title), ...ratios.map(([title]) => title)].join(' | ')} |`,
+    `| --- | ${[...columns, ...ratios].map(() => '---:').join(' | ')} |`,
   ]
-  for (const { id } of WORKLOADS) {
-    const cells = [plain, ours, piniaOrm].map(result => cell(result, id, notes))
-    rows.push(`| ${SHORT_TITLES[id]} | ${cells.join(' | ')} | ${formatRatio(ratio(ours, plain, id))} | ${formatRatio(ratio(piniaOrm, ours, id))} |`)
+  const workloads = kind === 'cold' ? WORKLOADS.filter(({ id }) => COLD_WORKLOADS.includes(id)) : WORKLOADS
+  for (const { id } of workloads) {
+    const cells = columns.map(([impl]) => cell(results[impl], id, notes, kind === 'cold' ? n : W5_CALLS))
+    const quotients = ratios.map(([, top, bottom]) => formatRatio(ratio(results[top], results[bottom], id)))
+    rows.push(`| ${SHORT_TITLES[id]} | ${[...cells, ...quotients].join(' | ')} |`)
   }
+  if (kind === 'cold') return `#### Cold, N = ${n.toLocaleString('en-US')}\n\n${rows.join('\n')}\n`
   const bytes = result => result?.workloads?.W6?.bytes
   const heap = (result, key) => result?.memory?.[key]
   const extra = [
@@ -78,14 +70,14 @@ function tableFor(n, results, notes) {
     ['heap retained after W1 + one W2', result => heap(result, 'afterRead'), formatBytes],
   ]
   for (const [label, pick, format] of extra) {
-    const values = [plain, ours, piniaOrm].map(result => pick(result))
-    const cells = values.map(value => (value === undefined ? '–' : format(value)))
-    rows.push(`| ${label} | ${cells.join(' | ')} | ${formatRatio(values[1] / values[0])} | ${formatRatio(values[2] / values[1])} |`)
+    const cells = columns.map(([impl]) => pick(results[impl])).map(value => (value === undefined ? '–' : format(value)))
+    const quotients = ratios.map(([, top, bottom]) => formatRatio(pick(results[top]) / pick(results[bottom])))
+    rows.push(`| ${label} | ${[...cells, ...quotients].join(' | ')} |`)
   }
-  return `#### N = ${n.toLocaleString('en-US')}\n\n${rows.join('\n')}\n`
+  return `#### Warm, N = ${n.toLocaleString('en-US')}\n\n${rows.join('\n')}\n`
 }
 
-/** Each target of issue 4, judged on N = 10,000 and 100,000 (or the largest N measured). */
+/** Each target of issue 4 (warm tables) and of issue 13 (cold and allocation tables), judged on N = 10,000 and 100,000. */
 export function judgeTargets(run) {
   const ns = run.ns.filter(n => n >= 10_000)
   const verdicts = []
@@ -93,37 +85,38 @@ export function judgeTargets(run) {
     const misses = []
     let measured = false
     for (const n of atNs) {
-      const results = run.results[n]
+      const results = run.results?.[n]
       if (!results?.ours?.workloads || !results.plain?.workloads) continue
       measured = true
       misses.push(...evaluate(results, n))
     }
     verdicts.push({ target, status: !measured ? 'not measured' : misses.length ? 'missed' : 'met', misses })
   }
-  check('ours / plain ≤ 3 on every workload', ({ ours, plain }, n) => WORKLOADS
+  check('warm: ours / plain ≤ 3 on every workload', ({ ours, plain }, n) => WORKLOADS
     .map(({ id }) => [id, ratio(ours, plain, id)])
     .filter(([, value]) => !(value <= 3))
     .map(([id, value]) => `${id} at N=${n}: ${formatRatio(value)}`))
-  check('pinia-orm / ours ≥ 10 on every workload pinia-orm has', ({ ours, ...rest }, n) => WORKLOADS
+  check('warm: pinia-orm / ours ≥ 10 on every workload pinia-orm has', ({ ours, ...rest }, n) => WORKLOADS
     .filter(({ id }) => !rest['pinia-orm']?.workloads || rest['pinia-orm'].workloads[id] !== undefined)
     .map(({ id }) => [id, ratio(rest['pinia-orm'], ours, id)])
     .filter(([, value]) => !(value >= 10))
     .map(([id, value]) => `${id} at N=${n}: ${formatRatio(value)}`))
-  check('W5 ≤ 10 µs per call at N = 100,000', ({ ours }, n) => {
+  check('warm: W5 ≤ 10 µs per call at N = 100,000', ({ ours }, n) => {
     const perCall = comparable(ours.workloads.W5, 'W5')
     return perCall * 1000 <= 10 ? [] : [`N=${n}: ${formatMs(perCall)} per call`]
   }, ns.filter(n => n === 100_000))
-  check('W6 payload bytes ≤ the plain baseline\'s', ({ ours, plain }, n) => {
+  check('warm: W6 payload bytes ≤ the plain baseline\'s', ({ ours, plain }, n) => {
     const [mine, theirs] = [ours.workloads.W6?.bytes, plain.workloads.W6?.bytes]
     return mine <= theirs ? [] : [`N=${n}: ${mine} vs ${theirs} bytes (${formatRatio(mine / theirs)})`]
   })
-  check('retained heap ≤ 1.5 × the baseline\'s (after W1)', ({ ours, plain }, n) => {
+  check('warm: retained heap ≤ 1.5 × the baseline\'s (after W1)', ({ ours, plain }, n) => {
     const value = ours.memory.afterSave / plain.memory.afterSave
     return value <= 1.5 ? [] : [`N=${n}: ${formatRatio(value)}`]
   })
-  check('every output equal to the baseline\'s', results => IMPLS.slice(1).flatMap(impl => Object.entries(results[impl]?.workloads ?? {})
+  check('warm: every output equal to the baseline\'s', results => ALL_IMPLS.slice(1).flatMap(impl => Object.entries(results[impl]?.workloads ?? {})
     .filter(([, entry]) => entry.difference)
     .map(([id]) => `${impl} ${id} at N=${results[impl].n}`)))
+  verdicts.push(...judgeColdTargets(run))
   const ssr = run.ssr
   verdicts.push(ssr?.ratio !== undefined
     ? { target: 'SSR requests/s ≥ 0.8 × the bare Pinia page', status: ssr.ratio >= 0.8 ? 'met' : 'missed', misses: ssr.ratio >= 0.8 ? [] : [`${ssr.ratio.toFixed(2)}×`] }
@@ -151,17 +144,21 @@ function ssrSection(ssr) {
 export function renderMarkdown(run) {
   const { machine } = run
   const notes = []
-  const tables = run.ns.map(n => tableFor(n, run.results[n] ?? {}, notes))
-  const failures = run.ns.flatMap(n => IMPLS.map(impl => run.results[n]?.[impl]).filter(result => result?.error)
-    .map(result => `${result.impl} at N=${result.n}: ${result.error}`))
+  const warm = Object.keys(run.results ?? {}).length ? run.ns.map(n => tableFor(n, run.results[n] ?? {}, notes, 'warm')) : ['Warm mode: not run (`--cold`, or `--only` named no warm workload).\n']
+  const cold = Object.keys(run.cold ?? {}).length ? run.ns.map(n => tableFor(n, run.cold[n] ?? {}, notes, 'cold')) : ['Cold mode: not run (`--warm`, or `--only` named none of W1-W8).\n']
+  const failures = run.ns.flatMap(n => [...ALL_IMPLS.map(impl => run.results?.[n]?.[impl]), ...ALL_IMPLS.map(impl => run.cold?.[n]?.[impl])]
+    .filter(result => result?.error)
+    .map(result => `${result.impl} at N=${result.n}${result.mode === 'cold' ? ' (cold)' : ''}: ${result.error}`))
   const verdicts = judgeTargets(run)
   return [
     `Measured ${run.finishedAt} in ${run.mode} mode (${Math.round(run.durationSeconds)} s) on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}.`,
     `Packages: ${Object.entries(machine.packages).map(([name, version]) => `${name} ${version}`).join(', ')}.`,
     `Load average (1 min) before the run ${run.loadBefore?.toFixed(2) ?? '?'}, after ${run.loadAfter?.toFixed(2) ?? '?'} (the run itself adds about 1; more means other processes shared the 2 cores).`,
-    'Times are medians of the timed samples after warm-up; W5 is per call. ✗ = output differs from the baseline; ² = one run only (a single run exceeded the time cap); ¹ = the implementation failed.',
+    'Times are medians of the timed samples; W5 is per call. Warm: a store read by every sample after a warm-up, W5 10,000 calls. Cold: a fresh store per sample, filled untimed, a full GC, then one timed run that builds whatever it builds lazily; W5 N calls. plain JS is the tight baseline every ratio uses; typical JS the everyday hand-written one. ✗ = output differs from the baseline; ² = one run only (a single run exceeded the time cap); ¹ = the implementation failed.',
     '',
-    ...tables,
+    ...warm,
+    ...cold,
+    allocationSection(run.allocation),
     ssrSection(run.ssr),
     '#### Targets',
     '',

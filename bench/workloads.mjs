@@ -134,3 +134,6 @@ export const WORKLOADS = [
 
 /** The number of find calls W5 makes when the time allows it. */
 export const W5_CALLS = 10_000
+
+/** The workloads the cold mode (cold.mjs) runs: W1..W8, as issue 13 asks. */
+export const COLD_WORKLOADS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7', 'W8']
