@@ -98,13 +98,36 @@ export function loadEager<Q extends EagerQuery<Q>>(db: Database, schema: Schema,
   }
 }
 
+/**
+ * Like {@link loadEager}, for one model instance (what `find(id)` returns).
+ *
+ * @internal
+ */
+export function loadEagerOne<Q extends EagerQuery<Q>>(db: Database, schema: Schema, item: ModelInstance, eager: EagerList<Q>, newQuery: (db: Database, schema: Schema) => Q): void {
+  for (let i = 0; i < eager.length; i++) {
+    const load = eager[i]!
+    if (!schema.relations.has(load.name))
+      continue
+    const link = db.link(schema, load.name)
+    if (isPlainByKeys(link, load))
+      loadPlainByKeys(db, link, item)
+    else
+      loadRelation(db, link, [item], load, newQuery)
+  }
+}
+
+/** Whether a load takes the equal-keys path with nothing below it and no constraint. */
+function isPlainByKeys<Q>(link: RelationLink, load: EagerLoad<Q>): boolean {
+  return load.constraints.length === 0 && load.nested.length === 0 && link.keys !== undefined && !link.pivot && link.targets.length === 1
+}
+
 function loadRelation<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, parents: readonly ModelInstance[], load: EagerLoad<Q>, newQuery: (db: Database, schema: Schema) => Q): void {
-  // A related query only when something narrows or extends what a lookup finds.
-  const needsQuery = load.constraints.length > 0 || load.nested.length > 0
-  if (!needsQuery && link.keys && !link.pivot && link.targets.length === 1) {
+  if (isPlainByKeys(link, load)) {
     loadPlainByKeys(db, link, parents)
     return
   }
+  // A related query only when something narrows or extends what a lookup finds.
+  const needsQuery = load.constraints.length > 0 || load.nested.length > 0
   const subs = new Map<Schema, Q>()
   const sub = (schema: Schema): Q | undefined => {
     if (!needsQuery)
@@ -137,15 +160,18 @@ function loadRelation<Q extends EagerQuery<Q>>(db: Database, link: RelationLink,
  * Relations matched by equal keys, loaded as they are (nothing below, no constraint): one lookup
  * per parent, directly or through the index, and no list beyond the related lists themselves.
  */
-function loadPlainByKeys(db: Database, link: RelationLink, parents: readonly ModelInstance[]): void {
+function loadPlainByKeys(db: Database, link: RelationLink, parents: readonly ModelInstance[] | ModelInstance): void {
   const { related, field, many } = link
   const parentKeys = link.keys!.parent
   const relatedKeys = link.keys!.related
   const data = db.data(related.entity)
   const index = sameFields(relatedKeys, related.primaryKey) ? undefined : db.index(related.entity, relatedKeys, data)
   const single = parentKeys.length === 1 ? parentKeys[0]! : undefined
-  for (let p = 0; p < parents.length; p++) {
-    const parent = parents[p] as unknown as Record<string, unknown>
+  // One instance (a find) is taken as it is, with no list made for it.
+  const list = Array.isArray(parents) ? parents as readonly ModelInstance[] : undefined
+  const count = list ? list.length : 1
+  for (let p = 0; p < count; p++) {
+    const parent = (list ? list[p] : parents) as unknown as Record<string, unknown>
     let key: string | number | undefined
     if (single !== undefined) {
       // A number is looked up as it is: it names the same record (or bucket) as its string.

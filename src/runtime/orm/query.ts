@@ -1,6 +1,6 @@
 import { checkCount, checkIds, checkOrderBy, checkWhereField, checkWhereValues, checkWithArguments } from './arguments'
 import type { Database } from './database'
-import { addEager, loadEager, sharedLoad } from './eagerLoad'
+import { addEager, loadEager, loadEagerOne, sharedLoad } from './eagerLoad'
 import type { EagerList } from './eagerLoad'
 import { createOrmError } from './errors'
 import { keyOf, keysOfIds } from './keys'
@@ -251,11 +251,14 @@ export class Query<M extends ModelClass = ModelClass> {
     if (record === undefined)
       return null
     const item = schema.hydrate(record, this._db)
-    if (this._eager.length > 0 || schema.features || this._visibility) {
+    if (!schema.features && !this._visibility) {
+      if (this._eager.length > 0)
+        loadEagerOne(this._db, schema, item, this._eager, newQuery)
+    }
+    else {
       const items = [item]
       this.load(items)
-      if (schema.features || this._visibility)
-        this.retrieve(items)
+      this.retrieve(items)
     }
     return item as Item<M>
   }
