@@ -22,9 +22,18 @@ const options = JSON.parse(optionsJson)
 const log = message => process.stderr.write(`[bench] cold ${implName} N=${n} ${message}\n`)
 const round2 = value => Math.round(value * 100) / 100
 
-/** One cold sample: prepare (untimed), a full GC, then one timed run. */
-function coldSample(impl, workload, calls) {
+/** Lets the event loop turn, as it does between two server requests. */
+const turn = () => new Promise(resolve => setImmediate(resolve))
+
+/**
+ * One cold sample: prepare (untimed), a turn of the event loop, a full GC, then one timed run.
+ * Without the turn, the callbacks Pinia queues for each store (its `$patch` ends with a
+ * `nextTick`) would keep every earlier sample's store reachable, and the heap, with the GC's work
+ * on it, would grow from sample to sample as no server's does.
+ */
+async function coldSample(impl, workload, calls) {
   const prepared = workload.prepare(impl, n, { calls })
+  await turn()
   globalThis.gc()
   const start = performance.now()
   // keep() stops V8 from dropping work whose result is unused.
@@ -76,6 +85,7 @@ async function main() {
       calls = w5Calls(impl, prepared)
       prepared.ids = prepared.ids.slice(0, calls)
     }
+    await turn()
     globalThis.gc()
     let start = performance.now()
     const output = workload.run(impl, prepared)
@@ -88,6 +98,7 @@ async function main() {
       if (entry.difference) log(`${workload.id} output differs from the baseline: ${entry.difference}`)
     }
     prepared = null
+    await turn()
 
     // Timed samples: at least minSamples (slowMinSamples when one run is slow),
     // more while the workload's budget and maxSamples allow; one when a single
@@ -98,7 +109,7 @@ async function main() {
     const wanted = checkMs > options.capMs ? 1 : checkMs > options.slowMs ? options.slowMinSamples : options.minSamples
     start = performance.now()
     while (samples.length < wanted || (samples.length < options.maxSamples && performance.now() - start < options.budgetMs)) {
-      samples.push(coldSample(impl, workload, calls))
+      samples.push(await coldSample(impl, workload, calls))
     }
     Object.assign(entry, {
       medianMs: round2(median(samples) * 1000) / 1000,

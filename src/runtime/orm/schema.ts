@@ -7,6 +7,7 @@ import { Relation, toFieldList } from './relations/Relation'
 import type { ModelInstance, Schema, SchemaDatabase, SchemaModel } from './relations/Relation'
 import type { StoredRecord } from './keys'
 import { _buildFeatures } from './features'
+import { _fillFor } from './compiledFill'
 import type { ModelFeatures } from './features'
 import { _stripHidden } from './visibility'
 import { _stripByDefaults } from './modelDefaults'
@@ -77,13 +78,11 @@ function buildSchema(model: SchemaModel): Schema {
   const attributeList = [...attributes.values()]
   const bind = (model as unknown as { _bind: (instance: unknown, db: SchemaDatabase) => void })._bind
 
+  const fill = _fillFor(attributeNames, attributeList)
+
   function hydrate(record: StoredRecord, db?: SchemaDatabase): ModelInstance {
     const instance = new model(undefined, NO_FILL) as unknown as StoredRecord
-    for (let i = 0; i < attributeNames.length; i++) {
-      const field = attributeNames[i]!
-      const value = record[field]
-      instance[field] = value === undefined ? attributeList[i]!._makeDefault() : value
-    }
+    fill(instance, record)
     if (db) {
       bind(instance, db)
       if (db._defaults)
