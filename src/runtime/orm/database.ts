@@ -13,6 +13,7 @@ import type { EntityData } from './storeOptions'
 import type { StoredRecord } from './keys'
 import type { RelatedRef, Relation, RelationHost, RelationLink, Schema } from './relations/Relation'
 import { getSchema } from './schema'
+import { Signals } from './reactivity/signals'
 import type { ModelClass } from './types'
 
 declare module './relations/Relation' {
@@ -81,6 +82,16 @@ export class Database {
    * @internal
    */
   _reads: Set<string> | undefined
+  /**
+   * Fine-grained dependencies and live queries of this Pinia (see `reactivity/signals.ts`).
+   * @internal
+   */
+  readonly _signals = new Signals()
+  /**
+   * While set, `data()` leaves dependencies to the read under way, which tracks finer ones.
+   * @internal
+   */
+  _fine = false
 
   constructor(pinia: Pinia) {
     this.pinia = pinia
@@ -223,7 +234,8 @@ export class Database {
    * whole state (hydration).
    */
   data(entity: string): EntityData {
-    track(this.version(entity))
+    if (!this._fine)
+      track(this.version(entity))
     this._reads?.add(entity)
     const id = this.storeIds.size === 0 ? entity : this.storeIds.get(entity) ?? entity
     const state = (toRaw(this.pinia.state.value) as Record<string, EntityState | undefined>)[id]
@@ -266,6 +278,7 @@ export class Database {
         }
       }
     }
+    this._signals.beforeWrite(entity, data, changes)
     this.ownWrite = true
     try {
       this.patch(store, data, changes)
@@ -312,6 +325,7 @@ export class Database {
       this.counts.forget(entity)
     this.writes++
     this.version(entity).value++
+    this._signals.afterWrite(entity, this.ownWrite)
   }
 
   /**

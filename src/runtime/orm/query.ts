@@ -24,6 +24,8 @@ import { pageWindow, paginated } from './query/paginate'
 import type { Paginated } from './query/paginate'
 import { describeQuery } from './query/queryCache'
 import { likeMatcher } from './query/whereLike'
+import { _readFinely } from './reactivity/fineRead'
+import type { QueryShape } from './reactivity/fineRead'
 
 /** A query grouped with `groupBy()`: its `get()` returns the groups by key. */
 export type GroupedQuery<M extends ModelClass> = Omit<Query<M>, 'get'> & {
@@ -73,6 +75,8 @@ export class Query<M extends ModelClass = ModelClass> {
 
   /** @internal */
   _visibility: VisibilityOverride | undefined
+  /** @internal */
+  _reading = false
 
   /** @internal */
   constructor(db: Database, schema: Schema) {
@@ -196,6 +200,8 @@ export class Query<M extends ModelClass = ModelClass> {
     type Result = T extends 'group' ? Record<string, Item<M>[]> : Item<M>[]
     if (this.cacheKey !== undefined)
       return this.cachedGet() as Result
+    if (!this._reading && this._db._signals.tracking())
+      return _readFinely(this, () => this.get() as Item<M>[]) as Result
     const items = this.select(this.candidates(), this.ids !== undefined && !this.hasOr())
     this.load(items)
     if (this._schema.features || this._visibility)
@@ -222,6 +228,8 @@ export class Query<M extends ModelClass = ModelClass> {
   find(id: KeyOf<M>): Item<M> | null
   find(ids: readonly KeyOf<M>[]): Item<M>[]
   find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
+    if (!this._reading && this._db._signals.tracking())
+      return _readFinely(this, () => this.find(ids as KeyOf<M>))
     checkIds('find', this._schema, ids)
     const { keys, many } = keysOfIds(ids, this._schema.primaryKey)
     this.ids = keys
@@ -419,6 +427,15 @@ export class Query<M extends ModelClass = ModelClass> {
         return order.desc ? -result : result
     }
     return 0
+  }
+
+  /**
+   * What reads kept up to date (fine-grained dependencies, live queries) need to know of the query.
+   *
+   * @internal
+   */
+  _shape(): QueryShape {
+    return { wheres: this.wheres, orders: this.orders, ids: this.ids, grouped: this.groups !== undefined }
   }
 
   /**
