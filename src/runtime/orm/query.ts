@@ -26,6 +26,8 @@ import { describeQuery } from './query/queryCache'
 import { likeMatcher } from './query/whereLike'
 import { _readFinely } from './reactivity/fineRead'
 import type { QueryShape } from './reactivity/fineRead'
+import { _createLiveQuery } from './live/liveQuery'
+import type { LiveQuery } from './live/liveQuery'
 
 /** A query grouped with `groupBy()`: its `get()` returns the groups by key. */
 export type GroupedQuery<M extends ModelClass> = Omit<Query<M>, 'get'> & {
@@ -435,7 +437,33 @@ export class Query<M extends ModelClass = ModelClass> {
    * @internal
    */
   _shape(): QueryShape {
-    return { wheres: this.wheres, orders: this.orders, ids: this.ids, grouped: this.groups !== undefined }
+    return { wheres: this.wheres, orders: this.orders, ids: this.ids, take: this.take, skip: this.skip, grouped: this.groups !== undefined }
+  }
+
+  /** @internal */
+  _passes(record: StoredRecord, instance: boolean): boolean {
+    return this.wheres.length === 0 || this.matches(instance ? this._schema.hydrate(record, this._db) as unknown as StoredRecord : record, undefined)
+  }
+
+  /** @internal */
+  _compare(a: StoredRecord, b: StoredRecord): number {
+    return this.compare(a, b)
+  }
+
+  /** @internal */
+  _afterRead(items: Model[]): void {
+    if (this._schema.features || this._visibility)
+      this.retrieve(items)
+  }
+
+  /**
+   * The query's result as a live query: a read-only ref kept up to date by applying each write's
+   * changes (records added, removed, changed) instead of re-running the query. Items whose records
+   * did not change keep their identity. Made in a component (an effect scope), it stops with it;
+   * call `stop()` otherwise. In a server render it is computed once. See docs/live-queries.md.
+   */
+  live(): LiveQuery<Item<M>> {
+    return _createLiveQuery(this, () => this.get() as Model[]) as unknown as LiveQuery<Item<M>>
   }
 
   /**

@@ -18,6 +18,7 @@ import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { Query } from './query'
 import type { GroupedQuery, RelationConstraint } from './query'
 import type { HasOperator } from './relationQueries'
+import type { LiveQuery } from './live/liveQuery'
 import { writesOf } from './unlink'
 import { keysOfIds } from './keys'
 import { _deleteRecords, _saveBatches } from './hooks'
@@ -98,6 +99,11 @@ export class Repository<M extends ModelClass = ModelClass> {
   /** A new query on this model's records. */
   query(): Query<M> {
     return new Query<M>(this._db, this._schema)
+  }
+
+  /** All records as a live query (see {@link Query.live}). */
+  live(): LiveQuery<Item<M>> {
+    return this.query().live()
   }
 
   /** The Pinia store that keeps this model's records. */

@@ -13,9 +13,11 @@ import type { ModelInstance, Schema } from '../relations/Relation'
 
 /** What a fine-grained read needs to know of a query. @internal */
 export interface QueryShape {
-  readonly wheres: readonly { readonly field: unknown, readonly or: boolean }[]
+  readonly wheres: readonly { readonly field: unknown, readonly or: boolean, readonly raw?: boolean }[]
   readonly orders: readonly { readonly by: unknown }[]
   readonly ids: readonly string[] | undefined
+  readonly take: number | undefined
+  readonly skip: number
   readonly grouped: boolean
 }
 

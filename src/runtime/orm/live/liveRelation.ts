@@ -1,0 +1,75 @@
+import { sameFields } from '../database'
+import type { Database } from '../database'
+import type { EagerLoad } from '../eagerLoad'
+import { keyOf } from '../keys'
+import type { StoredRecord } from '../keys'
+import { hasRecord } from '../ownRecords'
+import type { ModelInstance, Schema } from '../relations/Relation'
+
+/**
+ * A relation a live query keeps loaded without re-running the query: matched by equal keys
+ * (hasOne, hasMany, belongsTo), with no constraint and nothing nested below it.
+ *
+ * @internal
+ */
+export interface LiveRelation<E> {
+  readonly field: string
+  readonly related: Schema
+  readonly many: boolean
+  readonly parentKeys: readonly string[]
+  readonly relatedKeys: readonly string[]
+  readonly byPrimaryKey: boolean
+  /** The result entries whose item holds this relation, by the value of their parent keys. */
+  readonly parents: Map<string, Set<E>>
+}
+
+/**
+ * The relations of `eager` as live relations, or `undefined` when one of them cannot be kept up to
+ * date from its writes alone (the live query then re-runs instead).
+ *
+ * @internal
+ */
+export function liveRelations<E, Q>(db: Database, schema: Schema, eager: ReadonlyMap<string, EagerLoad<Q>>): LiveRelation<E>[] | undefined {
+  const relations: LiveRelation<E>[] = []
+  for (const [field, load] of eager) {
+    if (!schema.relations.has(field))
+      continue
+    const link = db.link(schema, field)
+    if (!link.keys || link.pivot || link.targets.length !== 1 || load.constraints.length > 0 || load.nested.size > 0)
+      return undefined
+    const { related, many } = link
+    relations.push({ field, related, many, parentKeys: link.keys.parent, relatedKeys: link.keys.related, byPrimaryKey: sameFields(link.keys.related, related.primaryKey), parents: new Map() })
+  }
+  return relations
+}
+
+const NONE: readonly string[] = Object.freeze([])
+const NO_CHANGES: ReadonlySet<string> = new Set()
+
+/**
+ * What the relation holds for a parent whose keys are `key`, as a fresh `with()` would load it.
+ * Related instances in `previous` whose records are not in `changed` are kept, so they keep their
+ * identity.
+ *
+ * @internal
+ */
+export function relationValue<E>(db: Database, relation: LiveRelation<E>, key: string | undefined, previous?: unknown, changed: ReadonlySet<string> = NO_CHANGES): ModelInstance | ModelInstance[] | null {
+  const { related, many } = relation
+  if (key === undefined)
+    return many ? [] : null
+  const data = db.data(related.entity)
+  const ids = relation.byPrimaryKey
+    ? hasRecord(data, key) ? [key] : NONE
+    : db.index(related.entity, relation.relatedKeys, data).get(key) ?? NONE
+  const reuse = (id: string, item: unknown): ModelInstance =>
+    item !== undefined && item !== null && !changed.has(id) && keyOf(item as StoredRecord, related.primaryKey) === id
+      ? item as ModelInstance
+      : related.hydrate(data[id]!, db)
+  if (!many)
+    return ids.length === 0 ? null : reuse(ids[0]!, previous)
+  const before = Array.isArray(previous) && previous.length > 0 ? new Map(previous.map(item => [keyOf(item as StoredRecord, related.primaryKey)!, item])) : undefined
+  const list: ModelInstance[] = []
+  for (const id of ids)
+    list.push(reuse(id, before?.get(id)))
+  return list
+}
