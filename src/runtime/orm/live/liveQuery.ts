@@ -165,17 +165,23 @@ class IncrementalQuery<Q> extends RefLike implements WriteListener {
   _changed(entity: string, changes: readonly RecordChange[]): void {
     if (!this.source)
       return
+    let changed = false
     this.quietly(() => {
+      const window = this.paged ? this.out.slice() : undefined
       if (entity === this.schema.entity)
-        this.applyOwn(changes)
+        changed = this.applyOwn(changes)
       for (const relation of this.relations) {
         if (relation.related.entity === entity)
-          this.applyRelated(relation, changes)
+          changed = this.applyRelated(relation, changes) || changed
       }
-      if (this.paged)
+      if (window) {
         this.cutWindow()
+        changed = window.length !== this.out.length || window.some((item, i) => item !== this.out[i])
+      }
     })
-    this.signal.value++
+    // Only a result that changed notifies: writes to records it does not hold re-run nothing.
+    if (changed)
+      this.signal.value++
   }
 
   /** @internal */
@@ -251,11 +257,13 @@ class IncrementalQuery<Q> extends RefLike implements WriteListener {
     return item
   }
 
-  private applyOwn(changes: readonly RecordChange[]): void {
+  private applyOwn(changes: readonly RecordChange[]): boolean {
     const { entries, byId, order } = this
+    let changed = false
     for (const { id, before, after } of changes) {
       const old = byId.get(id)
       const now = after !== undefined && this.passes(after)
+      changed ||= old !== undefined || now
       let at = -1
       if (old) {
         at = sortedIndex(entries, old, this.compare)
@@ -293,9 +301,10 @@ class IncrementalQuery<Q> extends RefLike implements WriteListener {
       if (!this.paged)
         this.out.splice(to, 0, this.itemOf(entry, old?.item))
     }
+    return changed
   }
 
-  private applyRelated(relation: LiveRelation<Entry>, changes: readonly RecordChange[]): void {
+  private applyRelated(relation: LiveRelation<Entry>, changes: readonly RecordChange[]): boolean {
     const touched = new Set<Entry>()
     const changed = new Set<string>()
     for (const { id, before, after } of changes) {
@@ -312,6 +321,7 @@ class IncrementalQuery<Q> extends RefLike implements WriteListener {
     }
     for (const entry of touched)
       this.reload(entry, relation, changed)
+    return touched.size > 0
   }
 
   /** Gives `entry` a new instance whose `relation` is loaded again; its other relations are kept. */
