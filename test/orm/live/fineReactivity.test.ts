@@ -169,3 +169,21 @@ describe('state replaced behind the ORM', () => {
     expect(user.value.value).toBeNull()
   })
 })
+
+describe('reads of many records in a computed', () => {
+  it('re-run on any change to their entities, and not for writes that change nothing', () => {
+    const pinia = setup()
+    useRepo(User, pinia).save(Array.from({ length: 300 }, (_, i) => ({ id: 10 + i, name: `u${i}`, phone: { id: 1000 + i, number: `${i}` } })))
+    const view = counted(() => useRepo(User, pinia).with('phone').get().map(user => user.phone?.number ?? '-'))
+    expect(view.value.value).toHaveLength(303)
+
+    useRepo(Phone, pinia).save({ id: 1000, userId: 10, number: '0' })
+    useRepo(User, pinia).save({ id: 10, name: 'u0' })
+    expect(view.runs()).toBe(1)
+    useRepo(Phone, pinia).save({ id: 1000, number: 'new' })
+    expect(view.value.value[3]).toBe('new')
+    useRepo(User, pinia).save({ id: 11, name: 'renamed' })
+    expect(view.value.value).toHaveLength(303)
+    expect(view.runs()).toBe(3)
+  })
+})

@@ -11,6 +11,12 @@ import type { ModelInstance, Schema } from '../relations/Relation'
 // named so (a function `where`, relation constraints, pivot and morph relations) keep depending on
 // every write to the entities they read.
 
+/**
+ * Above this many records, a read depends on any change to their entity through one signal: a
+ * dependency per record would cost more to track than the re-runs it saves.
+ */
+const MANY = 128
+
 /** What a fine-grained read needs to know of a query. @internal */
 export interface QueryShape {
   readonly wheres: readonly { readonly field: unknown, readonly or: boolean, readonly raw?: boolean }[]
@@ -88,7 +94,10 @@ function trackRead<Q>(db: Database, schema: Schema, shape: QueryShape, eager: Re
   const signals = db._signals
   const entity = schema.entity
   signals.outside(entity)
-  if (shape.ids !== undefined && !shape.wheres.some(where => where.or)) {
+  if (items.length > MANY || (shape.ids !== undefined && shape.ids.length > MANY)) {
+    signals.any(entity)
+  }
+  else if (shape.ids !== undefined && !shape.wheres.some(where => where.or)) {
     // Only these records can match: each one's changes (and its arrival) are what matter.
     for (const id of shape.ids)
       signals.record(entity, id)
@@ -117,15 +126,22 @@ function trackLoads<Q>(db: Database, schema: Schema, parents: readonly ModelInst
     const keys = link.keys!
     const byPrimaryKey = sameFields(keys.related, related.primaryKey)
     signals.outside(related.entity)
+    const many = parents.length > MANY
+    if (many)
+      signals.any(related.entity)
+    if (many && load.nested.size === 0)
+      continue
     const children: ModelInstance[] = []
     for (const parent of parents) {
-      const key = keyOf(parent as unknown as StoredRecord, keys.parent)
+      const key = many ? undefined : keyOf(parent as unknown as StoredRecord, keys.parent)
       if (key !== undefined) {
         if (byPrimaryKey)
           signals.record(related.entity, key)
         else
           signals.bucket(related.entity, keys.related, key)
       }
+      if (load.nested.size === 0)
+        continue
       const value = (parent as unknown as Record<string, unknown>)[field] as ModelInstance | ModelInstance[] | null | undefined
       if (Array.isArray(value))
         children.push(...value)

@@ -37,6 +37,7 @@ interface Bucket {
 interface EntitySignals {
   readonly records: Map<string, Signal>
   members?: Signal
+  any?: Signal
   fields?: Map<string, Signal>
   buckets?: Map<string, Bucket>
   outside?: Signal
@@ -76,6 +77,12 @@ export class Signals {
   members(entity: string): void {
     const signals = this.of(entity)
     void (signals.members ??= shallowRef(0)).value
+  }
+
+  /** Depends on any change to the records of `entity` (one signal for reads of many records). */
+  any(entity: string): void {
+    const signals = this.of(entity)
+    void (signals.any ??= shallowRef(0)).value
   }
 
   /** Depends on `field` changing in any record of `entity`. */
@@ -148,6 +155,7 @@ export class Signals {
     }
     if (!pending || pending.length === 0)
       return
+    bump(signals.any)
     for (const change of pending)
       notify(signals, change)
     if (signals.listeners) {
