@@ -150,3 +150,10 @@ describe('useLiveQuery', () => {
     scope.stop()
   })
 })
+
+describe('a grouped query', () => {
+  it('has no live result, and live() says what to do instead', () => {
+    const pinia = setup(1)
+    expect(() => useRepo(LivePost, pinia).groupBy('userId').live()).toThrow('[nuxt-pinia-orm] live() on LivePost: a grouped query (groupBy()) has no live result. Make the query live without groupBy() and group its items in a computed, e.g. with useGroupBy().')
+  })
+})

@@ -73,3 +73,21 @@ export function relationValue<E>(db: Database, relation: LiveRelation<E>, key: s
     list.push(reuse(id, before?.get(id)))
   return list
 }
+
+/** Remembers that the item of `entry` holds `relation` for the parent key `key`. @internal */
+export function addParent<E>(relation: LiveRelation<E>, key: string, entry: E): void {
+  let parents = relation.parents.get(key)
+  if (!parents)
+    relation.parents.set(key, parents = new Set())
+  parents.add(entry)
+}
+
+/** Forgets what {@link addParent} remembered. @internal */
+export function removeParent<E>(relation: LiveRelation<E>, key: string | undefined, entry: E): void {
+  const parents = key === undefined ? undefined : relation.parents.get(key)
+  if (parents) {
+    parents.delete(entry)
+    if (parents.size === 0)
+      relation.parents.delete(key!)
+  }
+}
