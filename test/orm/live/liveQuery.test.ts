@@ -62,6 +62,26 @@ describe('the items of a live query', () => {
   })
 })
 
+describe('a live query that re-runs (a relation query)', () => {
+  it('keeps the instances of records that did not change, when it loads no relation', () => {
+    const pinia = setup()
+    const live = useRepo(LiveUser, pinia).has('posts').orderBy('name', 'desc').live()
+    const before = [...live.value]
+    expect(before.map(user => user.id)).toEqual([5, 4, 3, 2, 1])
+
+    useRepo(LiveUser, pinia).save({ id: 3, name: 'user 3, renamed' })
+    useRepo(LivePost, pinia).destroy(201)
+
+    expect(live.value.map(user => user.id)).toEqual([5, 4, 3, 1])
+    expect(live.value[0]).toBe(before[0])
+    expect(live.value[1]).toBe(before[1])
+    expect(live.value[2]).not.toBe(before[2])
+    expect(live.value[2]!.name).toBe('user 3, renamed')
+    expect(live.value[3]).toBe(before[4])
+    live.stop()
+  })
+})
+
 describe('readers of a live query', () => {
   it('are notified once per write that changes the result, and not for writes outside it', () => {
     const pinia = setup(10)

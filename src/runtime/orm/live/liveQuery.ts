@@ -22,7 +22,7 @@ export function _createLiveQuery<Q>(source: LiveSource<Q>, get: () => ModelInsta
   if (getCurrentInstance() && inject(ssrContextKey, null))
     return new StaticResult(get()) as unknown as LiveQuery<ModelInstance>
   const relations = incrementalRelations(source)
-  const live = relations ? new IncrementalQuery(source, relations) : new RecomputedQuery(get)
+  const live = relations ? new IncrementalQuery(source, relations) : new RecomputedQuery(get, source as LiveSource<unknown>)
   if (getCurrentScope())
     onScopeDispose(() => live.stop())
   return live as unknown as LiveQuery<ModelInstance>
