@@ -81,16 +81,16 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
       return
     let changed = false
     this.quietly(() => {
-      const window = this.paged ? this.out.slice() : undefined
+      const shown = this.paged ? this.out.slice() : undefined
       if (entity === this.schema.entity)
         changed = this.applyOwn(changes)
       for (const relation of this.relations) {
         if (relation.related.entity === entity)
           changed = this.applyRelated(relation, changes) || changed
       }
-      if (window) {
+      if (shown) {
         this.cutWindow()
-        changed = window.length !== this.out.length || window.some((item, i) => item !== this.out[i])
+        changed = shown.length !== this.out.length || shown.some((item, i) => item !== this.out[i])
       }
     })
     // Only a result that changed notifies: writes to records it does not hold re-run nothing.
