@@ -5,7 +5,7 @@ import type { StoredRecord } from '../keys'
 import { hasRecord } from '../ownRecords'
 import type { RecordChange, WriteListener } from '../reactivity/signals'
 import type { ModelInstance, Schema } from '../relations/Relation'
-import { addParent, relationValue, removeParent } from './liveRelation'
+import { addParent, forEachParent, relationValue, removeParent } from './liveRelation'
 import type { LiveRelation } from './liveRelation'
 import { RefLike } from './liveSource'
 import type { LiveSource } from './liveSource'
@@ -221,17 +221,14 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
   private applyRelated(relation: LiveRelation<Entry>, changes: readonly RecordChange[]): boolean {
     const touched = new Set<Entry>()
     const changed = new Set<string>()
+    const add = (entry: Entry) => touched.add(entry)
     for (const { id, before, after } of changes) {
       changed.add(id)
       const from = before && keyOf(before, relation.relatedKeys)
       const to = after && keyOf(after, relation.relatedKeys)
-      for (const key of [from, to]) {
-        const parents = key === undefined ? undefined : relation.parents.get(key)
-        if (parents) {
-          for (const entry of parents)
-            touched.add(entry)
-        }
-      }
+      forEachParent(relation, from, add)
+      if (to !== from)
+        forEachParent(relation, to, add)
     }
     for (const entry of touched)
       this.reload(entry, relation, changed)

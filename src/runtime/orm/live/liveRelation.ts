@@ -19,8 +19,11 @@ export interface LiveRelation<E> {
   readonly parentKeys: readonly string[]
   readonly relatedKeys: readonly string[]
   readonly byPrimaryKey: boolean
-  /** The result entries whose item holds this relation, by the value of their parent keys. */
-  readonly parents: Map<string, Set<E>>
+  /**
+   * The result entries whose item holds this relation, by the value of their parent keys: one
+   * entry alone (the usual case, a key is a parent's own id), or a set when several share a key.
+   */
+  readonly parents: Map<string, E | Set<E>>
 }
 
 /**
@@ -75,19 +78,36 @@ export function relationValue<E>(db: Database, relation: LiveRelation<E>, key: s
 }
 
 /** Remembers that the item of `entry` holds `relation` for the parent key `key`. @internal */
-export function addParent<E>(relation: LiveRelation<E>, key: string, entry: E): void {
-  let parents = relation.parents.get(key)
-  if (!parents)
-    relation.parents.set(key, parents = new Set())
-  parents.add(entry)
+export function addParent<E extends object>(relation: LiveRelation<E>, key: string, entry: E): void {
+  const parents = relation.parents.get(key)
+  if (parents === undefined)
+    relation.parents.set(key, entry)
+  else if (parents instanceof Set)
+    parents.add(entry)
+  else if (parents !== entry)
+    relation.parents.set(key, new Set([parents, entry]))
 }
 
 /** Forgets what {@link addParent} remembered. @internal */
-export function removeParent<E>(relation: LiveRelation<E>, key: string | undefined, entry: E): void {
-  const parents = key === undefined ? undefined : relation.parents.get(key)
-  if (parents) {
+export function removeParent<E extends object>(relation: LiveRelation<E>, key: string | undefined, entry: E): void {
+  if (key === undefined)
+    return
+  const parents = relation.parents.get(key)
+  if (parents === entry) {
+    relation.parents.delete(key)
+  }
+  else if (parents instanceof Set) {
     parents.delete(entry)
     if (parents.size === 0)
-      relation.parents.delete(key!)
+      relation.parents.delete(key)
   }
+}
+
+/** Calls `fn` for each entry remembered under `key`. @internal */
+export function forEachParent<E extends object>(relation: LiveRelation<E>, key: string | undefined, fn: (entry: E) => void): void {
+  const parents = key === undefined ? undefined : relation.parents.get(key)
+  if (parents instanceof Set)
+    parents.forEach(fn)
+  else if (parents !== undefined)
+    fn(parents)
 }
