@@ -418,3 +418,26 @@ describe('useFetchRepo', () => {
     await page.close()
   })
 })
+
+describe('live queries (issue 15)', () => {
+  const served = ['Ada: 555-0101', 'Grace: 555-0103', 'Linus: no phone']
+
+  it('render on the server from the records saved there', async () => {
+    const html = await $fetch<string>('/live-queries')
+    expect([...testText(html, 'live-users').matchAll(/<li[^>]*>([^<]*)<\/li>/g)].map(match => match[1]!.trim())).toEqual(served)
+  })
+
+  it('give the browser the server\'s result at hydration, without a request, and follow its saves', async () => {
+    const { page, problems, requests } = await openPage('/live-queries')
+    await page.waitForFunction(() => document.querySelector('[data-test="live-first-on-client"]')?.textContent !== '')
+    expect(JSON.parse((await page.textContent('[data-test="live-first-on-client"]'))!)).toEqual(served)
+
+    await page.click('[data-test="live-save"]')
+    await page.waitForFunction(() => document.querySelectorAll('[data-test="live-users"] li').length === 4)
+    expect((await page.locator('[data-test="live-users"] li').allTextContents()).map(line => line.trim()))
+      .toEqual(['Ada: 555-0101', 'Alan: no phone', 'Grace: 555-0103', 'Linus: 555-0102'])
+    expect(requests).toEqual([])
+    expect(problems).toEqual([])
+    await page.close()
+  })
+})

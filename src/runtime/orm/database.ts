@@ -16,6 +16,7 @@ import type { StoredRecord } from './keys'
 import type { RelatedRef, Relation, RelationHost, RelationLink, Schema } from './relations/Relation'
 import { getSchema } from './schema'
 import { sameFields } from './sameFields'
+import { Signals } from './reactivity/signals'
 import type { ModelClass } from './types'
 import { _replacementOf } from './transactions/effects'
 
@@ -133,6 +134,16 @@ export class Database {
    * @internal
    */
   _interceptor: WriteInterceptor | undefined
+  /**
+   * Fine-grained dependencies and live queries of this Pinia (see `reactivity/signals.ts`).
+   * @internal
+   */
+  readonly _signals = new Signals()
+  /**
+   * While set, `data()` leaves dependencies to the read under way, which tracks finer ones.
+   * @internal
+   */
+  _fine = false
 
   constructor(pinia: Pinia) {
     this.pinia = pinia
@@ -310,7 +321,8 @@ export class Database {
    * whole state (hydration).
    */
   data(entity: string): EntityData {
-    track(this.version(entity))
+    if (!this._fine)
+      track(this.version(entity))
     this._reads?.add(entity)
     const id = this.storeIds.size === 0 ? entity : this.storeIds.get(entity) ?? entity
     const state = this.rawState()[id]
@@ -372,6 +384,9 @@ export class Database {
         }
       }
     }
+    // Before the records change: the live queries are told each record's before and after once
+    // the store is patched (at the end of a transaction, for a write inside one).
+    this._signals.beforeWrite(entity, data, changes)
     if (this._interceptor?.write(entity, data, changes)) {
       this.writes++
       return
@@ -450,6 +465,7 @@ export class Database {
       this.counts.forget(entity)
     this.writes++
     this.version(entity).value++
+    this._signals.afterWrite(entity, this.ownWrite)
   }
 
   /**

@@ -24,6 +24,10 @@ import { pageWindow, paginated } from './query/paginate'
 import type { Paginated } from './query/paginate'
 import { describeQuery } from './query/queryCache'
 import { likeMatcher } from './query/whereLike'
+import { _readFinely } from './reactivity/fineRead'
+import type { QueryShape } from './reactivity/fineRead'
+import { _createLiveQuery } from './live/liveQuery'
+import type { LiveQuery } from './live/liveQuery'
 
 const NO_WHERES: readonly never[] = Object.freeze([])
 const NO_EAGER: EagerList<any> = Object.freeze([]) // eslint-disable-line @typescript-eslint/no-explicit-any -- empty: fits every query
@@ -78,6 +82,8 @@ export class Query<M extends ModelClass = ModelClass> {
 
   /** @internal */
   _visibility: VisibilityOverride | undefined
+  /** @internal */
+  _reading = false
 
   /** @internal */
   constructor(db: Database, schema: Schema) {
@@ -203,6 +209,8 @@ export class Query<M extends ModelClass = ModelClass> {
     type Result = T extends 'group' ? Record<string, Item<M>[]> : Item<M>[]
     if (this.cacheKey !== undefined)
       return this.cachedGet() as Result
+    if (!this._reading && this._db._signals.tracking())
+      return _readFinely(this, () => this.get() as Item<M>[]) as Result
     const items = this.select(this.candidates(), this.ids !== undefined && !this.hasOr())
     this.load(items)
     if (this._schema.features || this._visibility)
@@ -229,6 +237,8 @@ export class Query<M extends ModelClass = ModelClass> {
   find(id: KeyOf<M>): Item<M> | null
   find(ids: readonly KeyOf<M>[]): Item<M>[]
   find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
+    if (!this._reading && this._db._signals.tracking())
+      return _readFinely(this, () => this.find(ids as KeyOf<M>))
     checkIds('find', this._schema, ids)
     const schema = this._schema
     let key: string | number | undefined
@@ -236,6 +246,9 @@ export class Query<M extends ModelClass = ModelClass> {
       // The common case: one id of a single-field key, looked up directly (no list of keys, and a
       // number as it is: it names the same record as its string).
       key = ids
+      if (this._reading)
+        // A fine-grained read depends on the ids the query looked up.
+        this.ids = [String(ids)]
     }
     else {
       const { keys, many } = keysOfIds(ids, schema.primaryKey)
@@ -443,6 +456,41 @@ export class Query<M extends ModelClass = ModelClass> {
         return order.desc ? -result : result
     }
     return 0
+  }
+
+  /**
+   * What reads kept up to date (fine-grained dependencies, live queries) need to know of the query.
+   *
+   * @internal
+   */
+  _shape(): QueryShape {
+    return { wheres: this.wheres, orders: this.orders, ids: this.ids, take: this.take, skip: this.skip, grouped: this.groups !== undefined }
+  }
+
+  /** @internal */
+  _passes(record: StoredRecord, instance: boolean): boolean {
+    return this.wheres.length === 0 || this.matches(instance ? this._schema.hydrate(record, this._db) as unknown as StoredRecord : record, undefined)
+  }
+
+  /** @internal */
+  _compare(a: StoredRecord, b: StoredRecord): number {
+    return this.compare(a, b)
+  }
+
+  /** @internal */
+  _afterRead(items: Model[]): void {
+    if (this._schema.features || this._visibility)
+      this.retrieve(items)
+  }
+
+  /**
+   * The query's result as a live query: a read-only ref kept up to date by applying each write's
+   * changes (records added, removed, changed) instead of re-running the query. Items whose records
+   * did not change keep their identity. Made in a component (an effect scope), it stops with it;
+   * call `stop()` otherwise. In a server render it is computed once. See docs/live-queries.md.
+   */
+  live(): LiveQuery<Item<M>> {
+    return _createLiveQuery(this, () => this.get() as Model[]) as unknown as LiveQuery<Item<M>>
   }
 
   /**

@@ -18,6 +18,7 @@ import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { Query } from './query'
 import type { GroupedQuery, RelationConstraint } from './query'
 import type { HasOperator } from './relationQueries'
+import type { LiveQuery } from './live/liveQuery'
 import { writesOf } from './unlink'
 import { keysOfIds } from './keys'
 import { _deleteRecords, _saveBatches } from './hooks'
@@ -99,6 +100,11 @@ export class Repository<M extends ModelClass = ModelClass> {
   /** A new query on this model's records. */
   query(): Query<M> {
     return new Query<M>(this._db, this._schema)
+  }
+
+  /** All records as a live query (see {@link Query.live}). */
+  live(): LiveQuery<Item<M>> {
+    return this.query().live()
   }
 
   /** The Pinia store that keeps this model's records. */
@@ -226,8 +232,9 @@ export class Repository<M extends ModelClass = ModelClass> {
   find(ids: readonly KeyOf<M>[]): Item<M>[]
   find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
     const schema = this._schema
-    if ((typeof ids === 'number' || typeof ids === 'string') && !schema.features && schema.primaryKey.length === 1) {
-      // One id, a model with no hooks, casts or visibility: a direct lookup, no query made.
+    if ((typeof ids === 'number' || typeof ids === 'string') && !schema.features && schema.primaryKey.length === 1 && !this._db._signals.tracking()) {
+      // One id, a model with no hooks, casts or visibility, outside a computed or render (where the
+      // query tracks what it read): a direct lookup, no query made.
       checkIds('find', schema, ids)
       const record = recordAt(this._db.data(schema.entity), ids)
       return record === undefined ? null : schema.hydrate(record, this._db) as Item<M>

@@ -1,0 +1,42 @@
+import type { Ref } from 'vue'
+import type { Database } from '../database'
+import type { EagerList } from '../eagerLoad'
+import type { StoredRecord } from '../keys'
+import type { QueryShape } from '../reactivity/fineRead'
+import type { ModelInstance, Schema } from '../relations/Relation'
+
+/**
+ * The result of a live query: a read-only ref whose `value` is the query's result, kept up to date
+ * by each write's changes instead of by re-running the query. Items whose records did not change
+ * keep their identity. `stop()` ends the updates (done for you when the effect scope it was made in,
+ * such as a component, is disposed).
+ */
+export interface LiveQuery<T> extends Readonly<Ref<readonly T[]>> {
+  /** Stops keeping the result up to date and lets go of everything the live query holds. */
+  stop: () => void
+}
+
+/** What a live query needs of the query it keeps up to date. @internal */
+export interface LiveSource<Q> {
+  readonly _db: Database
+  readonly _schema: Schema
+  readonly _eager: EagerList<Q>
+  _shape: () => QueryShape
+  /** Whether a stored record passes the `where`s (`instance`: they test model instances). */
+  _passes: (record: StoredRecord, instance: boolean) => boolean
+  /** Compares two stored records as `orderBy()` does. */
+  _compare: (a: StoredRecord, b: StoredRecord) => number
+  /** What a read does to the instances it returns (visibility, `retrieved` hooks). */
+  _afterRead: (items: ModelInstance[]) => void
+}
+
+/**
+ * What Vue needs to treat an object as a ref: templates unwrap it, `watch()` and `toValue()` read it.
+ *
+ * @internal
+ */
+export abstract class RefLike {
+  readonly __v_isRef = true
+  // A watcher of the ref then fires on each update, though the array is the same.
+  readonly __v_isShallow = true
+}

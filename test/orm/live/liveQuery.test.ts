@@ -1,0 +1,179 @@
+import { createPinia } from 'pinia'
+import type { Pinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { computed, createSSRApp, defineComponent, effectScope, h, nextTick, ref, watch } from 'vue'
+import { renderToString } from 'vue/server-renderer'
+import { registerModels, useLiveQuery, useRepo } from '../../../src/runtime/orm'
+import { getDatabase } from '../../../src/runtime/orm/database'
+import { LivePhone, LivePost, LiveUser, liveModels } from './liveModels'
+
+function setup(count = 5): Pinia {
+  const pinia = createPinia()
+  registerModels(pinia, liveModels)
+  useRepo(LiveUser, pinia).save(Array.from({ length: count }, (_, i) => ({
+    id: i + 1,
+    name: `user ${i + 1}`,
+    active: i % 2 === 0,
+    phone: { id: 100 + i, number: `${i}` },
+    posts: [{ id: 200 + i, title: `post ${i}` }],
+  })))
+  return pinia
+}
+
+/** How many write listeners the live queries of this Pinia left registered on an entity. */
+function listeners(pinia: Pinia, entity: string): number {
+  const entities = (getDatabase(pinia)._signals as unknown as { entities: Map<string, { listeners?: Set<unknown> }> }).entities
+  return entities.get(entity)?.listeners?.size ?? 0
+}
+
+describe('the items of a live query', () => {
+  it('keep their identity when their records did not change', () => {
+    const pinia = setup()
+    const live = useRepo(LiveUser, pinia).with('phone').with('posts').live()
+    const array = live.value
+    const before = [...live.value]
+
+    useRepo(LivePhone, pinia).save({ id: 101, userId: 2, number: 'new' })
+
+    expect(live.value).toBe(array)
+    expect(live.value.map(user => user.phone?.number)).toEqual(['0', 'new', '2', '3', '4'])
+    for (const i of [0, 2, 3, 4])
+      expect(live.value[i]).toBe(before[i])
+    // The user whose phone changed is a new instance; its unchanged posts are the same ones.
+    expect(live.value[1]).not.toBe(before[1])
+    expect(live.value[1]!.posts[0]).toBe(before[1]!.posts[0])
+    live.stop()
+  })
+
+  it('are the same instances when a save writes the values they already have', () => {
+    const pinia = setup()
+    const live = useRepo(LiveUser, pinia).with('phone').live()
+    const before = [...live.value]
+    let notified = 0
+    const stop = watch(live, () => notified++, { flush: 'sync' })
+
+    useRepo(LiveUser, pinia).save({ id: 1, name: 'user 1', phone: { id: 100, userId: 1, number: '0' } })
+
+    expect(notified).toBe(0)
+    expect(live.value).toEqual(before)
+    live.value.forEach((user, i) => expect(user).toBe(before[i]))
+    stop()
+    live.stop()
+  })
+})
+
+describe('a live query that re-runs (a relation query)', () => {
+  it('keeps the instances of records that did not change, when it loads no relation', () => {
+    const pinia = setup()
+    const live = useRepo(LiveUser, pinia).has('posts').orderBy('name', 'desc').live()
+    const before = [...live.value]
+    expect(before.map(user => user.id)).toEqual([5, 4, 3, 2, 1])
+
+    useRepo(LiveUser, pinia).save({ id: 3, name: 'user 3, renamed' })
+    useRepo(LivePost, pinia).destroy(201)
+
+    expect(live.value.map(user => user.id)).toEqual([5, 4, 3, 1])
+    expect(live.value[0]).toBe(before[0])
+    expect(live.value[1]).toBe(before[1])
+    expect(live.value[2]).not.toBe(before[2])
+    expect(live.value[2]!.name).toBe('user 3, renamed')
+    expect(live.value[3]).toBe(before[4])
+    live.stop()
+  })
+})
+
+describe('readers of a live query', () => {
+  it('are notified once per write that changes the result, and not for writes outside it', () => {
+    const pinia = setup(10)
+    const live = useRepo(LiveUser, pinia).where('active', true).orderBy('name').limit(3).live()
+    let runs = 0
+    const names = computed(() => {
+      runs++
+      return live.value.map(user => user.name)
+    })
+    expect(names.value).toEqual(['user 1', 'user 3', 'user 5'])
+
+    useRepo(LiveUser, pinia).save({ id: 2, name: 'inactive, renamed' })
+    useRepo(LiveUser, pinia).save({ id: 9, name: 'user 99' })
+    expect(names.value).toEqual(['user 1', 'user 3', 'user 5'])
+    expect(runs).toBe(1)
+
+    useRepo(LiveUser, pinia).save({ id: 2, active: true })
+    expect(names.value).toEqual(['inactive, renamed', 'user 1', 'user 3'])
+    expect(runs).toBe(2)
+    live.stop()
+  })
+})
+
+describe('stopping a live query', () => {
+  it('happens with the effect scope it was made in, and it then holds nothing and follows no writes', () => {
+    const pinia = setup()
+    const scope = effectScope()
+    const live = scope.run(() => useRepo(LiveUser, pinia).with('phone').live())!
+    expect(listeners(pinia, 'liveUsers')).toBe(1)
+    expect(listeners(pinia, 'livePhones')).toBe(1)
+
+    scope.stop()
+    useRepo(LiveUser, pinia).save({ id: 6, name: 'late' })
+
+    expect(listeners(pinia, 'liveUsers')).toBe(0)
+    expect(listeners(pinia, 'livePhones')).toBe(0)
+    expect(live.value.map(user => user.id)).toEqual([1, 2, 3, 4, 5])
+  })
+})
+
+describe('a live query in a server render', () => {
+  it('is computed once and leaves nothing registered', async () => {
+    const pinia = setup(3)
+    const app = createSSRApp(defineComponent({
+      setup() {
+        const users = useRepo(LiveUser, pinia).with('phone').live()
+        return () => h('ul', users.value.map(user => h('li', `${user.name}:${user.phone?.number}`)))
+      },
+    }))
+    const html = await renderToString(app)
+
+    expect(html).toBe('<ul><li>user 1:0</li><li>user 2:1</li><li>user 3:2</li></ul>')
+    expect(listeners(pinia, 'liveUsers')).toBe(0)
+    expect(listeners(pinia, 'livePhones')).toBe(0)
+  })
+})
+
+describe('useLiveQuery', () => {
+  it('builds the query again when the reactive state it reads changes, and follows writes', async () => {
+    const pinia = setup(4)
+    const active = ref(true)
+    const scope = effectScope()
+    const live = scope.run(() => useLiveQuery(() => useRepo(LiveUser, pinia).where('active', active.value).orderBy('id', 'desc')))!
+    const ids = computed(() => live.value.map(user => user.id))
+    expect(ids.value).toEqual([3, 1])
+
+    active.value = false
+    await nextTick()
+    expect(ids.value).toEqual([4, 2])
+    expect(listeners(pinia, 'liveUsers')).toBe(1)
+
+    useRepo(LiveUser, pinia).save({ id: 5, active: false })
+    expect(ids.value).toEqual([5, 4, 2])
+
+    scope.stop()
+    expect(listeners(pinia, 'liveUsers')).toBe(0)
+  })
+
+  it('takes a repository for all its records', () => {
+    const pinia = setup(2)
+    const scope = effectScope()
+    const live = scope.run(() => useLiveQuery(() => useRepo(LivePost, pinia)))!
+    expect(live.value.map(post => post.id)).toEqual([200, 201])
+    useRepo(LivePost, pinia).destroy(200)
+    expect(live.value.map(post => post.id)).toEqual([201])
+    scope.stop()
+  })
+})
+
+describe('a grouped query', () => {
+  it('has no live result, and live() says what to do instead', () => {
+    const pinia = setup(1)
+    expect(() => useRepo(LivePost, pinia).groupBy('userId').live()).toThrow('[nuxt-pinia-orm] live() on LivePost: a grouped query (groupBy()) has no live result. Make the query live without groupBy() and group its items in a computed, e.g. with useGroupBy().')
+  })
+})

@@ -1,0 +1,66 @@
+// Random write sequences over the live test models, for the property-based tests.
+import fc from 'fast-check'
+import type { Pinia } from 'pinia'
+import { useRepo } from '../../../src/runtime/orm'
+import { LivePhone, LivePost, LiveTag, LiveUser } from './liveModels'
+
+const NAMES = ['Ann', 'Bob', 'Cy', 'ann', 'Dee']
+const TAG_IDS = ['x', 'b', 'a', '10', '2', 'zz', '007']
+
+type Write
+  = | { kind: 'user', id: number, name: string, age: number, active: boolean }
+    | { kind: 'userName', id: number, name: string }
+    | { kind: 'dropUser', id: number }
+    | { kind: 'phone', id: number, userId: number | null, number: string }
+    | { kind: 'dropPhone', id: number }
+    | { kind: 'post', id: number, author: number, title: string }
+    | { kind: 'dropPost', id: number }
+    | { kind: 'tag', id: string, label: string }
+    | { kind: 'dropTag', id: string }
+    | { kind: 'same' }
+    | { kind: 'nested', id: number, phone: number, posts: number[] }
+
+export const write: fc.Arbitrary<Write> = fc.oneof(
+  fc.record({ kind: fc.constant('user' as const), id: fc.integer({ min: 1, max: 12 }), name: fc.constantFrom(...NAMES), age: fc.integer({ min: 18, max: 22 }), active: fc.boolean() }),
+  fc.record({ kind: fc.constant('userName' as const), id: fc.integer({ min: 1, max: 12 }), name: fc.constantFrom(...NAMES) }),
+  fc.record({ kind: fc.constant('dropUser' as const), id: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ kind: fc.constant('phone' as const), id: fc.integer({ min: 1, max: 8 }), userId: fc.option(fc.integer({ min: 1, max: 12 })), number: fc.constantFrom('1', '2', '3') }),
+  fc.record({ kind: fc.constant('dropPhone' as const), id: fc.integer({ min: 1, max: 8 }) }),
+  fc.record({ kind: fc.constant('post' as const), id: fc.integer({ min: 1, max: 15 }), author: fc.nat(), title: fc.constantFrom('t1', 't2', 't3') }),
+  fc.record({ kind: fc.constant('dropPost' as const), id: fc.integer({ min: 1, max: 15 }) }),
+  fc.record({ kind: fc.constant('tag' as const), id: fc.constantFrom(...TAG_IDS), label: fc.constantFrom('p', 'q') }),
+  fc.record({ kind: fc.constant('dropTag' as const), id: fc.constantFrom(...TAG_IDS) }),
+  fc.constant({ kind: 'same' as const }),
+  fc.record({ kind: fc.constant('nested' as const), id: fc.integer({ min: 1, max: 12 }), phone: fc.integer({ min: 1, max: 8 }), posts: fc.array(fc.integer({ min: 1, max: 15 }), { maxLength: 3 }) }),
+)
+
+export function apply(pinia: Pinia, step: Write): void {
+  const users = useRepo(LiveUser, pinia)
+  switch (step.kind) {
+    case 'user': users.save({ id: step.id, name: step.name, age: step.age, active: step.active })
+      break
+    case 'userName': users.where('id', step.id).update({ name: step.name })
+      break
+    case 'dropUser': users.destroy(step.id)
+      break
+    case 'phone': useRepo(LivePhone, pinia).save({ id: step.id, userId: step.userId, number: step.number })
+      break
+    case 'dropPhone': useRepo(LivePhone, pinia).destroy(step.id)
+      break
+    case 'post': {
+      // A post names an existing user or none: a dangling key would warn (and fail the test).
+      const ids = users.all().map(user => user.id)
+      useRepo(LivePost, pinia).save({ id: step.id, userId: ids.length === 0 ? null : ids[step.author % ids.length]!, title: step.title })
+      break
+    }
+    case 'dropPost': useRepo(LivePost, pinia).destroy(step.id)
+      break
+    case 'tag': useRepo(LiveTag, pinia).save({ id: step.id, label: step.label })
+      break
+    case 'dropTag': useRepo(LiveTag, pinia).destroy(step.id)
+      break
+    case 'same': users.save(users.all().map(user => user.$toJson()))
+      break
+    case 'nested': users.save({ id: step.id, phone: { id: step.phone }, posts: step.posts.map(id => ({ id })) })
+  }
+}
