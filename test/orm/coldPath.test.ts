@@ -97,3 +97,19 @@ describe('groupBy', () => {
       .toEqual([['7', [1, 2]], ['8', [3]]])
   })
 })
+
+describe('whereHas', () => {
+  it('keeps parents with related records passing the constraint, whether it names fields or takes instances', () => {
+    seed()
+
+    expect(repo(User).whereHas('posts', query => query.where('title', 'c')).get().map(user => user.id)).toEqual([2])
+    expect(repo(User).whereHas('posts', query => query.where((post: Post) => post.$getKey() === 101)).get().map(user => user.id)).toEqual([1])
+    expect(repo(User).whereHas('posts', query => query.where('title', ['a', 'c'])).get().map(user => user.id)).toEqual([1, 2])
+  })
+
+  it('gives a constraint that orders and pages the records it selects as a query', () => {
+    seed()
+
+    expect(repo(User).whereHas('posts', query => query.orderBy('title', 'desc').limit(1)).get().map(user => user.id)).toEqual([2])
+  })
+})

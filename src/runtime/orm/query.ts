@@ -351,6 +351,30 @@ export class Query<M extends ModelClass = ModelClass> {
   }
 
   /**
+   * The stored records among `records` that the query's constraints accept, with no instance made
+   * for them unless a `where` function needs one: what `whereHas()` asks of its constraint. A
+   * constraint that orders or pages gives `undefined` (its records are then selected as a query).
+   *
+   * @internal
+   */
+  _acceptedRecords(records: StoredRecord[]): StoredRecord[] | undefined {
+    if (this.orders.length > 0 || this.take !== undefined || this.skip > 0 || this._eager.length > 0)
+      return undefined
+    const idSet = this.ids !== undefined ? new Set(this.ids) : undefined
+    if (this.wheres.length === 0 && idSet === undefined)
+      return records
+    const needsInstances = this.wheres.some(where => typeof where.field === 'function' && !where.raw)
+    const schema = this._schema
+    const accepted: StoredRecord[] = []
+    for (const record of records) {
+      const item = needsInstances ? schema.hydrate(record, this._db) as unknown as StoredRecord : record
+      if (this.matches(item, idSet))
+        accepted.push(record)
+    }
+    return accepted
+  }
+
+  /**
    * Sets `values` on every record matching the query, in one store write, and returns the updated
    * model instances. Relations in `values` are not saved; use `save()` for nested data.
    */

@@ -17,6 +17,8 @@ export interface RelationWhereQuery<Q> {
   readonly _schema: Schema
   _whereRecord(test: (record: StoredRecord) => boolean, or: boolean): unknown
   _selectFrom(records: StoredRecord[]): ModelInstance[]
+  /** The records the query's constraints accept, without instances; `undefined` when it orders or pages. */
+  _acceptedRecords(records: StoredRecord[]): StoredRecord[] | undefined
   whereHas(relation: string, constraint?: (query: Q) => void, operator?: HasOperator | number, count?: number): unknown
 }
 
@@ -108,8 +110,9 @@ function acceptedKeys<Q extends RelationWhereQuery<Q>>(db: Database, targets: re
     const sub = make(target)
     narrow(sub)
     const keys = new Set<string>()
-    for (const item of sub._selectFrom(Object.values(db.data(target.entity))))
-      keys.add(keyOf(item as unknown as StoredRecord, target.primaryKey)!)
+    const records = Object.values(db.data(target.entity))
+    for (const record of sub._acceptedRecords(records) ?? sub._selectFrom(records) as unknown as StoredRecord[])
+      keys.add(keyOf(record, target.primaryKey)!)
     accepted.set(target, keys)
   }
   return accepted
