@@ -144,6 +144,11 @@ async function main() {
     }
   }
 
+  if (!args['ssr-only'] && (!only || only.some(id => /^(?:W1[5-8]|live)$/.test(id)))) {
+    const { measureLive } = await import('./liveRun.mjs')
+    run.live = await measureLive({ ns, quick: modeName === 'quick' })
+  }
+
   if (args['ssr-only'] || (!args['no-ssr'] && (args.ssr || mode.ssr.byDefault))) {
     const { measureSsr } = await import('./ssr/run.mjs')
     run.ssr = await measureSsr(mode.ssr)
@@ -152,7 +157,7 @@ async function main() {
 
   run.durationSeconds = (Date.now() - started) / 1000
   run.finishedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
-  const markdown = renderMarkdown(run)
+  const markdown = renderMarkdown(run) + (run.live ? `\n${run.live}` : '')
   writeFileSync(new URL(`${modeName}.json`, RESULTS_DIR), JSON.stringify(run, null, 2))
   writeFileSync(new URL(`${modeName}.md`, RESULTS_DIR), markdown)
   console.log(`\n${markdown}`)
