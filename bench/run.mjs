@@ -144,9 +144,9 @@ async function main() {
     }
   }
 
-  if (!args['ssr-only'] && (!only || only.some(id => /^(?:W1[5-8]|live)$/.test(id)))) {
-    const { measureLive } = await import('./liveRun.mjs')
-    run.live = await measureLive({ ns, quick: modeName === 'quick' })
+  if (!args['ssr-only'] && (!only || only.some(id => /^(?:W1[5-8]|live|features)$/.test(id)))) {
+    const { measureExtras } = await import('./extraRun.mjs')
+    run.live = await measureExtras({ ns, quick: modeName === 'quick' })
   }
 
   if (args['ssr-only'] || (!args['no-ssr'] && (args.ssr || mode.ssr.byDefault))) {

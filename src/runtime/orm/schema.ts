@@ -123,6 +123,9 @@ function hydrateWithFeatures(model: SchemaModel, features: ModelFeatures, names:
   const read = features.conversions?.read
   if (!inheritance && !visibility && (!read || read.size === 0))
     return plain
+  // The conversions as two arrays: walking a Map for every record read would allocate its entries.
+  const readFields = read ? [...read.keys()] : []
+  const readConverts = read ? [...read.values()] : []
   return (record, db) => {
     if (inheritance) {
       const type = inheritance.classOf(record[inheritance.typeKey])
@@ -131,9 +134,9 @@ function hydrateWithFeatures(model: SchemaModel, features: ModelFeatures, names:
     }
     // Without the database: the fields its Pinia's model defaults hide go after the casts.
     const instance = plain(record) as unknown as StoredRecord
-    if (read) {
-      for (const [field, convert] of read)
-        instance[field] = convert(instance[field])
+    for (let i = 0; i < readFields.length; i++) {
+      const field = readFields[i]!
+      instance[field] = readConverts[i]!(instance[field])
     }
     if (visibility)
       _stripHidden(instance, names, visibility)

@@ -1,4 +1,5 @@
 import { CastAttribute } from './CastAttribute'
+import { _isoUtcTime } from './isoDate'
 
 function passesThrough(value: unknown): value is null | undefined {
   return value === null || value === undefined
@@ -87,7 +88,11 @@ export class DateCast extends CastAttribute<Date> {
   override get(value: unknown): Date {
     if (passesThrough(value) || value instanceof Date)
       return value as Date
-    return typeof value === 'string' || typeof value === 'number' ? new Date(value) : value as Date
+    if (typeof value === 'string') {
+      const time = _isoUtcTime(value)
+      return new Date(time === undefined ? value : time)
+    }
+    return typeof value === 'number' ? new Date(value) : value as Date
   }
 
   override set(value: unknown): unknown {

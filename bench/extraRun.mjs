@@ -1,5 +1,6 @@
-// The issue 15 part of `npm run bench`: live queries (W15-W17), transactions (W18) and the heap of
-// server renders with live queries, each script in its own child process, as run standalone.
+// The parts of `npm run bench` that run as scripts of their own, each in its own child process, as
+// they run standalone: live queries (W15-W17), transactions (W18) and the heap of server renders
+// with live queries (issue 15), and what a date cast and a `saving` hook cost (issue 10).
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
@@ -18,15 +19,17 @@ function runScript(args, env = { NODE_ENV: 'production' }) {
 }
 
 /**
- * Measures the live-query and transaction workloads and returns their section of the report.
+ * Measures the live-query, transaction and model-feature workloads and returns their sections of
+ * the report.
  * @param {{ ns: number[], quick: boolean }} options
  */
-export async function measureLive({ ns, quick }) {
+export async function measureExtras({ ns, quick }) {
   const sizes = ns.filter(n => n >= 10_000)
   const live = await runScript([here('./live.mjs'), '--n', (sizes.length > 0 ? sizes : [Math.max(...ns)]).join(','), '--samples', quick ? '50' : '200'])
   // transactions.mjs bundles the core itself, then runs again with the production builds.
   const transactions = await runScript([here('./transactions.mjs'), '--n', '10000', '--samples', quick ? '5' : '15'], { NODE_ENV: '' })
   const ssr = await runScript(['--expose-gc', here('./liveSsr.mjs'), '--requests', quick ? '2000' : '10000'])
+  const features = await runScript([here('./features.mjs'), '--n', '10000', '--samples', quick ? '7' : '21'], { NODE_ENV: '' })
   return [
     '#### Live queries and transactions (issue 15)',
     '',
@@ -43,6 +46,12 @@ export async function measureLive({ ns, quick }) {
     'Server renders with live queries, each request its own Pinia (bench/liveSsr.mjs): the heap after GC must not grow with the number of requests.',
     '',
     ssr,
+    '',
+    '#### Model features (issue 10)',
+    '',
+    'A model with a date cast and a `saving` hook against the same model without them, cold (a fresh store per sample, GC first), samples alternating (bench/features.mjs). The cast parses a date per record read, which is most of W2\'s difference.',
+    '',
+    features,
     '',
   ].join('\n')
 }
