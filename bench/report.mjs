@@ -24,7 +24,7 @@ const SHORT_TITLES = {
   W9: 'W9 save + with roles (pivot)',
   W10: 'W10 posts with morph comments',
   W11: 'W11 has / whereHas posts',
-  W12: 'W12 1,000 × (count + exists)',
+  W12: 'W12 100,000 × (count + exists)',
   W13: 'W13 groupBy(userId) of posts',
   W14: 'W14 orderBy(name).paginate(50, 20)',
 }
