@@ -3,22 +3,13 @@
 // process, alternating samples, cold (a fresh store per sample, a turn of the event loop and a full
 // GC first), production builds of Vue and the core:
 //   node bench/features.mjs [--n 10000] [--samples 15]
-import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { buildOrm, ORM_ENTRY } from './build.mjs'
+import { runAsProductionChild } from './productionChild.mjs'
 
 const BUNDLE = fileURLToPath(new URL('.build/orm-features.mjs', import.meta.url))
 
-// Vue and Pinia pick their production build from NODE_ENV when first loaded: run again with it.
-if (process.env.NODE_ENV !== 'production' || typeof globalThis.gc !== 'function') {
-  await buildOrm(ORM_ENTRY, BUNDLE)
-  const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
-  process.exit(child.status ?? 1)
-}
+await runAsProductionChild(import.meta.url, BUNDLE)
 
 const { values: args } = parseArgs({ options: { n: { type: 'string', default: '10000' }, samples: { type: 'string', default: '15' } } })
 const N = Number(args.n)

@@ -2,24 +2,15 @@
 // writes without a transaction, and what undoing them costs. Standalone, on the core bundled by
 // esbuild, with production builds of Vue and Pinia:
 //   node bench/transactions.mjs [--n 10000] [--samples 15]
-// Not part of `npm run bench` (run.mjs and report.mjs are left as they are).
-import { spawnSync } from 'node:child_process'
+// `npm run bench` runs it too (extraRun.mjs).
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
-import { buildOrm, ORM_ENTRY } from './build.mjs'
+import { runAsProductionChild } from './productionChild.mjs'
 
 const BUNDLE = fileURLToPath(new URL('.build/orm-transactions.mjs', import.meta.url))
 
-// Vue and Pinia pick their production build from NODE_ENV when first loaded: run again with it.
-if (process.env.NODE_ENV !== 'production' || typeof globalThis.gc !== 'function') {
-  await buildOrm(ORM_ENTRY, BUNDLE)
-  const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
-  process.exit(child.status ?? 1)
-}
+await runAsProductionChild(import.meta.url, BUNDLE)
 
 const { values: args } = parseArgs({ options: { n: { type: 'string', default: '10000' }, samples: { type: 'string', default: '15' } } })
 const N = Number(args.n)
