@@ -38,7 +38,7 @@ function compile(names: readonly string[], attributes: readonly WithDefault[]): 
     body += `v = r[${name}]; i[${name}] = v === undefined ? a[${i}]._makeDefault() : v\n`
   }
   try {
-    // eslint-disable-next-line no-new-func -- see above: server only, names as string literals
+    // Server only, names as string literals (see above).
     const make = new Function('a', `return function fill (i, r) {\n${body}}`) as (a: readonly WithDefault[]) => Fill
     return make(attributes)
   }
