@@ -113,3 +113,19 @@ describe('whereHas', () => {
     expect(repo(User).whereHas('posts', query => query.orderBy('title', 'desc').limit(1)).get().map(user => user.id)).toEqual([2])
   })
 })
+
+describe('count', () => {
+  it('counts what get() returns, for relation conditions and where functions alike', () => {
+    seed()
+    repo(User).save({ id: 3, name: 'Cy' })
+    const queries = [
+      () => repo(User).has('posts'),
+      () => repo(User).doesntHave('phone'),
+      () => repo(User).where((user: User) => user.$getKey() !== 1),
+      () => repo(User).has('posts', '>', 1).orWhere('name', 'Cy'),
+    ]
+
+    expect(queries.map(query => query().count())).toEqual(queries.map(query => query().get().length))
+    expect(queries.map(query => query().count())).toEqual([2, 1, 2, 2])
+  })
+})

@@ -363,15 +363,23 @@ export class Query<M extends ModelClass = ModelClass> {
     const idSet = this.ids !== undefined ? new Set(this.ids) : undefined
     if (this.wheres.length === 0 && idSet === undefined)
       return records
-    const needsInstances = this.wheres.some(where => typeof where.field === 'function' && !where.raw)
-    const schema = this._schema
+    const instances = this.testsInstances()
     const accepted: StoredRecord[] = []
     for (const record of records) {
-      const item = needsInstances ? schema.hydrate(record, this._db) as unknown as StoredRecord : record
-      if (this.matches(item, idSet))
+      if (this.accepts(record, idSet, instances))
         accepted.push(record)
     }
     return accepted
+  }
+
+  /** Whether a `where` takes model instances (a function given alone): records are then tested as instances. */
+  private testsInstances(): boolean {
+    return this.wheres.some(where => typeof where.field === 'function' && !where.raw)
+  }
+
+  /** Whether a stored record passes the `where`s and `idSet`, made an instance first when a `where` takes one. */
+  private accepts(record: StoredRecord, idSet: Set<string> | undefined, instances: boolean): boolean {
+    return this.matches(instances ? this._schema.hydrate(record, this._db) as unknown as StoredRecord : record, idSet)
   }
 
   /**
@@ -442,7 +450,7 @@ export class Query<M extends ModelClass = ModelClass> {
   private select(records: StoredRecord[], idsApplied: boolean): Model[] {
     const schema = this._schema
     const idSet = this.ids !== undefined && !idsApplied ? new Set(this.ids) : undefined
-    const needsInstances = this.wheres.some(where => typeof where.field === 'function' && !where.raw) || this.orders.some(order => typeof order.by === 'function')
+    const needsInstances = this.testsInstances() || this.orders.some(order => typeof order.by === 'function')
     const db = this._db
     let items: StoredRecord[] = needsInstances ? records.map(record => schema.hydrate(record, db) as unknown as StoredRecord) : records
     if (this.wheres.length > 0 || idSet)
@@ -694,11 +702,12 @@ export class Query<M extends ModelClass = ModelClass> {
     const idSet = this.ids !== undefined && !idsApplied ? new Set(this.ids) : undefined
     if (this.wheres.length === 0 && idSet === undefined)
       return this.candidates().length
-    const needsInstances = this.wheres.some(where => typeof where.field === 'function')
+    // A relation condition (`has`) tests the stored record: only a `where` function given alone
+    // needs an instance.
+    const instances = this.testsInstances()
     let count = 0
     for (const record of this.candidates()) {
-      const item = needsInstances ? schema.hydrate(record) as unknown as StoredRecord : record
-      if (this.matches(item, idSet))
+      if (this.accepts(record, idSet, instances))
         count++
     }
     return count
