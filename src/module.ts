@@ -94,7 +94,7 @@ export default defineNuxtModule<ModuleOptions>({
     addImports([
       ...CORE_IMPORTS.map(name => ({ name, from: core })),
       ...DECORATOR_IMPORTS.map(name => ({ name, from: resolveRuntime('./runtime/orm/decorators') })),
-      { name: 'useRepo', from: resolveRuntime('./runtime/composables') },
+      ...['useRepo', 'transaction', 'optimistic'].map(name => ({ name, from: resolveRuntime('./runtime/composables') })),
       { name: 'useFetchRepo', from: resolveRuntime('./runtime/fetchRepo') },
       ...HELPER_IMPORTS.map(name => ({ name, from: resolveRuntime('./runtime/orm/helpers') })),
     ])

@@ -1,6 +1,6 @@
 import type { Pinia } from 'pinia'
 import { tryUseNuxtApp } from '#app'
-import { useRepo as useCoreRepo } from './orm'
+import { optimistic as coreOptimistic, transaction as coreTransaction, useRepo as useCoreRepo } from './orm'
 import type { ModelClass } from './orm'
 import { createOrmError } from './orm/errors'
 
@@ -10,14 +10,13 @@ import { createOrmError } from './orm/errors'
  * `experimental.asyncContext` is on) there is none on the server: falling back to Pinia's active
  * instance there could hand out another request's data.
  */
-function currentPinia(model: { name: string }): Pinia | undefined {
+function currentPinia(call: string, advice: string): Pinia | undefined {
   const pinia = tryUseNuxtApp()?.$pinia as Pinia | undefined
   if (pinia || import.meta.client)
     return pinia
   throw createOrmError(
-    `useRepo(${model.name}) was called on the server outside a Nuxt context, where the request's Pinia cannot be found. `
-    + 'Call useRepo before the first `await` of the function (the repository keeps its Pinia), '
-    + 'pass the Pinia: `useAsyncData(async nuxtApp => useRepo(' + model.name + ', nuxtApp.$pinia).all())`, '
+    `${call} was called on the server outside a Nuxt context, where the request's Pinia cannot be found. `
+    + `${advice}, `
     + 'or turn on `experimental: { asyncContext: true }` in nuxt.config, which keeps the Nuxt context across `await`.',
   )
 }
@@ -30,5 +29,22 @@ function currentPinia(model: { name: string }): Pinia | undefined {
  * @param model - the model class, or a repository class (`class UserRepository extends Repository<typeof User>`)
  * @param pinia - the Pinia to use; by default the current Nuxt app's
  */
-export const useRepo = ((model: ModelClass, pinia?: Pinia) =>
-  useCoreRepo(model, pinia ?? currentPinia(model))) as typeof useCoreRepo
+export const useRepo = ((model: ModelClass, pinia?: Pinia) => useCoreRepo(model, pinia ?? currentPinia(
+  `useRepo(${model.name})`,
+  'Call useRepo before the first `await` of the function (the repository keeps its Pinia), '
+  + `pass the Pinia: \`useAsyncData(async nuxtApp => useRepo(${model.name}, nuxtApp.$pinia).all())\``,
+))) as typeof useCoreRepo
+
+/**
+ * `transaction` of `nuxt-pinia-orm/orm`, run in the Pinia of the current Nuxt app (the request's
+ * on the server) unless one is given.
+ */
+export const transaction: typeof coreTransaction = (fn, pinia) =>
+  coreTransaction(fn, pinia ?? currentPinia('transaction()', 'Call it before the first `await` of the function, or pass the Pinia: `transaction(fn, nuxtApp.$pinia)`'))
+
+/**
+ * `optimistic` of `nuxt-pinia-orm/orm`, run in the Pinia of the current Nuxt app (the request's
+ * on the server) unless one is given.
+ */
+export const optimistic: typeof coreOptimistic = (fn, pinia) =>
+  coreOptimistic(fn, pinia ?? currentPinia('optimistic()', 'Call it before the first `await` of the function, or pass the Pinia: `optimistic(fn, nuxtApp.$pinia)`'))

@@ -422,7 +422,7 @@ describe('useFetchRepo', () => {
 describe('live queries (issue 15)', () => {
   const served = ['Ada: 555-0101', 'Grace: 555-0103', 'Linus: no phone']
 
-  it('render on the server from the records saved there', async () => {
+  it('render on the server from the records saved there in a transaction', async () => {
     const html = await $fetch<string>('/live-queries')
     expect([...testText(html, 'live-users').matchAll(/<li[^>]*>([^<]*)<\/li>/g)].map(match => match[1]!.trim())).toEqual(served)
   })
@@ -434,6 +434,14 @@ describe('live queries (issue 15)', () => {
 
     await page.click('[data-test="live-save"]')
     await page.waitForFunction(() => document.querySelectorAll('[data-test="live-users"] li').length === 4)
+    expect((await page.locator('[data-test="live-users"] li').allTextContents()).map(line => line.trim()))
+      .toEqual(['Ada: 555-0101', 'Alan: no phone', 'Grace: 555-0103', 'Linus: 555-0102'])
+
+    // optimistic(), auto-imported: the rename shows at once, and its rollback takes it back.
+    await page.click('[data-test="live-rename"]')
+    await page.waitForFunction(() => document.querySelector('[data-test="live-users"] li')?.textContent?.includes('Ada Lovelace'))
+    await page.click('[data-test="live-rollback"]')
+    await page.waitForFunction(() => document.querySelector('[data-test="live-users"] li')?.textContent?.trim() === 'Ada: 555-0101')
     expect((await page.locator('[data-test="live-users"] li').allTextContents()).map(line => line.trim()))
       .toEqual(['Ada: 555-0101', 'Alan: no phone', 'Grace: 555-0103', 'Linus: 555-0102'])
     expect(requests).toEqual([])
