@@ -4,7 +4,8 @@ import fc from 'fast-check'
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { Model, useRepo } from '../../src/runtime/orm'
+import { computed } from 'vue'
+import { Model, transaction, useRepo } from '../../src/runtime/orm'
 import { Post, User } from './models'
 
 class Member extends Model {
@@ -62,6 +63,31 @@ describe('count() and exists()', () => {
     expect(scores.count()).toBe(2)
     scores.flush()
     expect(scores.count()).toBe(0)
+  })
+
+  it('count() asked again answers for the current records after every kind of change', () => {
+    const scores = useRepo(Score, pinia)
+    const counted = computed(() => scores.count())
+    expect([scores.count(), scores.exists(), counted.value]).toEqual([5, true, 5])
+    // A $patch that changes the records in place, behind the ORM's back.
+    scores.piniaStore().$patch((state) => {
+      delete state.data[1]
+    })
+    expect([scores.count(), counted.value]).toEqual([4, 4])
+    // The records replaced by assignment, without a $patch.
+    scores.piniaStore().data = { 9: { id: 9, name: 'Ike', points: 1, team: 'x' } }
+    expect(scores.count()).toBe(1)
+    // Pinia's whole state replaced, as hydration does.
+    pinia.state.value = { scores: { data: { 1: { id: 1, name: 'A', points: 0, team: '' }, 2: { id: 2, name: 'B', points: 0, team: '' } } } }
+    expect([scores.count(), counted.value]).toEqual([2, 2])
+    // Writes inside a transaction, read inside it and after it.
+    transaction(() => {
+      scores.save({ id: 3 })
+      expect(scores.count()).toBe(3)
+    }, pinia)
+    expect([scores.count(), counted.value]).toEqual([3, 3])
+    scores.flush()
+    expect([scores.count(), scores.exists(), counted.value]).toEqual([0, false, 0])
   })
 
   it('count() always equals get().length after any sequence of writes', () => {

@@ -97,6 +97,8 @@ export class Database {
   /** Store ids of namespaced entities (`static namespace`); others use the entity. */
   private readonly storeIds = new Map<string, string>()
   private readonly counts = new EntityCounts()
+  /** The last answer of `count()`, and what it was true for. */
+  private lastCount: { entity: string, writes: number, state: EntityState, data: EntityData, size: number } | undefined
   private ownWrite = false
   private stateProxy: unknown
   private stateRaw: Record<string, EntityState | undefined> | undefined
@@ -187,7 +189,18 @@ export class Database {
 
   /** The number of records of an entity: O(1) after the first count. */
   count(entity: string): number {
-    return this.counts.get(entity, this.data(entity))
+    // Asked again with nothing written and no effect to track it: the same answer. A replacement of
+    // Pinia's whole state (hydration) counts as a write: each entity store's subscription hears it.
+    const last = this.lastCount
+    if (last !== undefined && last.entity === entity && last.writes === this.writes && last.state.data === last.data
+      && this._reads === undefined && !this._signals.tracking())
+      return last.size
+    const data = this.data(entity)
+    const size = this.counts.get(entity, data)
+    const state = this.rawState()[this.storeIds.get(entity) ?? entity]
+    // Only for an option store's state, whose `data` is the records themselves.
+    this.lastCount = state?.data === data ? { entity, writes: this.writes, state, data, size } : undefined
+    return size
   }
 
   /**

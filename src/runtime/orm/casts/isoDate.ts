@@ -10,18 +10,35 @@ export function _isoUtcTime(value: string): number | undefined {
   if (value.length !== 24 || value.charCodeAt(23) !== 90 /* Z */ || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45
     || value.charCodeAt(10) !== 84 /* T */ || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58 || value.charCodeAt(19) !== 46)
     return undefined
-  const year = digits(value, 0, 4)
-  const month = digits(value, 5, 2)
-  const day = digits(value, 8, 2)
-  const hour = digits(value, 11, 2)
-  const minute = digits(value, 14, 2)
-  const second = digits(value, 17, 2)
-  const millisecond = digits(value, 20, 3)
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59 || millisecond < 0)
+  const century = twoDigits(value, 0)
+  const yearOfCentury = twoDigits(value, 2)
+  const month = twoDigits(value, 5)
+  const day = twoDigits(value, 8)
+  const hour = twoDigits(value, 11)
+  const minute = twoDigits(value, 14)
+  const second = twoDigits(value, 17)
+  const centiseconds = twoDigits(value, 20)
+  const lastDigit = value.charCodeAt(22) - 48
+  if (century < 0 || yearOfCentury < 0 || centiseconds < 0 || lastDigit < 0 || lastDigit > 9)
     return undefined
-  const time = Date.UTC(year, month - 1, day, hour, minute, second, millisecond)
-  // Date.UTC maps years 0-99 to 1900-1999.
-  return year < 100 ? new Date(time).setUTCFullYear(year) : time
+  const year = century * 100 + yearOfCentury
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return undefined
+  return daysSinceEpoch(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + centiseconds * 10 + lastDigit
+}
+
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar, by whole 400-year eras
+ * (146,097 days each) of years that start in March, so that the leap day ends the year. Plain
+ * arithmetic: no call into the engine's date code.
+ */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  const shifted = month <= 2 ? year - 1 : year
+  const era = Math.floor(shifted / 400)
+  const yearOfEra = shifted - era * 400
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -31,14 +48,9 @@ function daysIn(year: number, month: number): number {
   return month === 2 && leap ? 29 : DAYS[month - 1]!
 }
 
-/** The number written by `length` decimal digits at `start`, or -1 when one is not a digit. */
-function digits(value: string, start: number, length: number): number {
-  let result = 0
-  for (let i = start; i < start + length; i++) {
-    const code = value.charCodeAt(i) - 48
-    if (code < 0 || code > 9)
-      return -1
-    result = result * 10 + code
-  }
-  return result
+/** The number two decimal digits at `start` write, or -1 when one is not a digit. */
+function twoDigits(value: string, start: number): number {
+  const tens = value.charCodeAt(start) - 48
+  const units = value.charCodeAt(start + 1) - 48
+  return tens < 0 || tens > 9 || units < 0 || units > 9 ? -1 : tens * 10 + units
 }
