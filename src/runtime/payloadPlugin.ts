@@ -36,9 +36,11 @@ export default definePayloadPlugin(() => {
           useModels(updated.modelFiles as typeof modelFiles)
       })
     }
+    // The fields as they were on the server's instance, and only those: a field it lacked (hidden by
+    // the model or by the app's createORM defaults) is not filled with its default here.
     definePayloadReviver('NuxtPiniaOrmModel', ({ entity, fields }: ReducedModel) => {
       const model = models.get(entity)
-      return model ? new model(fields) : fields
+      return model ? Object.assign(new model(undefined, { fill: false }), fields) : fields
     })
   }
 })

@@ -314,6 +314,7 @@ describe('model features across SSR (casts, hidden fields, dirty tracking)', () 
       afterSave: false,
       revived: startsAt,
       asyncDataJson: JSON.stringify({ id: 1, name: 'Vue meetup', startsAt }),
+      asyncDataFields: ['id', 'name', 'startsAt'],
     })
     // Nuxt's build-manifest check may fetch /_nuxt/builds/meta/* once the page is idle; no data is fetched.
     expect(requests.filter(request => !request.includes('/_nuxt/builds/'))).toEqual([])
