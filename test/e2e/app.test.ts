@@ -67,6 +67,12 @@ describe('useRepo in useAsyncData handlers on the server', () => {
       + 'pass the Pinia: `useAsyncData(async nuxtApp => useRepo(User, nuxtApp.$pinia).all())`, '
       + 'or turn on `experimental: { asyncContext: true }` in nuxt.config, which keeps the Nuxt context across `await`.',
     )
+    // The auto-imported transaction() refuses in the same way, before it runs its function.
+    expect(testText(await $fetch<string>('/async-data'), 'transaction-after-await')).toBe(
+      '[nuxt-pinia-orm] transaction() was called on the server outside a Nuxt context, where the request\'s Pinia cannot be found. '
+      + 'Call it before the first `await` of the function, or pass the Pinia: `transaction(fn, nuxtApp.$pinia)`, '
+      + 'or turn on `experimental: { asyncContext: true }` in nuxt.config, which keeps the Nuxt context across `await`.',
+    )
   })
 })
 
