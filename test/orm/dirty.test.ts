@@ -97,6 +97,27 @@ describe('dirty tracking and the instance API', () => {
     expect(new Event({ id: 3 }).$getIndexId()).toBe('3')
   })
 
+  it('$getLocalKey() gives the primary key\'s field, and $hasCompositeKey() says whether the key has several', () => {
+    class User extends Model {
+      static override entity = 'users'
+      static override fields() {
+        return { id: this.attr(''), name: this.string('') }
+      }
+    }
+    class Member extends Model {
+      static override entity = 'members'
+      static override primaryKey = ['teamId', 'userId']
+      static override fields() {
+        return { teamId: this.attr(null), userId: this.attr(null) }
+      }
+    }
+    const user = new User({ id: 1, name: 'John Doe' })
+    expect(user.$getLocalKey()).toBe('id')
+    expect(user.$hasCompositeKey()).toBe(false)
+    expect(new Member().$hasCompositeKey()).toBe(true)
+    expect(() => new Member().$getLocalKey()).toThrow('[nuxt-pinia-orm] Member has a composite primary key (teamId, userId), which cannot be the local key of a relation. Name the local key in the relation')
+  })
+
   it('$getAttributes() gives every attribute, and the database reference is not enumerable', () => {
     const pinia = createPinia()
     const event = useRepo(Event, pinia).save({ id: 1, name: 'Launch' })

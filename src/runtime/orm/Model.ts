@@ -27,6 +27,7 @@ import { toRaw } from 'vue'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
 import { _isVisible, _shownOn } from './visibility'
+import { createOrmError } from './errors'
 import { _visibilityIn } from './modelDefaults'
 
 declare module './relations/Relation' {
@@ -265,6 +266,22 @@ export class Model {
   /** The primary key's field name, or names for a composite key. */
   $getKeyName(): string | readonly string[] {
     return this.$self().primaryKey
+  }
+
+  /** Whether the primary key is composite: made of several fields. */
+  $hasCompositeKey(): boolean {
+    return getSchema(this.$self()).primaryKey.length > 1
+  }
+
+  /**
+   * The field a relation uses on this model's side when it names none: the primary key's. A
+   * composite key cannot be one; for it this throws, asking to name the relation's local key.
+   */
+  $getLocalKey(): string {
+    const key = getSchema(this.$self()).primaryKey
+    if (key.length > 1)
+      throw createOrmError(`${this.$self().name} has a composite primary key (${key.join(', ')}), which cannot be the local key of a relation. Name the local key in the relation, e.g. this.hasMany(Related, 'foreignKey', 'localKey').`)
+    return key[0]!
   }
 
   /**
