@@ -515,6 +515,16 @@ export class Query<M extends ModelClass = ModelClass> {
       this.retrieve(items)
   }
 
+  /** @internal */
+  _newQuery(schema: Schema): Query {
+    return newQuery(this._db, schema)
+  }
+
+  /** @internal */
+  _load(items: Model[], eager: EagerList<Query>): void {
+    loadEager(this._db, this._schema, items, eager, newQuery)
+  }
+
   /**
    * The query's result as a live query: a read-only ref kept up to date by applying each write's
    * changes (records added, removed, changed) instead of re-running the query. Items whose records

@@ -15,6 +15,8 @@ type Write
     | { kind: 'dropPhone', id: number }
     | { kind: 'post', id: number, author: number, title: string }
     | { kind: 'dropPost', id: number }
+    | { kind: 'postTitle', id: number, title: string }
+    | { kind: 'phoneNumber', id: number, number: string }
     | { kind: 'tag', id: string, label: string }
     | { kind: 'dropTag', id: string }
     | { kind: 'same' }
@@ -28,6 +30,8 @@ export const write: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ kind: fc.constant('dropPhone' as const), id: fc.integer({ min: 1, max: 8 }) }),
   fc.record({ kind: fc.constant('post' as const), id: fc.integer({ min: 1, max: 15 }), author: fc.nat(), title: fc.constantFrom('t1', 't2', 't3') }),
   fc.record({ kind: fc.constant('dropPost' as const), id: fc.integer({ min: 1, max: 15 }) }),
+  fc.record({ kind: fc.constant('postTitle' as const), id: fc.integer({ min: 1, max: 15 }), title: fc.constantFrom('t1', 't2', 't3') }),
+  fc.record({ kind: fc.constant('phoneNumber' as const), id: fc.integer({ min: 1, max: 8 }), number: fc.constantFrom('1', '2', '3') }),
   fc.record({ kind: fc.constant('tag' as const), id: fc.constantFrom(...TAG_IDS), label: fc.constantFrom('p', 'q') }),
   fc.record({ kind: fc.constant('dropTag' as const), id: fc.constantFrom(...TAG_IDS) }),
   fc.constant({ kind: 'same' as const }),
@@ -54,6 +58,10 @@ export function apply(pinia: Pinia, step: Write): void {
       break
     }
     case 'dropPost': useRepo(LivePost, pinia).destroy(step.id)
+      break
+    case 'postTitle': useRepo(LivePost, pinia).where('id', step.id).update({ title: step.title })
+      break
+    case 'phoneNumber': useRepo(LivePhone, pinia).where('id', step.id).update({ number: step.number })
       break
     case 'tag': useRepo(LiveTag, pinia).save({ id: step.id, label: step.label })
       break

@@ -1,22 +1,18 @@
 import { shallowRef } from 'vue'
 import type { Database } from '../database'
-import { keyOf } from '../keys'
 import type { StoredRecord } from '../keys'
 import { hasRecord } from '../ownRecords'
 import type { RecordChange, WriteListener } from '../reactivity/signals'
 import type { ModelInstance, Schema } from '../relations/Relation'
-import { addParent, forEachParent, relationValue, removeParent } from './liveRelation'
+import { branchEntities } from './liveBranch'
+import { LiveItems } from './liveItems'
+import type { Entry, LiveBranch } from './liveItems'
 import type { LiveRelation } from './liveRelation'
 import { RefLike } from './liveSource'
 import type { LiveSource } from './liveSource'
 import { sortedIndex, StorageOrder } from './storageOrder'
 
-/** One record that matches the query: its stored values and, once needed, its instance. @internal */
-export interface Entry {
-  readonly id: string
-  readonly record: StoredRecord
-  item: ModelInstance | undefined
-}
+export type { Entry } from './liveItems'
 
 /**
  * A query kept up to date from each write's changes: every matching record in query order
@@ -29,7 +25,7 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
   private source: LiveSource<Q> | undefined
   private readonly db: Database
   private readonly schema: Schema
-  private readonly relations: LiveRelation<Entry>[]
+  private readonly items: LiveItems<Q>
   private readonly entities: Set<string>
   private readonly instanceWheres: boolean
   private readonly sorted: boolean
@@ -41,12 +37,12 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
   private order: StorageOrder | undefined
   private out: ModelInstance[] = []
 
-  constructor(source: LiveSource<Q>, relations: LiveRelation<Entry>[]) {
+  constructor(source: LiveSource<Q>, relations: LiveRelation<Entry>[], branches: LiveBranch<Q>[]) {
     super()
     this.source = source
     this.db = source._db
     this.schema = source._schema
-    this.relations = relations
+    this.items = new LiveItems(this.db, this.schema, source, relations, branches)
     const shape = source._shape()
     this.instanceWheres = shape.wheres.some(where => typeof where.field === 'function')
     this.sorted = shape.orders.length > 0
@@ -54,6 +50,8 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
     this.take = shape.take
     this.paged = shape.skip > 0 || shape.take !== undefined
     this.entities = new Set([this.schema.entity, ...relations.map(relation => relation.related.entity)])
+    for (const { node } of branches)
+      branchEntities(node, this.entities)
     for (const entity of this.entities)
       this.db._signals.listen(entity, this)
     this.quietly(() => this.build())
@@ -71,8 +69,7 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
     this.entries = []
     this.byId = new Map()
     this.order = undefined
-    for (const relation of this.relations)
-      relation.parents.clear()
+    this.items.clear()
   }
 
   /** @internal */
@@ -84,13 +81,16 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
       const shown = this.paged ? this.out.slice() : undefined
       if (entity === this.schema.entity)
         changed = this.applyOwn(changes)
-      for (const relation of this.relations) {
-        if (relation.related.entity === entity)
-          changed = this.applyRelated(relation, changes) || changed
-      }
+      changed = this.applyRelated(entity, changes) || changed
       if (shown) {
         this.cutWindow()
         changed = shown.length !== this.out.length || shown.some((item, i) => item !== this.out[i])
+      }
+      // A replaced instance's loads are current during this write only: later writes do not reach it.
+      for (const { id } of changes) {
+        const entry = this.byId.get(id)
+        if (entry)
+          entry.last = undefined
       }
     })
     // Only a result that changed notifies: writes to records it does not hold re-run nothing.
@@ -119,8 +119,7 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
   }
 
   private build(): void {
-    for (const relation of this.relations)
-      relation.parents.clear()
+    this.items.clear()
     const data = this.db.data(this.schema.entity)
     this.order = new StorageOrder(data)
     const entries: Entry[] = []
@@ -148,27 +147,22 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
   /** The `limit()`/`offset()` window of the entries, as instances (made when first in it). */
   private cutWindow(): void {
     const end = this.take === undefined ? this.entries.length : Math.min(this.entries.length, this.skip + this.take)
+    const fresh: Entry[] = []
+    for (let i = this.skip; i < end; i++) {
+      if (!this.entries[i]!.item)
+        fresh.push(this.entries[i]!)
+    }
+    this.items.make(fresh)
     const out = this.out
     out.length = 0
     for (let i = this.skip; i < end; i++)
-      out.push(this.itemOf(this.entries[i]!))
+      out.push(this.entries[i]!.item!)
   }
 
-  private itemOf(entry: Entry, previous?: ModelInstance): ModelInstance {
-    if (entry.item)
-      return entry.item
-    const item = this.schema.hydrate(entry.record, this.db)
-    const fields = item as unknown as Record<string, unknown>
-    for (const relation of this.relations) {
-      const key = keyOf(item as unknown as StoredRecord, relation.parentKeys)
-      const kept = previous && keyOf(previous as unknown as StoredRecord, relation.parentKeys) === key
-      fields[relation.field] = kept ? (previous as unknown as Record<string, unknown>)[relation.field] : relationValue(this.db, relation, key)
-      if (key !== undefined)
-        addParent(relation, key, entry)
-    }
-    this.source!._afterRead([item])
-    entry.item = item
-    return item
+  private itemOf(entry: Entry): ModelInstance {
+    if (!entry.item)
+      this.items.make([entry])
+    return entry.item!
   }
 
   private applyOwn(changes: readonly RecordChange[]): boolean {
@@ -196,13 +190,13 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
         }
         continue
       }
-      const entry: Entry = { id, record: after, item: undefined }
+      const entry: Entry = { id, record: after, item: undefined, last: old?.item ?? old?.last }
       byId.set(id, entry)
       if (at !== -1 && (at === 0 || this.compare(entries[at - 1]!, entry) < 0) && (at === entries.length - 1 || this.compare(entry, entries[at + 1]!) < 0)) {
         // Still in the same place: replace it there.
         entries[at] = entry
         if (!this.paged)
-          this.out[at] = this.itemOf(entry, old!.item)
+          this.out[at] = this.itemOf(entry)
         continue
       }
       if (at !== -1) {
@@ -213,49 +207,29 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
       const to = sortedIndex(entries, entry, this.compare)
       entries.splice(to, 0, entry)
       if (!this.paged)
-        this.out.splice(to, 0, this.itemOf(entry, old?.item))
+        this.out.splice(to, 0, this.itemOf(entry))
     }
     return changed
   }
 
-  private applyRelated(relation: LiveRelation<Entry>, changes: readonly RecordChange[]): boolean {
-    const touched = new Set<Entry>()
-    const changed = new Set<string>()
-    const add = (entry: Entry) => touched.add(entry)
-    for (const { id, before, after } of changes) {
-      changed.add(id)
-      const from = before && keyOf(before, relation.relatedKeys)
-      const to = after && keyOf(after, relation.relatedKeys)
-      forEachParent(relation, from, add)
-      if (to !== from)
-        forEachParent(relation, to, add)
+  private applyRelated(entity: string, changes: readonly RecordChange[]): boolean {
+    const touched = this.items.touched(entity, changes)
+    if (touched.size === 0)
+      return false
+    const changed = { entity, ids: new Set(changes.map(change => change.id)) }
+    let any = false
+    for (const [entry, loads] of touched) {
+      if (!this.items.reload(entry, loads, changed))
+        continue
+      any = true
+      if (!this.paged)
+        this.out[sortedIndex(this.entries, entry, this.compare)] = entry.item!
     }
-    for (const entry of touched)
-      this.reload(entry, relation, changed)
-    return touched.size > 0
-  }
-
-  /** Gives `entry` a new instance whose `relation` is loaded again; its other relations are kept. */
-  private reload(entry: Entry, relation: LiveRelation<Entry>, changed: ReadonlySet<string>): void {
-    const previous = entry.item as unknown as Record<string, unknown>
-    const item = this.schema.hydrate(entry.record, this.db)
-    const fields = item as unknown as Record<string, unknown>
-    for (const other of this.relations) {
-      fields[other.field] = other === relation
-        ? relationValue(this.db, relation, keyOf(item as unknown as StoredRecord, relation.parentKeys), previous[relation.field], changed)
-        : previous[other.field]
-    }
-    this.source!._afterRead([item])
-    entry.item = item
-    if (!this.paged)
-      this.out[sortedIndex(this.entries, entry, this.compare)] = item
+    return any
   }
 
   /** Drops what the relations remember of an entry that leaves or is replaced. */
   private forget(entry: Entry): void {
-    if (!entry.item)
-      return
-    for (const relation of this.relations)
-      removeParent(relation, keyOf(entry.item as unknown as StoredRecord, relation.parentKeys), entry)
+    this.items.forget(entry)
   }
 }

@@ -28,6 +28,10 @@ export interface LiveSource<Q> {
   _compare: (a: StoredRecord, b: StoredRecord) => number
   /** What a read does to the instances it returns (visibility, `retrieved` hooks). */
   _afterRead: (items: ModelInstance[]) => void
+  /** A fresh query of `schema` on the same database (relation constraints run on it). */
+  _newQuery: (schema: Schema) => Q
+  /** Loads `eager` into `items`, instances of the query's model, as `with()` does. */
+  _load: (items: ModelInstance[], eager: EagerList<Q>) => void
 }
 
 /**
