@@ -5,7 +5,7 @@ import type { Pinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { watch } from 'vue'
 import { registerModels, useRepo } from '../../../src/runtime/orm'
-import { LivePhone, LivePost, LiveUser, liveModels } from './liveModels'
+import { LiveImage, LivePhone, LivePost, LiveRole, LiveRoleUser, LiveTag, LiveTeam, LiveUser, liveModels } from './liveModels'
 
 /** Users 1-5, each with a phone and two posts (titles 't1' and 't2'). */
 function setup(): Pinia {
@@ -108,5 +108,66 @@ describe('a live query with a constrained relation', () => {
     expect(live.value.map(user => user.posts.map(post => post.id))).toEqual([[300], [301, 200, 201], [302, 202], [303, 203], [304, 204]])
     expect(live.value).toEqual(useRepo(LiveUser, pinia).with('posts', query => query.orderBy('title', 'desc')).get())
     live.stop()
+  })
+})
+
+describe('a live query with pivot, morph, hasManyBy and hasManyThrough relations', () => {
+  /** Users 1-5 as in setup(), with roles through a pivot, an image each, tags by keys, in two teams. */
+  function withOthers(): Pinia {
+    const pinia = setup()
+    useRepo(LiveRole, pinia).save([{ id: 1, name: 'admin' }, { id: 2, name: 'editor' }])
+    useRepo(LiveRoleUser, pinia).save([1, 2, 3, 4, 5].map(id => ({ id, userId: id, roleId: id % 2 + 1, level: 0 })))
+    useRepo(LiveImage, pinia).save([1, 2, 3, 4, 5].map(id => ({ id, imageableId: id, imageableType: 'liveUsers', url: `u${id}` })))
+    useRepo(LiveTag, pinia).save([{ id: 'a', label: 'p' }, { id: 'b', label: 'q' }])
+    useRepo(LiveTeam, pinia).save([{ id: 1, name: 'one' }, { id: 2, name: 'two' }])
+    for (const id of [1, 2, 3, 4, 5])
+      useRepo(LiveUser, pinia).where('id', id).update({ teamId: id % 2 + 1, tagIds: id === 1 ? ['a'] : [] })
+    return pinia
+  }
+
+  it('reloads only the items whose links a write changes, without testing the roots again', () => {
+    const pinia = withOthers()
+    let tests = 0
+    const query = () => useRepo(LiveUser, pinia).where(() => ++tests > 0).with('roles').with('image').with('tags')
+    const live = query().live()
+    const before = [...live.value]
+    tests = 0
+
+    useRepo(LiveRoleUser, pinia).save({ id: 6, userId: 2, roleId: 1, level: 3 }) // a new pivot row
+    useRepo(LiveImage, pinia).where('id', 4).update({ url: 'new' }) // a linked record
+    useRepo(LiveTag, pinia).save({ id: 'b', label: 'new' }) // a record no user links
+
+    expect(live.value[1]!.roles.map(role => [role.id, role.pivot.level])).toEqual([[1, 0], [1, 3]])
+    expect(live.value[3]!.image!.url).toBe('new')
+    expect(tests).toBe(0)
+    for (const i of [0, 2, 4])
+      expect(live.value[i]).toBe(before[i])
+    // User 2's first role and pivot, and its image, did not change.
+    expect(live.value[1]!.roles[0]).toBe(before[1]!.roles[0])
+    expect(live.value[1]!.image).toBe(before[1]!.image)
+    expect(live.value).toEqual(query().get())
+    live.stop()
+  })
+
+  it('follows a morphTo to its new target and a hasManyThrough through a moved member', () => {
+    const pinia = withOthers()
+    const images = useRepo(LiveImage, pinia).with('imageable').live()
+    const teams = useRepo(LiveTeam, pinia).with('posts').live()
+    const image3 = images.value[2]
+    const post200 = teams.value[1]!.posts.find(post => post.id === 200)
+
+    useRepo(LiveImage, pinia).where('id', 1).update({ imageableType: 'livePosts', imageableId: 200 })
+    useRepo(LiveUser, pinia).where('id', 2).update({ teamId: 2 })
+
+    expect(images.value[0]!.imageable).toBeInstanceOf(LivePost)
+    expect(images.value[2]).toBe(image3)
+    // Team 1 keeps user 4's posts; team 2 gains user 2's, and keeps its other post instances.
+    expect(teams.value[0]!.posts.map(post => post.id)).toEqual([203, 303])
+    expect(teams.value[1]!.posts.map(post => post.id).sort()).toEqual([200, 201, 202, 204, 300, 301, 302, 304])
+    expect(teams.value[1]!.posts.find(post => post.id === 200)).toBe(post200)
+    expect(images.value).toEqual(useRepo(LiveImage, pinia).with('imageable').get())
+    expect(teams.value).toEqual(useRepo(LiveTeam, pinia).with('posts').get())
+    images.stop()
+    teams.stop()
   })
 })

@@ -157,8 +157,8 @@ export function forgetBranch<E>(entry: E, marks: readonly BranchMark<E>[]): void
 
 /**
  * Calls `add` for each entry whose loads below `node` a write of `changes` to `entity` may change:
- * by keys, or by the records the reader linked; a record no entry linked may enter a linked
- * relation, so then each watched parent is read again and compared.
+ * by keys; or, for a relation its reader links, the entries that linked a changed record and
+ * those whose parents' links, read again, differ from the last (one indexed lookup per parent).
  *
  * @internal
  */
@@ -175,20 +175,13 @@ export function touchedBranch<E>(node: BranchNode<E>, entity: string, changes: r
       }
     }
     else {
-      let unknown = false
-      for (const { id } of changes) {
-        const set = node.holders.get(`${entity}:${id}`)
-        if (set)
-          set.forEach(add)
-        else
-          unknown = true
-      }
-      if (unknown) {
-        const read = node.link.reader()
-        for (const [entry, list] of node.watched!) {
-          if (list.some(({ parent, linked }) => describeLinked(read(parent)) !== linked))
-            add(entry)
-        }
+      for (const { id } of changes)
+        node.holders.get(`${entity}:${id}`)?.forEach(add)
+      // Which fields a reader follows is its own affair: any record may have entered or left a link.
+      const read = node.link.reader()
+      for (const [entry, list] of node.watched!) {
+        if (list.some(({ parent, linked }) => describeLinked(read(parent)) !== linked))
+          add(entry)
       }
     }
   }
