@@ -9,7 +9,7 @@ import { warnAboutUpdate } from './inputWarnings'
 import type { Model } from './Model'
 import { recordAt } from './ownRecords'
 import { addRelationWhere } from './relationQueries'
-import type { HasOperator } from './relationQueries'
+import type { HasOperator, RelationCondition } from './relationQueries'
 import type { Schema } from './relations/Relation'
 import { didYouMean } from './suggest'
 import type { Item, KeyOf, ModelClass } from './types'
@@ -51,6 +51,8 @@ interface Where {
   or: boolean
   /** The function reads the stored record's attributes only: no model instance needed. */
   raw?: boolean
+  /** For a relation query (`has`, `whereHas`, ...), what it asks of which relation. */
+  relation?: RelationCondition
 }
 
 interface Order {
@@ -340,8 +342,8 @@ export class Query<M extends ModelClass = ModelClass> {
    *
    * @internal
    */
-  _whereRecord(test: (record: StoredRecord) => boolean, or: boolean): this {
-    this.wheres = [...this.wheres, { field: test as unknown as Where['field'], value: undefined, or, raw: true }]
+  _whereRecord(test: (record: StoredRecord) => boolean, or: boolean, relation?: RelationCondition): this {
+    this.wheres = [...this.wheres, { field: test as unknown as Where['field'], value: undefined, or, raw: true, relation }]
     return this
   }
 

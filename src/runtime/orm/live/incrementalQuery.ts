@@ -5,6 +5,8 @@ import { hasRecord } from '../ownRecords'
 import type { RecordChange, WriteListener } from '../reactivity/signals'
 import type { ModelInstance, Schema } from '../relations/Relation'
 import { branchEntities } from './liveBranch'
+import { parentsToTest } from './liveHas'
+import type { LiveHas } from './liveHas'
 import { LiveItems } from './liveItems'
 import type { Entry, LiveBranch } from './liveItems'
 import type { LiveRelation } from './liveRelation'
@@ -37,7 +39,7 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
   private order: StorageOrder | undefined
   private out: ModelInstance[] = []
 
-  constructor(source: LiveSource<Q>, relations: LiveRelation<Entry>[], branches: LiveBranch<Q>[]) {
+  constructor(source: LiveSource<Q>, relations: LiveRelation<Entry>[], branches: LiveBranch<Q>[], private readonly has: LiveHas[]) {
     super()
     this.source = source
     this.db = source._db
@@ -52,6 +54,8 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
     this.entities = new Set([this.schema.entity, ...relations.map(relation => relation.related.entity)])
     for (const { node } of branches)
       branchEntities(node, this.entities)
+    for (const { related } of has)
+      this.entities.add(related.entity)
     for (const entity of this.entities)
       this.db._signals.listen(entity, this)
     this.quietly(() => this.build())
@@ -81,6 +85,7 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
       const shown = this.paged ? this.out.slice() : undefined
       if (entity === this.schema.entity)
         changed = this.applyOwn(changes)
+      changed = this.retest(entity, changes) || changed
       changed = this.applyRelated(entity, changes) || changed
       if (shown) {
         this.cutWindow()
@@ -210,6 +215,23 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
         this.out.splice(to, 0, this.itemOf(entry))
     }
     return changed
+  }
+
+  /** Tests again the records whose relation queries a write to a related entity may change. */
+  private retest(entity: string, changes: readonly RecordChange[]): boolean {
+    if (this.has.length === 0)
+      return false
+    const parents = new Map<string, StoredRecord>()
+    for (const has of this.has) {
+      if (has.related.entity === entity)
+        parentsToTest(this.db, this.schema, has, changes, parents)
+    }
+    const flips: RecordChange[] = []
+    for (const [id, record] of parents) {
+      if (this.byId.has(id) !== this.passes(record))
+        flips.push({ id, before: record, after: record })
+    }
+    return flips.length > 0 && this.applyOwn(flips)
   }
 
   private applyRelated(entity: string, changes: readonly RecordChange[]): boolean {

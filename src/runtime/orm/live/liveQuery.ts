@@ -1,9 +1,11 @@
 import { getCurrentInstance, getCurrentScope, inject, onScopeDispose, ssrContextKey } from 'vue'
 import { createOrmError } from '../errors'
-import type { ModelInstance } from '../relations/Relation'
+import type { ModelInstance, Schema } from '../relations/Relation'
 import { IncrementalQuery } from './incrementalQuery'
 import type { Entry } from './incrementalQuery'
 import type { BranchQuery } from './liveBranch'
+import { liveHasOf } from './liveHas'
+import type { LiveHas } from './liveHas'
 import type { LiveBranch } from './liveItems'
 import { liveRelations } from './liveRelation'
 import type { LiveRelation } from './liveRelation'
@@ -24,16 +26,19 @@ export function _createLiveQuery<Q extends BranchQuery<Q>>(source: LiveSource<Q>
   if (getCurrentInstance() && inject(ssrContextKey, null))
     return new StaticResult(get()) as unknown as LiveQuery<ModelInstance>
   const loads = incrementalLoads(source)
-  const live = loads ? new IncrementalQuery(source, loads.relations, loads.branches) : new RecomputedQuery(get, source as LiveSource<unknown>)
+  const live = loads ? new IncrementalQuery(source, loads.relations, loads.branches, loads.has) : new RecomputedQuery(get, source as LiveSource<unknown>)
   if (getCurrentScope())
     onScopeDispose(() => live.stop())
   return live as unknown as LiveQuery<ModelInstance>
 }
 
-/** The relations to keep loaded, when every part of the query can be kept up to date by writes. */
-function incrementalLoads<Q extends BranchQuery<Q>>(source: LiveSource<Q>): { relations: LiveRelation<Entry>[], branches: LiveBranch<Q>[] } | undefined {
+/** The relations to keep loaded and to test, when every part of the query can be kept up to date by writes. */
+function incrementalLoads<Q extends BranchQuery<Q>>(source: LiveSource<Q>): { relations: LiveRelation<Entry>[], branches: LiveBranch<Q>[], has: LiveHas[] } | undefined {
   const shape = source._shape()
-  if (shape.ids !== undefined || shape.wheres.some(where => where.raw) || shape.orders.some(order => typeof order.by !== 'string'))
+  if (shape.ids !== undefined || shape.orders.some(order => typeof order.by !== 'string'))
     return undefined
-  return liveRelations<Entry, Q>(source._db, source._schema, source._eager, schema => source._newQuery(schema))
+  const newQuery = (schema: Schema) => source._newQuery(schema)
+  const has = liveHasOf(source._db, source._schema, shape, newQuery)
+  const loads = has && liveRelations<Entry, Q>(source._db, source._schema, source._eager, newQuery)
+  return loads && { ...loads, has: has! }
 }
