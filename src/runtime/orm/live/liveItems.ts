@@ -1,40 +1,19 @@
 import type { Database } from '../database'
-import type { EagerLoad } from '../eagerLoad'
 import { keyOf } from '../keys'
 import type { StoredRecord } from '../keys'
 import type { RecordChange } from '../reactivity/signals'
 import type { ModelInstance, Schema } from '../relations/Relation'
 import { fieldsOf } from './branchItems'
-import { forgetBranch, markBranch, touchedBranch } from './liveBranch'
-import type { BranchMark, BranchNode } from './liveBranch'
-import { addParent, forEachParent, relationValue, removeParent } from './liveRelation'
+import { forgetBranch, markBranch } from './branchMarks'
+import type { BranchMark } from './branchMarks'
+import type { BranchNode } from './liveBranch'
+import { addParent, relationValue, removeParent } from './liveRelation'
 import type { LiveRelation } from './liveRelation'
 import type { LiveSource } from './liveSource'
+import { touchedEntries } from './liveTouched'
+import type { Entry, LiveBranch, Touched } from './liveTypes'
 import { reconcileValue } from './reconcile'
 import type { Changed } from './reconcile'
-
-/** One record that matches the query: its stored values and, once needed, its instance. @internal */
-export interface Entry {
-  readonly id: string
-  readonly record: StoredRecord
-  item: ModelInstance | undefined
-  /** Where the entry's branches remember it. */
-  marks?: BranchMark<Entry>[]
-  /** The instance of the record this entry replaces, whose loads its own instance may keep. */
-  last?: ModelInstance
-}
-
-/** A `with()` load kept as a tree of nodes (nested, constrained or not matched by keys). @internal */
-export interface LiveBranch<Q> {
-  readonly load: EagerLoad<Q>
-  readonly node: BranchNode<Entry>
-}
-
-/** The loads of one write's changes that an entry must reload. */
-interface Touched<Q> {
-  readonly relations: Set<LiveRelation<Entry>>
-  readonly branches: Set<LiveBranch<Q>>
-}
 
 /**
  * The instances of a live query's entries with their loaded relations: made when an entry first
@@ -136,28 +115,7 @@ export class LiveItems<Q> {
 
   /** The entries holding a load that the write of `changes` to `entity` touches, with those loads. */
   touched(entity: string, changes: readonly RecordChange[]): Map<Entry, Touched<Q>> {
-    const found = new Map<Entry, Touched<Q>>()
-    const of = (entry: Entry): Touched<Q> => {
-      let touched = found.get(entry)
-      if (!touched)
-        found.set(entry, touched = { relations: new Set(), branches: new Set() })
-      return touched
-    }
-    for (const relation of this.relations) {
-      if (relation.related.entity !== entity)
-        continue
-      const add = (entry: Entry) => of(entry).relations.add(relation)
-      for (const { before, after } of changes) {
-        const from = before && keyOf(before, relation.relatedKeys)
-        const to = after && keyOf(after, relation.relatedKeys)
-        forEachParent(relation, from, add)
-        if (to !== from)
-          forEachParent(relation, to, add)
-      }
-    }
-    for (const branch of this.branches)
-      touchedBranch(branch.node, entity, changes, entry => of(entry).branches.add(branch))
-    return found
+    return touchedEntries(this.relations, this.branches, entity, changes)
   }
 
   /** Drops what the loads remember of an entry that leaves or is replaced. */
