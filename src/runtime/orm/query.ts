@@ -465,7 +465,7 @@ export class Query<M extends ModelClass = ModelClass> {
   }
 
   /** The `where` group all passes, or any `orWhere` passes (pinia-orm's grouping). */
-  private matches(item: StoredRecord, idSet: Set<string> | undefined): boolean {
+  private matches(item: StoredRecord, idSet: ReadonlySet<string> | undefined): boolean {
     let and = idSet === undefined || idSet.has(keyOf(item, this._schema.primaryKey) ?? '')
     let hasAnd = idSet !== undefined
     let or = false
@@ -502,8 +502,8 @@ export class Query<M extends ModelClass = ModelClass> {
   }
 
   /** @internal */
-  _passes(record: StoredRecord, instance: boolean): boolean {
-    return this.wheres.length === 0 || this.matches(instance ? this._schema.hydrate(record, this._db) as unknown as StoredRecord : record, undefined)
+  _passes(record: StoredRecord, instance: boolean, ids?: ReadonlySet<string>): boolean {
+    return (this.wheres.length === 0 && ids === undefined) || this.matches(instance ? this._schema.hydrate(record, this._db) as unknown as StoredRecord : record, ids)
   }
 
   /** @internal */

@@ -6,7 +6,8 @@ import type { ModelInstance, Schema } from '../relations/Relation'
 import type { LiveItems } from './liveItems'
 import type { Entry } from './liveTypes'
 import type { LiveSource } from './liveSource'
-import { sortedIndex, StorageOrder } from './storageOrder'
+import { LiveOrder } from './liveOrder'
+import { sortedIndex } from './storageOrder'
 
 /**
  * The records a live query matches, in query order (`entries`), and the window `limit()` /
@@ -20,9 +21,9 @@ export class LiveEntries<Q> {
   out: ModelInstance[] = []
   private entries: Entry[] = []
   private byId = new Map<string, Entry>()
-  private order: StorageOrder | undefined
+  private readonly order: LiveOrder<Q>
+  private readonly ids: ReadonlySet<string> | undefined
   private readonly instanceWheres: boolean
-  private readonly sorted: boolean
   private readonly skip: number
   private readonly take: number | undefined
   /** Whether `limit()`/`offset()` cut a window (then `out` is cut again after each write). */
@@ -35,8 +36,9 @@ export class LiveEntries<Q> {
     private readonly items: LiveItems<Q>,
   ) {
     const shape = source._shape()
-    this.instanceWheres = shape.wheres.some(where => typeof where.field === 'function')
-    this.sorted = shape.orders.length > 0
+    this.instanceWheres = shape.wheres.some(where => typeof where.field === 'function' && !where.raw)
+    this.ids = shape.ids && new Set(shape.ids)
+    this.order = new LiveOrder(db, schema, source, shape)
     this.skip = shape.skip
     this.take = shape.take
     this.paged = shape.skip > 0 || shape.take !== undefined
@@ -47,23 +49,22 @@ export class LiveEntries<Q> {
     return this.byId.get(id)
   }
 
-  /** Whether a stored record passes the query's `where`s. */
+  /** Whether a stored record passes the query's `where`s and `whereId()`. */
   passes(record: StoredRecord): boolean {
-    return this.source._passes(record, this.instanceWheres)
+    return this.source._passes(record, this.instanceWheres, this.ids)
   }
 
   /** Matches every stored record afresh. */
   build(): void {
     this.items.clear()
     const data = this.db.data(this.schema.entity)
-    this.order = new StorageOrder(data)
+    this.order.reset(data)
     const entries: Entry[] = []
-    for (const id in data) {
+    for (const id of this.order.ids() ?? Object.keys(data)) {
       if (hasRecord(data, id) && this.passes(data[id]!))
         entries.push({ id, record: data[id]!, item: undefined })
     }
-    if (this.sorted)
-      entries.sort((a, b) => this.source._compare(a.record, b.record))
+    this.order.sort(entries)
     this.entries = entries
     this.byId = new Map(entries.map(entry => [entry.id, entry]))
     this.out = []
@@ -74,7 +75,7 @@ export class LiveEntries<Q> {
   clear(): void {
     this.entries = []
     this.byId = new Map()
-    this.order = undefined
+    this.order.reset(undefined)
     this.items.clear()
   }
 
@@ -84,9 +85,8 @@ export class LiveEntries<Q> {
       this.out[sortedIndex(this.entries, entry, this.compare)] = entry.item!
   }
 
-  private compare = (a: Entry, b: Entry): number => {
-    const result = this.sorted ? this.source._compare(a.record, b.record) : 0
-    return result !== 0 ? result : this.order!.compare(a.id, b.id)
+  private get compare(): (a: Entry, b: Entry) => number {
+    return this.order.compare
   }
 
   /** The `limit()`/`offset()` window of the entries, as instances (made when first in it). */
@@ -125,9 +125,9 @@ export class LiveEntries<Q> {
         this.items.forget(old)
       }
       if (!before && after)
-        order!.add(id)
+        order.add(id)
       else if (before && !after)
-        order!.remove(id)
+        order.remove(id)
       if (!now) {
         if (at !== -1) {
           entries.splice(at, 1)

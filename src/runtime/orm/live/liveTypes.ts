@@ -16,6 +16,8 @@ export interface Entry {
   marks?: BranchMark<Entry>[]
   /** The instance of the record this entry replaces, whose loads its own instance may keep. */
   last?: ModelInstance
+  /** An instance of the record without loads, for an `orderBy()` that takes a function. */
+  probe?: StoredRecord
 }
 
 /** A `with()` load kept as a tree of nodes (nested, constrained or not matched by keys). @internal */
