@@ -47,7 +47,10 @@ describe('a live query under transactions and optimistic writes', () => {
             else if (mode === 'transaction')
               transaction(run, pinia)
             else if (mode === 'throw')
-              expect(() => transaction(() => { run(); throw new Error('failed') }, pinia)).toThrow('failed')
+              expect(() => transaction(() => {
+                run()
+                throw new Error('failed')
+              }, pinia)).toThrow('failed')
             else if (mode === 'optimistic')
               open.push(optimistic(run, pinia))
             else if (open.length > 0)
