@@ -47,6 +47,7 @@ const QUERIES: Record<string, (pinia: Pinia) => Query> = {
   'morphTo, nested below it': pinia => useRepo(LiveImage, pinia).with('imageable.phone').orderBy('url'),
   'hasManyBy': pinia => useRepo(LiveUser, pinia).with('tags').where('active', true),
   'hasManyThrough': pinia => useRepo(LiveTeam, pinia).with('posts').with('members.roles'),
+  'withAllRecursive': pinia => useRepo(LivePost, pinia).withAllRecursive(2),
 }
 
 /** The writes of the queries whose relations a random write of any kind would touch too rarely. */
