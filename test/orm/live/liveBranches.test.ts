@@ -77,6 +77,22 @@ describe('a live query with nested loads', () => {
   })
 })
 
+describe('a live query with nested loads, when a store is replaced behind the ORM', () => {
+  it('loads every level again, then follows the writes that come after', () => {
+    const pinia = setup()
+    const query = () => useRepo(LiveUser, pinia).with('posts.author.phone')
+    const live = query().live()
+
+    useRepo(LivePhone, pinia).piniaStore().$reset()
+    expect(live.value.every(user => user.posts.every(post => post.author!.phone === null))).toBe(true)
+    useRepo(LivePhone, pinia).save({ id: 1, userId: 2, number: 'after' })
+
+    expect(live.value[1]!.posts[0]!.author!.phone!.number).toBe('after')
+    expect(live.value).toEqual(query().get())
+    live.stop()
+  })
+})
+
 describe('a live query with a constrained relation', () => {
   it('tests the constraint again on the changed related records only, for their parents', () => {
     const pinia = setup()
