@@ -20,6 +20,8 @@ export type HasOperator = '=' | '==' | '===' | '!=' | '!==' | '<>' | '>' | '>=' 
 export interface RelationCondition {
   readonly field: string
   readonly nested: boolean
+  /** The relations below `field` of a dotted name, in order. */
+  readonly path: readonly string[]
   readonly constraint: ((query: never) => void) | undefined
 }
 
@@ -112,7 +114,7 @@ export function addRelationWhere<Q extends RelationWhereQuery<Q>>(query: Q, rela
       }
     }
     return passes(n) !== negate
-  }, or, { field, nested: rest !== undefined, constraint: constraint as ((query: never) => void) | undefined })
+  }, or, { field, nested: rest !== undefined, path: rest === undefined ? [] : rest.split('.'), constraint: constraint as ((query: never) => void) | undefined })
 }
 
 /** The keys of each target's records that pass the constraint. */

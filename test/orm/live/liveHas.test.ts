@@ -5,7 +5,7 @@ import type { Pinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { watch } from 'vue'
 import { registerModels, useRepo } from '../../../src/runtime/orm'
-import { LivePhone, LivePost, LiveUser, liveModels } from './liveModels'
+import { LivePhone, LivePost, LiveRole, LiveRoleUser, LiveUser, liveModels } from './liveModels'
 
 /** Users 1-10; users 1-5 with a phone and one post each ('t1'). */
 function setup(): Pinia {
@@ -54,6 +54,26 @@ describe('a live query with a relation query', () => {
     expect(live.value.map(user => user.id)).toEqual([4])
     expect(live.value).toEqual(query().get())
     stop()
+    live.stop()
+  })
+
+  it('tests every record again, without re-running the query, for a relation not matched by keys', () => {
+    const pinia = setup()
+    useRepo(LiveRole, pinia).save({ id: 1, name: 'admin' })
+    useRepo(LiveRoleUser, pinia).save([{ id: 1, userId: 1, roleId: 1 }, { id: 2, userId: 2, roleId: 1 }])
+    const query = () => useRepo(LiveUser, pinia).has('roles').with('phone').with('posts')
+    const live = query().live()
+    const before = [...live.value]
+
+    useRepo(LiveRoleUser, pinia).save({ id: 3, userId: 7, roleId: 1 })
+
+    expect(live.value.map(user => user.id)).toEqual([1, 2, 7])
+    // The users already shown, with their loaded phones and posts, are the same instances.
+    expect(live.value[0]).toBe(before[0])
+    expect(live.value[1]).toBe(before[1])
+    useRepo(LiveRole, pinia).destroy(1)
+    expect(live.value).toEqual([])
+    expect(live.value).toEqual(query().get())
     live.stop()
   })
 

@@ -27,8 +27,11 @@ const QUERIES: Record<string, (pinia: Pinia) => Query> = {
   'doesntHave, orHas with an operator': pinia => useRepo(LiveUser, pinia).doesntHave('phone').orHas('posts', '>', 1).with('posts'),
   'has and whereDoesntHave of a belongsTo': pinia => useRepo(LivePost, pinia).has('author').whereDoesntHave('author', query => query.where('active', true)).with('author'),
   'orWhereHas beside a where, with nested loads': pinia => useRepo(LiveUser, pinia).where('active', true).orWhereHas('phone', query => query.where('number', '1')).with('posts.author'),
-  'nested relation query (recomputed)': pinia => useRepo(LiveUser, pinia).has('posts.author').with('phone'),
-  'relation query of a pivot relation (recomputed)': pinia => useRepo(LiveUser, pinia).has('roles'),
+  'dotted relation query': pinia => useRepo(LiveUser, pinia).has('posts.author').with('phone'),
+  'dotted whereHas with a constraint on the last relation': pinia => useRepo(LiveUser, pinia).whereHas('posts.author.phone', query => query.where('number', '1')).orderBy('name'),
+  'relation queries of pivot, morph and hasManyBy relations': pinia => useRepo(LiveUser, pinia).has('roles').orWhereHas('image', query => query.where('url', 'u1')).orDoesntHave('tags').with('roles'),
+  'relation query of a hasManyThrough': pinia => useRepo(LiveTeam, pinia).has('posts', '>=', 2).with('members'),
+  'relation query in a constraint (recomputed)': pinia => useRepo(LiveUser, pinia).whereHas('posts', query => query.has('author')),
   'whereId, in its order': pinia => useRepo(LiveUser, pinia).whereId([3, 1, 12, 2]).with('posts'),
   'whereId, sorted and limited': pinia => useRepo(LiveUser, pinia).whereId([5, 3, 1, 2, 9]).orderBy('active').limit(3),
   'whereId beside an orWhere': pinia => useRepo(LiveUser, pinia).whereId([4, 2]).where('active', true).orWhere('name', 'Cy').with('phone'),
@@ -57,6 +60,8 @@ const FOCUS: Record<string, Parameters<typeof writeOf>> = {
   'morphOne and morphMany': ['user', 'dropUser', 'post', 'dropPost', 'image', 'dropImage', 'nested'],
   'morphTo, nested below it': ['user', 'dropUser', 'post', 'phone', 'phoneNumber', 'image', 'dropImage'],
   'hasManyBy': ['user', 'tag', 'dropTag', 'userTags'],
+  'relation queries of pivot, morph and hasManyBy relations': ['user', 'role', 'dropRole', 'roleUser', 'dropRoleUser', 'image', 'dropImage', 'tag', 'dropTag', 'userTags'],
+  'relation query of a hasManyThrough': ['user', 'dropUser', 'post', 'dropPost', 'team', 'dropTeam', 'userTeam'],
   'hasManyThrough': ['user', 'dropUser', 'post', 'dropPost', 'postTitle', 'team', 'userTeam', 'roleUser', 'role'],
 }
 

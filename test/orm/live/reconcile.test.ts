@@ -70,16 +70,25 @@ describe('liveHasOf', () => {
     return liveHasOf(getDatabase(pinia), getSchema(LiveUser), query._shape(), schema => query._newQuery(schema))
   }
 
-  it('names the relations matched by keys that relation queries ask about', () => {
+  it('names the entities each relation query reads, and the keys of one matched by equal keys', () => {
     const pinia = setup()
     const found = shape(pinia, query => query.has('posts').orWhereDoesntHave('phone', phone => phone.where('number', '1')))!
-    expect(found.map(has => has.related.entity)).toEqual(['livePosts', 'livePhones'])
+    expect(found.map(has => [...has.entities])).toEqual([['livePosts'], ['livePhones']])
+    expect(found.map(has => has.keys?.related)).toEqual([['userId'], ['userId']])
   })
 
-  it('gives nothing to keep for a dotted name, a pivot relation or a relation query in a constraint', () => {
+  it('tests every record again for a dotted name or a relation not matched by keys', () => {
     const pinia = setup()
-    expect(shape(pinia, query => query.has('posts.author'))).toBeUndefined()
-    expect(shape(pinia, query => query.has('roles'))).toBeUndefined()
+    const [dotted] = shape(pinia, query => query.has('posts.author.phone'))!
+    expect([...dotted!.entities]).toEqual(['livePosts', 'liveUsers', 'livePhones'])
+    expect(dotted!.keys).toBeUndefined()
+    const [pivot] = shape(pinia, query => query.has('roles'))!
+    expect([...pivot!.entities]).toEqual(['liveRoles', 'liveRoleUsers'])
+    expect(pivot!.keys).toBeUndefined()
+  })
+
+  it('gives nothing to keep for a relation query in a constraint (its entities cannot be named)', () => {
+    const pinia = setup()
     expect(shape(pinia, query => query.whereHas('posts', post => post.has('author')))).toBeUndefined()
   })
 })

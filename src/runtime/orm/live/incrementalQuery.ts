@@ -39,8 +39,8 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
     this.entities = new Set([this.schema.entity, ...relations.map(relation => relation.related.entity)])
     for (const { node } of branches)
       branchEntities(node, this.entities)
-    for (const { related } of has)
-      this.entities.add(related.entity)
+    for (const { entities } of has)
+      entities.forEach(entity => this.entities.add(entity))
     for (const entity of this.entities)
       this.db._signals.listen(entity, this)
     this.quietly(() => this.entries.build())
@@ -112,7 +112,7 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
       return false
     const parents = new Map<string, StoredRecord>()
     for (const has of this.has) {
-      if (has.related.entity === entity)
+      if (has.entities.has(entity))
         parentsToTest(this.db, this.schema, has, changes, parents)
     }
     const flips: RecordChange[] = []

@@ -4,25 +4,31 @@ import type { StoredRecord } from '../keys'
 import { hasRecord } from '../ownRecords'
 import type { QueryShape } from '../reactivity/fineRead'
 import type { RecordChange } from '../reactivity/signals'
-import type { Schema } from '../relations/Relation'
+import type { RelationLink, Schema } from '../relations/Relation'
 import { sameFields } from '../sameFields'
 
 // Relation queries (`has`, `whereHas`, `doesntHave`, ...) in a live query: whether a record passes
 // depends on its related records too. For a relation matched by equal keys, a write to the related
 // entity can only change the result for the parents whose keys its records had or have: those are
-// tested again, and no other.
+// tested again, and no other. For the others (a dotted name, pivot, morph, hasManyBy,
+// hasManyThrough), a write to an entity on the way tests every record of the query's model again
+// (one lookup each, no instance made), so that only the records whose condition flips change.
 
 /**
- * A relation a live query's relation queries ask about, matched by equal keys.
+ * A relation a live query's relation queries ask about.
  *
  * @internal
  */
 export interface LiveHas {
-  readonly related: Schema
-  readonly parentKeys: readonly string[]
-  readonly relatedKeys: readonly string[]
-  /** Whether the parent's keys are its primary key (a key then names the parent directly). */
-  readonly byParentId: boolean
+  /** The entities whose writes can change the condition. */
+  readonly entities: ReadonlySet<string>
+  /** For one relation matched by equal keys: how a related record names its parents. */
+  readonly keys: {
+    readonly parent: readonly string[]
+    readonly related: readonly string[]
+    /** Whether the parent's keys are its primary key (a key then names the parent directly). */
+    readonly byParentId: boolean
+  } | undefined
 }
 
 /** What a relation query's constraint may do, as far as a live query must know. @internal */
@@ -32,8 +38,8 @@ export interface HasProbe {
 
 /**
  * The relations the relation queries of `shape` ask about, or `undefined` when one of them cannot
- * be kept up to date from writes alone: a dotted (nested) name, a relation not matched by equal
- * keys (pivot, morph, hasManyBy, hasManyThrough), or a constraint that is itself a relation query.
+ * be kept up to date from writes alone: its constraint is itself a relation query (whose entities
+ * the live query cannot name).
  *
  * @internal
  */
@@ -43,43 +49,69 @@ export function liveHasOf<Q extends HasProbe>(db: Database, schema: Schema, shap
     if (!where.raw)
       continue
     const condition = where.relation
-    if (!condition || condition.nested)
+    if (!condition)
       return undefined
-    const link = db.link(schema, condition.field)
-    if (!link.keys || link.pivot || link.targets.length !== 1)
-      return undefined
-    if (condition.constraint) {
-      const probe = newQuery(link.related)
-      ;(condition.constraint as (query: Q) => void)(probe)
-      if (probe._shape().wheres.some(other => other.raw))
-        return undefined
+    const path = [condition.field, ...(condition.nested ? condition.path : [])]
+    const entities = new Set<string>()
+    let owners = [schema]
+    let link: RelationLink | undefined
+    for (const field of path) {
+      const links = owners.filter(owner => owner.relations.has(field)).map(owner => db.link(owner, field))
+      for (const each of links) {
+        each.targets.forEach(target => entities.add(target.entity))
+        if (each.pivot)
+          entities.add(each.pivot.schema.entity)
+        if (each.through)
+          entities.add(each.through.entity)
+      }
+      link = links[0]
+      owners = links.flatMap(each => each.targets)
     }
-    if (!found.some(has => has.related === link.related && sameFields(has.parentKeys, link.keys!.parent)))
-      found.push({ related: link.related, parentKeys: link.keys.parent, relatedKeys: link.keys.related, byParentId: sameFields(link.keys.parent, schema.primaryKey) })
+    if (condition.constraint) {
+      for (const owner of owners) {
+        const probe = newQuery(owner)
+        ;(condition.constraint as (query: Q) => void)(probe)
+        if (probe._shape().wheres.some(other => other.raw))
+          return undefined
+      }
+    }
+    const keyed = !condition.nested && link?.keys !== undefined && !link.pivot && link.targets.length === 1
+    found.push({
+      entities,
+      keys: keyed ? { parent: link!.keys!.parent, related: link!.keys!.related, byParentId: sameFields(link!.keys!.parent, schema.primaryKey) } : undefined,
+    })
   }
   return found
 }
 
 /**
- * The records of `schema` to test again after a write of `changes` to `has.related`: the parents
- * whose keys a changed record had or has, with their stored values.
+ * Adds to `into` the records of `schema` to test again after a write of `changes` to one of
+ * `has.entities`: the parents whose keys a changed record had or has, or every record.
  *
  * @internal
  */
 export function parentsToTest(db: Database, schema: Schema, has: LiveHas, changes: readonly RecordChange[], into: Map<string, StoredRecord>): void {
   const data = db.data(schema.entity)
+  const keys = has.keys
+  if (!keys) {
+    for (const id in data) {
+      if (hasRecord(data, id))
+        into.set(id, data[id]!)
+    }
+    return
+  }
   const add = (key: string | undefined) => {
     if (key === undefined)
       return
-    const ids = has.byParentId ? [key] : db.index(schema.entity, has.parentKeys, data).get(key) ?? []
+    const ids = keys.byParentId ? [key] : db.index(schema.entity, keys.parent, data).get(key) ?? []
     for (const id of ids) {
       if (hasRecord(data, id))
         into.set(id, data[id]!)
     }
   }
   for (const { before, after } of changes) {
-    const from = before && keyOf(before, has.relatedKeys)
-    const to = after && keyOf(after, has.relatedKeys)
+    const from = before && keyOf(before, keys.related)
+    const to = after && keyOf(after, keys.related)
     add(from)
     if (to !== from)
       add(to)
