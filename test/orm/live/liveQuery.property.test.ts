@@ -31,7 +31,8 @@ const QUERIES: Record<string, (pinia: Pinia) => Query> = {
   'dotted whereHas with a constraint on the last relation': pinia => useRepo(LiveUser, pinia).whereHas('posts.author.phone', query => query.where('number', '1')).orderBy('name'),
   'relation queries of pivot, morph and hasManyBy relations': pinia => useRepo(LiveUser, pinia).has('roles').orWhereHas('image', query => query.where('url', 'u1')).orDoesntHave('tags').with('roles'),
   'relation query of a hasManyThrough': pinia => useRepo(LiveTeam, pinia).has('posts', '>=', 2).with('members'),
-  'relation query in a constraint (recomputed)': pinia => useRepo(LiveUser, pinia).whereHas('posts', query => query.has('author')),
+  'relation query in a whereHas constraint': pinia => useRepo(LiveUser, pinia).whereHas('posts', query => query.whereHas('images', image => image.where('url', 'u1'))).with('phone'),
+  'relation query in a with constraint': pinia => useRepo(LiveUser, pinia).with('posts', query => query.has('images').with('images')).where('active', true),
   'whereId, in its order': pinia => useRepo(LiveUser, pinia).whereId([3, 1, 12, 2]).with('posts'),
   'whereId, sorted and limited': pinia => useRepo(LiveUser, pinia).whereId([5, 3, 1, 2, 9]).orderBy('active').limit(3),
   'whereId beside an orWhere': pinia => useRepo(LiveUser, pinia).whereId([4, 2]).where('active', true).orWhere('name', 'Cy').with('phone'),
@@ -62,6 +63,8 @@ const FOCUS: Record<string, Parameters<typeof writeOf>> = {
   'hasManyBy': ['user', 'tag', 'dropTag', 'userTags'],
   'relation queries of pivot, morph and hasManyBy relations': ['user', 'role', 'dropRole', 'roleUser', 'dropRoleUser', 'image', 'dropImage', 'tag', 'dropTag', 'userTags'],
   'relation query of a hasManyThrough': ['user', 'dropUser', 'post', 'dropPost', 'team', 'dropTeam', 'userTeam'],
+  'relation query in a whereHas constraint': ['user', 'post', 'postTitle', 'dropPost', 'image', 'dropImage', 'phone'],
+  'relation query in a with constraint': ['user', 'post', 'postTitle', 'dropPost', 'image', 'dropImage'],
   'hasManyThrough': ['user', 'dropUser', 'post', 'dropPost', 'postTitle', 'team', 'userTeam', 'roleUser', 'role'],
 }
 

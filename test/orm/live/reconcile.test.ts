@@ -87,9 +87,11 @@ describe('liveHasOf', () => {
     expect(pivot!.keys).toBeUndefined()
   })
 
-  it('gives nothing to keep for a relation query in a constraint (its entities cannot be named)', () => {
+  it('adds the entities a relation query in the constraint reads, and then tests every record', () => {
     const pinia = setup()
-    expect(shape(pinia, query => query.whereHas('posts', post => post.has('author')))).toBeUndefined()
+    const [has] = shape(pinia, query => query.whereHas('posts', post => post.has('images')))!
+    expect([...has!.entities]).toEqual(['livePosts', 'liveImages'])
+    expect(has!.keys).toBeUndefined()
   })
 })
 

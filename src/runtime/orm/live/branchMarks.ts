@@ -83,6 +83,10 @@ export function forgetBranch<E>(entry: E, marks: readonly BranchMark<E>[]): void
  * @internal
  */
 export function touchedBranch<E>(node: BranchNode<E>, entity: string, changes: readonly RecordChange[], add: (entry: E) => void): void {
+  if (node.everyHolder.has(entity)) {
+    node.holders.forEach(set => set.forEach(add))
+    node.watched?.forEach((_, entry) => add(entry))
+  }
   if (node.entities.has(entity)) {
     if (node.keys) {
       for (const { before, after } of changes) {

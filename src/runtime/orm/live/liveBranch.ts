@@ -1,7 +1,9 @@
 import type { Database } from '../database'
 import type { EagerList, EagerLoad } from '../eagerLoad'
 import type { StoredRecord } from '../keys'
+import type { QueryShape } from '../reactivity/fineRead'
 import type { RelationLink, Schema } from '../relations/Relation'
+import { liveHasOf } from './liveHas'
 
 /**
  * One loaded relation of a live query that is not kept by its keys alone (nested loads, a
@@ -19,6 +21,11 @@ export interface BranchNode<E> {
   readonly keys: { readonly parent: readonly string[], readonly related: readonly string[] } | undefined
   /** The entities whose writes can change what the relation holds. */
   readonly entities: ReadonlySet<string>
+  /**
+   * The entities a relation query in the constraint reads: a write to one of them may change
+   * which related records pass, for any parent, so it loads the relation again for every entry.
+   */
+  readonly everyHolder: ReadonlySet<string>
   readonly nested: readonly BranchNode<E>[]
   /** Entries by the parent key (keyed) or by `entity:id` of each record the reader linked. */
   readonly holders: Map<string, Set<E>>
@@ -33,8 +40,9 @@ export interface BranchQuery<Q> {
 }
 
 /**
- * The tree of nodes of one `with()` load, or `undefined` when a part of it depends on more than its
- * own records (a relation query, `has()`, inside a constraint): the live query then re-runs.
+ * The tree of nodes of one `with()` load, or `undefined` when a part of it depends on entities the
+ * live query cannot name (a relation query inside the constraint of a relation query inside a
+ * constraint): the live query then re-runs.
  *
  * @internal
  */
@@ -46,14 +54,20 @@ export function branchOf<E, Q extends BranchQuery<Q>>(db: Database, owner: Schem
   if (link.through)
     entities.add(link.through.entity)
   const nested: BranchNode<E>[] = []
+  const everyHolder = new Set<string>()
   for (const target of link.targets) {
     let loads: EagerList<Q> = load.nested
     if (load.constraints.length > 0) {
       const query = newQuery(target)
       for (const constraint of load.constraints)
         constraint(query)
-      if (query._shape().wheres.some(where => where.raw))
-        return undefined
+      if (query._shape().wheres.some(where => where.raw)) {
+        const asked = liveHasOf(db, target, query._shape() as QueryShape, newQuery)
+        if (!asked)
+          return undefined
+        for (const has of asked)
+          has.entities.forEach(entity => everyHolder.add(entity))
+      }
       loads = [...query._eager, ...load.nested.filter(own => !query._eager.some(other => other.name === own.name))]
     }
     for (const child of loads) {
@@ -72,6 +86,7 @@ export function branchOf<E, Q extends BranchQuery<Q>>(db: Database, owner: Schem
     owner,
     keys: keyed ? link.keys : undefined,
     entities,
+    everyHolder,
     nested,
     holders: new Map(),
     watched: keyed ? undefined : new Map(),
@@ -81,6 +96,7 @@ export function branchOf<E, Q extends BranchQuery<Q>>(db: Database, owner: Schem
 /** Adds the entities whose writes `node` and the nodes below it depend on to `into`. @internal */
 export function branchEntities<E>(node: BranchNode<E>, into: Set<string>): void {
   node.entities.forEach(entity => into.add(entity))
+  node.everyHolder.forEach(entity => into.add(entity))
   for (const child of node.nested)
     branchEntities(child, into)
 }

@@ -37,9 +37,9 @@ export interface HasProbe {
 }
 
 /**
- * The relations the relation queries of `shape` ask about, or `undefined` when one of them cannot
- * be kept up to date from writes alone: its constraint is itself a relation query (whose entities
- * the live query cannot name).
+ * The relations the relation queries of `shape` ask about, with the entities they read (those of
+ * relation queries in their constraints included), or `undefined` when a constraint's shape cannot
+ * be read.
  *
  * @internal
  */
@@ -67,15 +67,22 @@ export function liveHasOf<Q extends HasProbe>(db: Database, schema: Schema, shap
       link = links[0]
       owners = links.flatMap(each => each.targets)
     }
+    // A relation query in the constraint reads more entities: a write to any of them tests all.
+    let inner = false
     if (condition.constraint) {
       for (const owner of owners) {
         const probe = newQuery(owner)
         ;(condition.constraint as (query: Q) => void)(probe)
-        if (probe._shape().wheres.some(other => other.raw))
+        if (!probe._shape().wheres.some(other => other.raw))
+          continue
+        const asked = liveHasOf(db, owner, probe._shape() as QueryShape, newQuery)
+        if (!asked)
           return undefined
+        asked.forEach(has => has.entities.forEach(entity => entities.add(entity)))
+        inner = true
       }
     }
-    const keyed = !condition.nested && link?.keys !== undefined && !link.pivot && link.targets.length === 1
+    const keyed = !inner && !condition.nested && link?.keys !== undefined && !link.pivot && link.targets.length === 1
     found.push({
       entities,
       keys: keyed ? { parent: link!.keys!.parent, related: link!.keys!.related, byParentId: sameFields(link!.keys!.parent, schema.primaryKey) } : undefined,
