@@ -1,5 +1,5 @@
 // The parts of `npm run bench` that run as scripts of their own, each in its own child process, as
-// they run standalone: live queries (W15-W17), transactions (W18) and the heap of server renders
+// they run standalone: live queries (W15-W17, W16b), transactions (W18) and the heap of server renders
 // with live queries (issue 15), and what a date cast and a `saving` hook cost (issue 10).
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -33,7 +33,7 @@ export async function measureExtras({ ns, quick }) {
   return [
     '#### Live queries and transactions (issue 15)',
     '',
-    'W15: save one phone, then read a live `with(\'phone\').get()` of all users (target ≤ 1 ms at N = 100,000). W16: the same for `where(\'active\', true).orderBy(\'name\').with(\'posts\').limit(50)` (≤ 1 ms). W17: re-runs of a `find(1)` computed after 1,000 saves of other records (0). `live` is a live query, `computed` a computed over `get()`, `plain` a hand-written baseline that keeps its result incrementally (bench/live.mjs).',
+    'W15: save one phone, then read a live `with(\'phone\').get()` of all users (target ≤ 1 ms at N = 100,000). W16: the same for `where(\'active\', true).orderBy(\'name\').with(\'posts\').limit(50)` (≤ 1 ms). W16b: save one phone, then read a live `with(\'posts.author.phone\')` of all users (a nested with(); live query only). W17: re-runs of a `find(1)` computed after 1,000 saves of other records (0). `live` is a live query, `computed` a computed over `get()`, `plain` a hand-written baseline that keeps its result incrementally (bench/live.mjs).',
     '',
     live,
     '',

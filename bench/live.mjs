@@ -2,6 +2,7 @@
 //   node bench/live.mjs [--n 10000,100000] [--samples 200]
 // W15: save one phone's number, then read `with('phone').get()` of all users.
 // W16: save one user's name, then read `where('active', true).orderBy('name').with('posts').limit(50)`.
+// W16b: save one phone's number, then read `with('posts.author.phone')` of all users (nested).
 // W17: re-runs of a `find(1)` computed over 1,000 saves of other records.
 // Each timed sample is one write and one read of the result, median of the samples; `live` is a
 // live query, `computed` a computed over get() (what an app without live queries writes), `plain`
@@ -82,6 +83,15 @@ for (const n of sizes) {
     useRepo(User, pinia).save({ id: pick(i, n), name: `user-${pick(i + 11, n)}` })
     if (w16c.value.length !== 50) throw new Error('W16: wrong length')
   })])
+  // W16b: a nested with() (live query only: a computed over get() re-loads every level)
+  if (hasLive) {
+    const w16b = useRepo(User, pinia).with('posts.author.phone').live()
+    rows.push(['W16b', n, 'live', time(samples, (i) => {
+      useRepo(Phone, pinia).save({ id: pick(i, n), number: `nested ${i}` })
+      if (w16b.value.length !== n) throw new Error('W16b: wrong length')
+    })])
+    w16b.stop()
+  }
   // The plain baseline
   const plain = createPlainStore(makeLiveUsers(n))
   rows.push(['W15', n, 'plain', time(samples, (i) => {

@@ -9,7 +9,7 @@ import { warnAboutUpdate } from './inputWarnings'
 import type { Model } from './Model'
 import { recordAt } from './ownRecords'
 import { addRelationWhere } from './relationQueries'
-import type { HasOperator } from './relationQueries'
+import type { HasOperator, RelationCondition } from './relationQueries'
 import type { Schema } from './relations/Relation'
 import { didYouMean } from './suggest'
 import type { Item, KeyOf, ModelClass } from './types'
@@ -51,6 +51,8 @@ interface Where {
   or: boolean
   /** The function reads the stored record's attributes only: no model instance needed. */
   raw?: boolean
+  /** For a relation query (`has`, `whereHas`, ...), what it asks of which relation. */
+  relation?: RelationCondition
 }
 
 interface Order {
@@ -340,8 +342,8 @@ export class Query<M extends ModelClass = ModelClass> {
    *
    * @internal
    */
-  _whereRecord(test: (record: StoredRecord) => boolean, or: boolean): this {
-    this.wheres = [...this.wheres, { field: test as unknown as Where['field'], value: undefined, or, raw: true }]
+  _whereRecord(test: (record: StoredRecord) => boolean, or: boolean, relation?: RelationCondition): this {
+    this.wheres = [...this.wheres, { field: test as unknown as Where['field'], value: undefined, or, raw: true, relation }]
     return this
   }
 
@@ -463,7 +465,7 @@ export class Query<M extends ModelClass = ModelClass> {
   }
 
   /** The `where` group all passes, or any `orWhere` passes (pinia-orm's grouping). */
-  private matches(item: StoredRecord, idSet: Set<string> | undefined): boolean {
+  private matches(item: StoredRecord, idSet: ReadonlySet<string> | undefined): boolean {
     let and = idSet === undefined || idSet.has(keyOf(item, this._schema.primaryKey) ?? '')
     let hasAnd = idSet !== undefined
     let or = false
@@ -500,8 +502,8 @@ export class Query<M extends ModelClass = ModelClass> {
   }
 
   /** @internal */
-  _passes(record: StoredRecord, instance: boolean): boolean {
-    return this.wheres.length === 0 || this.matches(instance ? this._schema.hydrate(record, this._db) as unknown as StoredRecord : record, undefined)
+  _passes(record: StoredRecord, instance: boolean, ids?: ReadonlySet<string>): boolean {
+    return (this.wheres.length === 0 && ids === undefined) || this.matches(instance ? this._schema.hydrate(record, this._db) as unknown as StoredRecord : record, ids)
   }
 
   /** @internal */
@@ -513,6 +515,16 @@ export class Query<M extends ModelClass = ModelClass> {
   _afterRead(items: Model[]): void {
     if (this._schema.features || this._visibility)
       this.retrieve(items)
+  }
+
+  /** @internal */
+  _newQuery(schema: Schema): Query {
+    return newQuery(this._db, schema)
+  }
+
+  /** @internal */
+  _load(items: Model[], eager: EagerList<Query>): void {
+    loadEager(this._db, this._schema, items, eager, newQuery)
   }
 
   /**

@@ -11,11 +11,25 @@ import type { LinkReader, ModelInstance, Schema } from './relations/Relation'
 /** The comparisons `has()` accepts. */
 export type HasOperator = '=' | '==' | '===' | '!=' | '!==' | '<>' | '>' | '>=' | '<' | '<='
 
+/**
+ * What a relation query asks, for readers that keep its result up to date (live queries): the
+ * relation (`nested` when the name was dotted) and the constraint on its records.
+ *
+ * @internal
+ */
+export interface RelationCondition {
+  readonly field: string
+  readonly nested: boolean
+  /** The relations below `field` of a dotted name, in order. */
+  readonly path: readonly string[]
+  readonly constraint: ((query: never) => void) | undefined
+}
+
 /** What relation queries need of a query. */
 export interface RelationWhereQuery<Q> {
   readonly _db: Database
   readonly _schema: Schema
-  _whereRecord(test: (record: StoredRecord) => boolean, or: boolean): unknown
+  _whereRecord(test: (record: StoredRecord) => boolean, or: boolean, relation?: RelationCondition): unknown
   _selectFrom(records: StoredRecord[]): ModelInstance[]
   /** The records the query's constraints accept, without instances; `undefined` when it orders or pages. */
   _acceptedRecords(records: StoredRecord[]): StoredRecord[] | undefined
@@ -100,7 +114,7 @@ export function addRelationWhere<Q extends RelationWhereQuery<Q>>(query: Q, rela
       }
     }
     return passes(n) !== negate
-  }, or)
+  }, or, { field, nested: rest !== undefined, path: rest === undefined ? [] : rest.split('.'), constraint: constraint as ((query: never) => void) | undefined })
 }
 
 /** The keys of each target's records that pass the constraint. */

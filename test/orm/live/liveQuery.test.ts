@@ -120,6 +120,17 @@ describe('stopping a live query', () => {
     expect(listeners(pinia, 'livePhones')).toBe(0)
     expect(live.value.map(user => user.id)).toEqual([1, 2, 3, 4, 5])
   })
+
+  it('lets go of every entity its nested loads and relation queries read', () => {
+    const pinia = setup()
+    const live = useRepo(LiveUser, pinia).has('posts').with('posts.author.phone').with('roles').live()
+    const entities = ['liveUsers', 'livePosts', 'livePhones', 'liveRoles', 'liveRoleUsers']
+    expect(entities.map(entity => listeners(pinia, entity))).toEqual([1, 1, 1, 1, 1])
+
+    live.stop()
+
+    expect(entities.map(entity => listeners(pinia, entity))).toEqual([0, 0, 0, 0, 0])
+  })
 })
 
 describe('a live query in a server render', () => {

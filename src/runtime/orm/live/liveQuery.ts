@@ -1,8 +1,12 @@
 import { getCurrentInstance, getCurrentScope, inject, onScopeDispose, ssrContextKey } from 'vue'
 import { createOrmError } from '../errors'
-import type { ModelInstance } from '../relations/Relation'
+import type { ModelInstance, Schema } from '../relations/Relation'
 import { IncrementalQuery } from './incrementalQuery'
 import type { Entry } from './incrementalQuery'
+import type { BranchQuery } from './liveBranch'
+import { liveHasOf } from './liveHas'
+import type { LiveHas } from './liveHas'
+import type { LiveBranch } from './liveTypes'
 import { liveRelations } from './liveRelation'
 import type { LiveRelation } from './liveRelation'
 import type { LiveQuery, LiveSource } from './liveSource'
@@ -16,22 +20,26 @@ export type { LiveQuery, LiveSource } from './liveSource'
  *
  * @internal
  */
-export function _createLiveQuery<Q>(source: LiveSource<Q>, get: () => ModelInstance[]): LiveQuery<ModelInstance> {
+export function _createLiveQuery<Q extends BranchQuery<Q>>(source: LiveSource<Q>, get: () => ModelInstance[]): LiveQuery<ModelInstance> {
   if (source._shape().grouped)
     throw createOrmError(`live() on ${source._schema.name}: a grouped query (groupBy()) has no live result. Make the query live without groupBy() and group its items in a computed, e.g. with useGroupBy().`)
   if (getCurrentInstance() && inject(ssrContextKey, null))
     return new StaticResult(get()) as unknown as LiveQuery<ModelInstance>
-  const relations = incrementalRelations(source)
-  const live = relations ? new IncrementalQuery(source, relations) : new RecomputedQuery(get, source as LiveSource<unknown>)
+  const loads = incrementalLoads(source)
+  const live = loads ? new IncrementalQuery(source, loads.relations, loads.branches, loads.has) : new RecomputedQuery(get, source as LiveSource<unknown>)
   if (getCurrentScope())
     onScopeDispose(() => live.stop())
   return live as unknown as LiveQuery<ModelInstance>
 }
 
-/** The relations to keep loaded, when every part of the query can be kept up to date by writes. */
-function incrementalRelations<Q>(source: LiveSource<Q>): LiveRelation<Entry>[] | undefined {
+/** The relations to keep loaded and to test, when every part of the query can be kept up to date by writes. */
+function incrementalLoads<Q extends BranchQuery<Q>>(source: LiveSource<Q>): { relations: LiveRelation<Entry>[], branches: LiveBranch<Q>[], has: LiveHas[] } | undefined {
   const shape = source._shape()
-  if (shape.ids !== undefined || shape.wheres.some(where => where.raw) || shape.orders.some(order => typeof order.by !== 'string'))
+  // A key named twice in whereId() gives its record twice; a result of distinct records cannot.
+  if (shape.ids !== undefined && new Set(shape.ids).size !== shape.ids.length)
     return undefined
-  return liveRelations<Entry, Q>(source._db, source._schema, source._eager)
+  const newQuery = (schema: Schema) => source._newQuery(schema)
+  const has = liveHasOf(source._db, source._schema, shape, newQuery)
+  const loads = has && liveRelations<Entry, Q>(source._db, source._schema, source._eager, newQuery)
+  return loads && { ...loads, has: has! }
 }

@@ -1,6 +1,8 @@
 import { sameFields } from '../sameFields'
 import type { Database } from '../database'
-import type { EagerList } from '../eagerLoad'
+import type { EagerList, EagerLoad } from '../eagerLoad'
+import { branchOf } from './liveBranch'
+import type { BranchNode, BranchQuery } from './liveBranch'
 import { keyOf } from '../keys'
 import type { StoredRecord } from '../keys'
 import { hasRecord } from '../ownRecords'
@@ -27,24 +29,31 @@ export interface LiveRelation<E> {
 }
 
 /**
- * The relations of `eager` as live relations, or `undefined` when one of them cannot be kept up to
- * date from its writes alone (the live query then re-runs instead).
+ * The relations of `eager` as live relations (one level, by keys, no constraint) and live branches
+ * (the others), or `undefined` when one of them cannot be kept up to date from its writes alone
+ * (the live query then re-runs instead).
  *
  * @internal
  */
-export function liveRelations<E, Q>(db: Database, schema: Schema, eager: EagerList<Q>): LiveRelation<E>[] | undefined {
+export function liveRelations<E, Q extends BranchQuery<Q>>(db: Database, schema: Schema, eager: EagerList<Q>, newQuery: (schema: Schema) => Q): { relations: LiveRelation<E>[], branches: { load: EagerLoad<Q>, node: BranchNode<E> }[] } | undefined {
   const relations: LiveRelation<E>[] = []
+  const branches: { load: EagerLoad<Q>, node: BranchNode<E> }[] = []
   for (const load of eager) {
     const field = load.name
     if (!schema.relations.has(field))
       continue
     const link = db.link(schema, field)
-    if (!link.keys || link.pivot || link.targets.length !== 1 || load.constraints.length > 0 || load.nested.length > 0)
-      return undefined
+    if (!link.keys || link.pivot || link.targets.length !== 1 || load.constraints.length > 0 || load.nested.length > 0) {
+      const node = branchOf<E, Q>(db, schema, load, newQuery)
+      if (!node)
+        return undefined
+      branches.push({ load, node })
+      continue
+    }
     const { related, many } = link
     relations.push({ field, related, many, parentKeys: link.keys.parent, relatedKeys: link.keys.related, byPrimaryKey: sameFields(link.keys.related, related.primaryKey), parents: new Map() })
   }
-  return relations
+  return { relations, branches }
 }
 
 const NONE: readonly string[] = Object.freeze([])

@@ -22,12 +22,16 @@ export interface LiveSource<Q> {
   readonly _schema: Schema
   readonly _eager: EagerList<Q>
   _shape: () => QueryShape
-  /** Whether a stored record passes the `where`s (`instance`: they test model instances). */
-  _passes: (record: StoredRecord, instance: boolean) => boolean
+  /** Whether a stored record passes the `where`s (`instance`: they test model instances) and is one of `ids`. */
+  _passes: (record: StoredRecord, instance: boolean, ids?: ReadonlySet<string>) => boolean
   /** Compares two stored records as `orderBy()` does. */
   _compare: (a: StoredRecord, b: StoredRecord) => number
   /** What a read does to the instances it returns (visibility, `retrieved` hooks). */
   _afterRead: (items: ModelInstance[]) => void
+  /** A fresh query of `schema` on the same database (relation constraints run on it). */
+  _newQuery: (schema: Schema) => Q
+  /** Loads `eager` into `items`, instances of the query's model, as `with()` does. */
+  _load: (items: ModelInstance[], eager: EagerList<Q>) => void
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Database } from '../database'
 import type { EagerList } from '../eagerLoad'
 import { keyOf } from '../keys'
 import type { StoredRecord } from '../keys'
+import type { RelationCondition } from '../relationQueries'
 import type { ModelInstance, Schema } from '../relations/Relation'
 
 // A read inside an effect (computed, watcher, render) depends on what it read, not on whole
@@ -19,7 +20,7 @@ const MANY = 128
 
 /** What a fine-grained read needs to know of a query. @internal */
 export interface QueryShape {
-  readonly wheres: readonly { readonly field: unknown, readonly or: boolean, readonly raw?: boolean }[]
+  readonly wheres: readonly { readonly field: unknown, readonly or: boolean, readonly raw?: boolean, readonly relation?: RelationCondition }[]
   readonly orders: readonly { readonly by: unknown }[]
   readonly ids: readonly string[] | undefined
   readonly take: number | undefined

@@ -158,6 +158,8 @@ export interface RelationLink {
   readonly keys?: { readonly parent: readonly string[], readonly related: readonly string[] }
   /** The pivot model and the name each related instance carries its pivot under. */
   readonly pivot?: { readonly schema: Schema, readonly as: string }
+  /** The intermediate model the reader goes through (hasManyThrough), whose writes change what it links. */
+  readonly through?: Schema
   /** A reader over the data as it is now. */
   reader: () => LinkReader
   /** Splits nested input under this relation's field into records; see `NormalizeVisitor`. */

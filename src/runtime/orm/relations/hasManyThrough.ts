@@ -66,6 +66,7 @@ export class HasManyThrough<R extends RelatedModel = RelatedModel> extends Relat
       many: true,
       related,
       targets: [related],
+      through,
       reader,
       normalize(visitor) {
         return visitor.fail(`${name} is a hasManyThrough relation, which nested saves do not follow. Save the ${through.name} records with their ${related.name} records instead.`)
