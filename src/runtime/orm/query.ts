@@ -466,19 +466,18 @@ export class Query<M extends ModelClass = ModelClass> {
 
   /** The `where` group all passes, or any `orWhere` passes (pinia-orm's grouping). */
   private matches(item: StoredRecord, idSet: ReadonlySet<string> | undefined): boolean {
-    let and = idSet === undefined || idSet.has(keyOf(item, this._schema.primaryKey) ?? '')
-    let hasAnd = idSet !== undefined
-    let or = false
-    for (const where of this.wheres) {
-      if (where.or) {
-        or ||= test(where, item)
-      }
-      else {
-        hasAnd = true
-        and &&= test(where, item)
-      }
-    }
-    return (hasAnd && and) || or
+    return matchesWheres(this.wheres, item, idSet === undefined ? undefined : idSet.has(keyOf(item, this._schema.primaryKey) ?? ''))
+  }
+
+  /**
+   * A test of a stored record against the query's `where`s as they are now (a later `where()` does
+   * not change it): which records a read depends on, when it read too many to track one by one.
+   *
+   * @internal
+   */
+  _filter(): (record: StoredRecord) => boolean {
+    const wheres = this.wheres
+    return record => matchesWheres(wheres, record, undefined)
   }
 
   private compare(a: StoredRecord, b: StoredRecord): number {
@@ -735,6 +734,23 @@ export class Query<M extends ModelClass = ModelClass> {
 /** A query of a related model, for eager loading (one function, not a closure per load). */
 function newQuery(db: Database, schema: Schema): Query {
   return new Query(db, schema)
+}
+
+/** Whether `item` passes `wheres` (and, when given, `inIds`: whether its key is among the query's ids). */
+function matchesWheres(wheres: readonly Where[], item: StoredRecord, inIds: boolean | undefined): boolean {
+  let and = inIds ?? true
+  let hasAnd = inIds !== undefined
+  let or = false
+  for (const where of wheres) {
+    if (where.or) {
+      or ||= test(where, item)
+    }
+    else {
+      hasAnd = true
+      and &&= test(where, item)
+    }
+  }
+  return (hasAnd && and) || or
 }
 
 function test(where: Where, item: StoredRecord): boolean {

@@ -1,8 +1,11 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { computed } from 'vue'
 import { registerModels, useRepo } from '../../../src/runtime/orm'
+import { getDatabase } from '../../../src/runtime/orm/database'
 import { Phone, Post, User } from '../models'
 
 function setup(): Pinia {
@@ -14,6 +17,12 @@ function setup(): Pinia {
     { id: 3, name: 'Cy', email: 'cy@x' },
   ])
   return pinia
+}
+
+/** A full garbage collection (V8's gc(), exposed for this test). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc')
+  ;(runInNewContext('gc') as () => void)()
 }
 
 /** A computed that counts its runs. */
@@ -171,6 +180,53 @@ describe('state replaced behind the ORM', () => {
 })
 
 describe('reads of many records in a computed', () => {
+  it('filtered by where: re-run only for a change to a record the filter matches before or after it', () => {
+    const pinia = setup()
+    const users = useRepo(User, pinia)
+    users.save(Array.from({ length: 300 }, (_, i) => ({ id: 10 + i, name: `u${String(i).padStart(3, '0')}`, email: i % 2 === 0 ? 'even' : 'odd' })))
+    const evens = counted(() => useRepo(User, pinia).where('email', 'even').orderBy('name').get().map(user => user.name))
+    expect(evens.value.value).toHaveLength(150)
+    expect(evens.value.value[0]).toBe('u000')
+
+    // Odd users renamed, added and deleted: not one of them is or was matched.
+    users.save({ id: 11, name: 'renamed odd' })
+    users.save({ id: 999, name: 'new odd', email: 'odd' })
+    users.destroy(13)
+    expect(evens.value.value).toHaveLength(150)
+    expect(evens.runs()).toBe(1)
+
+    // An even user renamed; an odd user made even; an even user made odd; an even user deleted.
+    users.save({ id: 10, name: 'zzz' })
+    expect(evens.value.value.at(-1)).toBe('zzz')
+    users.save({ id: 15, email: 'even' })
+    expect(evens.value.value).toHaveLength(151)
+    users.save({ id: 12, email: 'odd' })
+    users.destroy(14)
+    expect(evens.value.value).toHaveLength(149)
+    expect(evens.value.value).toEqual(users.where('email', 'even').orderBy('name').get().map(user => user.name))
+    expect(evens.runs()).toBe(4)
+  })
+
+  it('filtered by where: hold no dependency of an effect once it let go of it', async () => {
+    const pinia = setup()
+    const users = useRepo(User, pinia)
+    users.save(Array.from({ length: 200 }, (_, i) => ({ id: 10 + i, name: `u${i}`, email: 'kept' })))
+    const view = counted(() => useRepo(User, pinia).where('email', 'kept').get().length)
+    // 50 runs, each a new dependency; the effect keeps only its last one.
+    for (let i = 0; i < 50; i++) {
+      users.save({ id: 10, name: `renamed ${i}` })
+      expect(view.value.value).toBe(200)
+    }
+    expect(view.runs()).toBe(50)
+    const matchers = () => (getDatabase(pinia)._signals as unknown as { entities: Map<string, { matchers?: unknown[] }> }).entities.get('users')!.matchers!.length
+    // A full collection, then a write that reaches the matchers: only the live one is left.
+    await new Promise(resolve => setTimeout(resolve, 0))
+    collectGarbage()
+    users.save({ id: 10, name: 'last' })
+    expect(matchers()).toBe(1)
+    expect(view.value.value).toBe(200)
+  })
+
   it('re-run on any change to their entities, and not for writes that change nothing', () => {
     const pinia = setup()
     useRepo(User, pinia).save(Array.from({ length: 300 }, (_, i) => ({ id: 10 + i, name: `u${i}`, phone: { id: 1000 + i, number: `${i}` } })))

@@ -36,6 +36,8 @@ export interface FineSource<Q> {
   /** Set while the read runs, so that its own nested call does not wrap it again. */
   _reading: boolean
   _shape: () => QueryShape
+  /** A test of a stored record against the query's `where`s as they are at the read. */
+  _filter: () => (record: StoredRecord) => boolean
 }
 
 /**
@@ -60,7 +62,7 @@ export function _readFinely<Q, T extends ModelInstance | ModelInstance[] | null>
   }
   // The shape after the read: `find()` sets the ids it looks up.
   if (fine)
-    trackRead(db, query._schema, query._shape(), query._eager, result === null ? [] : Array.isArray(result) ? result : [result])
+    trackRead(db, query, query._shape(), result === null ? [] : Array.isArray(result) ? result : [result])
   return result
 }
 
@@ -92,12 +94,18 @@ function isFineLoad<Q>(db: Database, schema: Schema, eager: EagerList<Q>): boole
   return true
 }
 
-function trackRead<Q>(db: Database, schema: Schema, shape: QueryShape, eager: EagerList<Q>, items: readonly ModelInstance[]): void {
+function trackRead<Q>(db: Database, query: FineSource<Q>, shape: QueryShape, items: readonly ModelInstance[]): void {
+  const { _schema: schema, _eager: eager } = query
   const signals = db._signals
   const entity = schema.entity
   signals.outside(entity)
   if (items.length > MANY || (shape.ids !== undefined && shape.ids.length > MANY)) {
-    signals.any(entity)
+    // Too many records to depend on one by one: on a change to any record the filter matched or
+    // matches (a record it matches neither before nor after cannot change the result).
+    if (shape.ids === undefined && shape.wheres.length > 0)
+      signals.matching(entity, query._filter())
+    else
+      signals.any(entity)
   }
   else if (shape.ids !== undefined && !shape.wheres.some(where => where.or)) {
     // Only these records can match: each one's changes (and its arrival) are what matter.

@@ -3,6 +3,8 @@ import type { ShallowRef } from 'vue'
 import { keyOf } from '../keys'
 import type { StoredRecord } from '../keys'
 import { recordAt } from '../ownRecords'
+import { depOf, sweep } from './matchers'
+import type { Matcher } from './matchers'
 import { sameRecord, sameValue } from './sameRecord'
 
 /** A signal is a counter: reading it subscribes the running effect, bumping it notifies. */
@@ -40,6 +42,9 @@ interface EntitySignals {
   any?: Signal
   fields?: Map<string, Signal>
   buckets?: Map<string, Bucket>
+  matchers?: Matcher[]
+  /** How many matchers there were after the last sweep of those no effect depends on any more. */
+  swept?: number
   outside?: Signal
   listeners?: Set<WriteListener>
   /** The changes of the write under way, kept from before the store mutation until after it. */
@@ -61,7 +66,7 @@ export class Signals {
 
   /** Whether a reactive effect (computed, watcher, render) is collecting dependencies now. */
   tracking(): boolean {
-    return (this.probe as unknown as { dep: { track: () => unknown } }).dep.track() !== undefined
+    return depOf(this.probe).track() !== undefined
   }
 
   /** Depends on record `id` of `entity` (also when it does not exist yet). */
@@ -83,6 +88,22 @@ export class Signals {
   any(entity: string): void {
     const signals = this.of(entity)
     void (signals.any ??= shallowRef(0)).value
+  }
+
+  /**
+   * Depends on a change to any record of `entity` that `test` accepts before or after the change.
+   * The running effect alone holds the dependency: once it re-runs or stops depending on it, the
+   * garbage collector takes it, and the matcher is dropped.
+   */
+  matching(entity: string, test: (record: StoredRecord) => boolean): void {
+    const signals = this.of(entity)
+    const signal = shallowRef(0)
+    void signal.value
+    const matchers = signals.matchers ??= []
+    matchers.push({ test, dep: new WeakRef(depOf(signal)) })
+    // Reads with no write in between: drop the matchers of effects gone, now and then.
+    if (matchers.length > 2 * (signals.swept ?? 16))
+      signals.swept = sweep(matchers, undefined)
   }
 
   /** Depends on `field` changing in any record of `entity`. */
@@ -172,7 +193,8 @@ export class Signals {
   }
 }
 
-function notify(signals: EntitySignals, { id, before, after }: RecordChange): void {
+function notify(signals: EntitySignals, change: RecordChange): void {
+  const { id, before, after } = change
   bump(signals.records.get(id))
   if (after === undefined)
     signals.records.delete(id)
@@ -184,6 +206,8 @@ function notify(signals: EntitySignals, { id, before, after }: RecordChange): vo
         bump(signal)
     }
   }
+  if (signals.matchers)
+    signals.swept = sweep(signals.matchers, change)
   if (signals.buckets) {
     for (const bucket of signals.buckets.values()) {
       const from = before && keyOf(before, bucket.fields)
