@@ -116,7 +116,14 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
       return key === undefined ? [] : finder(host, pivot, parentSide)(key)
     }
     // Pivot records made earlier in the same save, by link, so one link saved twice is one record.
-    const pending = new WeakMap<NormalizeVisitor, Map<string, string>>()
+    // Not needed when the link's fields hold the pivot's whole primary key: the link then names the
+    // record, and the save's batch already keeps one record per key.
+    const pending = new WeakMap<NormalizeVisitor, Map<string, StoredRecord>>()
+    const keyedByLink = pivot.primaryKey.every(key => linkFields.includes(key))
+    const parentFields = fields.parent
+    const segment = `.${field}`
+    // Where a pivot is in the input, for error messages: one string per position, made once.
+    const pivotSegments: string[] = []
     const as = this._as
     const kind = this._kind
     return {
@@ -126,6 +133,7 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
       related,
       targets: [related],
       pivot: { schema: pivot, as },
+      lookups: byPrimaryKey ? [{ schema: pivot, fields: parentSide }] : [{ schema: pivot, fields: parentSide }, { schema: related, fields: relatedKeys }],
       reader,
       normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
         if (!Array.isArray(value))
@@ -143,35 +151,48 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
             visitor.unlink(pivot, id, 'delete')
           return []
         }
-        let made = pending.get(visitor)
-        if (!made)
-          pending.set(visitor, made = new Map())
-        const existing = finder(host, pivot, linkFields)
+        let made: Map<string, StoredRecord> | undefined
+        let existing: ((key: string) => readonly string[]) | undefined
+        if (!keyedByLink) {
+          made = pending.get(visitor)
+          if (!made)
+            pending.set(visitor, made = new Map())
+          existing = finder(host, pivot, linkFields)
+        }
         const children: SavedNode[] = []
         for (let i = 0; i < value.length; i++) {
           const input = value[i] as Record<string, unknown> | null
           // `as` holds the pivot's attributes: not a field of the related model, and no typo.
-          const child = visitor.visit(related, input, undefined, `.${field}`, i, as)
+          const child = visitor.visit(related, input, undefined, segment, i, as)
           const relatedValue = child.attributes[relatedKeys[0]!]
           if (relatedValue === null || relatedValue === undefined)
             visitor.fail(`${name} cannot link its ${related.entity}: the ${related.name} record ${child.key} has no value in '${relatedKeys[0]}'. Include it in the saved record.`)
           const forced: StoredRecord = {}
-          fields.parent.forEach((key, j) => forced[key] = parentValues[j])
+          for (let j = 0; j < parentFields.length; j++)
+            forced[parentFields[j]!] = parentValues[j]
           if (fields.type !== undefined)
             forced[fields.type.field] = typeValue
           forced[fields.related] = relatedValue
-          const linkKey = JSON.stringify([...parentValues, ...fixed, relatedValue])
-          const known = made.get(linkKey) ?? existing(linkKey)[0]
-          if (known !== undefined) {
-            const record = visitor.stored(pivot, known) ?? {}
-            for (const key of pivot.primaryKey)
-              forced[key] ??= record[key]
+          // The link's key, as the index of the pivot by its link fields keys it.
+          const linkKey = made === undefined ? undefined : keyOf(forced, linkFields)!
+          if (linkKey !== undefined) {
+            // The pivot record of this link made earlier in this save, else the stored one: its key.
+            let record = made!.get(linkKey)
+            if (record === undefined) {
+              const known = existing!(linkKey)[0]
+              record = known === undefined ? undefined : visitor.stored(pivot, known)
+            }
+            if (record !== undefined) {
+              for (const key of pivot.primaryKey)
+                forced[key] ??= record[key]
+            }
           }
           const extra = input !== null && typeof input === 'object' ? input[as] : undefined
           if (extra !== undefined && (extra === null || typeof extra !== 'object' || Array.isArray(extra)))
             visitor.fail(`${name}: '${as}' of a nested ${related.name} holds the pivot's extra attributes; save an object there.`)
-          const pivotNode = visitor.visit(pivot, { ...(extra as object | undefined) }, forced, `.${field}[${i}].${as}`)
-          made.set(linkKey, pivotNode.key)
+          const pivotNode = visitor.visit(pivot, extra === undefined ? {} : { ...extra }, forced, pivotSegments[i] ??= `${segment}[${i}].${as}`)
+          if (linkKey !== undefined)
+            made!.set(linkKey, pivotNode.attributes)
           children.push(child)
         }
         return children
