@@ -264,23 +264,15 @@ export class Database {
     return link
   }
 
-  /** Notes the indexes a relation looks its records up by (an equal-keys relation's, and its `lookups`), unless one is the primary key. */
+  /** Notes the index an equal-keys relation looks its related records up by, unless it is the primary key. */
   private want(link: RelationLink): void {
     const fields = link.keys?.related
-    if (fields && !link.pivot && link.targets.length === 1)
-      this.wantIndex(link.related, fields)
-    if (link.lookups) {
-      for (const lookup of link.lookups)
-        this.wantIndex(lookup.schema, lookup.fields)
-    }
-  }
-
-  private wantIndex(schema: Schema, fields: readonly string[]): void {
-    if (sameFields(fields, schema.primaryKey))
+    const related = link.related
+    if (!fields || link.pivot || link.targets.length !== 1 || sameFields(fields, related.primaryKey))
       return
-    let list = this.wanted.get(schema.entity)
+    let list = this.wanted.get(related.entity)
     if (!list)
-      this.wanted.set(schema.entity, list = [])
+      this.wanted.set(related.entity, list = [])
     if (!list.some(wanted => sameFields(wanted, fields)))
       list.push(fields)
   }

@@ -158,11 +158,6 @@ export interface RelationLink {
   readonly keys?: { readonly parent: readonly string[], readonly related: readonly string[] }
   /** The pivot model and the name each related instance carries its pivot under. */
   readonly pivot?: { readonly schema: Schema, readonly as: string }
-  /**
-   * Indexes the reader looks records up by (other than `keys`), which the database then keeps from
-   * the first write on rather than building them on the first read.
-   */
-  readonly lookups?: readonly { readonly schema: Schema, readonly fields: readonly string[] }[]
   /** A reader over the data as it is now. */
   reader: () => LinkReader
   /** Splits nested input under this relation's field into records; see `NormalizeVisitor`. */

@@ -133,7 +133,6 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
       related,
       targets: [related],
       pivot: { schema: pivot, as },
-      lookups: byPrimaryKey ? [{ schema: pivot, fields: parentSide }] : [{ schema: pivot, fields: parentSide }, { schema: related, fields: relatedKeys }],
       reader,
       normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
         if (!Array.isArray(value))
