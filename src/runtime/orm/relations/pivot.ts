@@ -5,6 +5,9 @@ import { finder, keyWith } from './lookup'
 import { Relation, toFieldList } from './Relation'
 import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
 
+/** The pivot's input when a related record gives no extra pivot attributes (never written to). */
+const NO_EXTRA: StoredRecord = Object.freeze({})
+
 /** A pivot model given alone, or with the name its records are loaded under. */
 export type PivotRef<P extends RelatedModel = RelatedModel, A extends string = string> = RelatedRef<P> | { as: A, model: RelatedRef<P> }
 
@@ -137,12 +140,15 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
       normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
         if (!Array.isArray(value))
           visitor.fail(`${name} is a ${kind} relation: save an array under '${field}', not ${value === null ? 'null' : typeof value}.`)
-        const parentValues: unknown[] = []
-        for (const key of parentKeys) {
+        // Lists made to their size (a push onto [] would reserve room for 16), every slot then set.
+        // eslint-disable-next-line unicorn/no-new-array -- a length, filled below
+        const parentValues: unknown[] = new Array(parentKeys.length)
+        for (let j = 0; j < parentKeys.length; j++) {
+          const key = parentKeys[j]!
           const v = parent.attributes[key]
           if (v === null || v === undefined)
             visitor.fail(`${name} cannot link its ${related.entity}: the ${owner.name} record ${parent.key} has no value in '${key}'. Include it in the saved record.`)
-          parentValues.push(v)
+          parentValues[j] = v
         }
         if (value.length === 0) {
           // Unlinking by saving []: the pivot records of this parent go.
@@ -158,7 +164,8 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
             pending.set(visitor, made = new Map())
           existing = finder(host, pivot, linkFields)
         }
-        const children: SavedNode[] = []
+        // eslint-disable-next-line unicorn/no-new-array -- a length, filled below
+        const children: SavedNode[] = new Array(value.length)
         for (let i = 0; i < value.length; i++) {
           const input = value[i] as Record<string, unknown> | null
           // `as` holds the pivot's attributes: not a field of the related model, and no typo.
@@ -189,10 +196,10 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
           const extra = input !== null && typeof input === 'object' ? input[as] : undefined
           if (extra !== undefined && (extra === null || typeof extra !== 'object' || Array.isArray(extra)))
             visitor.fail(`${name}: '${as}' of a nested ${related.name} holds the pivot's extra attributes; save an object there.`)
-          const pivotNode = visitor.visit(pivot, extra === undefined ? {} : { ...extra }, forced, pivotSegments[i] ??= `${segment}[${i}].${as}`)
+          const pivotNode = visitor.visit(pivot, extra === undefined ? NO_EXTRA : { ...extra }, forced, pivotSegments[i] ??= `${segment}[${i}].${as}`)
           if (linkKey !== undefined)
             made!.set(linkKey, pivotNode.attributes)
-          children.push(child)
+          children[i] = child
         }
         return children
       },
