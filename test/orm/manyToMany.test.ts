@@ -105,6 +105,14 @@ describe('belongsToMany', () => {
     expect(useRepo(User, pinia).with('roles').get().map(user => user.roles!.map(role => role.id))).toEqual([[], [2, 3]])
   })
 
+  it('loads no role for a pivot naming a role id that is missing, also one named like an Object.prototype member', () => {
+    useRepo(RoleUser, pinia).save([{ role_id: 'constructor', user_id: 1 }, { role_id: 'toString', user_id: 1 }, { role_id: 1, user_id: 1 }])
+    useRepo(User, pinia).save({ id: 1, roles: [{ id: 1 }] })
+
+    expect(useRepo(User, pinia).with('roles').find(1)!.roles!.map(role => role.id)).toEqual([1])
+    expect(useRepo(User, pinia).has('roles', '>', 1).get()).toEqual([])
+  })
+
   it('applies a constraint to the related records and keeps their pivots', () => {
     useRepo(User, pinia).save({ id: 1, roles: [{ id: 1, name: 'admin', pivot: { level: 'x' } }, { id: 2, name: 'editor', pivot: { level: 'y' } }] })
 

@@ -1,6 +1,7 @@
 import { createOrmError } from '../errors'
 import type { StoredRecord } from '../keys'
 import { keyOf } from '../keys'
+import { hasRecord } from '../ownRecords'
 import { finder, keyWith } from './lookup'
 import { Relation, toFieldList } from './Relation'
 import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
@@ -90,23 +91,37 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
         const key = keyOfParent(parent)
         if (key === undefined)
           return undefined
+        const found = findPivots(key)
+        if (byPrimaryKey) {
+          // A direct look per pivot, into lists made to size (a push onto [] reserves room for 16).
+          // eslint-disable-next-line unicorn/no-new-array -- a length, filled below, then cut
+          const ids: string[] = new Array(found.length)
+          // eslint-disable-next-line unicorn/no-new-array -- a length, filled below, then cut
+          const pivots: string[] = new Array(found.length)
+          let n = 0
+          for (let i = 0; i < found.length; i++) {
+            const pivotId = found[i]!
+            const value = pivotData[pivotId]![fields.related]
+            if (value === null || value === undefined)
+              continue
+            const id = String(value)
+            if (hasRecord(relatedData, id)) {
+              ids[n] = id
+              pivots[n++] = pivotId
+            }
+          }
+          ids.length = n
+          pivots.length = n
+          return { schema: related, ids, pivots }
+        }
         const ids: string[] = []
         const pivots: string[] = []
-        for (const pivotId of findPivots(key)) {
+        for (const pivotId of found) {
           const value = pivotData[pivotId]![fields.related]
           if (value === null || value === undefined)
             continue
-          const id = String(value)
-          // By primary key: a direct look, no list per pivot.
-          if (byPrimaryKey) {
-            if (relatedData[id] !== undefined) {
-              ids.push(id)
-              pivots.push(pivotId)
-            }
-            continue
-          }
-          for (const found of findRelated(id)) {
-            ids.push(found)
+          for (const id of findRelated(String(value))) {
+            ids.push(id)
             pivots.push(pivotId)
           }
         }
