@@ -7,8 +7,8 @@ import { _relatedCounter } from './query/relatedCounts'
 import type { RelatedCounter } from './query/relatedCounts'
 
 // Relation queries (has, whereHas, doesntHave, ...): a parent passes when the number of its related
-// records (through the relation's reader, so by index) passes the comparison. Constraints are
-// evaluated once per related model, not once per parent.
+// records (by index) passes the comparison. A constraint tests the records a parent reaches
+// (relations by equal keys), or is evaluated once per related model (the others).
 
 /** The comparisons `has()` accepts. */
 export type HasOperator = '=' | '==' | '===' | '!=' | '!==' | '<>' | '>' | '>=' | '<' | '<='
@@ -92,10 +92,11 @@ export function addRelationWhere<Q extends RelationWhereQuery<Q>>(query: Q, rela
 }
 
 /**
- * How a parent's related records are counted. Equal keys (hasOne, hasMany, belongsTo):
- * one lookup per parent, in the index, its records tested by the constraint (see relatedCounts.ts). Otherwise, and for a constraint that orders or pages (it selects
- * instances, whose casts and hidden fields make them no key source), the parent's linked ids
- * through the relation's reader, those the constraint accepted counted.
+ * How a parent's related records are counted. Equal keys (hasOne, hasMany, belongsTo): one lookup
+ * per parent in the index, its records tested by the constraint (see relatedCounts.ts).
+ * Otherwise, and for a constraint that orders or pages (it selects instances, whose casts and
+ * hidden fields make them no key source), the parent's linked ids through the relation's reader,
+ * those the constraint accepted counted.
  */
 function relatedCounter<Q extends RelationWhereQuery<Q>>(db: Database, link: RelationLink, narrow: ((query: Q) => void) | undefined, make: (schema: Schema) => Q): RelatedCounter {
   const keys = !link.pivot && link.targets.length === 1 ? link.keys : undefined
