@@ -43,6 +43,12 @@ describe('keyOf and keyOfId', () => {
     expect(keyOfId([1, 'x'], ['a', 'b'])).toBe('[1,"x"]')
   })
 
+  it('writes each value of a composite key as JSON writes it, bigints as the number they are', () => {
+    for (const values of [[1.5, -0], [1e21, -2], [Number.NaN, Infinity], ['1', 1], [true, 'a"b']])
+      expect(keyOf({ a: values[0], b: values[1] }, ['a', 'b'])).toBe(JSON.stringify(values))
+    expect(keyOf({ a: 3n, b: 1 }, ['a', 'b'])).toBe('[3,1]')
+  })
+
   it('gives no key when a part is null or missing', () => {
     expect(keyOf({ id: null }, ['id'])).toBeUndefined()
     expect(keyOf({ a: 1 }, ['a', 'b'])).toBeUndefined()

@@ -93,6 +93,26 @@ describe('belongsToMany', () => {
     expect(Object.keys(pinia.state.value.roles!.data)).toEqual(['1', '2'])
   })
 
+  it('loads the roles of pivot records saved before the first read and after it, alone or nested, in pivot store order', () => {
+    useRepo(RoleUser, pinia).save({ role_id: 2, user_id: 1 })
+    useRepo(User, pinia).save([{ id: 1, roles: [{ id: 1 }] }, { id: 2, roles: [{ id: 2 }] }])
+    expect(useRepo(User, pinia).with('roles').get().map(user => user.roles!.map(role => role.id))).toEqual([[2, 1], [2]])
+
+    useRepo(RoleUser, pinia).save({ role_id: 3, user_id: 2 })
+    useRepo(Role, pinia).save({ id: 3 })
+    useRepo(User, pinia).save({ id: 1, roles: [] })
+
+    expect(useRepo(User, pinia).with('roles').get().map(user => user.roles!.map(role => role.id))).toEqual([[], [2, 3]])
+  })
+
+  it('loads no role for a pivot naming a role id that is missing, also one named like an Object.prototype member', () => {
+    useRepo(RoleUser, pinia).save([{ role_id: 'constructor', user_id: 1 }, { role_id: 'toString', user_id: 1 }, { role_id: 1, user_id: 1 }])
+    useRepo(User, pinia).save({ id: 1, roles: [{ id: 1 }] })
+
+    expect(useRepo(User, pinia).with('roles').find(1)!.roles!.map(role => role.id)).toEqual([1])
+    expect(useRepo(User, pinia).has('roles', '>', 1).get()).toEqual([])
+  })
+
   it('applies a constraint to the related records and keeps their pivots', () => {
     useRepo(User, pinia).save({ id: 1, roles: [{ id: 1, name: 'admin', pivot: { level: 'x' } }, { id: 2, name: 'editor', pivot: { level: 'y' } }] })
 
@@ -144,6 +164,15 @@ describe('belongsToMany with a named pivot', () => {
     const crew = useRepo(Crew, pinia).with('teams').find(1)!
 
     expect(crew.teams![0]!.membership.since).toBe(2021)
+  })
+
+  it('keeps one pivot record with a generated key per link of bigint keys, in one save and in the next', () => {
+    const pinia = createPinia()
+    useRepo(Member, pinia).save({ id: 1n, teams: [{ id: 7n }, { id: 7n, membership: { since: 2020 } }] })
+    useRepo(Member, pinia).save({ id: 1n, teams: [{ id: 7n, membership: { since: 2022 } }, { id: 8n }] })
+
+    const pivots = Object.values(pinia.state.value.memberships!.data) as Record<string, unknown>[]
+    expect(pivots.map(pivot => [pivot.memberId, pivot.teamId, pivot.since])).toEqual([[1n, 7n, 2022], [1n, 8n, 0]])
   })
 
   it('keeps one pivot record with a generated key when the same link is saved again', () => {

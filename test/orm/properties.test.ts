@@ -1,6 +1,6 @@
 // Property test (issue #8): random sequences of writes on two interleaved Pinia instances, with ids
 // drawn from a pool of prototype member names, `__proto__` and ordinary ids. After every step,
-// every relation lookup equals a brute-force join over `pinia.state.value`, every `data` object
+// every relation lookup (with, has, whereHas) equals a brute-force join over `pinia.state.value`, every `data` object
 // holds only own records with exactly the model's attributes under their own key, a write that
 // throws changed nothing, and the other Pinia saw nothing.
 //
@@ -12,9 +12,9 @@ import type { Pinia } from 'pinia'
 import { toRaw } from 'vue'
 import { describe, expect, it, vi } from 'vitest'
 import { OrmError, registerModels, useRepo } from '../../src/runtime/orm'
-import type { ModelClass } from '../../src/runtime/orm'
+import type { ModelClass, Relation } from '../../src/runtime/orm'
 import { Phone, Post, User } from './models'
-import { bruteForceWith, rowsOf } from './support/bruteForce'
+import { bruteForceWith, linkedRecords, relatedModel, rowsOf } from './support/bruteForce'
 import type { Row } from './support/bruteForce'
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 500)
@@ -141,6 +141,16 @@ function storeShape(data: Record<string, Row>, name: Entity) {
   }
 }
 
+/** The records `has(field)` counts for `row`, found by scanning the store. */
+function linked(pinia: Pinia, row: Row, model: ModelClass, field: string): Row[] {
+  return linkedRecords(pinia, row, model, model.fields()[field] as Relation, MODELS)
+}
+
+/** The text attribute of the model `field` relates to, for a whereHas constraint. */
+function textOf(model: ModelClass, field: string): string {
+  return TEXT_FIELD[relatedModel(model.fields()[field] as Relation, MODELS).entity as Entity]
+}
+
 /** Every invariant of one Pinia's state and lookups, in one comparison per entity. */
 function check(pinia: Pinia): void {
   for (const name of Object.keys(ENTITIES) as Entity[]) {
@@ -158,12 +168,16 @@ function check(pinia: Pinia): void {
         const value = (item as unknown as Record<string, unknown>)[field] as { $getAttributes: () => Row }[] | { $getAttributes: () => Row } | null
         return { record: item.$getAttributes(), related: Array.isArray(value) ? value.map(attributesOf) : attributesOf(value) }
       })),
+      has: relations.map(field => repo.has(field).get().map(item => item.$getAttributes())),
+      whereHas: relations.map(field => repo.whereHas(field, query => query.where(textOf(model, field), 'x')).get().map(item => item.$getAttributes())),
     }
     expect(actual, name).toEqual({
       store: { prototype: true, inherited: 0, records: shape },
       found: rows,
       all: rows,
       with: relations.map(field => bruteForceWith(pinia, model, field, MODELS)),
+      has: relations.map(field => rows.filter(row => linked(pinia, row, model, field).length > 0)),
+      whereHas: relations.map(field => rows.filter(row => linked(pinia, row, model, field).some(related => related[textOf(model, field)] === 'x'))),
     })
   }
 }

@@ -23,6 +23,7 @@ class Post extends Model {
       id: this.attr(null),
       userId: this.attr(null),
       title: this.string(''),
+      author: this.belongsTo(() => User, 'userId'),
       comments: this.morphMany(() => Comment, 'commentableId', 'commentableType'),
     }
   }
@@ -105,6 +106,34 @@ describe('relation queries', () => {
     expect(ids(useRepo(User, pinia).has('posts', 3).orDoesntHave('posts').get())).toEqual([1, 3])
     expect(ids(useRepo(User, pinia).where('id', 3).orWhereHas('posts', query => query.where('title', 'c')).get())).toEqual([1, 3])
     expect(ids(useRepo(User, pinia).where('id', 1).orWhereDoesntHave('roles', query => query.where('name', 'admin')).get())).toEqual([1, 2, 3])
+  })
+
+  it('whereHas() on a belongsTo tests the one record the foreign key names', () => {
+    expect(ids(useRepo(Post, pinia).whereHas('author', query => query.where('id', 2)).get())).toEqual([4])
+    expect(ids(useRepo(Post, pinia).whereDoesntHave('author', query => query.where('id', 2)).get())).toEqual([1, 2, 3])
+    expect(ids(useRepo(Post, pinia).has('author').get())).toEqual([1, 2, 3, 4])
+  })
+
+  it('whereHas() takes a constraint whose where function is given the model instance', () => {
+    expect(ids(useRepo(User, pinia).whereHas('posts', query => query.where((post: Post) => post.$getKey() === 3)).get())).toEqual([1])
+  })
+
+  it('whereHas() takes a constraint naming related ids', () => {
+    expect(ids(useRepo(User, pinia).whereHas('posts', query => query.whereId([2, 4])).get())).toEqual([1, 2])
+  })
+
+  it('whereHas() with a constraint that orders and limits counts only the records it keeps', () => {
+    // The first post by title is post 1 ('a'), which belongs to user 1.
+    expect(ids(useRepo(User, pinia).whereHas('posts', query => query.orderBy('title').limit(1)).get())).toEqual([1])
+  })
+
+  it('has() counts what a save moved from one parent to another', () => {
+    const query = useRepo(User, pinia).has('posts', '>=', 2)
+    expect(ids(query.get())).toEqual([1])
+
+    useRepo(Post, pinia).save([{ id: 1, userId: 2 }, { id: 2, userId: 2 }])
+
+    expect(ids(query.get())).toEqual([2])
   })
 
   it('works on a morphTo, per related model', () => {

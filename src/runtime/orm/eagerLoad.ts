@@ -144,11 +144,14 @@ function loadRelation<Q extends EagerQuery<Q>>(db: Database, link: RelationLink,
     }
     return query
   }
-  const children = new Map<Schema, ModelInstance[]>()
+  // The loaded records, by model, only for the nested loads below them.
+  const children = needsQuery ? new Map<Schema, ModelInstance[]>() : undefined
   if (link.keys && !link.pivot && link.targets.length === 1)
     loadByKeys(db, link, parents, sub(link.related), children)
   else
     loadByReader(db, link, parents, sub, children)
+  if (children === undefined)
+    return
   for (const [schema, found] of children) {
     const query = subs.get(schema)
     if (query && query._eager.length > 0)
@@ -207,7 +210,7 @@ function loadPlainByKeys(db: Database, link: RelationLink, parents: readonly Mod
 }
 
 /** Relations matched by equal keys: each parent's key is looked up directly or through the index. */
-function loadByKeys<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, parents: readonly ModelInstance[], sub: Q | undefined, children: Map<Schema, ModelInstance[]>): void {
+function loadByKeys<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, parents: readonly ModelInstance[], sub: Q | undefined, children: Map<Schema, ModelInstance[]> | undefined): void {
   const { related, field, many } = link
   const parentKeys = link.keys!.parent
   const relatedKeys = link.keys!.related
@@ -247,11 +250,11 @@ function loadByKeys<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, p
     }
     (parent as unknown as Record<string, unknown>)[field] = value
   }
-  children.set(related, found)
+  children?.set(related, found)
 }
 
 /** Every other relation: the link's reader gives each parent's records (and pivots). */
-function loadByReader<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, parents: readonly ModelInstance[], sub: (schema: Schema) => Q | undefined, children: Map<Schema, ModelInstance[]>): void {
+function loadByReader<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, parents: readonly ModelInstance[], sub: (schema: Schema) => Q | undefined, children: Map<Schema, ModelInstance[]> | undefined): void {
   const { field, many, pivot } = link
   const read = link.reader()
   const pivotData = pivot && db.data(pivot.schema.entity)
@@ -284,11 +287,13 @@ function loadByReader<Q extends EagerQuery<Q>>(db: Database, link: RelationLink,
           }
         }
       }
-      let found = children.get(schema)
-      if (!found)
-        children.set(schema, found = [])
-      for (const item of list)
-        found.push(item)
+      if (children !== undefined) {
+        let found = children.get(schema)
+        if (!found)
+          children.set(schema, found = [])
+        for (const item of list)
+          found.push(item)
+      }
     }
     (parent as unknown as Record<string, unknown>)[field] = many ? list : list[0] ?? null
   }

@@ -37,7 +37,8 @@ export function keyOf(record: StoredRecord, fields: readonly string[], overlay?:
  * record, as they do for a single-field key).
  */
 function keyPart(value: unknown): string {
-  if (typeof value === 'bigint')
+  // A finite number is written the same by both, and String makes no JSON on the way.
+  if (typeof value === 'number' ? Number.isFinite(value) : typeof value === 'bigint')
     return String(value)
   return JSON.stringify(value) ?? String(value)
 }

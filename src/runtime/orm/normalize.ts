@@ -149,8 +149,15 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
           seen.set(schema, seenOfSchema = new Map())
         seenOfSchema.set(record, node)
         const link = context.link(schema, field).normalize(visitor, node, value)
-        ;(node.fields ??= []).push(field)
-        ;(node.links ??= []).push(link)
+        // A list literal is made to its size; a push onto [] would reserve room for 16.
+        if (node.fields === undefined) {
+          node.fields = [field]
+          node.links = [link]
+        }
+        else {
+          node.fields.push(field)
+          node.links!.push(link)
+        }
       }
     }
     return node

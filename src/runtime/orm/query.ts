@@ -374,6 +374,21 @@ export class Query<M extends ModelClass = ModelClass> {
     return accepted
   }
 
+  /**
+   * A test of one stored record against the query's constraints, with no instance made for it
+   * unless a `where` function needs one: what `whereHas()` asks of its constraint, record by record
+   * (see query/relatedCounts.ts). `undefined` when the query orders, pages or loads relations.
+   *
+   * @internal
+   */
+  _recordTest(): ((record: StoredRecord) => boolean) | undefined {
+    if (this.orders.length > 0 || this.take !== undefined || this.skip > 0 || this._eager.length > 0)
+      return undefined
+    const idSet = this.ids !== undefined ? new Set(this.ids) : undefined
+    const instances = this.testsInstances()
+    return record => this.accepts(record, idSet, instances)
+  }
+
   /** Whether a `where` takes model instances (a function given alone): records are then tested as instances. */
   private testsInstances(): boolean {
     return this.wheres.some(where => typeof where.field === 'function' && !where.raw)

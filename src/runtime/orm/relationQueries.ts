@@ -2,11 +2,13 @@ import type { Database } from './database'
 import { createOrmError } from './errors'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
-import type { LinkReader, ModelInstance, Schema } from './relations/Relation'
+import type { ModelInstance, RelationLink, Schema } from './relations/Relation'
+import { _relatedCounter } from './query/relatedCounts'
+import type { RelatedCounter } from './query/relatedCounts'
 
 // Relation queries (has, whereHas, doesntHave, ...): a parent passes when the number of its related
-// records (through the relation's reader, so by index) passes the comparison. Constraints are
-// evaluated once per related model, not once per parent.
+// records (by index) passes the comparison. A constraint tests the records a parent reaches
+// (relations by equal keys), or is evaluated once per related model (the others).
 
 /** The comparisons `has()` accepts. */
 export type HasOperator = '=' | '==' | '===' | '!=' | '!==' | '<>' | '>' | '>=' | '<' | '<='
@@ -33,6 +35,8 @@ export interface RelationWhereQuery<Q> {
   _selectFrom(records: StoredRecord[]): ModelInstance[]
   /** The records the query's constraints accept, without instances; `undefined` when it orders or pages. */
   _acceptedRecords(records: StoredRecord[]): StoredRecord[] | undefined
+  /** A test of one stored record against the query's constraints; `undefined` when it orders or pages. */
+  _recordTest(): ((record: StoredRecord) => boolean) | undefined
   whereHas(relation: string, constraint?: (query: Q) => void, operator?: HasOperator | number, count?: number): unknown
 }
 
@@ -90,31 +94,53 @@ export function addRelationWhere<Q extends RelationWhereQuery<Q>>(query: Q, rela
     : sub => sub.whereHas(rest, constraint, operator, count)
   // Made again after any write, so a query kept and run later sees the data as it is then.
   let made = -1
-  let read: LinkReader | undefined
-  let accepted: Map<Schema, Set<string>> | undefined
+  let counter: RelatedCounter | undefined
   const make = (schema: Schema) => new (query.constructor as new (db: Database, schema: Schema) => Q)(db, schema)
   query._whereRecord((record) => {
-    if (read === undefined || made !== db._writeCount()) {
-      read = link.reader()
-      accepted = narrow && acceptedKeys(db, link.targets, narrow, make)
+    if (counter === undefined || made !== db._writeCount()) {
+      counter = relatedCounter(db, link, narrow, make)
       made = db._writeCount()
     }
+    return passes(counter(record)) !== negate
+  }, or, { field, nested: rest !== undefined, path: rest === undefined ? [] : rest.split('.'), constraint: constraint as ((query: never) => void) | undefined })
+}
+
+/**
+ * How a parent's related records are counted. Equal keys (hasOne, hasMany, belongsTo): one lookup
+ * per parent in the index, its records tested by the constraint (see relatedCounts.ts).
+ * Otherwise, and for a constraint that orders or pages (it selects instances, whose casts and
+ * hidden fields make them no key source), the parent's linked ids through the relation's reader,
+ * those the constraint accepted counted.
+ */
+function relatedCounter<Q extends RelationWhereQuery<Q>>(db: Database, link: RelationLink, narrow: ((query: Q) => void) | undefined, make: (schema: Schema) => Q): RelatedCounter {
+  const keys = !link.pivot && link.targets.length === 1 ? link.keys : undefined
+  if (keys !== undefined) {
+    if (narrow === undefined)
+      return _relatedCounter(db, link.related, keys, undefined)
+    const sub = make(link.related)
+    narrow(sub)
+    const accept = sub._recordTest()
+    if (accept !== undefined)
+      return _relatedCounter(db, link.related, keys, accept)
+  }
+  const read = link.reader()
+  const accepted = narrow && acceptedKeys(db, link.targets, narrow, make)
+  return (record) => {
     const linked = read(record)
+    if (linked === undefined)
+      return 0
+    if (accepted === undefined)
+      return linked.ids.length
+    const keep = accepted.get(linked.schema)
     let n = 0
-    if (linked !== undefined) {
-      const keep = accepted?.get(linked.schema)
-      if (keep === undefined) {
-        n = accepted ? 0 : linked.ids.length
-      }
-      else {
-        for (const id of linked.ids) {
-          if (keep.has(id))
-            n++
-        }
+    if (keep !== undefined) {
+      for (const id of linked.ids) {
+        if (keep.has(id))
+          n++
       }
     }
-    return passes(n) !== negate
-  }, or, { field, nested: rest !== undefined, path: rest === undefined ? [] : rest.split('.'), constraint: constraint as ((query: never) => void) | undefined })
+    return n
+  }
 }
 
 /** The keys of each target's records that pass the constraint. */

@@ -49,18 +49,26 @@ export function relatedModel(relation: Relation, models: readonly ModelClass[]):
  * found by scanning the related entity's records in store order.
  */
 export function relatedRecords(pinia: Pinia, parent: Row, model: ModelClass, relation: Relation, models: readonly ModelClass[]): Row[] | Row | null {
+  const found = linkedRecords(pinia, parent, model, relation, models)
+  return relation instanceof HasMany ? found : found[0] ?? null
+}
+
+/**
+ * Every record of the related entity, in store order, that the relation links `parent` to (for a
+ * hasOne, all of them, not only the first): what `has()` and `whereHas()` count.
+ */
+export function linkedRecords(pinia: Pinia, parent: Row, model: ModelClass, relation: Relation, models: readonly ModelClass[]): Row[] {
   const related = relatedModel(relation, models)
   const rows = rowsOf(pinia, related.entity)
   if (relation instanceof HasOne || relation instanceof HasMany) {
     const localKey = relation._localKey ?? primaryKeyOf(model)
-    const found = rows.filter(row => matches(row, relation._foreignKey, parent, localKey))
-    return relation instanceof HasMany ? found : found[0] ?? null
+    return rows.filter(row => matches(row, relation._foreignKey, parent, localKey))
   }
   if (relation instanceof BelongsTo) {
     const ownerKey = relation._ownerKey ?? primaryKeyOf(related)
-    return rows.find(row => matches(row, ownerKey, parent, relation._foreignKey)) ?? null
+    return rows.filter(row => matches(row, ownerKey, parent, relation._foreignKey))
   }
-  throw new Error(`bruteForce: no brute-force join for ${relation.constructor.name} yet; add it to relatedRecords().`)
+  throw new Error(`bruteForce: no brute-force join for ${relation.constructor.name} yet; add it to linkedRecords().`)
 }
 
 /**

@@ -115,8 +115,10 @@ export function manyChildren(visitor: NormalizeVisitor, value: unknown, related:
     return []
   const forced = keys()
   const segment = `.${field}`
-  const children: SavedNode[] = []
+  // Made to its size (a push onto [] would reserve room for 16), every slot then set.
+  // eslint-disable-next-line unicorn/no-new-array -- a length, filled below
+  const children: SavedNode[] = new Array(value.length)
   for (let i = 0; i < value.length; i++)
-    children.push(visitor.visit(related, value[i], forced, segment, i))
+    children[i] = visitor.visit(related, value[i], forced, segment, i)
   return children
 }

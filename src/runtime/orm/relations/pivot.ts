@@ -1,9 +1,13 @@
 import { createOrmError } from '../errors'
 import type { StoredRecord } from '../keys'
 import { keyOf } from '../keys'
+import { hasRecord } from '../ownRecords'
 import { finder, keyWith } from './lookup'
 import { Relation, toFieldList } from './Relation'
 import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
+
+/** The pivot's input when a related record gives no extra pivot attributes (never written to). */
+const NO_EXTRA: StoredRecord = Object.freeze({})
 
 /** A pivot model given alone, or with the name its records are loaded under. */
 export type PivotRef<P extends RelatedModel = RelatedModel, A extends string = string> = RelatedRef<P> | { as: A, model: RelatedRef<P> }
@@ -87,23 +91,37 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
         const key = keyOfParent(parent)
         if (key === undefined)
           return undefined
+        const found = findPivots(key)
+        if (byPrimaryKey) {
+          // A direct look per pivot, into lists made to size (a push onto [] reserves room for 16).
+          // eslint-disable-next-line unicorn/no-new-array -- a length, filled below, then cut
+          const ids: string[] = new Array(found.length)
+          // eslint-disable-next-line unicorn/no-new-array -- a length, filled below, then cut
+          const pivots: string[] = new Array(found.length)
+          let n = 0
+          for (let i = 0; i < found.length; i++) {
+            const pivotId = found[i]!
+            const value = pivotData[pivotId]![fields.related]
+            if (value === null || value === undefined)
+              continue
+            const id = String(value)
+            if (hasRecord(relatedData, id)) {
+              ids[n] = id
+              pivots[n++] = pivotId
+            }
+          }
+          ids.length = n
+          pivots.length = n
+          return { schema: related, ids, pivots }
+        }
         const ids: string[] = []
         const pivots: string[] = []
-        for (const pivotId of findPivots(key)) {
+        for (const pivotId of found) {
           const value = pivotData[pivotId]![fields.related]
           if (value === null || value === undefined)
             continue
-          const id = String(value)
-          // By primary key: a direct look, no list per pivot.
-          if (byPrimaryKey) {
-            if (relatedData[id] !== undefined) {
-              ids.push(id)
-              pivots.push(pivotId)
-            }
-            continue
-          }
-          for (const found of findRelated(id)) {
-            ids.push(found)
+          for (const id of findRelated(String(value))) {
+            ids.push(id)
             pivots.push(pivotId)
           }
         }
@@ -116,7 +134,14 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
       return key === undefined ? [] : finder(host, pivot, parentSide)(key)
     }
     // Pivot records made earlier in the same save, by link, so one link saved twice is one record.
-    const pending = new WeakMap<NormalizeVisitor, Map<string, string>>()
+    // Not needed when the link's fields hold the pivot's whole primary key: the link then names the
+    // record, and the save's batch already keeps one record per key.
+    const pending = new WeakMap<NormalizeVisitor, Map<string, StoredRecord>>()
+    const keyedByLink = pivot.primaryKey.every(key => linkFields.includes(key))
+    const parentFields = fields.parent
+    const segment = `.${field}`
+    // Where a pivot is in the input, for error messages: one string per position, made once.
+    const pivotSegments: string[] = []
     const as = this._as
     const kind = this._kind
     return {
@@ -130,12 +155,15 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
       normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
         if (!Array.isArray(value))
           visitor.fail(`${name} is a ${kind} relation: save an array under '${field}', not ${value === null ? 'null' : typeof value}.`)
-        const parentValues: unknown[] = []
-        for (const key of parentKeys) {
+        // Lists made to their size (a push onto [] would reserve room for 16), every slot then set.
+        // eslint-disable-next-line unicorn/no-new-array -- a length, filled below
+        const parentValues: unknown[] = new Array(parentKeys.length)
+        for (let j = 0; j < parentKeys.length; j++) {
+          const key = parentKeys[j]!
           const v = parent.attributes[key]
           if (v === null || v === undefined)
             visitor.fail(`${name} cannot link its ${related.entity}: the ${owner.name} record ${parent.key} has no value in '${key}'. Include it in the saved record.`)
-          parentValues.push(v)
+          parentValues[j] = v
         }
         if (value.length === 0) {
           // Unlinking by saving []: the pivot records of this parent go.
@@ -143,36 +171,50 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
             visitor.unlink(pivot, id, 'delete')
           return []
         }
-        let made = pending.get(visitor)
-        if (!made)
-          pending.set(visitor, made = new Map())
-        const existing = finder(host, pivot, linkFields)
-        const children: SavedNode[] = []
+        let made: Map<string, StoredRecord> | undefined
+        let existing: ((key: string) => readonly string[]) | undefined
+        if (!keyedByLink) {
+          made = pending.get(visitor)
+          if (!made)
+            pending.set(visitor, made = new Map())
+          existing = finder(host, pivot, linkFields)
+        }
+        // eslint-disable-next-line unicorn/no-new-array -- a length, filled below
+        const children: SavedNode[] = new Array(value.length)
         for (let i = 0; i < value.length; i++) {
           const input = value[i] as Record<string, unknown> | null
           // `as` holds the pivot's attributes: not a field of the related model, and no typo.
-          const child = visitor.visit(related, input, undefined, `.${field}`, i, as)
+          const child = visitor.visit(related, input, undefined, segment, i, as)
           const relatedValue = child.attributes[relatedKeys[0]!]
           if (relatedValue === null || relatedValue === undefined)
             visitor.fail(`${name} cannot link its ${related.entity}: the ${related.name} record ${child.key} has no value in '${relatedKeys[0]}'. Include it in the saved record.`)
           const forced: StoredRecord = {}
-          fields.parent.forEach((key, j) => forced[key] = parentValues[j])
+          for (let j = 0; j < parentFields.length; j++)
+            forced[parentFields[j]!] = parentValues[j]
           if (fields.type !== undefined)
             forced[fields.type.field] = typeValue
           forced[fields.related] = relatedValue
-          const linkKey = JSON.stringify([...parentValues, ...fixed, relatedValue])
-          const known = made.get(linkKey) ?? existing(linkKey)[0]
-          if (known !== undefined) {
-            const record = visitor.stored(pivot, known) ?? {}
-            for (const key of pivot.primaryKey)
-              forced[key] ??= record[key]
+          // The link's key, as the index of the pivot by its link fields keys it.
+          const linkKey = made === undefined ? undefined : keyOf(forced, linkFields)!
+          if (linkKey !== undefined) {
+            // The pivot record of this link made earlier in this save, else the stored one: its key.
+            let record = made!.get(linkKey)
+            if (record === undefined) {
+              const known = existing!(linkKey)[0]
+              record = known === undefined ? undefined : visitor.stored(pivot, known)
+            }
+            if (record !== undefined) {
+              for (const key of pivot.primaryKey)
+                forced[key] ??= record[key]
+            }
           }
           const extra = input !== null && typeof input === 'object' ? input[as] : undefined
           if (extra !== undefined && (extra === null || typeof extra !== 'object' || Array.isArray(extra)))
             visitor.fail(`${name}: '${as}' of a nested ${related.name} holds the pivot's extra attributes; save an object there.`)
-          const pivotNode = visitor.visit(pivot, { ...(extra as object | undefined) }, forced, `.${field}[${i}].${as}`)
-          made.set(linkKey, pivotNode.key)
-          children.push(child)
+          const pivotNode = visitor.visit(pivot, extra === undefined ? NO_EXTRA : { ...extra }, forced, pivotSegments[i] ??= `${segment}[${i}].${as}`)
+          if (linkKey !== undefined)
+            made!.set(linkKey, pivotNode.attributes)
+          children[i] = child
         }
         return children
       },
