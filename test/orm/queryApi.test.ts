@@ -65,6 +65,15 @@ describe('count() and exists()', () => {
     expect(scores.count()).toBe(0)
   })
 
+  it('count() counts records whose ids are named like Object.prototype members', () => {
+    const scores = useRepo(Score, pinia)
+    expect(scores.count()).toBe(5)
+    scores.save([{ id: 'constructor', name: 'C' }, { id: 'toString', name: 'T' }, { id: '__proto__', name: 'P' }])
+    expect(scores.count()).toBe(8)
+    scores.destroy(['constructor', '__proto__'])
+    expect([scores.count(), scores.all().length]).toEqual([6, 6])
+  })
+
   it('count() asked again answers for the current records after every kind of change', () => {
     const scores = useRepo(Score, pinia)
     const counted = computed(() => scores.count())

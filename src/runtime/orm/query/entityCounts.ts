@@ -1,4 +1,5 @@
 import type { StoredRecord } from '../keys'
+import { hasRecord } from '../ownRecords'
 
 interface Count {
   data: Record<string, StoredRecord>
@@ -35,7 +36,7 @@ export class EntityCounts {
       return
     }
     for (const [id, record] of changes) {
-      const exists = data[id] !== undefined
+      const exists = hasRecord(data, id)
       if (record === undefined ? exists : !exists)
         known.size += record === undefined ? -1 : 1
     }
