@@ -9,6 +9,7 @@ import { registerModels, useRepo } from '../../../src/runtime/orm'
 import type { Query } from '../../../src/runtime/orm'
 import { LiveImage, LivePhone, LivePost, LiveTag, LiveTeam, LiveUser, liveModels } from './liveModels'
 import { apply, writeOf } from './liveWrites'
+import { snapshot } from './snapshot'
 
 /** The queries under test, each built afresh on demand. */
 const QUERIES: Record<string, (pinia: Pinia) => Query> = {
@@ -71,15 +72,6 @@ const FOCUS: Record<string, Parameters<typeof writeOf>> = {
 /** Each item's JSON by its id, to tell which items a write left as they were. */
 function byId(items: readonly unknown[]): Map<unknown, { item: unknown, json: string }> {
   return new Map(items.map(item => [(item as { id: unknown }).id, { item, json: JSON.stringify(snapshot(item)) }]))
-}
-
-/** The items as plain data, own fields included that `toJSON()` leaves out (pivot records). */
-function snapshot(value: unknown): unknown {
-  if (Array.isArray(value))
-    return value.map(snapshot)
-  if (value === null || typeof value !== 'object')
-    return value
-  return Object.fromEntries(Object.keys(value).map(key => [key, snapshot((value as Record<string, unknown>)[key])]))
 }
 
 describe('a live query', () => {

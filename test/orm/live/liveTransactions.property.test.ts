@@ -9,6 +9,7 @@ import { optimistic, registerModels, transaction, useRepo } from '../../../src/r
 import type { Query } from '../../../src/runtime/orm'
 import { LiveUser, liveModels } from './liveModels'
 import { apply, writeOf } from './liveWrites'
+import { snapshot } from './snapshot'
 
 const QUERIES: Record<string, (pinia: Pinia) => Query> = {
   'nested and constrained loads': pinia => useRepo(LiveUser, pinia).with('posts.author.phone').with('posts', query => query.where('title', 't1')).orderBy('name'),
@@ -22,14 +23,6 @@ const step = fc.record({
   writes: fc.array(writes, { minLength: 1, maxLength: 4, size: 'max' }),
   pick: fc.nat(),
 })
-
-function snapshot(value: unknown): unknown {
-  if (Array.isArray(value))
-    return value.map(snapshot)
-  if (value === null || typeof value !== 'object')
-    return value
-  return Object.fromEntries(Object.keys(value).map(key => [key, snapshot((value as Record<string, unknown>)[key])]))
-}
 
 describe('a live query under transactions and optimistic writes', () => {
   for (const [name, build] of Object.entries(QUERIES)) {
