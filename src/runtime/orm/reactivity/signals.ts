@@ -61,12 +61,12 @@ interface EntitySignals {
  */
 export class Signals {
   private readonly entities = new Map<string, EntitySignals>()
-  // Only its dependency is used: `track()` tells whether an effect is running right now.
-  private readonly probe = shallowRef(0)
+  // The dependency of a ref no one reads: its `track()` tells whether an effect is running right now.
+  private readonly probe = depOf(shallowRef(0))
 
   /** Whether a reactive effect (computed, watcher, render) is collecting dependencies now. */
   tracking(): boolean {
-    return depOf(this.probe).track() !== undefined
+    return this.probe.track() !== undefined
   }
 
   /** Depends on record `id` of `entity` (also when it does not exist yet). */
