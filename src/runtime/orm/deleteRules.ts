@@ -86,18 +86,19 @@ export function planDeletes(db: Database, roots: Iterable<readonly [Schema, stri
 }
 
 /**
- * Deletes the records `keys` of `schema`, applying delete rules, writing each store once.
+ * Deletes the records of `schema` under the keys of `deletions` (each mapped to `undefined`, as
+ * `Database.write` takes a deletion), applying delete rules, writing each store once.
  *
  * @internal
  */
-export function deleteRecords(db: Database, schema: Schema, keys: readonly string[]): void {
+export function deleteRecords(db: Database, schema: Schema, deletions: ReadonlyMap<string, undefined>): void {
   if (!hasDeleteRules(schema)) {
-    const changes = new Map<string, undefined>()
-    for (const key of keys)
-      changes.set(key, undefined)
-    db.write(schema.entity, changes)
+    db.write(schema.entity, deletions)
     return
   }
-  for (const [target, changes] of planDeletes(db, keys.map(key => [schema, key] as const)))
+  const keys: (readonly [Schema, string])[] = []
+  for (const key of deletions.keys())
+    keys.push([schema, key])
+  for (const [target, changes] of planDeletes(db, keys))
     db.write(target.entity, changes)
 }

@@ -117,28 +117,35 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
 }
 
 /**
- * Deletes records of one model by key, running `deleting` (returning `false` keeps the record)
- * before and `deleted` after; a hook that throws leaves the store as it was. Returns the instances
- * of the records deleted.
+ * Deletes records of one model: `deletions` maps each key to `undefined` and `models` holds their
+ * instances in the same order. Runs `deleting` (returning `false` keeps the record) before and
+ * `deleted` after; a hook that throws leaves the store as it was. Returns the instances of the
+ * records deleted. A model without those hooks writes `deletions` as they are.
  *
  * @internal
  */
-export function _deleteRecords(db: Database, schema: Schema, entries: ReadonlyMap<string, Model>): Model[] {
+export function _deleteRecords(db: Database, schema: Schema, deletions: Map<string, undefined>, models: Model[]): Model[] {
   const hooks = schema.features?.hooks
-  const keys: string[] = []
+  if (!hooks?.deleting && !hooks?.deleted) {
+    deleteRecords(db, schema, deletions)
+    return models
+  }
+  const kept = new Map<string, undefined>()
   const deleted: Model[] = []
-  for (const [key, model] of entries) {
-    if (hooks?.deleting && hooks.deleting(model) === false)
+  let i = 0
+  for (const key of deletions.keys()) {
+    const model = models[i++]!
+    if (hooks.deleting && hooks.deleting(model) === false)
       continue
-    keys.push(key)
+    kept.set(key, undefined)
     deleted.push(model)
   }
-  if (!hooks?.deleted) {
-    deleteRecords(db, schema, keys)
+  if (!hooks.deleted) {
+    deleteRecords(db, schema, kept)
     return deleted
   }
   // Every store the delete rules reach is put back if a `deleted` hook throws.
-  const planned = planDeletes(db, keys.map(key => [schema, key] as const))
+  const planned = planDeletes(db, [...kept.keys()].map(key => [schema, key] as const))
   const undo = snapshot(db, planned)
   for (const [target, changes] of planned)
     db.write(target.entity, changes)

@@ -428,10 +428,16 @@ export class Query<M extends ModelClass = ModelClass> {
   /** Deletes every record matching the query, in one store write, and returns them. */
   delete(): Item<M>[] {
     const schema = this._schema
-    const found = new Map<string, Model>()
-    for (const item of this.matchingRecords())
-      found.set(keyOf(item as unknown as StoredRecord, schema.primaryKey)!, item)
-    return _deleteRecords(this._db, schema, found) as Item<M>[]
+    const deletions = new Map<string, undefined>()
+    const found: Model[] = []
+    for (const item of this.matchingRecords()) {
+      const key = keyOf(item as unknown as StoredRecord, schema.primaryKey)!
+      if (!deletions.has(key)) {
+        deletions.set(key, undefined)
+        found.push(item)
+      }
+    }
+    return _deleteRecords(this._db, schema, deletions, found) as Item<M>[]
   }
 
   private matchingRecords(): Model[] {

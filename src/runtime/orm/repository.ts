@@ -321,13 +321,16 @@ export class Repository<M extends ModelClass = ModelClass> {
     checkIds('destroy', schema, ids)
     const { keys, many } = keysOfIds(ids, schema.primaryKey)
     const data = this._db.data(schema.entity)
-    const found = new Map<string, Model>()
+    const deletions = new Map<string, undefined>()
+    const found: Model[] = []
     for (const key of keys) {
       const record = recordAt(data, key)
-      if (record !== undefined && !found.has(key))
-        found.set(key, schema.hydrate(record, this._db))
+      if (record !== undefined && !deletions.has(key)) {
+        deletions.set(key, undefined)
+        found.push(schema.hydrate(record, this._db))
+      }
     }
-    const deleted = _deleteRecords(this._db, schema, found) as Item<M>[]
+    const deleted = _deleteRecords(this._db, schema, deletions, found) as Item<M>[]
     return many ? deleted : deleted[0] ?? null
   }
 
@@ -335,7 +338,7 @@ export class Repository<M extends ModelClass = ModelClass> {
   flush(): Item<M>[] {
     const deleted = this.all()
     if (hasDeleteRules(this._schema))
-      deleteRecords(this._db, this._schema, Object.keys(this._db.data(this._schema.entity)))
+      deleteRecords(this._db, this._schema, new Map(Object.keys(this._db.data(this._schema.entity)).map(key => [key, undefined])))
     else
       this._db.replace(this._schema.entity, {})
     return deleted
