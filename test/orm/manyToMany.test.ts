@@ -62,6 +62,17 @@ describe('belongsToMany', () => {
     expect(user.roles![1]!.pivot.level).toBe('member')
   })
 
+  it('serializes the loaded roles by their fields, without the pivot, as pinia-orm\'s $toJson() does', () => {
+    // pinia-orm's $toJson() walks the model's fields(); the pivot is loaded beside them, not one of them.
+    useRepo(User, pinia).save({ id: 1, name: 'Ann', roles: [{ id: 1, name: 'admin', pivot: { level: 'owner' } }] })
+
+    const user = useRepo(User, pinia).with('roles').find(1)!
+
+    expect(user.$toJson()).toEqual({ id: 1, name: 'Ann', roles: [{ id: 1, name: 'admin' }] })
+    expect(JSON.parse(JSON.stringify(user))).toEqual({ id: 1, name: 'Ann', roles: [{ id: 1, name: 'admin' }] })
+    expect(user.roles![0]!.pivot.level).toBe('owner')
+  })
+
   it('loads the inverse side through the same pivot records', () => {
     useRepo(User, pinia).save([{ id: 1, roles: [{ id: 1 }] }, { id: 2, roles: [{ id: 1 }, { id: 2 }] }])
 
