@@ -475,12 +475,11 @@ export class Query<M extends ModelClass = ModelClass> {
     const idSet = this.ids !== undefined && !idsApplied ? new Set(this.ids) : undefined
     const needsInstances = this.testsInstances() || this.orders.some(order => typeof order.by === 'function')
     const db = this._db
-    if (!needsInstances && this.orders.length === 0 && this.skip === 0 && this.take === undefined) {
+    if (!needsInstances && (this.wheres.length > 0 || idSet !== undefined) && this.orders.length === 0 && this.skip === 0 && this.take === undefined) {
       // Filtered only: one pass, an instance made for each record that passes.
       const found: Model[] = []
-      const filtered = this.wheres.length > 0 || idSet !== undefined
       for (let i = 0; i < records.length; i++) {
-        if (!filtered || this.matches(records[i]!, idSet))
+        if (this.matches(records[i]!, idSet))
           found.push(schema.hydrate(records[i]!, db))
       }
       return found
