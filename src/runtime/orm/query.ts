@@ -2,7 +2,6 @@ import { checkCount, checkIds, checkWhereField, checkWhereValues, checkWithArgum
 import type { Database } from './database'
 import { addEager, loadEager, sharedLoad } from './eagerLoad'
 import type { EagerList } from './eagerLoad'
-import { createOrmError } from './errors'
 import { keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
@@ -12,16 +11,16 @@ import type { Schema } from './relations/Relation'
 import type { Item, KeyOf, ModelClass } from './types'
 import type { VisibilityOverride } from './visibility'
 import { acceptedRecords, countMatching, recordTest } from './query/accept'
-import { aggregate } from './query/aggregates'
+import { aggregateMatching } from './query/aggregates'
 import { cachedGet } from './query/cachedRead'
 import { findKeys } from './query/find'
-import { groupItems } from './query/groupBy'
+import { addGroups, groupItems } from './query/groupBy'
 import { addOrders, compareRecords } from './query/orderBy'
 import type { Order, OrderByList, OrderByOptions } from './query/orderBy'
-import { pageWindow, paginated } from './query/paginate'
+import { paginateQuery } from './query/paginate'
 import type { Paginated } from './query/paginate'
 import { makeHidden, makeVisible, retrieve } from './query/retrieve'
-import { candidates, matchingRecords, select } from './query/select'
+import { candidates, select } from './query/select'
 import { addWhere, hasOr, matches, matchesWheres } from './query/where'
 import type { Where } from './query/where'
 import { deleteMatching, updateMatching } from './query/write'
@@ -305,24 +304,12 @@ export class Query<M extends ModelClass = ModelClass> {
     return select(this, records, false)
   }
 
-  /**
-   * The stored records among `records` that the query's constraints accept, with no instance made
-   * for them unless a `where` function needs one: what `whereHas()` asks of its constraint. A
-   * constraint that orders or pages gives `undefined` (its records are then selected as a query).
-   *
-   * @internal
-   */
+  /** What `whereHas()` asks of its constraint: see {@link acceptedRecords}. @internal */
   _acceptedRecords(records: StoredRecord[]): StoredRecord[] | undefined {
     return acceptedRecords(this, records)
   }
 
-  /**
-   * A test of one stored record against the query's constraints, with no instance made for it
-   * unless a `where` function needs one: what `whereHas()` asks of its constraint, record by record
-   * (see query/relatedCounts.ts). `undefined` when the query orders, pages or loads relations.
-   *
-   * @internal
-   */
+  /** What `whereHas()` asks of its constraint, record by record: see {@link recordTest}. @internal */
   _recordTest(): ((record: StoredRecord) => boolean) | undefined {
     return recordTest(this)
   }
@@ -452,12 +439,7 @@ export class Query<M extends ModelClass = ModelClass> {
    * value (one field) or `[a,b]` (several fields), each holding the matching instances in order.
    */
   groupBy(...fields: (string | readonly string[])[]): GroupedQuery<M> {
-    const list = fields.flat()
-    for (const field of list) {
-      if (!this._schema.attributes.has(field))
-        throw createOrmError(`groupBy() on ${this._schema.name}: '${field}' is not an attribute of ${this._schema.name}. Its attributes are: ${this._schema.attributeNames.join(', ')}.`)
-    }
-    this._groups = [...(this._groups ?? []), ...list]
+    addGroups(this, fields)
     return this as unknown as GroupedQuery<M>
   }
 
@@ -482,17 +464,17 @@ export class Query<M extends ModelClass = ModelClass> {
 
   /** The sum of a number attribute over the matching records; `null` values count as nothing. */
   sum(field: string): number {
-    return this.aggregate('sum', field)!
+    return aggregateMatching(this, 'sum', field)!
   }
 
   /** The smallest value of a number attribute over the matching records, or `null` when none. */
   min(field: string): number | null {
-    return this.aggregate('min', field)
+    return aggregateMatching(this, 'min', field)
   }
 
   /** The largest value of a number attribute over the matching records, or `null` when none. */
   max(field: string): number | null {
-    return this.aggregate('max', field)
+    return aggregateMatching(this, 'max', field)
   }
 
   /**
@@ -500,19 +482,7 @@ export class Query<M extends ModelClass = ModelClass> {
    * A page past the end has no data; `total` counts every matching record.
    */
   paginate(page: number, perPage: number): Paginated<Item<M>> {
-    const { skip, take } = pageWindow(this._schema.name, page, perPage)
-    const total = countMatching(this)
-    const [oldSkip, oldTake] = [this._skip, this._take]
-    this._skip = skip
-    this._take = take
-    try {
-      const data = skip >= total ? [] : this.get() as Item<M>[]
-      return paginated(data, total, page, perPage)
-    }
-    finally {
-      this._skip = oldSkip
-      this._take = oldTake
-    }
+    return paginateQuery(this, page, perPage)
   }
 
   /**
@@ -523,12 +493,6 @@ export class Query<M extends ModelClass = ModelClass> {
   useCache(key?: string, params?: Record<string, unknown>): this {
     this._cacheKey = key === undefined ? '' : `key:${key}:${params === undefined ? '' : JSON.stringify(params)}`
     return this
-  }
-
-  private aggregate(kind: 'sum' | 'min' | 'max', field: string): number | null {
-    if (!this._schema.attributes.has(field))
-      throw createOrmError(`${kind}() on ${this._schema.name}: '${field}' is not an attribute of ${this._schema.name}. Its attributes are: ${this._schema.attributeNames.join(', ')}.`)
-    return aggregate(matchingRecords(this) as unknown as StoredRecord[], kind, this._schema.name, field)
   }
 }
 
