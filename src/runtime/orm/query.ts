@@ -3,36 +3,30 @@ import type { Database } from './database'
 import { addEager, loadEager, sharedLoad } from './eagerLoad'
 import type { EagerList } from './eagerLoad'
 import { keysOfIds } from './keys'
-import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import { addRelationWhere } from './relationQueries'
-import type { HasOperator, RelationCondition } from './relationQueries'
+import type { HasOperator } from './relationQueries'
 import type { Schema } from './relations/Relation'
 import type { Item, KeyOf, ModelClass } from './types'
-import type { VisibilityOverride } from './visibility'
-import { acceptedRecords, countMatching, recordTest } from './query/accept'
+import { countMatching } from './query/accept'
 import { aggregateMatching } from './query/aggregates'
 import { cachedGet } from './query/cachedRead'
 import { findKeys } from './query/find'
 import { addGroups, groupItems } from './query/groupBy'
-import { addOrders, compareRecords } from './query/orderBy'
-import type { Order, OrderByList, OrderByOptions } from './query/orderBy'
+import { addOrders } from './query/orderBy'
+import type { OrderByList, OrderByOptions } from './query/orderBy'
 import { paginateQuery } from './query/paginate'
 import type { Paginated } from './query/paginate'
+import { NO_EAGER, QueryState } from './query/queryState'
 import { makeHidden, makeVisible, retrieve } from './query/retrieve'
 import { candidates, select } from './query/select'
-import { addWhere, hasOr, matches, matchesWheres } from './query/where'
+import { addWhere, hasOr } from './query/where'
 import type { Where } from './query/where'
 import { deleteMatching, updateMatching } from './query/write'
 import { likeMatcher } from './query/whereLike'
 import { _readFinely } from './reactivity/fineRead'
-import type { QueryShape } from './reactivity/fineRead'
 import { _createLiveQuery } from './live/liveQuery'
 import type { LiveQuery } from './live/liveQuery'
-
-const NO_WHERES: readonly never[] = Object.freeze([])
-const NO_EAGER: EagerList<any> = Object.freeze([]) // eslint-disable-line @typescript-eslint/no-explicit-any -- empty: fits every query
-const NO_ORDERS: readonly never[] = Object.freeze([])
 
 /** A query grouped with `groupBy()`: its `get()` returns the groups by key. */
 export type GroupedQuery<M extends ModelClass> = Omit<Query<M>, 'get'> & {
@@ -51,38 +45,10 @@ export type RelationConstraint = (query: Query) => void
  * relations to load, then a read (`get`, `first`, `find`) or a write (`update`, `delete`).
  * Made by `useRepo(Model).query()` or any of the repository's query methods.
  */
-export class Query<M extends ModelClass = ModelClass> {
-  /** @internal */
-  readonly _db: Database
-  /** @internal */
-  readonly _schema: Schema
-  // Shared empty lists until the first where/orderBy: a find by id allocates no list for them.
-  /** @internal */
-  _wheres: readonly Where[] = NO_WHERES
-  /** @internal */
-  _orders: readonly Order[] = NO_ORDERS
-  /** @internal */
-  _eager: EagerList<Query> = NO_EAGER
-  /** @internal */
-  _ids: string[] | undefined
-  /** @internal */
-  _take: number | undefined
-  /** @internal */
-  _skip = 0
-  /** @internal */
-  _groups: string[] | undefined
-  /** @internal */
-  _cacheKey: string | undefined
-
-  /** @internal */
-  _visibility: VisibilityOverride | undefined
-  /** @internal */
-  _reading = false
-
+export class Query<M extends ModelClass = ModelClass> extends QueryState<Query> {
   /** @internal */
   constructor(db: Database, schema: Schema) {
-    this._db = db
-    this._schema = schema
+    super(db, schema)
     // A subclass under single-table inheritance reads only the records of its types.
     const inheritance = schema.features?.inheritance
     if (inheritance?.ownTypes)
@@ -290,31 +256,6 @@ export class Query<M extends ModelClass = ModelClass> {
   }
 
   /**
-   * Keeps records whose stored attributes pass `test` (no model instance is made for it).
-   *
-   * @internal
-   */
-  _whereRecord(test: (record: StoredRecord) => boolean, or: boolean, relation?: RelationCondition): this {
-    this._wheres = [...this._wheres, { field: test as unknown as Where['field'], value: undefined, or, raw: true, relation }]
-    return this
-  }
-
-  /** @internal */
-  _selectFrom(records: StoredRecord[]): Model[] {
-    return select(this, records, false)
-  }
-
-  /** What `whereHas()` asks of its constraint: see {@link acceptedRecords}. @internal */
-  _acceptedRecords(records: StoredRecord[]): StoredRecord[] | undefined {
-    return acceptedRecords(this, records)
-  }
-
-  /** What `whereHas()` asks of its constraint, record by record: see {@link recordTest}. @internal */
-  _recordTest(): ((record: StoredRecord) => boolean) | undefined {
-    return recordTest(this)
-  }
-
-  /**
    * Sets `values` on every record matching the query, in one store write, and returns the updated
    * model instances. Relations in `values` are not saved; use `save()` for nested data.
    */
@@ -325,42 +266,6 @@ export class Query<M extends ModelClass = ModelClass> {
   /** Deletes every record matching the query, in one store write, and returns them. */
   delete(): Item<M>[] {
     return deleteMatching(this) as Item<M>[]
-  }
-
-  /**
-   * A test of a stored record against the query's `where`s as they are now (a later `where()` does
-   * not change it): which records a read depends on, when it read too many to track one by one.
-   *
-   * @internal
-   */
-  _filter(): (record: StoredRecord) => boolean {
-    const wheres = this._wheres
-    return record => matchesWheres(wheres, record, undefined)
-  }
-
-  /**
-   * What reads kept up to date (fine-grained dependencies, live queries) need to know of the query.
-   *
-   * @internal
-   */
-  _shape(): QueryShape {
-    return { wheres: this._wheres, orders: this._orders, ids: this._ids, take: this._take, skip: this._skip, grouped: this._groups !== undefined }
-  }
-
-  /** @internal */
-  _passes(record: StoredRecord, instance: boolean, ids?: ReadonlySet<string>): boolean {
-    return (this._wheres.length === 0 && ids === undefined) || matches(this, instance ? this._schema.hydrate(record, this._db) as unknown as StoredRecord : record, ids)
-  }
-
-  /** @internal */
-  _compare(a: StoredRecord, b: StoredRecord): number {
-    return compareRecords(this._orders, a, b)
-  }
-
-  /** @internal */
-  _afterRead(items: Model[]): void {
-    if (this._schema.features || this._visibility)
-      retrieve(this, items)
   }
 
   /** @internal */
@@ -381,15 +286,6 @@ export class Query<M extends ModelClass = ModelClass> {
    */
   live(): LiveQuery<Item<M>> {
     return _createLiveQuery(this, () => this.get() as Model[]) as unknown as LiveQuery<Item<M>>
-  }
-
-  /**
-   * Plain when it only loads: no constraint changes which related records come back.
-   *
-   * @internal
-   */
-  _isPlain(): boolean {
-    return this._wheres.length === 0 && this._orders.length === 0 && this._ids === undefined && this._take === undefined && this._skip === 0
   }
 
   /** Leaves these attributes out of the results (and their `$toJson()`). */
