@@ -1,37 +1,32 @@
-import { checkCount, checkIds, checkOrderBy, checkWhereField, checkWhereValues, checkWithArguments } from './arguments'
+import { checkCount, checkIds, checkWhereField, checkWhereValues, checkWithArguments } from './arguments'
 import type { Database } from './database'
-import { addEager, loadEager, loadEagerOne, sharedLoad } from './eagerLoad'
+import { addEager, loadEager, sharedLoad } from './eagerLoad'
 import type { EagerList } from './eagerLoad'
-import { createOrmError } from './errors'
-import { keyOf, keysOfIds } from './keys'
-import type { StoredRecord } from './keys'
-import { warnAboutUpdate } from './inputWarnings'
+import { keysOfIds } from './keys'
 import type { Model } from './Model'
-import { recordAt } from './ownRecords'
 import { addRelationWhere } from './relationQueries'
-import type { HasOperator, RelationCondition } from './relationQueries'
+import type { HasOperator } from './relationQueries'
 import type { Schema } from './relations/Relation'
-import { didYouMean } from './suggest'
 import type { Item, KeyOf, ModelClass } from './types'
-import { _deleteRecords, _retrieved, _saveBatches } from './hooks'
-import { _showFields } from './queryVisibility'
-import type { VisibilityOverride } from './visibility'
-import { aggregate } from './query/aggregates'
-import { groupItems } from './query/groupBy'
-import { compareOrdered, orderPairs, stringCompare } from './query/orderBy'
-import type { OrderByList, OrderByOptions, StringCompare } from './query/orderBy'
-import { pageWindow, paginated } from './query/paginate'
+import { countMatching } from './query/accept'
+import { aggregateMatching } from './query/aggregates'
+import { cachedGet } from './query/cachedRead'
+import { findKeys } from './query/find'
+import { addGroups, groupItems } from './query/groupBy'
+import { addOrders } from './query/orderBy'
+import type { OrderByList, OrderByOptions } from './query/orderBy'
+import { paginateQuery } from './query/paginate'
 import type { Paginated } from './query/paginate'
-import { describeQuery } from './query/queryCache'
+import { NO_EAGER, QueryState } from './query/queryState'
+import { makeHidden, makeVisible, retrieve } from './query/retrieve'
+import { candidates, select } from './query/select'
+import { addWhere, hasOr } from './query/where'
+import type { Where } from './query/where'
+import { deleteMatching, updateMatching } from './query/write'
 import { likeMatcher } from './query/whereLike'
 import { _readFinely } from './reactivity/fineRead'
-import type { QueryShape } from './reactivity/fineRead'
 import { _createLiveQuery } from './live/liveQuery'
 import type { LiveQuery } from './live/liveQuery'
-
-const NO_WHERES: readonly never[] = Object.freeze([])
-const NO_EAGER: EagerList<any> = Object.freeze([]) // eslint-disable-line @typescript-eslint/no-explicit-any -- empty: fits every query
-const NO_ORDERS: readonly never[] = Object.freeze([])
 
 /** A query grouped with `groupBy()`: its `get()` returns the groups by key. */
 export type GroupedQuery<M extends ModelClass> = Omit<Query<M>, 'get'> & {
@@ -45,52 +40,15 @@ export type ValuePredicate = (value: never) => boolean
 /** A relation constraint: receives the query of the related model to narrow or extend it. */
 export type RelationConstraint = (query: Query) => void
 
-interface Where {
-  field: string | ((item: Model) => boolean)
-  value: unknown
-  or: boolean
-  /** The function reads the stored record's attributes only: no model instance needed. */
-  raw?: boolean
-  /** For a relation query (`has`, `whereHas`, ...), what it asks of which relation. */
-  relation?: RelationCondition
-}
-
-interface Order {
-  by: string | ((item: Model) => unknown)
-  desc: boolean
-  strings?: StringCompare
-}
-
 /**
  * A query on one model's records: constraints (`where`, `whereId`, ...), ordering, paging and the
  * relations to load, then a read (`get`, `first`, `find`) or a write (`update`, `delete`).
  * Made by `useRepo(Model).query()` or any of the repository's query methods.
  */
-export class Query<M extends ModelClass = ModelClass> {
-  /** @internal */
-  readonly _db: Database
-  /** @internal */
-  readonly _schema: Schema
-  // Shared empty lists until the first where/orderBy: a find by id allocates no list for them.
-  private wheres: readonly Where[] = NO_WHERES
-  private orders: readonly Order[] = NO_ORDERS
-  /** @internal */
-  _eager: EagerList<Query> = NO_EAGER
-  private ids: string[] | undefined
-  private take: number | undefined
-  private skip = 0
-  private groups: string[] | undefined
-  private cacheKey: string | undefined
-
-  /** @internal */
-  _visibility: VisibilityOverride | undefined
-  /** @internal */
-  _reading = false
-
+export class Query<M extends ModelClass = ModelClass> extends QueryState<Query> {
   /** @internal */
   constructor(db: Database, schema: Schema) {
-    this._db = db
-    this._schema = schema
+    super(db, schema)
     // A subclass under single-table inheritance reads only the records of its types.
     const inheritance = schema.features?.inheritance
     if (inheritance?.ownTypes)
@@ -103,13 +61,15 @@ export class Query<M extends ModelClass = ModelClass> {
    */
   where(field: string | ((item: Item<M>) => boolean), value?: unknown): this {
     checkWhereField('where', this._schema, field)
-    return this.addWhere(field as Where['field'], value, false)
+    this._wheres = addWhere(this._schema, this._wheres, field as Where['field'], value, false)
+    return this
   }
 
   /** Like {@link Query.where}, but records passing either this or the `where` group are kept. */
   orWhere(field: string | ((item: Item<M>) => boolean), value?: unknown): this {
     checkWhereField('orWhere', this._schema, field)
-    return this.addWhere(field as Where['field'], value, true)
+    this._wheres = addWhere(this._schema, this._wheres, field as Where['field'], value, true)
+    return this
   }
 
   /** Keeps records whose `field` is one of `values`. */
@@ -142,7 +102,7 @@ export class Query<M extends ModelClass = ModelClass> {
    */
   whereId(ids: KeyOf<M> | readonly KeyOf<M>[]): this {
     checkIds('whereId', this._schema, ids)
-    this.ids = keysOfIds(ids, this._schema.primaryKey).keys
+    this._ids = keysOfIds(ids, this._schema.primaryKey).keys
     return this
   }
 
@@ -151,30 +111,21 @@ export class Query<M extends ModelClass = ModelClass> {
    * each model instance. `options.collator` compares strings with an `Intl.Collator`.
    */
   orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc', options?: OrderByOptions): this {
-    const strings = stringCompare(options)
-    if (Array.isArray(by)) {
-      for (const [field, fieldDirection] of orderPairs(by as OrderByList, direction)) {
-        checkOrderBy(this._schema, field, fieldDirection)
-        this.orders = [...this.orders, { by: field, desc: fieldDirection === 'desc', strings }]
-      }
-      return this
-    }
-    checkOrderBy(this._schema, by, direction)
-    this.orders = [...this.orders, { by: by as Order['by'], desc: direction === 'desc', strings }]
+    addOrders(this, by, direction, options)
     return this
   }
 
   /** Keeps at most `count` records. */
   limit(count: number): this {
     checkCount('limit', this._schema, count)
-    this.take = count
+    this._take = count
     return this
   }
 
   /** Skips the first `count` records. */
   offset(count: number): this {
     checkCount('offset', this._schema, count)
-    this.skip = count
+    this._skip = count
     return this
   }
 
@@ -209,26 +160,26 @@ export class Query<M extends ModelClass = ModelClass> {
    */
   get<T extends 'group' | 'collection' = 'collection'>(): T extends 'group' ? Record<string, Item<M>[]> : Item<M>[] {
     type Result = T extends 'group' ? Record<string, Item<M>[]> : Item<M>[]
-    if (this.cacheKey !== undefined)
-      return this.cachedGet() as Result
+    if (this._cacheKey !== undefined)
+      return cachedGet(this) as Result
     if (!this._reading && this._db._signals.tracking())
       return _readFinely(this, () => this.get() as Item<M>[]) as Result
-    const items = this.select(this.candidates(), this.ids !== undefined && !this.hasOr())
+    const items = select(this, candidates(this), this._ids !== undefined && !hasOr(this._wheres))
     this.load(items)
     if (this._schema.features || this._visibility)
-      this.retrieve(items)
-    return (this.groups ? groupItems(items, this.groups) : items) as Result
+      retrieve(this, items)
+    return (this._groups ? groupItems(items, this._groups) : items) as Result
   }
 
   /** The first model instance matching the query, or `null`. */
   first(): Item<M> | null {
-    const take = this.take
-    this.take = Math.min(take ?? 1, 1)
+    const take = this._take
+    this._take = Math.min(take ?? 1, 1)
     try {
       return this.get()[0] ?? null
     }
     finally {
-      this.take = take
+      this._take = take
     }
   }
 
@@ -242,40 +193,7 @@ export class Query<M extends ModelClass = ModelClass> {
     if (!this._reading && this._db._signals.tracking())
       return _readFinely(this, () => this.find(ids as KeyOf<M>))
     checkIds('find', this._schema, ids)
-    const schema = this._schema
-    let key: string | number | undefined
-    if ((typeof ids === 'number' || typeof ids === 'string') && schema.primaryKey.length === 1 && this.wheres.length === 0) {
-      // The common case: one id of a single-field key, looked up directly (no list of keys, and a
-      // number as it is: it names the same record as its string).
-      key = ids
-      if (this._reading)
-        // A fine-grained read depends on the ids the query looked up.
-        this.ids = [String(ids)]
-    }
-    else {
-      const { keys, many } = keysOfIds(ids, schema.primaryKey)
-      this.ids = keys
-      if (many)
-        return this.get()
-      // One key: a direct lookup, whatever the paging.
-      if (this.wheres.length > 0)
-        return this.first()
-      key = keys[0]
-    }
-    const record = key === undefined ? undefined : recordAt(this._db.data(schema.entity), key)
-    if (record === undefined)
-      return null
-    const item = schema.hydrate(record, this._db)
-    if (!schema.features && !this._visibility) {
-      if (this._eager.length > 0)
-        loadEagerOne(this._db, schema, item, this._eager, newQuery)
-    }
-    else {
-      const items = [item]
-      this.load(items)
-      this.retrieve(items)
-    }
-    return item as Item<M>
+    return findKeys(this, ids, newQuery) as Item<M> | Item<M>[] | null
   }
 
   /**
@@ -338,212 +256,16 @@ export class Query<M extends ModelClass = ModelClass> {
   }
 
   /**
-   * Keeps records whose stored attributes pass `test` (no model instance is made for it).
-   *
-   * @internal
-   */
-  _whereRecord(test: (record: StoredRecord) => boolean, or: boolean, relation?: RelationCondition): this {
-    this.wheres = [...this.wheres, { field: test as unknown as Where['field'], value: undefined, or, raw: true, relation }]
-    return this
-  }
-
-  /** @internal */
-  _selectFrom(records: StoredRecord[]): Model[] {
-    return this.select(records, false)
-  }
-
-  /**
-   * The stored records among `records` that the query's constraints accept, with no instance made
-   * for them unless a `where` function needs one: what `whereHas()` asks of its constraint. A
-   * constraint that orders or pages gives `undefined` (its records are then selected as a query).
-   *
-   * @internal
-   */
-  _acceptedRecords(records: StoredRecord[]): StoredRecord[] | undefined {
-    if (this.orders.length > 0 || this.take !== undefined || this.skip > 0 || this._eager.length > 0)
-      return undefined
-    const idSet = this.ids !== undefined ? new Set(this.ids) : undefined
-    if (this.wheres.length === 0 && idSet === undefined)
-      return records
-    const instances = this.testsInstances()
-    const accepted: StoredRecord[] = []
-    for (const record of records) {
-      if (this.accepts(record, idSet, instances))
-        accepted.push(record)
-    }
-    return accepted
-  }
-
-  /**
-   * A test of one stored record against the query's constraints, with no instance made for it
-   * unless a `where` function needs one: what `whereHas()` asks of its constraint, record by record
-   * (see query/relatedCounts.ts). `undefined` when the query orders, pages or loads relations.
-   *
-   * @internal
-   */
-  _recordTest(): ((record: StoredRecord) => boolean) | undefined {
-    if (this.orders.length > 0 || this.take !== undefined || this.skip > 0 || this._eager.length > 0)
-      return undefined
-    const idSet = this.ids !== undefined ? new Set(this.ids) : undefined
-    const instances = this.testsInstances()
-    return record => this.accepts(record, idSet, instances)
-  }
-
-  /** Whether a `where` takes model instances (a function given alone): records are then tested as instances. */
-  private testsInstances(): boolean {
-    return this.wheres.some(where => typeof where.field === 'function' && !where.raw)
-  }
-
-  /** Whether a stored record passes the `where`s and `idSet`, made an instance first when a `where` takes one. */
-  private accepts(record: StoredRecord, idSet: Set<string> | undefined, instances: boolean): boolean {
-    return this.matches(instances ? this._schema.hydrate(record, this._db) as unknown as StoredRecord : record, idSet)
-  }
-
-  /**
    * Sets `values` on every record matching the query, in one store write, and returns the updated
    * model instances. Relations in `values` are not saved; use `save()` for nested data.
    */
   update(values: Record<string, unknown>): Item<M>[] {
-    const schema = this._schema
-    if (values === null || typeof values !== 'object' || Array.isArray(values))
-      throw createOrmError(`update() on ${schema.name} takes an object of attributes, e.g. { name: 'New name' }.`)
-    for (const field of Object.keys(values)) {
-      if (!schema.attributes.has(field))
-        throw createOrmError(`update() on ${schema.name}: '${field}' is not an attribute of ${schema.name}. Its attributes are: ${schema.attributeNames.join(', ')}.`)
-      if (schema.primaryKey.includes(field))
-        throw createOrmError(`update() on ${schema.name} cannot change the primary key '${field}'. Save a record with the new key and destroy the old one instead.`)
-    }
-    const changes = new Map<string, StoredRecord>()
-    const data = this._db.data(schema.entity)
-    const given = schema.features?.write ? schema.features.write(values) : values
-    warnAboutUpdate(this._db.pinia, schema, given)
-    for (const item of this.matchingRecords()) {
-      const key = keyOf(item as unknown as StoredRecord, schema.primaryKey)!
-      changes.set(key, { ...recordAt(data, key), ...given })
-    }
-    _saveBatches(this._db, new Map([[schema, changes]]))
-    return [...changes.values()].map(record => schema.hydrate(record, this._db)) as Item<M>[]
+    return updateMatching(this, values) as Item<M>[]
   }
 
   /** Deletes every record matching the query, in one store write, and returns them. */
   delete(): Item<M>[] {
-    const schema = this._schema
-    const deletions = new Map<string, undefined>()
-    const found: Model[] = []
-    for (const item of this.matchingRecords()) {
-      const key = keyOf(item as unknown as StoredRecord, schema.primaryKey)!
-      if (!deletions.has(key)) {
-        deletions.set(key, undefined)
-        found.push(item)
-      }
-    }
-    return _deleteRecords(this._db, schema, deletions, found) as Item<M>[]
-  }
-
-  private matchingRecords(): Model[] {
-    return this.select(this.candidates(), this.ids !== undefined && !this.hasOr())
-  }
-
-  private addWhere(field: Where['field'], value: unknown, or: boolean): this {
-    if (typeof field === 'string' && !this._schema.attributes.has(field))
-      throw createOrmError(`where() on ${this._schema.name}: '${field}' is not an attribute of ${this._schema.name}.${process.env.NODE_ENV !== 'production' ? didYouMean(field, this._schema.attributeNames) : ''} Its attributes are: ${this._schema.attributeNames.join(', ')}. To filter by a relation, load it with with() and filter with a function.`)
-    this.wheres = [...this.wheres, { field, value, or }]
-    return this
-  }
-
-  private hasOr(): boolean {
-    return this.wheres.some(where => where.or)
-  }
-
-  /** The stored records to consider: those named by `whereId` when that decides alone, else all. */
-  private candidates(): StoredRecord[] {
-    const data = this._db.data(this._schema.entity)
-    if (this.ids === undefined || this.hasOr())
-      return Object.values(data)
-    const records: StoredRecord[] = []
-    for (const id of this.ids) {
-      const record = recordAt(data, id)
-      if (record !== undefined)
-        records.push(record)
-    }
-    return records
-  }
-
-  /** Filters, sorts and pages `records`, and makes model instances of what is left. */
-  private select(records: StoredRecord[], idsApplied: boolean): Model[] {
-    const schema = this._schema
-    const idSet = this.ids !== undefined && !idsApplied ? new Set(this.ids) : undefined
-    const needsInstances = this.testsInstances() || this.orders.some(order => typeof order.by === 'function')
-    const db = this._db
-    if (!needsInstances && (this.wheres.length > 0 || idSet !== undefined) && this.orders.length === 0 && this.skip === 0 && this.take === undefined) {
-      // Filtered only: one pass, an instance made for each record that passes.
-      const found: Model[] = []
-      for (let i = 0; i < records.length; i++) {
-        if (this.matches(records[i]!, idSet))
-          found.push(schema.hydrate(records[i]!, db))
-      }
-      return found
-    }
-    let items: StoredRecord[] = needsInstances ? records.map(record => schema.hydrate(record, db) as unknown as StoredRecord) : records
-    if (this.wheres.length > 0 || idSet)
-      items = items.filter(item => this.matches(item, idSet))
-    if (this.orders.length > 0)
-      items.sort((a, b) => this.compare(a, b))
-    if (this.skip > 0 || this.take !== undefined)
-      items = items.slice(this.skip, this.take === undefined ? undefined : this.skip + this.take)
-    return needsInstances ? items as unknown as Model[] : items.map(record => schema.hydrate(record, db))
-  }
-
-  /** The `where` group all passes, or any `orWhere` passes (pinia-orm's grouping). */
-  private matches(item: StoredRecord, idSet: ReadonlySet<string> | undefined): boolean {
-    return matchesWheres(this.wheres, item, idSet === undefined ? undefined : idSet.has(keyOf(item, this._schema.primaryKey) ?? ''))
-  }
-
-  /**
-   * A test of a stored record against the query's `where`s as they are now (a later `where()` does
-   * not change it): which records a read depends on, when it read too many to track one by one.
-   *
-   * @internal
-   */
-  _filter(): (record: StoredRecord) => boolean {
-    const wheres = this.wheres
-    return record => matchesWheres(wheres, record, undefined)
-  }
-
-  private compare(a: StoredRecord, b: StoredRecord): number {
-    for (const order of this.orders) {
-      const x = typeof order.by === 'function' ? order.by(a as unknown as Model) : a[order.by]
-      const y = typeof order.by === 'function' ? order.by(b as unknown as Model) : b[order.by]
-      const result = compareOrdered(x, y, order.strings)
-      if (result !== 0)
-        return order.desc ? -result : result
-    }
-    return 0
-  }
-
-  /**
-   * What reads kept up to date (fine-grained dependencies, live queries) need to know of the query.
-   *
-   * @internal
-   */
-  _shape(): QueryShape {
-    return { wheres: this.wheres, orders: this.orders, ids: this.ids, take: this.take, skip: this.skip, grouped: this.groups !== undefined }
-  }
-
-  /** @internal */
-  _passes(record: StoredRecord, instance: boolean, ids?: ReadonlySet<string>): boolean {
-    return (this.wheres.length === 0 && ids === undefined) || this.matches(instance ? this._schema.hydrate(record, this._db) as unknown as StoredRecord : record, ids)
-  }
-
-  /** @internal */
-  _compare(a: StoredRecord, b: StoredRecord): number {
-    return this.compare(a, b)
-  }
-
-  /** @internal */
-  _afterRead(items: Model[]): void {
-    if (this._schema.features || this._visibility)
-      this.retrieve(items)
+    return deleteMatching(this) as Item<M>[]
   }
 
   /** @internal */
@@ -566,45 +288,21 @@ export class Query<M extends ModelClass = ModelClass> {
     return _createLiveQuery(this, () => this.get() as Model[]) as unknown as LiveQuery<Item<M>>
   }
 
-  /**
-   * Plain when it only loads: no constraint changes which related records come back.
-   *
-   * @internal
-   */
-  _isPlain(): boolean {
-    return this.wheres.length === 0 && this.orders.length === 0 && this.ids === undefined && this.take === undefined && this.skip === 0
-  }
-
   /** Leaves these attributes out of the results (and their `$toJson()`). */
   makeHidden(fields: readonly string[]): this {
-    const override = this._visibility ??= {}
-    for (const field of fields) {
-      ;(override.hidden ??= new Set()).add(field)
-      override.visible?.delete(field)
-    }
+    makeHidden(this, fields)
     return this
   }
 
   /** Shows these attributes in the results even when the model hides them. */
   makeVisible(fields: readonly string[]): this {
-    const override = this._visibility ??= {}
-    for (const field of fields) {
-      ;(override.visible ??= new Set()).add(field)
-      override.hidden?.delete(field)
-    }
+    makeVisible(this, fields)
     return this
   }
 
   /** Shows `_meta` (`{ createdAt, updatedAt }`) of a model with `static config = { withMeta: true }`. */
   withMeta(): this {
     return this.makeVisible(['_meta'])
-  }
-
-  /** Applies makeHidden()/makeVisible() and runs `retrieved` on what a read returns. */
-  private retrieve(items: Model[]): void {
-    if (this._visibility)
-      _showFields(this._db, this._schema, items, this._visibility)
-    _retrieved(this._schema, items)
   }
 
   /** Like {@link Query.whereIn}, but records passing either this or the `where` group are kept. */
@@ -637,20 +335,15 @@ export class Query<M extends ModelClass = ModelClass> {
    * value (one field) or `[a,b]` (several fields), each holding the matching instances in order.
    */
   groupBy(...fields: (string | readonly string[])[]): GroupedQuery<M> {
-    const list = fields.flat()
-    for (const field of list) {
-      if (!this._schema.attributes.has(field))
-        throw createOrmError(`groupBy() on ${this._schema.name}: '${field}' is not an attribute of ${this._schema.name}. Its attributes are: ${this._schema.attributeNames.join(', ')}.`)
-    }
-    this.groups = [...(this.groups ?? []), ...list]
+    addGroups(this, fields)
     return this as unknown as GroupedQuery<M>
   }
 
   /** The number of records matching the query. Without constraints it is O(1). */
   count(): number {
-    const total = this.countMatching()
-    const rest = Math.max(0, total - this.skip)
-    return this.take === undefined ? rest : Math.min(rest, this.take)
+    const total = countMatching(this)
+    const rest = Math.max(0, total - this._skip)
+    return this._take === undefined ? rest : Math.min(rest, this._take)
   }
 
   /** Whether any record matches the query. Without constraints it is O(1). */
@@ -667,17 +360,17 @@ export class Query<M extends ModelClass = ModelClass> {
 
   /** The sum of a number attribute over the matching records; `null` values count as nothing. */
   sum(field: string): number {
-    return this.aggregate('sum', field)!
+    return aggregateMatching(this, 'sum', field)!
   }
 
   /** The smallest value of a number attribute over the matching records, or `null` when none. */
   min(field: string): number | null {
-    return this.aggregate('min', field)
+    return aggregateMatching(this, 'min', field)
   }
 
   /** The largest value of a number attribute over the matching records, or `null` when none. */
   max(field: string): number | null {
-    return this.aggregate('max', field)
+    return aggregateMatching(this, 'max', field)
   }
 
   /**
@@ -685,19 +378,7 @@ export class Query<M extends ModelClass = ModelClass> {
    * A page past the end has no data; `total` counts every matching record.
    */
   paginate(page: number, perPage: number): Paginated<Item<M>> {
-    const { skip, take } = pageWindow(this._schema.name, page, perPage)
-    const total = this.countMatching()
-    const [oldSkip, oldTake] = [this.skip, this.take]
-    this.skip = skip
-    this.take = take
-    try {
-      const data = skip >= total ? [] : this.get() as Item<M>[]
-      return paginated(data, total, page, perPage)
-    }
-    finally {
-      this.skip = oldSkip
-      this.take = oldTake
-    }
+    return paginateQuery(this, page, perPage)
   }
 
   /**
@@ -706,93 +387,12 @@ export class Query<M extends ModelClass = ModelClass> {
    * built apart; without one, the query's own description is the key.
    */
   useCache(key?: string, params?: Record<string, unknown>): this {
-    this.cacheKey = key === undefined ? '' : `key:${key}:${params === undefined ? '' : JSON.stringify(params)}`
+    this._cacheKey = key === undefined ? '' : `key:${key}:${params === undefined ? '' : JSON.stringify(params)}`
     return this
-  }
-
-  private cachedGet(): unknown {
-    const db = this._db
-    const key = this.cacheKey!
-    this.cacheKey = undefined
-    try {
-      if (!db.config.cache)
-        return this.get()
-      const full = key !== '' ? `${this._schema.entity}|${key}` : `${this._schema.entity}|auto:${this.describe()}`
-      return db._queryCache._run(full, () => this.get())
-    }
-    finally {
-      this.cacheKey = key
-    }
-  }
-
-  private describe(): string {
-    const db = this._db
-    const eager = (list: EagerList<Query>): unknown => list.map(load => [load.name, load.constraints, eager(load.nested)])
-    return describeQuery(
-      [this.wheres, this.orders.map(order => [order.by, order.desc, order.strings]), this.ids, this.take, this.skip, this.groups, eager(this._eager)],
-      fn => db._queryCache._idOf(fn),
-    )
-  }
-
-  /** The number of records passing the `where`s and `whereId`, whatever the order and paging. */
-  private countMatching(): number {
-    const schema = this._schema
-    if (this.wheres.length === 0 && this.ids === undefined)
-      return this._db.count(schema.entity)
-    const idsApplied = this.ids !== undefined && !this.hasOr()
-    const idSet = this.ids !== undefined && !idsApplied ? new Set(this.ids) : undefined
-    if (this.wheres.length === 0 && idSet === undefined)
-      return this.candidates().length
-    // A relation condition (`has`) tests the stored record: only a `where` function given alone
-    // needs an instance.
-    const instances = this.testsInstances()
-    let count = 0
-    for (const record of this.candidates()) {
-      if (this.accepts(record, idSet, instances))
-        count++
-    }
-    return count
-  }
-
-  private aggregate(kind: 'sum' | 'min' | 'max', field: string): number | null {
-    if (!this._schema.attributes.has(field))
-      throw createOrmError(`${kind}() on ${this._schema.name}: '${field}' is not an attribute of ${this._schema.name}. Its attributes are: ${this._schema.attributeNames.join(', ')}.`)
-    return aggregate(this.matchingRecords() as unknown as StoredRecord[], kind, this._schema.name, field)
   }
 }
 
 /** A query of a related model, for eager loading (one function, not a closure per load). */
 function newQuery(db: Database, schema: Schema): Query {
   return new Query(db, schema)
-}
-
-/** Whether `item` passes `wheres` (and, when given, `inIds`: whether its key is among the query's ids). */
-function matchesWheres(wheres: readonly Where[], item: StoredRecord, inIds: boolean | undefined): boolean {
-  let and = inIds ?? true
-  let hasAnd = inIds !== undefined
-  let or = false
-  for (const where of wheres) {
-    if (where.or) {
-      or ||= test(where, item)
-    }
-    else {
-      hasAnd = true
-      and &&= test(where, item)
-    }
-  }
-  return (hasAnd && and) || or
-}
-
-function test(where: Where, item: StoredRecord): boolean {
-  const { field, value } = where
-  if (typeof field === 'function')
-    return field(item as unknown as Model)
-  const actual = item[field]
-  if (typeof value === 'function')
-    return (value as (value: unknown) => boolean)(actual)
-  if (Array.isArray(value))
-    return value.includes(actual)
-  if (value instanceof Set)
-    return value.has(actual)
-  return actual === value
 }

@@ -1,4 +1,7 @@
 import { createOrmError } from '../errors'
+import type { StoredRecord } from '../keys'
+import { matchingRecords } from './select'
+import type { SelectSource } from './select'
 
 /** The name of an aggregate, for messages. */
 type Aggregate = 'sum' | 'min' | 'max'
@@ -29,4 +32,17 @@ export function aggregate(records: Iterable<Record<string, unknown>>, aggregate:
       result = value
   }
   return result
+}
+
+/**
+ * `sum()`, `min()` or `max()` of a query: the aggregate of `field` over the records it matches,
+ * whatever its order and paging. Throws for a name that is not an attribute of the model.
+ *
+ * @internal
+ */
+export function aggregateMatching(query: SelectSource, kind: Aggregate, field: string): number | null {
+  const schema = query._schema
+  if (!schema.attributes.has(field))
+    throw createOrmError(`${kind}() on ${schema.name}: '${field}' is not an attribute of ${schema.name}. Its attributes are: ${schema.attributeNames.join(', ')}.`)
+  return aggregate(matchingRecords(query) as unknown as StoredRecord[], kind, schema.name, field)
 }

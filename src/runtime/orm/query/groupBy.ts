@@ -1,4 +1,6 @@
+import { createOrmError } from '../errors'
 import { recordAt, setRecord } from '../ownRecords'
+import type { Schema } from '../relations/Relation'
 
 /**
  * Groups items by the values of `fields`, keyed as pinia-orm keys them: the value itself (as an
@@ -30,4 +32,19 @@ export function groupItems<T>(items: readonly T[], fields: readonly string[]): R
       setRecord(groups, String(key), [item])
   }
   return groups
+}
+
+/**
+ * Adds `fields` (lists flattened) to the attributes the query groups its results by, after checking
+ * that each is an attribute of the model.
+ *
+ * @internal
+ */
+export function addGroups(query: { readonly _schema: Schema, _groups: string[] | undefined }, fields: readonly (string | readonly string[])[]): void {
+  const list = fields.flat()
+  for (const field of list) {
+    if (!query._schema.attributes.has(field))
+      throw createOrmError(`groupBy() on ${query._schema.name}: '${field}' is not an attribute of ${query._schema.name}. Its attributes are: ${query._schema.attributeNames.join(', ')}.`)
+  }
+  query._groups = [...(query._groups ?? []), ...list]
 }

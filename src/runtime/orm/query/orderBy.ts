@@ -1,3 +1,8 @@
+import { checkOrderBy } from '../arguments'
+import type { StoredRecord } from '../keys'
+import type { Model } from '../Model'
+import type { Schema } from '../relations/Relation'
+
 /** How `orderBy` compares strings: a collator, or the options to make one. */
 export interface OrderByOptions {
   /**
@@ -55,4 +60,42 @@ export type OrderByList = readonly (string | readonly [string, 'asc' | 'desc'])[
  */
 export function orderPairs(list: OrderByList, direction: 'asc' | 'desc'): [string, 'asc' | 'desc'][] {
   return list.map(entry => typeof entry === 'string' ? [entry, direction] : [entry[0], entry[1]])
+}
+
+/** One sort key of a query: a field or a function of the model instance. @internal */
+export interface Order {
+  by: string | ((item: Model) => unknown)
+  desc: boolean
+  strings?: StringCompare
+}
+
+/**
+ * Adds the sort keys of `orderBy(by, direction, options)` to the query's `_orders`, each checked
+ * before it is added.
+ *
+ * @internal
+ */
+export function addOrders(query: { readonly _schema: Schema, _orders: readonly Order[] }, by: unknown, direction: 'asc' | 'desc', options: OrderByOptions | undefined): void {
+  const strings = stringCompare(options)
+  if (Array.isArray(by)) {
+    for (const [field, fieldDirection] of orderPairs(by as OrderByList, direction)) {
+      checkOrderBy(query._schema, field, fieldDirection)
+      query._orders = [...query._orders, { by: field, desc: fieldDirection === 'desc', strings }]
+    }
+    return
+  }
+  checkOrderBy(query._schema, by, direction)
+  query._orders = [...query._orders, { by: by as Order['by'], desc: direction === 'desc', strings }]
+}
+
+/** Compares two records (or instances) by `orders`, the first that tells them apart deciding. @internal */
+export function compareRecords(orders: readonly Order[], a: StoredRecord, b: StoredRecord): number {
+  for (const order of orders) {
+    const x = typeof order.by === 'function' ? order.by(a as unknown as Model) : a[order.by]
+    const y = typeof order.by === 'function' ? order.by(b as unknown as Model) : b[order.by]
+    const result = compareOrdered(x, y, order.strings)
+    if (result !== 0)
+      return order.desc ? -result : result
+  }
+  return 0
 }

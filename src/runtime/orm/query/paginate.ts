@@ -1,4 +1,6 @@
 import { createOrmError } from '../errors'
+import { countMatching } from './accept'
+import type { SelectSource } from './select'
 
 /** One page of a query's results, as `paginate(page, perPage)` returns it. */
 export interface Paginated<T> {
@@ -29,4 +31,33 @@ export function pageWindow(model: string, page: number, perPage: number): { skip
 /** @internal */
 export function paginated<T>(data: T[], total: number, page: number, perPage: number): Paginated<T> {
   return { data, total, page, perPage, lastPage: Math.max(1, Math.ceil(total / perPage)) }
+}
+
+/** What paging reads and sets of a query. @internal */
+export interface PageSource extends SelectSource {
+  _skip: number
+  _take: number | undefined
+  get: () => unknown
+}
+
+/**
+ * Page `page` of `perPage` records of the query's results, with the number of all the records it
+ * matches: the query reads as that page meanwhile, its own offset and limit set back after.
+ *
+ * @internal
+ */
+export function paginateQuery<T>(query: PageSource, page: number, perPage: number): Paginated<T> {
+  const { skip, take } = pageWindow(query._schema.name, page, perPage)
+  const total = countMatching(query)
+  const [oldSkip, oldTake] = [query._skip, query._take]
+  query._skip = skip
+  query._take = take
+  try {
+    const data = skip >= total ? [] : query.get() as T[]
+    return paginated(data, total, page, perPage)
+  }
+  finally {
+    query._skip = oldSkip
+    query._take = oldTake
+  }
 }

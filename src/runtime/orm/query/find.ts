@@ -1,0 +1,70 @@
+import type { Database } from '../database'
+import { loadEagerOne } from '../eagerLoad'
+import type { EagerList, EagerQuery } from '../eagerLoad'
+import { keysOfIds } from '../keys'
+import type { Model } from '../Model'
+import { recordAt } from '../ownRecords'
+import type { Schema } from '../relations/Relation'
+import { retrieve } from './retrieve'
+import type { VisibilitySource } from './retrieve'
+import type { Where } from './where'
+
+// `find()`: records looked up by primary key, directly rather than by scanning the store.
+
+/** What finding by key needs of a query. @internal */
+export interface FindSource<Q> extends VisibilitySource {
+  readonly _db: Database
+  readonly _schema: Schema
+  readonly _wheres: readonly Where[]
+  readonly _eager: EagerList<Q>
+  /** Set while a fine-grained read runs: it depends on the ids looked up. */
+  readonly _reading: boolean
+  _ids: string[] | undefined
+  get: () => unknown
+  first: () => unknown
+  load: (items: readonly Model[]) => void
+}
+
+/**
+ * The record with the key `ids`, or `null`; given a list of keys, the records found (through
+ * `get()`). With `where`s, one key is read through `first()`. `newQuery` makes the queries of
+ * related models for eager loading.
+ *
+ * @internal
+ */
+export function findKeys<Q extends EagerQuery<Q>>(query: FindSource<Q>, ids: unknown, newQuery: (db: Database, schema: Schema) => Q): unknown {
+  const schema = query._schema
+  let key: string | number | undefined
+  if ((typeof ids === 'number' || typeof ids === 'string') && schema.primaryKey.length === 1 && query._wheres.length === 0) {
+    // The common case: one id of a single-field key, looked up directly (no list of keys, and a
+    // number as it is: it names the same record as its string).
+    key = ids
+    if (query._reading)
+      // A fine-grained read depends on the ids the query looked up.
+      query._ids = [String(ids)]
+  }
+  else {
+    const { keys, many } = keysOfIds(ids, schema.primaryKey)
+    query._ids = keys
+    if (many)
+      return query.get()
+    // One key: a direct lookup, whatever the paging.
+    if (query._wheres.length > 0)
+      return query.first()
+    key = keys[0]
+  }
+  const record = key === undefined ? undefined : recordAt(query._db.data(schema.entity), key)
+  if (record === undefined)
+    return null
+  const item = schema.hydrate(record, query._db)
+  if (!schema.features && !query._visibility) {
+    if (query._eager.length > 0)
+      loadEagerOne(query._db, schema, item, query._eager, newQuery)
+  }
+  else {
+    const items = [item]
+    query.load(items)
+    retrieve(query, items)
+  }
+  return item
+}

@@ -1,0 +1,81 @@
+import type { Database } from '../database'
+import type { StoredRecord } from '../keys'
+import type { Model } from '../Model'
+import { recordAt } from '../ownRecords'
+import type { Schema } from '../relations/Relation'
+import { compareRecords } from './orderBy'
+import type { Order } from './orderBy'
+import { hasOr, matches, testsInstances } from './where'
+import type { Where } from './where'
+
+// Record selection: which stored records a query reads, and the model instances it makes of those
+// that pass its `where`s, in its order, within its page.
+
+/** What selecting records reads of a query. @internal */
+export interface SelectSource {
+  readonly _db: Database
+  readonly _schema: Schema
+  readonly _wheres: readonly Where[]
+  readonly _orders: readonly Order[]
+  readonly _ids: string[] | undefined
+  readonly _take: number | undefined
+  readonly _skip: number
+}
+
+/**
+ * The stored records to consider: those named by `whereId` when that decides alone, else all.
+ *
+ * @internal
+ */
+export function candidates(query: SelectSource): StoredRecord[] {
+  const data = query._db.data(query._schema.entity)
+  if (query._ids === undefined || hasOr(query._wheres))
+    return Object.values(data)
+  const records: StoredRecord[] = []
+  for (const id of query._ids) {
+    const record = recordAt(data, id)
+    if (record !== undefined)
+      records.push(record)
+  }
+  return records
+}
+
+/**
+ * Filters, sorts and pages `records`, and makes model instances of what is left. `idsApplied`:
+ * `records` are already those of `whereId` (see {@link candidates}).
+ *
+ * @internal
+ */
+export function select(query: SelectSource, records: StoredRecord[], idsApplied: boolean): Model[] {
+  const schema = query._schema
+  const idSet = query._ids !== undefined && !idsApplied ? new Set(query._ids) : undefined
+  const needsInstances = testsInstances(query._wheres) || query._orders.some(order => typeof order.by === 'function')
+  const db = query._db
+  if (!needsInstances && (query._wheres.length > 0 || idSet !== undefined) && query._orders.length === 0 && query._skip === 0 && query._take === undefined) {
+    // Filtered only: one pass, an instance made for each record that passes.
+    const found: Model[] = []
+    for (let i = 0; i < records.length; i++) {
+      if (matches(query, records[i]!, idSet))
+        found.push(schema.hydrate(records[i]!, db))
+    }
+    return found
+  }
+  let items: StoredRecord[] = needsInstances ? records.map(record => schema.hydrate(record, db) as unknown as StoredRecord) : records
+  if (query._wheres.length > 0 || idSet)
+    items = items.filter(item => matches(query, item, idSet))
+  if (query._orders.length > 0)
+    items.sort((a, b) => compareRecords(query._orders, a, b))
+  if (query._skip > 0 || query._take !== undefined)
+    items = items.slice(query._skip, query._take === undefined ? undefined : query._skip + query._take)
+  return needsInstances ? items as unknown as Model[] : items.map(record => schema.hydrate(record, db))
+}
+
+/**
+ * The model instances the query reads, before relations are loaded: what `get()`, `update()`,
+ * `delete()` and the aggregates work on.
+ *
+ * @internal
+ */
+export function matchingRecords(query: SelectSource): Model[] {
+  return select(query, candidates(query), query._ids !== undefined && !hasOr(query._wheres))
+}

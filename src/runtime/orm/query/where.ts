@@ -1,0 +1,89 @@
+import { createOrmError } from '../errors'
+import { keyOf } from '../keys'
+import type { StoredRecord } from '../keys'
+import type { Model } from '../Model'
+import type { RelationCondition } from '../relationQueries'
+import type { Schema } from '../relations/Relation'
+import { didYouMean } from '../suggest'
+
+/**
+ * One condition of a query: a `where` (all of which must pass) or an `orWhere` (any of which may).
+ *
+ * @internal
+ */
+export interface Where {
+  field: string | ((item: Model) => boolean)
+  value: unknown
+  or: boolean
+  /** The function reads the stored record's attributes only: no model instance needed. */
+  raw?: boolean
+  /** For a relation query (`has`, `whereHas`, ...), what it asks of which relation. */
+  relation?: RelationCondition
+}
+
+/**
+ * `wheres` with a condition on `field` added (a new list: `wheres` is never changed). Throws for a
+ * name that is not an attribute of the model.
+ *
+ * @internal
+ */
+export function addWhere(schema: Schema, wheres: readonly Where[], field: Where['field'], value: unknown, or: boolean): readonly Where[] {
+  if (typeof field === 'string' && !schema.attributes.has(field))
+    throw createOrmError(`where() on ${schema.name}: '${field}' is not an attribute of ${schema.name}.${process.env.NODE_ENV !== 'production' ? didYouMean(field, schema.attributeNames) : ''} Its attributes are: ${schema.attributeNames.join(', ')}. To filter by a relation, load it with with() and filter with a function.`)
+  return [...wheres, { field, value, or }]
+}
+
+/** Whether any condition is an `orWhere`. @internal */
+export function hasOr(wheres: readonly Where[]): boolean {
+  return wheres.some(where => where.or)
+}
+
+/** Whether a `where` takes model instances (a function given alone): records are then tested as instances. @internal */
+export function testsInstances(wheres: readonly Where[]): boolean {
+  return wheres.some(where => typeof where.field === 'function' && !where.raw)
+}
+
+/**
+ * The `where` group all passes, or any `orWhere` passes (pinia-orm's grouping); with `idSet`, the
+ * item's key must be in it too, as part of the `where` group.
+ *
+ * @internal
+ */
+export function matches(query: { readonly _schema: Schema, readonly _wheres: readonly Where[] }, item: StoredRecord, idSet: ReadonlySet<string> | undefined): boolean {
+  return matchesWheres(query._wheres, item, idSet === undefined ? undefined : idSet.has(keyOf(item, query._schema.primaryKey) ?? ''))
+}
+
+/**
+ * Whether `item` passes `wheres` (and, when given, `inIds`: whether its key is among the query's ids).
+ *
+ * @internal
+ */
+export function matchesWheres(wheres: readonly Where[], item: StoredRecord, inIds: boolean | undefined): boolean {
+  let and = inIds ?? true
+  let hasAnd = inIds !== undefined
+  let or = false
+  for (const where of wheres) {
+    if (where.or) {
+      or ||= test(where, item)
+    }
+    else {
+      hasAnd = true
+      and &&= test(where, item)
+    }
+  }
+  return (hasAnd && and) || or
+}
+
+function test(where: Where, item: StoredRecord): boolean {
+  const { field, value } = where
+  if (typeof field === 'function')
+    return field(item as unknown as Model)
+  const actual = item[field]
+  if (typeof value === 'function')
+    return (value as (value: unknown) => boolean)(actual)
+  if (Array.isArray(value))
+    return value.includes(actual)
+  if (value instanceof Set)
+    return value.has(actual)
+  return actual === value
+}
