@@ -44,10 +44,12 @@ async function coldSample(impl, workload, calls) {
 /**
  * How many calls W5 makes: N, or fewer when N calls would not fit the budget
  * (pinia-orm scans the whole phone store per call). Probed on the check store,
- * never on a timed one.
+ * never on a timed one, after a first call (the timed run still pays for it).
  */
 function w5Calls(impl, prepared) {
   const { store, ids } = prepared
+  // A first call pays once for what it builds lazily (an index): it is no measure of the calls after.
+  impl.findUsersWithPhone(store, ids.slice(0, 1))
   let probe = ids.slice(0, 10)
   let start = performance.now()
   impl.findUsersWithPhone(store, probe)
