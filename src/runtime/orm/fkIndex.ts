@@ -1,5 +1,4 @@
 import { keyOf } from './keys'
-import { hasRecord } from './ownRecords'
 import type { StoredRecord } from './keys'
 
 /**
@@ -10,9 +9,9 @@ import type { StoredRecord } from './keys'
  * current; when the `data` object is replaced behind the ORM's back (hydration, `$reset`), the index
  * no longer matches its source and is rebuilt on next use.
  *
- * Each bucket lists its ids in the order a `for...in` over `source` visits them (integer-like ids
- * ascending, then the others in insertion order), so an index kept current on the server and one
- * built afresh from the same state in the browser give related records in the same order.
+ * Each bucket lists its ids in the order `Object.keys(source)` and `for...in` list them (integer-like
+ * ids ascending, then the others in insertion order), so an index kept current on the server and
+ * one built afresh from the same state in the browser give related records in the same order.
  *
  * @internal
  */
@@ -33,9 +32,10 @@ export class FkIndex {
     this.fields = fields
     const buckets = this.buckets
     const single = fields.length === 1 ? fields[0]! : undefined
-    for (const id in source) {
-      if (!hasRecord(source, id))
-        continue
+    // Own keys in `for...in` order, with no check of the prototype chain per key.
+    const ids = Object.keys(source)
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!
       let value: string | undefined
       if (single !== undefined) {
         const raw = source[id]![single]
