@@ -8,7 +8,7 @@
 //   node bench/build.mjs ../old/src/runtime/orm/index.ts bench/.build/old.mjs
 //   BENCH_ORM_BUNDLE_B=bench/.build/old.mjs node bench/ab.mjs W1,W2,W1+W2 10000 21
 //
-// Arguments: workload ids (W1..W14, or `save+read` pairs below), N, rounds, implementations
+// Arguments: workload ids (W1..W14, W1+W2, or W1+W4 below), N, rounds, implementations
 // (default `ours,ours-b`; `plain` adds the baseline). It runs itself with NODE_ENV=production
 // and --expose-gc (productionChild.mjs).
 import { FACTORIES } from './factories.mjs'
@@ -18,9 +18,8 @@ import { runAsProductionChild } from './productionChild.mjs'
 
 await runAsProductionChild(import.meta.url, new URL('./.build/orm.mjs', import.meta.url).pathname)
 
-/** What a server request pays: a save into a fresh store, then its first relation read. */
+/** Like W1+W2 (workloads.mjs): a save into a fresh store, then its first relation read. */
 const SAVE_THEN_READ = {
-  'W1+W2': (impl, store) => impl.usersWithPhone(store),
   'W1+W4': (impl, store) => impl.usersWithPostsWhereName(store, name => name.startsWith('user-1')),
 }
 

@@ -9,7 +9,7 @@ import { createBaseline } from './baseline.mjs'
 import { FACTORIES } from './factories.mjs'
 import { firstDifference } from './check.mjs'
 import { retainedHeap } from './memory.mjs'
-import { WORKLOADS, W5_CALLS } from './workloads.mjs'
+import { WARM_WORKLOADS, W5_CALLS } from './workloads.mjs'
 
 const [implName, nArg, optionsJson, outFile] = process.argv.slice(2)
 const n = Number(nArg)
@@ -83,7 +83,7 @@ async function main() {
   log('memory')
   result.memory = await retainedHeap(impl, n)
 
-  for (const workload of WORKLOADS) {
+  for (const workload of WARM_WORKLOADS) {
     if (options.only && !options.only.includes(workload.id)) continue
     if (workload.supported && !workload.supported(impl)) {
       log(`${workload.id} left out: ${implName} has no such method`)

@@ -14,7 +14,7 @@ import { ensureDependencies } from './deps.mjs'
 import { buildOrm, ORM_ENTRY } from './build.mjs'
 import { describeMachine } from './machine.mjs'
 import { renderMarkdown, updateReadme, judgeTargets, IMPLS } from './report.mjs'
-import { WORKLOADS, COLD_WORKLOADS } from './workloads.mjs'
+import { WARM_WORKLOADS, COLD_WORKLOADS } from './workloads.mjs'
 
 const MODES = {
   quick: {
@@ -55,7 +55,7 @@ const ns = list(args.n)?.map(Number) ?? mode.ns
 // `--only` lists workloads; `alloc` in it selects the allocation readings.
 const only = list(args.only)
 // Neither flag: both modes; a mode none of whose workloads `--only` names is skipped.
-const runWarm = (args.warm || !args.cold) && (!only || only.some(id => WORKLOADS.some(workload => workload.id === id)))
+const runWarm = (args.warm || !args.cold) && (!only || only.some(id => WARM_WORKLOADS.some(workload => workload.id === id)))
 const runCold = (args.cold || !args.warm) && (!only || only.some(id => COLD_WORKLOADS.includes(id)))
 const runAllocation = (args.cold || !args.warm) && (!only || only.includes('alloc'))
 const filtered = Boolean(args.n || args.impl || args.only || args['no-ssr'] || args['ssr-only'] || args.warm || args.cold || process.env.BENCH_ORM_BUNDLE || process.env.BENCH_ORM_BUNDLE_B)

@@ -25,6 +25,7 @@ const nameStartsWithPrefix = name => name.startsWith(NAME_PREFIX)
  * @property {string} id W1..W8, as in issue 4
  * @property {string} title what is measured, for the README
  * @property {'sample' | 'workload'} fresh how often a fresh store is prepared
+ * @property {boolean} [coldOnly] measured in the cold mode only
  * @property {(impl: any, n: number, options: { calls: number }) => any} prepare untimed
  * @property {(impl: any, prepared: any) => any} run timed
  * @property {(impl: any, output: any, prepared: any) => any} plain the output as plain data, for the check
@@ -100,6 +101,19 @@ export const WORKLOADS = [
     run: (impl, { store, ids }) => impl.destroyUsers(store, ids),
     plain: (impl, _output, { store }) => impl.snapshot(store),
   },
+  {
+    // Cold mode only: what a server request pays, whichever of the two builds a relation's index.
+    id: 'W1+W2',
+    title: 'W1 then W2 on the same fresh store: a save, then its first relation read, as a server request runs them (cold mode only)',
+    fresh: 'sample',
+    coldOnly: true,
+    prepare: (impl, n) => ({ store: impl.createStore(), users: makeUsers(n) }),
+    run(impl, { store, users }) {
+      impl.saveUsers(store, users)
+      return impl.usersWithPhone(store)
+    },
+    plain: (impl, output) => impl.toPlain(output),
+  },
   ...RELATION_WORKLOADS,
   // Issue 12: the repository and query API. An implementation without the method (pinia-orm 1.10
   // has no count, exists or paginate) leaves the workload out: `supported` says so.
@@ -136,4 +150,7 @@ export const WORKLOADS = [
 export const W5_CALLS = 10_000
 
 /** The workloads the cold mode (cold.mjs) runs: W1..W8, as issue 13 asks. */
-export const COLD_WORKLOADS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7', 'W8']
+export const COLD_WORKLOADS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7', 'W8', 'W1+W2']
+
+/** The workloads of the warm mode: all but the cold-only ones. */
+export const WARM_WORKLOADS = WORKLOADS.filter(workload => !workload.coldOnly)
