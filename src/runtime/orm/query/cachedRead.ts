@@ -1,22 +1,12 @@
-import type { Database } from '../database'
 import type { EagerList } from '../eagerLoad'
-import type { Schema } from '../relations/Relation'
-import type { Order } from './orderBy'
 import { describeQuery } from './queryCache'
-import type { Where } from './where'
+import type { SelectSource } from './select'
 
 // `useCache()`: a read answered from the per-Pinia query cache, under the query's own key or, without
 // one, under its description.
 
 /** What a cached read needs of a query. @internal */
-export interface CachedSource<Q> {
-  readonly _db: Database
-  readonly _schema: Schema
-  readonly _wheres: readonly Where[]
-  readonly _orders: readonly Order[]
-  readonly _ids: string[] | undefined
-  readonly _take: number | undefined
-  readonly _skip: number
+export interface CachedSource<Q> extends SelectSource {
   readonly _groups: string[] | undefined
   readonly _eager: EagerList<Q>
   /** `''` for a key made from the description, else the key given to `useCache()`. */
