@@ -96,9 +96,18 @@ export function deleteRecords(db: Database, schema: Schema, deletions: ReadonlyM
     db.write(schema.entity, deletions)
     return
   }
-  const keys: (readonly [Schema, string])[] = []
-  for (const key of deletions.keys())
-    keys.push([schema, key])
-  for (const [target, changes] of planDeletes(db, keys))
+  for (const [target, changes] of planDeletesOf(db, schema, deletions))
     db.write(target.entity, changes)
+}
+
+/**
+ * {@link planDeletes} for records of one model, under the keys of `deletions`.
+ *
+ * @internal
+ */
+export function planDeletesOf(db: Database, schema: Schema, deletions: ReadonlyMap<string, undefined>): DeleteChanges {
+  const roots: (readonly [Schema, string])[] = []
+  for (const key of deletions.keys())
+    roots.push([schema, key])
+  return planDeletes(db, roots)
 }

@@ -1,4 +1,4 @@
-import { deleteRecords, planDeletes } from './deleteRules'
+import { deleteRecords, planDeletesOf } from './deleteRules'
 import type { StoredRecord } from './keys'
 import { recordAt } from './ownRecords'
 import { _keepsMeta } from './modelDefaults'
@@ -145,7 +145,7 @@ export function _deleteRecords(db: Database, schema: Schema, deletions: Map<stri
     return deleted
   }
   // Every store the delete rules reach is put back if a `deleted` hook throws.
-  const planned = planDeletes(db, [...kept.keys()].map(key => [schema, key] as const))
+  const planned = planDeletesOf(db, schema, kept)
   const undo = snapshot(db, planned)
   for (const [target, changes] of planned)
     db.write(target.entity, changes)
