@@ -61,6 +61,14 @@ describe('where clauses', () => {
     expect(ids(useRepo(User, pinia).whereId([3, 99, 1]).get())).toEqual([3, 1])
   })
 
+  it('whereId and find give a key named twice once, as pinia-orm does', () => {
+    const users = useRepo(User, pinia)
+
+    expect(ids(users.whereId([2, 1, 2, 1]).get())).toEqual([2, 1])
+    expect(ids(users.find([3, 3]))).toEqual([3])
+    expect(users.whereId([1, 1]).count()).toBe(1)
+  })
+
   it('whereId combines with orWhere as one more condition', () => {
     expect(ids(useRepo(User, pinia).whereId(1).orWhere('name', 'Bob').get())).toEqual([1, 2])
   })

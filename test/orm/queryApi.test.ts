@@ -177,8 +177,21 @@ describe('where variants', () => {
     expect(ids(scores.where('id', 1).orWhereNotIn('team', ['red']).get())).toEqual([1, 2, 4])
   })
 
-  it('where() with a list of fields says it is not supported, instead of matching nothing', () => {
-    expect(() => useRepo(Score, pinia).where(['name', 'team'] as never, 'red')).toThrow(/where\(\) on Score with a list of fields \(name, team\) is not supported yet/)
+  it('where() with the primary key\'s fields takes ids, as whereId() does (pinia-orm\'s where(string[], ...))', () => {
+    const members = useRepo(Member, pinia)
+    members.save([{ teamId: 1, userId: 3, role: 'lead' }, { teamId: 2, userId: 4, role: 'dev' }, { teamId: 2, userId: 5, role: 'qa' }])
+    const roles = (items: { role: unknown }[]) => items.map(member => member.role)
+
+    expect(roles(members.where(['teamId', 'userId'], '[2,4]').get())).toEqual(['dev'])
+    expect(roles(members.where(['teamId', 'userId'], ['[2,5]', '[1,3]']).get())).toEqual(['qa', 'lead'])
+    expect(roles(members.where(['teamId', 'userId'], [[1, 3]]).get())).toEqual(['lead'])
+    expect(roles(members.where('role', 'qa').orWhere(['teamId', 'userId'], '[1,3]').get())).toEqual(['lead', 'qa'])
+    expect(ids(useRepo(Score, pinia).where(['id'], [4, 2]).get())).toEqual([4, 2])
+  })
+
+  it('where() with a list of fields that is not the primary key says what a list means, instead of matching nothing', () => {
+    expect(() => useRepo(Score, pinia).where(['name', 'team'], 'red')).toThrow(/where\(\) on Score with a list of fields \(name, team\): a list stands for the primary key \(id\)/)
+    expect(() => useRepo(Member, pinia).orWhere(['userId', 'teamId'], '[3,1]')).toThrow(/orWhere\(\) on Member with a list of fields \(userId, teamId\)/)
   })
 
   it('where(field, Set) keeps values in the set', () => {

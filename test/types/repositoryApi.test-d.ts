@@ -45,6 +45,17 @@ describe('query results', () => {
     expectTypeOf(useRepo(User, pinia).count()).toEqualTypeOf<number>()
     expectTypeOf(useRepo(User, pinia).max('age')).toEqualTypeOf<number | null>()
   })
+
+  it('a grouped query shows the query methods, not the internal `_` fields', () => {
+    const grouped = useRepo(User, pinia).groupBy('age')
+    expectTypeOf(grouped).toHaveProperty('where')
+    expectTypeOf(grouped).not.toHaveProperty('_wheres')
+    expectTypeOf(grouped).not.toHaveProperty('_db')
+  })
+
+  it('where() takes the primary key\'s fields as a list, as pinia-orm\'s where(string[], ids) does', () => {
+    expectTypeOf(useRepo(User, pinia).where(['id'], [1, 2]).get()).toEqualTypeOf<Item<typeof User>[]>()
+  })
 })
 
 describe('helpers and plugins', () => {

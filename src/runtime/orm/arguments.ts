@@ -31,11 +31,20 @@ export function checkWithArguments(schema: Schema, name: unknown, constraint: un
  * @internal
  */
 export function checkWhereField(method: string, schema: Schema, field: unknown): void {
-  // pinia-orm accepts a list of fields here without documenting what it means: refuse, never guess.
-  if (Array.isArray(field))
-    throw createOrmError(`${method}() on ${schema.name} with a list of fields (${field.map(String).join(', ')}) is not supported yet. Add one where() per field, or give a function of the instance. See docs/migration-from-pinia-orm.md.`)
+  // A list of fields means the primary key (pinia-orm's whereId passes it so); any other list is
+  // refused, never guessed at.
+  if (Array.isArray(field)) {
+    if (!namesPrimaryKey(schema, field))
+      throw createOrmError(`${method}() on ${schema.name} with a list of fields (${field.map(String).join(', ')}): a list stands for the primary key (${schema.primaryKey.join(', ')}) and takes its ids, as whereId() does. For other fields, add one where() per field, or give a function of the instance. See docs/migration-from-pinia-orm.md.`)
+    return
+  }
   if (typeof field !== 'string' && typeof field !== 'function')
     throw createOrmError(`${method}() on ${schema.name} takes the name of an attribute or a function of the record, not ${describe(field)}. Its attributes are: ${schema.attributeNames.join(', ')}.`)
+}
+
+/** Whether `fields` lists the primary key of `schema`, in its order. @internal */
+export function namesPrimaryKey(schema: Schema, fields: readonly unknown[]): boolean {
+  return fields.length === schema.primaryKey.length && fields.every((field, i) => field === schema.primaryKey[i])
 }
 
 /**

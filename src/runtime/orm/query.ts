@@ -2,7 +2,7 @@ import { checkCount, checkIds, checkWhereField, checkWhereValues, checkWithArgum
 import type { Database } from './database'
 import { addEager, loadEager, sharedLoad } from './eagerLoad'
 import type { EagerList } from './eagerLoad'
-import { keysOfIds } from './keys'
+import { keyOf, keysOfIds } from './keys'
 import type { Model } from './Model'
 import { addRelationWhere } from './relationQueries'
 import type { HasOperator } from './relationQueries'
@@ -29,7 +29,7 @@ import { _createLiveQuery } from './live/liveQuery'
 import type { LiveQuery } from './live/liveQuery'
 
 /** A query grouped with `groupBy()`: its `get()` returns the groups by key. */
-export type GroupedQuery<M extends ModelClass> = Omit<Query<M>, 'get'> & {
+export type GroupedQuery<M extends ModelClass> = Omit<Query<M>, 'get' | `_${string}`> & {
   /** The matching model instances in groups, keyed as pinia-orm keys them. */
   get: <_T extends 'group' | 'collection' = 'group'>() => Record<string, Item<M>[]>
 }
@@ -58,16 +58,26 @@ export class Query<M extends ModelClass = ModelClass> extends QueryState<Query> 
   /**
    * Keeps records whose `field` equals `value`, is one of `value` (an array), or passes `value` (a
    * function of the field's value). Given a function alone, keeps the model instances it accepts.
+   * Given the list of the primary key's fields, `value` is one id or a list of ids, as for
+   * {@link Query.whereId}.
    */
-  where(field: string | ((item: Item<M>) => boolean), value?: unknown): this {
+  where(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): this {
     checkWhereField('where', this._schema, field)
+    if (typeof field === 'object')
+      return this.whereId(value as KeyOf<M>)
     this._wheres = addWhere(this._schema, this._wheres, field as Where['field'], value, false)
     return this
   }
 
   /** Like {@link Query.where}, but records passing either this or the `where` group are kept. */
-  orWhere(field: string | ((item: Item<M>) => boolean), value?: unknown): this {
+  orWhere(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): this {
     checkWhereField('orWhere', this._schema, field)
+    if (typeof field === 'object') {
+      checkIds('orWhere', this._schema, value)
+      const keys = new Set(keysOfIds(value, this._schema.primaryKey).keys)
+      const primaryKey = this._schema.primaryKey
+      return this._whereRecord(record => keys.has(keyOf(record, primaryKey) ?? ''), true)
+    }
     this._wheres = addWhere(this._schema, this._wheres, field as Where['field'], value, true)
     return this
   }

@@ -118,12 +118,12 @@ export class Repository<M extends ModelClass = ModelClass> {
   }
 
   /** {@inheritDoc Query.where} */
-  where(field: string | ((item: Item<M>) => boolean), value?: unknown): Query<M> {
+  where(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): Query<M> {
     return this.query().where(field, value)
   }
 
   /** {@inheritDoc Query.orWhere} */
-  orWhere(field: string | ((item: Item<M>) => boolean), value?: unknown): Query<M> {
+  orWhere(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): Query<M> {
     return this.query().orWhere(field, value)
   }
 

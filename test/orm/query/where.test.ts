@@ -32,6 +32,10 @@ describe('matchesWheres', () => {
     expect(matchesWheres([where('name', 'Bob', true)], record, undefined)).toBe(false)
   })
 
+  it('keeps every item when there is no condition at all, as a query without where() does', () => {
+    expect(matchesWheres([], record, undefined)).toBe(true)
+  })
+
   it('counts the key being among the ids as one more where', () => {
     expect(matchesWheres([], record, true)).toBe(true)
     expect(matchesWheres([where('name', 'Ann')], record, false)).toBe(false)
@@ -45,7 +49,8 @@ describe('matchesWheres', () => {
       const ands = conditions.filter(c => !c.or)
       const ors = conditions.filter(c => c.or)
       const andGroup = ands.length > 0 || inIds !== undefined
-      const expected = (andGroup && (inIds ?? true) && ands.every(c => c.value === value)) || ors.some(c => c.value === value)
+      const unconstrained = conditions.length === 0 && inIds === undefined
+      const expected = unconstrained || (andGroup && (inIds ?? true) && ands.every(c => c.value === value)) || ors.some(c => c.value === value)
       expect(matchesWheres(wheres, { n: value }, inIds)).toBe(expected)
     }))
   })

@@ -35,9 +35,6 @@ export function _createLiveQuery<Q extends BranchQuery<Q>>(source: LiveSource<Q>
 /** The relations to keep loaded and to test, when every part of the query can be kept up to date by writes. */
 function incrementalLoads<Q extends BranchQuery<Q>>(source: LiveSource<Q>): { relations: LiveRelation<Entry>[], branches: LiveBranch<Q>[], has: LiveHas[] } | undefined {
   const shape = source._shape()
-  // A key named twice in whereId() gives its record twice; a result of distinct records cannot.
-  if (shape.ids !== undefined && new Set(shape.ids).size !== shape.ids.length)
-    return undefined
   const newQuery = (schema: Schema) => source._newQuery(schema)
   const has = liveHasOf(source._db, source._schema, shape, newQuery)
   const loads = has && liveRelations<Entry, Q>(source._db, source._schema, source._eager, newQuery)

@@ -55,6 +55,7 @@ export function matches(query: { readonly _schema: Schema, readonly _wheres: rea
 
 /**
  * Whether `item` passes `wheres` (and, when given, `inIds`: whether its key is among the query's ids).
+ * With no condition at all, every item passes, as in a query without `where()`.
  *
  * @internal
  */
@@ -71,7 +72,7 @@ export function matchesWheres(wheres: readonly Where[], item: StoredRecord, inId
       and &&= test(where, item)
     }
   }
-  return (hasAnd && and) || or
+  return (hasAnd && and) || or || (!hasAnd && wheres.length === 0)
 }
 
 function test(where: Where, item: StoredRecord): boolean {
