@@ -131,6 +131,13 @@ describe('helpers', () => {
     expect(useCollect(users).keys()).toEqual([1, 2, 3])
   })
 
+  it('useCollect(models).groupBy(field)', () => {
+    const groups = useCollect(useRepo(User).all()).groupBy('prename')
+    expect(Object.keys(groups)).toEqual(['John', 'Jane'])
+    expect(ids(groups.John!)).toEqual([1, 3])
+    expect(ids(groups.Jane!)).toEqual([2])
+  })
+
   it('useGroupBy, useKeys, useMax, useMin, usePluck, useSortBy, useSum', () => {
     const users = useRepo(User).all()
     expect(Object.keys(useGroupBy(users, 'name'))).toEqual(['John Doe', 'Jane Doe', 'Jahn Doe'])
@@ -375,5 +382,14 @@ describe('model features', () => {
     expect(user.$refresh().name).toBe('Jane Doe')
     expect(user.$isDirty()).toBe(false)
     expect(user.$getIndexId()).toBe('2')
+  })
+})
+
+describe('model instance', () => {
+  it('$self(), $entity() and $getKeyName() name the class, its entity and its primary key', () => {
+    const user = useRepo(User).find(1)!
+    expect(user.$self()).toBe(User)
+    expect(user.$entity()).toBe('users')
+    expect(user.$getKeyName()).toBe('id')
   })
 })

@@ -4,6 +4,7 @@ import { describe, expectTypeOf, it } from 'vitest'
 import { Model, Repository, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
 import type { Item, Paginated, PiniaOrmPluginContext } from '../../src/runtime/orm'
 import { useCollect, useGroupBy, useSortBy } from '../../src/runtime/orm/helpers'
+import type { Sorting, sorting } from '../../src/runtime/orm/helpers'
 
 class User extends Model {
   static override entity = 'users'
@@ -64,6 +65,10 @@ describe('helpers and plugins', () => {
     expectTypeOf(useSortBy(users, 'name')).toEqualTypeOf<Item<typeof User>[]>()
     expectTypeOf(useGroupBy(users, ['name'])).toEqualTypeOf<Record<string, Item<typeof User>[]>>()
     expectTypeOf(useCollect(users).sum('age')).toEqualTypeOf<number>()
+  })
+
+  it('pinia-orm\'s `sorting` type is the `Sorting` of sortBy', () => {
+    expectTypeOf<sorting<Item<typeof User>>>().toEqualTypeOf<Sorting<Item<typeof User>>>()
   })
 
   it('a plugin gets the pinia-orm context', () => {

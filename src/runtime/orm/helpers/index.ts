@@ -10,3 +10,5 @@ export { useKeys } from './keys'
 export { useGroupBy } from './groupBy'
 export { useSortBy } from './sortBy'
 export type { SortFlags, Sorting } from './sortBy'
+/** pinia-orm's name of {@link Sorting}. */
+export type { Sorting as sorting } from './sortBy'
