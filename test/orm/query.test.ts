@@ -69,6 +69,14 @@ describe('where clauses', () => {
     expect(users.whereId([1, 1]).count()).toBe(1)
   })
 
+  it('destroy and delete take a key named twice once', () => {
+    const users = useRepo(User, pinia)
+
+    expect(ids(users.destroy([2, 2]))).toEqual([2])
+    expect(ids(users.whereId([3, 3]).delete())).toEqual([3])
+    expect(ids(users.all())).toEqual([1])
+  })
+
   it('whereId combines with orWhere as one more condition', () => {
     expect(ids(useRepo(User, pinia).whereId(1).orWhere('name', 'Bob').get())).toEqual([1, 2])
   })

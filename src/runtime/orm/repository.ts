@@ -323,9 +323,10 @@ export class Repository<M extends ModelClass = ModelClass> {
     const data = this._db.data(schema.entity)
     const deletions = new Map<string, undefined>()
     const found: Model[] = []
+    // Each key once: keysOfIds gives distinct keys.
     for (const key of keys) {
       const record = recordAt(data, key)
-      if (record !== undefined && !deletions.has(key)) {
+      if (record !== undefined) {
         deletions.set(key, undefined)
         found.push(schema.hydrate(record, this._db))
       }

@@ -46,14 +46,10 @@ export function updateMatching(query: SelectSource, values: Record<string, unkno
  */
 export function deleteMatching(query: SelectSource): Model[] {
   const schema = query._schema
+  // Each record once: the ids of whereId() are distinct (keysOfIds).
+  const found = matchingRecords(query)
   const deletions = new Map<string, undefined>()
-  const found: Model[] = []
-  for (const item of matchingRecords(query)) {
-    const key = keyOf(item as unknown as StoredRecord, schema.primaryKey)!
-    if (!deletions.has(key)) {
-      deletions.set(key, undefined)
-      found.push(item)
-    }
-  }
+  for (const item of found)
+    deletions.set(keyOf(item as unknown as StoredRecord, schema.primaryKey)!, undefined)
   return _deleteRecords(query._db, schema, deletions, found)
 }
