@@ -12,7 +12,10 @@ import {
   updateTemplates,
   useLogger,
 } from '@nuxt/kit'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'pathe'
+import { planAutoImports, valueExports } from './autoImportsOption'
+import type { AutoImport } from './autoImportsOption'
 import { CORE_IMPORTS, HELPER_IMPORTS } from './coreImports'
 import { DECORATOR_IMPORTS, decoratorEsbuildOptions } from './decorators'
 import type { DecoratorMode } from './decorators'
@@ -23,6 +26,8 @@ import { watchModelLoadErrors } from './modelLoadReport'
 import { scanModels } from './scanModels'
 import type { ScannedModelFile } from './scanModels'
 import { TEMPLATE_DIR, modelsTemplate, modelsTypeTemplate, optionsTemplate, optionsTypeTemplate } from './templates'
+import { inlineOrmOptions } from './ormOptions'
+import type { InlineOrmOptions } from './ormOptions'
 
 /** Options of the `piniaOrm` key in `nuxt.config`. */
 export interface ModuleOptions {
@@ -54,6 +59,32 @@ export interface ModuleOptions {
    * @default 'standard'
    */
   decorators: DecoratorMode
+  /**
+   * Model defaults of `createORM()` given inline, as `@pinia-orm/nuxt` takes them
+   * (`withMeta`, `hidden`, `visible`, `namespace`). For a key set here and in `optionsFile`, the
+   * file wins.
+   * @default undefined
+   */
+  model?: InlineOrmOptions['model']
+  /**
+   * `cache` of `createORM()` given inline: `false` turns `useCache()` off. For a key set here and in
+   * `optionsFile`, the file wins.
+   * @default undefined
+   */
+  cache?: boolean | { shared?: boolean }
+  /**
+   * `pinia` of `createORM()` given inline (`storeType`). For a key set here and in `optionsFile`,
+   * the file wins.
+   * @default undefined
+   */
+  pinia?: InlineOrmOptions['pinia']
+  /**
+   * As in `@pinia-orm/nuxt`: names (`'useRepo'`) and `[name, alias]` pairs to auto-import. The
+   * module auto-imports its API already, so only aliases and other exports of
+   * `nuxt-pinia-orm/orm` add anything; an unknown name is warned about at build time.
+   * @default undefined
+   */
+  autoImports?: Array<string | [string, string]>
 }
 
 export default defineNuxtModule<ModuleOptions>({
@@ -91,13 +122,21 @@ export default defineNuxtModule<ModuleOptions>({
       tsConfig.compilerOptions = { ...tsConfig.compilerOptions, experimentalDecorators: true }
     }
 
-    addImports([
+    const ownImports: AutoImport[] = [
       ...CORE_IMPORTS.map(name => ({ name, from: core })),
       ...DECORATOR_IMPORTS.map(name => ({ name, from: resolveRuntime('./runtime/orm/decorators') })),
       ...['useRepo', 'transaction', 'optimistic'].map(name => ({ name, from: resolveRuntime('./runtime/composables') })),
       { name: 'useFetchRepo', from: resolveRuntime('./runtime/fetchRepo') },
       ...HELPER_IMPORTS.map(name => ({ name, from: resolveRuntime('./runtime/orm/helpers') })),
-    ])
+    ]
+    // pinia-orm's `autoImports`: aliases and other exports of the core; the index is read only then.
+    const coreIndex = await resolvePath(resolveRuntime('./runtime/orm/index'))
+    const autoImports = planAutoImports(options.autoImports, ownImports, () => valueExports(coreIndex, readFileSync(coreIndex, 'utf8')), core)
+    addImports([...ownImports, ...autoImports.imports])
+    // createORM() options given inline (model, cache, pinia), checked now; unknown keys warned about.
+    const inline = inlineOrmOptions(options as unknown as Record<string, unknown>)
+    for (const warning of [...inline.warnings, ...autoImports.warnings])
+      logger.warn(warning)
     // Like useFetch, each call gets a key unique to its place in the code: (model, request, options, key).
     nuxt.options.optimization.keyedComposables.push({ name: 'useFetchRepo', source: resolveRuntime('./runtime/fetchRepo'), argumentLength: 4 })
 
@@ -136,7 +175,7 @@ export default defineNuxtModule<ModuleOptions>({
     const optionsFile = options.optionsFile ? await resolvePath(options.optionsFile) : undefined
     addTemplate({
       filename: `${TEMPLATE_DIR}/options.mjs`,
-      getContents: () => optionsTemplate(optionsFile),
+      getContents: () => optionsTemplate(optionsFile, inline.options),
     })
     addTemplate({
       filename: `${TEMPLATE_DIR}/options.d.mts`,

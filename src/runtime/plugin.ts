@@ -16,8 +16,11 @@ export default defineNuxtPlugin({
   dependsOn: ['pinia'],
   setup(nuxtApp) {
     const pinia = nuxtApp.$pinia as Pinia
-    if (ormOptions)
-      pinia.use(createORM(ormOptions))
+    // piniaOrm's inline options, then the options file's (installed later, they win).
+    for (const options of ormOptions) {
+      if (options)
+        pinia.use(createORM(options))
+    }
     registerModelFiles(pinia, modelFiles)
 
     if (import.meta.hot) {

@@ -456,3 +456,13 @@ describe('live queries (issue 15)', () => {
     await page.close()
   })
 })
+
+describe('createORM() options given inline under piniaOrm, as @pinia-orm/nuxt takes them (issue 12)', () => {
+  it('apply piniaOrm.model.hidden and an autoImports alias at runtime, beside the options file\'s plugin', async () => {
+    expect(testJson(await $fetch<string>('/nuxt-options'), 'inline-options')).toEqual({
+      json: { id: 1, title: 'Inline' },
+      stored: 's3cret',
+      fileApi: '/api',
+    })
+  })
+})

@@ -3,6 +3,7 @@ import type { Pinia, StateTree } from 'pinia'
 import { ref } from 'vue'
 import { createOrmError } from './errors'
 import type { StoredRecord } from './keys'
+import { _warnOverriddenStoreActions } from './overriddenStoreActions'
 
 /** The records of one entity store, by primary key. */
 export type EntityData = Record<string, StoredRecord>
@@ -53,10 +54,12 @@ export function createEntityStore(id: string, model: StoreStatics | undefined, s
   if (storeType === 'setupStore') {
     return defineStore(id, () => {
       const members = typeof extra === 'function' ? (extra as () => Record<string, unknown>)() : extra as Record<string, unknown>
+      _warnOverriddenStoreActions(pinia, model!.name, members, storeType)
       return { ...members, data: ref({} as EntityData) }
     })(pinia) as unknown as OptionEntityStore
   }
   const options = (typeof extra === 'function' ? (extra as () => OptionStoreOptions)() : extra) as OptionStoreOptions
+  _warnOverriddenStoreActions(pinia, model!.name, options, storeType)
   const storeOptions = { ...options, state: () => ({ ...options.state?.(), data: {} as EntityData }) }
   return defineStore(id, storeOptions as unknown as { state: () => { data: EntityData } })(pinia)
 }
