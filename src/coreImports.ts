@@ -3,7 +3,7 @@
  * app gets the Nuxt-aware one from `runtime/composables`.
  * @internal
  */
-export const CORE_IMPORTS = ['Model', 'Repository', 'useLiveQuery'] as const
+export const CORE_IMPORTS = ['Model', 'Repository', 'useLiveQuery', 'mapRepos'] as const
 
 /**
  * The collection helpers of `nuxt-pinia-orm/helpers`, auto-imported as pinia-orm names them.

@@ -37,6 +37,13 @@ export abstract class Attribute<T = unknown> {
   _notNullable = false
 
   /**
+   * Whether the default is generated per record (an id), so that a record saved without a value
+   * for this primary key gets one instead of an error.
+   * @internal
+   */
+  _generated = false
+
+  /**
    * Declares that `null` is not a valid value of this field: in development, saving `null` to it
    * warns, naming the model and the field (the value is kept, as pinia-orm does).
    */
@@ -68,6 +75,7 @@ export class Uid extends Attribute<string> {
   constructor(options?: UidOptions | number) {
     super()
     this._options = typeof options === 'number' ? { size: options } : options
+    this._generated = true
   }
 
   override _makeDefault(): string {

@@ -7,6 +7,7 @@ import { _buildInheritance, _withType } from './inheritance'
 import type { Inheritance } from './inheritance'
 import type { StoredRecord } from './keys'
 import { _buildConversions } from './mutators'
+import { _applyCastDefaults } from './castDefaults'
 import type { FieldConversions } from './mutators'
 import { _declaredVisibility, _modelVisibility } from './visibility'
 import type { Visibility } from './visibility'
@@ -78,6 +79,8 @@ export function _buildFeatures(model: ModelClass, name: string, attributes: Map<
     attributes.set('_meta', new Attr(null))
   }
   const conversions = _buildConversions(name, statics.casts?.(), statics.mutators?.(), new Set(attributes.keys()))
+  if (conversions)
+    _applyCastDefaults(conversions.defaults, attributes)
   const declared = _declaredVisibility(statics)
   const visibility = _modelVisibility(statics, declared.hidden, declared.visible, meta)
   const hooks = _buildHooks(model)

@@ -29,6 +29,8 @@ type Convert = (value: unknown) => unknown
 export interface FieldConversions {
   readonly read: ReadonlyMap<string, Convert>
   readonly write: ReadonlyMap<string, Convert>
+  /** The casts that also make their field's default (`_makesDefault`, see `castDefaults.ts`). */
+  readonly defaults: ReadonlyMap<string, CastAttribute>
 }
 
 /**
@@ -40,6 +42,7 @@ export interface FieldConversions {
 export function _buildConversions(name: string, casts: unknown, mutators: unknown, attributes: ReadonlySet<string>): FieldConversions | undefined {
   const read = new Map<string, Convert>()
   const write = new Map<string, Convert>()
+  const defaults = new Map<string, CastAttribute>()
   const check = (kind: string, field: string) => {
     if (!attributes.has(field))
       throw createOrmError(`${name}.${kind}() names '${field}', which is not an attribute of ${name}. Its attributes are: ${[...attributes].join(', ')}.`)
@@ -49,8 +52,12 @@ export function _buildConversions(name: string, casts: unknown, mutators: unknow
     if (typeof Cast !== 'function' || !(Cast.prototype instanceof CastAttribute))
       throw createOrmError(`${name}.casts() gives '${field}' a value that is not a cast class. Give a class that extends CastAttribute, e.g. DateCast or ArrayCast (the class, not an instance).`)
     const cast = new (Cast as CastClass)()
-    read.set(field, value => cast.get(value))
+    // A cast that keeps CastAttribute's `get` returns what it is given: nothing to do on read.
+    if (cast.get !== CastAttribute.prototype.get)
+      read.set(field, value => cast.get(value))
     write.set(field, value => cast.set(value))
+    if ((Cast as typeof CastAttribute)._makesDefault)
+      defaults.set(field, cast)
   }
   for (const [field, mutator] of Object.entries(asObject(mutators, `${name}.mutators()`))) {
     check('mutators', field)
@@ -62,7 +69,7 @@ export function _buildConversions(name: string, casts: unknown, mutators: unknow
     if (set)
       write.set(field, chain(set, write.get(field)))
   }
-  return read.size === 0 && write.size === 0 ? undefined : { read, write }
+  return read.size === 0 && write.size === 0 ? undefined : { read, write, defaults }
 }
 
 function chain(first: Convert | undefined, second: Convert | undefined): Convert {

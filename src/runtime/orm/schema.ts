@@ -1,4 +1,4 @@
-import { Attr, Attribute, Uid } from './attributes'
+import { Attr, Attribute } from './attributes'
 import { createOrmError } from './errors'
 import { withDecoratedFields } from './decorators/registry'
 import type { DecoratedClass } from './decorators/registry'
@@ -162,10 +162,11 @@ export function _schemaForRecord(schema: Schema, record: StoredRecord): Schema {
 }
 
 /**
- * Whether the primary key is generated when missing (every field of it is a `uid`).
+ * Whether the primary key is generated when missing (every field of it is a `uid`, or has an id
+ * cast such as `UidCast`).
  *
  * @internal
  */
 export function hasGeneratedKey(schema: Schema): boolean {
-  return schema.primaryKey.every(field => schema.attributes.get(field) instanceof Uid)
+  return schema.primaryKey.every(field => schema.attributes.get(field)?._generated === true)
 }

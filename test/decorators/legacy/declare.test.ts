@@ -6,6 +6,7 @@ import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { Model, useRepo } from '../../../src/runtime/orm'
 import { Attr, HasMany, NonEnumerable, Str } from '../../../src/runtime/orm/decorators'
+import { Uid as NanoidUid } from '../../../src/runtime/orm/nanoid'
 
 class Author extends Model {
   static override entity = 'authors'
@@ -48,5 +49,20 @@ describe('pinia-orm 1.x decorated models (experimentalDecorators)', () => {
     expect(author.note).toBe('helper')
     expect(Object.keys(author)).not.toContain('note')
     expect(JSON.parse(JSON.stringify(author))).toEqual({ id: 3, name: 'Ted' })
+  })
+})
+
+describe('@Uid() of pinia-orm\'s id cast packages on a `declare` field', () => {
+  class Ticket extends Model {
+    static override entity = 'declared_uid_tickets'
+    @NanoidUid({ size: 12 }) declare id: string
+    @Str('') declare title: string
+  }
+
+  it('generates the key of a record saved without one, and keeps a given one', () => {
+    const saved = useRepo(Ticket, pinia).save({ title: 'Printer' })
+    expect(saved.id).toMatch(/^[\w-]{12}$/)
+    expect(useRepo(Ticket, pinia).find(saved.id)!.title).toBe('Printer')
+    expect(useRepo(Ticket, pinia).save({ id: 'given', title: 'Desk' }).id).toBe('given')
   })
 })

@@ -27,6 +27,14 @@ export class CastAttribute<T = unknown> {
   static parameters: Record<string, unknown> | undefined
 
   /**
+   * Whether this cast also makes the value of a field a new record lacks: `set(undefined)` is then
+   * the field's default, and on a primary key it generates the key before the record is keyed (the
+   * id casts of `nuxt-pinia-orm/nanoid` and `nuxt-pinia-orm/uuid/*`).
+   * @internal
+   */
+  static _makesDefault = false
+
+  /**
    * This cast with parameters, which its `get` and `set` read with `this.getParameters()`. Returns
    * a subclass: the cast itself is left as it was, so two models can use it with different ones.
    */
