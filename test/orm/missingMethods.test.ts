@@ -7,6 +7,49 @@ import { User } from './models'
 
 const stubsOf = (prototype: object) => missingMethodNames.filter(name => isMissingMethod((prototype as Record<string, unknown>)[name]))
 
+/** The public methods a class has, its parents' included (`_` internals and guard stubs left out). */
+function methodsOf(type: { prototype: object }): string[] {
+  const names = new Set<string>()
+  for (let prototype = type.prototype; prototype !== Object.prototype; prototype = Object.getPrototypeOf(prototype)) {
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const value = Object.getOwnPropertyDescriptor(prototype, name)!.value
+      if (name !== 'constructor' && !name.startsWith('_') && typeof value === 'function' && !isMissingMethod(value))
+        names.add(name)
+    }
+  }
+  return [...names].sort()
+}
+
+describe('the repository as a shortcut to query()', () => {
+  it('has every public method of Query, so none is a TypeError or a guard on it', () => {
+    const repository = methodsOf(Repository)
+
+    expect(methodsOf(Query).filter(name => !repository.includes(name))).toEqual([])
+  })
+
+  it('delete() deletes every record of the model and returns them', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save([{ id: 1, name: 'John' }, { id: 2, name: 'Jane' }])
+
+    const deleted = useRepo(User, pinia).delete()
+
+    expect(deleted.map(user => user.name)).toEqual(['John', 'Jane'])
+    expect(useRepo(User, pinia).piniaStore().$state.data).toEqual({})
+  })
+
+  it('load(models) on the repository loads nothing, as a query without with() loads nothing', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 1, name: 'John', posts: [{ id: 10, title: 'a' }] })
+    const users = useRepo(User, pinia).all()
+
+    useRepo(User, pinia).load(users)
+
+    expect(users[0]).not.toHaveProperty('posts')
+    useRepo(User, pinia).with('posts').load(users)
+    expect(users[0]!.posts!.map(post => post.id)).toEqual([10])
+  })
+})
+
 describe('pinia-orm methods that are missing', () => {
   it('a call through the repository names the method and the migration table', () => {
     const users = useRepo(User, createPinia()) as unknown as { api: () => unknown }

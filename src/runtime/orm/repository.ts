@@ -503,6 +503,16 @@ export class Repository<M extends ModelClass = ModelClass> {
     return this.query().update(values)
   }
 
+  /** {@inheritDoc Query.delete} */
+  delete(): Item<M>[] {
+    return this.query().delete()
+  }
+
+  /** {@inheritDoc Query.load} */
+  load(items: readonly Model[]): void {
+    this.query().load(items)
+  }
+
   /**
    * Model instances rebuilt from a nested structure of keys (`{ id: 1, posts: [{ id: 2 }] }`):
    * each record as it is in the store, with the relations the structure names loaded.
