@@ -1,29 +1,20 @@
 import { checkIds } from './arguments'
 import type { OrmConfig } from './config'
 import type { Database, EntityStore } from './database'
-import { warnDanglingForeignKeys } from './danglingKeys'
 import { createOrmError } from './errors'
 import { runPlugins } from './plugins'
+import { recordAt } from './ownRecords'
 import type { Paginated } from './query/paginate'
 import type { OrderByList, OrderByOptions } from './query/orderBy'
 import type { QueryCache } from './query/queryCache'
 import { revive } from './revive'
-import type { StoredRecord } from './keys'
 import type { Model } from './Model'
-import { devWarner } from './inputWarnings'
-import { normalize } from './normalize'
-import { recordAt, setRecord } from './ownRecords'
-import type { NormalizeOptions, Normalized, SavedNode } from './normalize'
-import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { Query } from './query'
 import type { GroupedQuery, RelationConstraint } from './query'
 import type { HasOperator } from './relationQueries'
 import type { LiveQuery } from './live/liveQuery'
-import { writesOf } from './unlink'
-import { keysOfIds } from './keys'
-import { _deleteRecords, _saveBatches } from './hooks'
 import { hasGeneratedKey } from './schema'
-import { _keepsMeta } from './modelDefaults'
+import { destroyIds, freshRecords, INSERT, persistRecords, removeAll, SAVE } from './writeRecords'
 import type { Schema } from './relations/Relation'
 import type { Item, KeyOf, ModelClass, ModelOptions, RecordInput } from './types'
 
@@ -250,7 +241,7 @@ export class Repository<M extends ModelClass = ModelClass> {
   save(record: RecordInput): Item<M>
   save(records: RecordInput[]): Item<M>[]
   save(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
-    return this.persist(records, { relations: true, merge: true })
+    return persistRecords(this._db, this._schema, records, SAVE) as Item<M> | Item<M>[]
   }
 
   /**
@@ -259,7 +250,7 @@ export class Repository<M extends ModelClass = ModelClass> {
   insert(record: RecordInput): Item<M>
   insert(records: RecordInput[]): Item<M>[]
   insert(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
-    return this.persist(records, { relations: false, merge: false })
+    return persistRecords(this._db, this._schema, records, INSERT) as Item<M> | Item<M>[]
   }
 
   /**
@@ -268,27 +259,7 @@ export class Repository<M extends ModelClass = ModelClass> {
   fresh(record: RecordInput): Item<M>
   fresh(records: RecordInput[]): Item<M>[]
   fresh(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
-    const schema = this._schema
-    const { roots, batches } = this.normalize(records, { relations: false, merge: false })
-    if ((schema.features && (schema.features.hooks || schema.features.meta || schema.features.inheritance)) || _keepsMeta(schema, this._db)) {
-      // Through the hooks, into an emptied store; put back as it was if a hook throws.
-      // A copy: in a transaction, replace() empties the same object record by record.
-      const previous = { ...this._db.data(schema.entity) }
-      this._db.replace(schema.entity, {})
-      try {
-        _saveBatches(this._db, batches)
-      }
-      catch (error) {
-        this._db.replace(schema.entity, previous)
-        throw error
-      }
-      return this.result(records, roots)
-    }
-    const data: Record<string, StoredRecord> = {}
-    for (const [key, record] of batches.get(schema) ?? [])
-      setRecord(data, key, record)
-    this._db.replace(schema.entity, data)
-    return this.result(records, roots)
+    return freshRecords(this._db, this._schema, records) as Item<M> | Item<M>[]
   }
 
   /** A model instance (or several) filled from `attributes` and defaults, not saved. */
@@ -317,30 +288,13 @@ export class Repository<M extends ModelClass = ModelClass> {
   destroy(id: KeyOf<M>): Item<M> | null
   destroy(ids: readonly KeyOf<M>[]): Item<M>[]
   destroy(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
-    const schema = this._schema
-    checkIds('destroy', schema, ids)
-    const { keys, many } = keysOfIds(ids, schema.primaryKey)
-    const data = this._db.data(schema.entity)
-    const deletions = new Map<string, undefined>()
-    const found: Model[] = []
-    for (const key of keys) {
-      const record = recordAt(data, key)
-      if (record !== undefined && !deletions.has(key)) {
-        deletions.set(key, undefined)
-        found.push(schema.hydrate(record, this._db))
-      }
-    }
-    const deleted = _deleteRecords(this._db, schema, deletions, found) as Item<M>[]
-    return many ? deleted : deleted[0] ?? null
+    return destroyIds(this._db, this._schema, ids) as Item<M> | Item<M>[] | null
   }
 
   /** Deletes every record of the model and returns them. */
   flush(): Item<M>[] {
     const deleted = this.all()
-    if (hasDeleteRules(this._schema))
-      deleteRecords(this._db, this._schema, new Map(Object.keys(this._db.data(this._schema.entity)).map(key => [key, undefined])))
-    else
-      this._db.replace(this._schema.entity, {})
+    removeAll(this._db, this._schema)
     return deleted
   }
 
@@ -357,55 +311,6 @@ export class Repository<M extends ModelClass = ModelClass> {
   /** {@inheritDoc Query.withMeta} */
   withMeta(): Query<M> {
     return this.query().withMeta()
-  }
-
-  private normalize(records: RecordInput | RecordInput[], options: NormalizeOptions): Normalized {
-    const db = this._db
-    // One read of each store per save, not one per record.
-    const stores = new Map<Schema, Record<string, StoredRecord>>()
-    return normalize({
-      link: (owner, field) => db.link(owner, field),
-      stored(schema, key) {
-        let data = stores.get(schema)
-        if (!data)
-          stores.set(schema, data = db.data(schema.entity))
-        return recordAt(data, key)
-      },
-      warn: devWarner(db.pinia),
-    }, this._schema, records, options)
-  }
-
-  /** Normalizes, then writes every store once; nothing is written when the input is bad. */
-  private persist(records: RecordInput | RecordInput[], options: NormalizeOptions): Item<M> | Item<M>[] {
-    const normalized = this.normalize(records, options)
-    const writes = writesOf(this._db, normalized)
-    _saveBatches(this._db, writes)
-    if (process.env.NODE_ENV !== 'production')
-      warnDanglingForeignKeys(this._db, writes)
-    return this.result(records, normalized.roots)
-  }
-
-  /** The model instances a write returns, with the nested relations of the input. */
-  private result(records: RecordInput | RecordInput[], roots: SavedNode[]): Item<M> | Item<M>[] {
-    const building = new Set<SavedNode>()
-    const db = this._db
-    const instantiate = (node: SavedNode): Model => {
-      // node.attributes is the very record its batch holds: saves two Map lookups per record.
-      const instance = node.schema.hydrate(node.attributes, db) as unknown as Record<string, unknown>
-      const { fields, links } = node
-      // A record reached again inside itself (cyclic input) is returned with its attributes only.
-      if (fields === undefined || building.has(node))
-        return instance as unknown as Model
-      building.add(node)
-      for (let i = 0; i < fields.length; i++) {
-        const link = links![i]!
-        instance[fields[i]!] = link === null ? null : Array.isArray(link) ? link.map(instantiate) : instantiate(link)
-      }
-      building.delete(node)
-      return instance as unknown as Model
-    }
-    const items = roots.map(instantiate) as Item<M>[]
-    return Array.isArray(records) ? items : items[0]!
   }
 
   /** The repository of another model (or a custom repository) in the same Pinia. */
