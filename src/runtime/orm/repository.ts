@@ -13,8 +13,7 @@ import { Query } from './query'
 import type { GroupedQuery, RelationConstraint } from './query'
 import type { HasOperator } from './relationQueries'
 import type { LiveQuery } from './live/liveQuery'
-import { hasGeneratedKey } from './schema'
-import { destroyIds, freshRecords, INSERT, persistRecords, removeAll, SAVE } from './writeRecords'
+import { destroyIds, freshRecords, INSERT, newRecord, persistRecords, removeAll, SAVE } from './writeRecords'
 import type { Schema } from './relations/Relation'
 import type { Item, KeyOf, ModelClass, ModelOptions, RecordInput } from './types'
 
@@ -273,12 +272,13 @@ export class Repository<M extends ModelClass = ModelClass> {
     return new this.use(undefined, NO_FILL).$fill(attributes ?? {}) as Item<M>
   }
 
-  /** Saves a record with every field at its default; the primary key must be a `uid`. */
-  new(): Item<M> {
-    const schema = this._schema
-    if (!hasGeneratedKey(schema))
-      throw createOrmError(`new() on ${schema.name} needs a generated primary key. Declare ${schema.primaryKey.map(field => `'${field}'`).join(', ')} with this.uid(), or use save() with a key.`)
-    return this.save({})
+  /**
+   * A model instance with every field at its default, saved unless `persist` is `false`. The
+   * `creating` and `saving` hooks run on it (and `created`, `saved` once saved); `null` when one of
+   * the first two returns `false`. Saving needs a primary key made with `this.uid()`.
+   */
+  new(persist = true): Item<M> | null {
+    return newRecord(this._db, this._schema, persist) as Item<M> | null
   }
 
   /**

@@ -1,10 +1,11 @@
 import { checkIds } from './arguments'
+import { createOrmError } from './errors'
 import type { Database } from './database'
 import { warnDanglingForeignKeys } from './danglingKeys'
 import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { _deleteRecords, _saveBatches } from './hooks'
 import { devWarner } from './inputWarnings'
-import { keysOfIds } from './keys'
+import { keyOf, keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import { _keepsMeta } from './modelDefaults'
@@ -12,7 +13,8 @@ import { normalize } from './normalize'
 import type { NormalizeOptions, Normalized, SavedNode } from './normalize'
 import { recordAt, setRecord } from './ownRecords'
 import type { Schema } from './relations/Relation'
-import type { RecordInput } from './types'
+import { hasGeneratedKey } from './schema'
+import type { ModelOptions, RecordInput } from './types'
 import { writesOf } from './unlink'
 
 // The writes of one model's records that the repository and a query share (`save`, `insert`,
@@ -80,6 +82,32 @@ export function freshRecords(db: Database, schema: Schema, records: RecordInput 
     setRecord(data, key, record)
   db.replace(schema.entity, data)
   return resultOf(db, records, roots)
+}
+
+const NO_FILL: ModelOptions = Object.freeze({ fill: false })
+
+/**
+ * A model instance with every field at its default, as pinia-orm's `new(persist)` makes it: the
+ * `creating` and `saving` hooks run on it, and `null` comes back when one returns `false`. With
+ * `persist`, it is saved (then `created` and `saved` run), which needs a generated primary key.
+ *
+ * @internal
+ */
+export function newRecord(db: Database, schema: Schema, persist: boolean): Model | null {
+  const hooks = schema.features?.hooks
+  if (!persist) {
+    const model = (new schema.model(undefined, NO_FILL) as Model).$fill({})
+    if ((hooks?.creating && hooks.creating(model) === false) || (hooks?.saving && hooks.saving(model) === false))
+      return null
+    return model
+  }
+  if (!hasGeneratedKey(schema))
+    throw createOrmError(`new() on ${schema.name} needs a generated primary key. Declare ${schema.primaryKey.map(field => `'${field}'`).join(', ')} with this.uid(), use new(false) for an instance that is not saved, or save() with a key.`)
+  const model = persistRecords(db, schema, {}, SAVE) as Model
+  // A hook that refused the record left it out of the store.
+  if ((hooks?.creating || hooks?.saving) && recordAt(db.data(schema.entity), keyOf(model as unknown as StoredRecord, schema.primaryKey) ?? '') === undefined)
+    return null
+  return model
 }
 
 /**
