@@ -158,9 +158,12 @@ export class Query<M extends ModelClass = ModelClass> extends QueryState<Query> 
     return this
   }
 
-  /** Loads every relation, and theirs, down to `depth` levels. */
+  /**
+   * Loads every relation, and theirs, `depth + 1` levels down as pinia-orm does: `withAll()` here,
+   * and `withAllRecursive(depth - 1)` in each relation's query while `depth > 0`.
+   */
   withAllRecursive(depth = 3): this {
-    this.withAll(depth > 1 ? query => query.withAllRecursive(depth - 1) : undefined)
+    this.withAll(depth > 0 ? query => query.withAllRecursive(depth - 1) : undefined)
     return this
   }
 
