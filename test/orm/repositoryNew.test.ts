@@ -107,6 +107,17 @@ describe('repository new(persist)', () => {
     expect(pinia.state.value.locked!.data).toEqual({})
   })
 
+  it('query().new() and query().new(false) do as the repository\'s new()', () => {
+    const pinia = createPinia()
+
+    const saved = useRepo(Note, pinia).query().new()!
+    const unsaved = useRepo(Note, pinia).where('body', 'x').new(false)!
+
+    expect(pinia.state.value.notes!.data).toEqual({ [saved.id]: { id: saved.id, body: 'empty' } })
+    expect(unsaved.body).toBe('empty')
+    expect(useRepo(Draft, pinia).query().new()).toBeNull()
+  })
+
   it('new(false) needs no generated key, as nothing is saved', () => {
     const pinia = createPinia()
 

@@ -36,6 +36,23 @@ export type RepositoryClass<R extends Repository = Repository> = new (db: Databa
  */
 export class Repository<M extends ModelClass = ModelClass> {
   /**
+   * The model a repository class serves when its instances set no `use`, as pinia-orm's
+   * `static useModel`: `class UserRepository extends Repository { static useModel = User }`.
+   */
+  static useModel?: ModelClass
+  /** Marks repository classes, as pinia-orm's flag of the same name. */
+  static readonly _isRepository = true
+
+  /**
+   * Sets {@link Repository.useModel} on this class and returns it, as pinia-orm's `setModel()`: a
+   * definition of the class, the same for every Pinia.
+   */
+  static setModel<T extends { useModel?: ModelClass }>(this: T, model: ModelClass): T {
+    this.useModel = model
+    return this
+  }
+
+  /**
    * The model class this repository serves. A custom repository sets it as a class field:
    * `class UserRepository extends Repository<typeof User> { use = User }`.
    */
@@ -67,11 +84,12 @@ export class Repository<M extends ModelClass = ModelClass> {
    * @internal
    */
   _bind(): this {
-    const model = this.use as unknown
+    const model = (this.use ?? (this.constructor as typeof Repository).useModel) as unknown
     if (typeof model !== 'function' || typeof (model as ModelClass).fields !== 'function') {
       const name = this.constructor.name || 'The repository'
       throw createOrmError(`${name} has no model: set \`use\` to the model class it serves, e.g. \`class ${name} extends Repository<typeof User> { use = User }\` (\`override use = User\` with noImplicitOverride).${model === undefined ? '' : ` Its \`use\` is ${model === null ? 'null' : typeof model}.`}`)
     }
+    ;(this as { use: M }).use = model as M
     this._schema = this._db.register(model as M)
     return this
   }
@@ -85,6 +103,16 @@ export class Repository<M extends ModelClass = ModelClass> {
     const config = this._db.config
     this.config = config.plugins.length === 0 ? config : runPlugins(config, this)
     return this
+  }
+
+  /** This repository's class, as pinia-orm's `$self()`. */
+  $self(): typeof Repository {
+    return this.constructor as typeof Repository
+  }
+
+  /** The query result cache of this Pinia, as {@link Repository.cache} (pinia-orm's property). */
+  get queryCache(): QueryCache {
+    return this.cache()
   }
 
   /** A new query on this model's records. */
@@ -426,6 +454,31 @@ export class Repository<M extends ModelClass = ModelClass> {
   revive(input: RecordInput[]): Item<M>[]
   revive(input: RecordInput | RecordInput[]): Item<M> | Item<M>[] | null {
     return revive(this._db, this._schema, input) as Item<M> | Item<M>[] | null
+  }
+
+  /** {@inheritDoc Query.reviveOne} */
+  reviveOne(input: RecordInput): Item<M> | null {
+    return this.query().reviveOne(input)
+  }
+
+  /** {@inheritDoc Query.reviveMany} */
+  reviveMany(input: RecordInput[]): Item<M>[] {
+    return this.query().reviveMany(input)
+  }
+
+  /** {@inheritDoc Query.select} */
+  select(): Item<M>[] {
+    return this.query().select()
+  }
+
+  /** {@inheritDoc Query.newQuery} */
+  newQuery<O extends ModelClass = ModelClass>(entity: string): Query<O> {
+    return this.query().newQuery<O>(entity)
+  }
+
+  /** {@inheritDoc Query.newQueryWithConstraints} */
+  newQueryWithConstraints<O extends ModelClass = ModelClass>(entity: string): Query<O> {
+    return this.query().newQueryWithConstraints<O>(entity)
   }
 
   /**

@@ -111,12 +111,12 @@ export function newRecord(db: Database, schema: Schema, persist: boolean): Model
 }
 
 /**
- * Deletes the records with these primary keys; returns the one deleted (or `null`), or, given a
- * list, those deleted.
+ * Deletes the records with these primary keys (those `accept` accepts, when given); returns the one
+ * deleted (or `null`), or, given a list, those deleted.
  *
  * @internal
  */
-export function destroyIds(db: Database, schema: Schema, ids: unknown): Model | Model[] | null {
+export function destroyIds(db: Database, schema: Schema, ids: unknown, accept?: (record: StoredRecord) => boolean): Model | Model[] | null {
   checkIds('destroy', schema, ids)
   const { keys, many } = keysOfIds(ids, schema.primaryKey)
   const data = db.data(schema.entity)
@@ -124,7 +124,7 @@ export function destroyIds(db: Database, schema: Schema, ids: unknown): Model | 
   const found: Model[] = []
   for (const key of keys) {
     const record = recordAt(data, key)
-    if (record !== undefined && !deletions.has(key)) {
+    if (record !== undefined && !deletions.has(key) && (accept === undefined || accept(record))) {
       deletions.set(key, undefined)
       found.push(schema.hydrate(record, db))
     }
