@@ -12,7 +12,7 @@ describe('uid options', () => {
         return { id: this.uid() }
       }
     }
-    expect(useRepo(A, createPinia()).new().id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(useRepo(A, createPinia()).new()!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 
   it('makes an id of the given size and alphabet', () => {
@@ -22,7 +22,7 @@ describe('uid options', () => {
         return { id: this.uid({ size: 8, alphabet: 'abc' }), code: this.uid(5) }
       }
     }
-    const record = useRepo(B, createPinia()).new()
+    const record = useRepo(B, createPinia()).new()!
     expect(record.id).toMatch(/^[abc]{8}$/)
     expect(record.code).toMatch(/^[\w-]{5}$/)
   })

@@ -173,8 +173,8 @@ describe('with', () => {
     })
   })
 
-  it('withAllRecursive loads relations down to the given depth', () => {
-    const phone = useRepo(Phone, pinia).withAllRecursive(2).find(20)!
+  it('withAllRecursive(depth) loads relations depth + 1 levels down', () => {
+    const phone = useRepo(Phone, pinia).withAllRecursive(1).find(20)!
 
     expect(phone.user!.posts![0]!.title).toBe('c')
     expect(phone.user!.phone!.number).toBe('222')

@@ -138,7 +138,7 @@ describe('uid keys', () => {
   })
 
   it('new() saves a record of defaults under a generated key', () => {
-    const note = useRepo(Note, pinia).new()
+    const note = useRepo(Note, pinia).new()!
 
     expect(pinia.state.value.notes!.data).toEqual({ [note.id]: { id: note.id, body: '' } })
   })

@@ -78,3 +78,28 @@ describe('helpers and plugins', () => {
     })
   })
 })
+
+describe('pinia-orm Repository and Query members (issue #12)', () => {
+  it('new() may be refused by a hook, so it is the instance or null', () => {
+    expectTypeOf(useRepo(User, pinia).new()).toEqualTypeOf<Item<typeof User> | null>()
+    expectTypeOf(useRepo(User, pinia).query().new(false)).toEqualTypeOf<Item<typeof User> | null>()
+  })
+
+  it('a query writes and reads as the repository', () => {
+    const query = useRepo(User, pinia).where('age', 18)
+    expectTypeOf(query.save({ id: 1 })).toEqualTypeOf<Item<typeof User>>()
+    expectTypeOf(query.insert([{ id: 1 }])).toEqualTypeOf<Item<typeof User>[]>()
+    expectTypeOf(query.destroy(1)).toEqualTypeOf<Item<typeof User> | null>()
+    expectTypeOf(query.flush()).toEqualTypeOf<Item<typeof User>[]>()
+    expectTypeOf(query.all()).toEqualTypeOf<Item<typeof User>[]>()
+    expectTypeOf(useRepo(User, pinia).select()).toEqualTypeOf<Item<typeof User>[]>()
+    expectTypeOf(useRepo(User, pinia).reviveOne({ id: 1 })).toEqualTypeOf<Item<typeof User> | null>()
+    expectTypeOf(useRepo(User, pinia).reviveMany([{ id: 1 }])).toEqualTypeOf<Item<typeof User>[]>()
+  })
+
+  it('newQuery(entity) is typed by the model given, and $self() is a repository class', () => {
+    expectTypeOf(useRepo(User, pinia).newQuery<typeof User>('users').get()).toEqualTypeOf<Item<typeof User>[]>()
+    expectTypeOf(useRepo(UserRepository, pinia).$self()).toEqualTypeOf<typeof Repository>()
+    expectTypeOf(UserRepository.setModel(User)).toEqualTypeOf<typeof UserRepository>()
+  })
+})

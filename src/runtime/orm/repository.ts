@@ -1,29 +1,19 @@
 import { checkIds } from './arguments'
 import type { OrmConfig } from './config'
 import type { Database, EntityStore } from './database'
-import { warnDanglingForeignKeys } from './danglingKeys'
 import { createOrmError } from './errors'
 import { runPlugins } from './plugins'
+import { recordAt } from './ownRecords'
 import type { Paginated } from './query/paginate'
 import type { OrderByList, OrderByOptions } from './query/orderBy'
 import type { QueryCache } from './query/queryCache'
 import { revive } from './revive'
-import type { StoredRecord } from './keys'
 import type { Model } from './Model'
-import { devWarner } from './inputWarnings'
-import { normalize } from './normalize'
-import { recordAt, setRecord } from './ownRecords'
-import type { NormalizeOptions, Normalized, SavedNode } from './normalize'
-import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { Query } from './query'
 import type { GroupedQuery, RelationConstraint } from './query'
 import type { HasOperator } from './relationQueries'
 import type { LiveQuery } from './live/liveQuery'
-import { writesOf } from './unlink'
-import { keysOfIds } from './keys'
-import { _deleteRecords, _saveBatches } from './hooks'
-import { hasGeneratedKey } from './schema'
-import { _keepsMeta } from './modelDefaults'
+import { destroyIds, freshRecords, INSERT, newRecord, persistRecords, removeAll, SAVE } from './writeRecords'
 import type { Schema } from './relations/Relation'
 import type { Item, KeyOf, ModelClass, ModelOptions, RecordInput } from './types'
 
@@ -45,6 +35,23 @@ export type RepositoryClass<R extends Repository = Repository> = new (db: Databa
  * every query method as a shortcut to `query()`. Made by `useRepo(Model)`.
  */
 export class Repository<M extends ModelClass = ModelClass> {
+  /**
+   * The model a repository class serves when its instances set no `use`, as pinia-orm's
+   * `static useModel`: `class UserRepository extends Repository { static useModel = User }`.
+   */
+  static useModel?: ModelClass
+  /** Marks repository classes, as pinia-orm's flag of the same name. */
+  static readonly _isRepository = true
+
+  /**
+   * Sets {@link Repository.useModel} on this class and returns it, as pinia-orm's `setModel()`: a
+   * definition of the class, the same for every Pinia.
+   */
+  static setModel<T extends { useModel?: ModelClass }>(this: T, model: ModelClass): T {
+    this.useModel = model
+    return this
+  }
+
   /**
    * The model class this repository serves. A custom repository sets it as a class field:
    * `class UserRepository extends Repository<typeof User> { use = User }`.
@@ -77,11 +84,12 @@ export class Repository<M extends ModelClass = ModelClass> {
    * @internal
    */
   _bind(): this {
-    const model = this.use as unknown
+    const model = (this.use ?? (this.constructor as typeof Repository).useModel) as unknown
     if (typeof model !== 'function' || typeof (model as ModelClass).fields !== 'function') {
       const name = this.constructor.name || 'The repository'
       throw createOrmError(`${name} has no model: set \`use\` to the model class it serves, e.g. \`class ${name} extends Repository<typeof User> { use = User }\` (\`override use = User\` with noImplicitOverride).${model === undefined ? '' : ` Its \`use\` is ${model === null ? 'null' : typeof model}.`}`)
     }
+    ;(this as { use: M }).use = model as M
     this._schema = this._db.register(model as M)
     return this
   }
@@ -95,6 +103,16 @@ export class Repository<M extends ModelClass = ModelClass> {
     const config = this._db.config
     this.config = config.plugins.length === 0 ? config : runPlugins(config, this)
     return this
+  }
+
+  /** This repository's class, as pinia-orm's `$self()`. */
+  $self(): typeof Repository {
+    return this.constructor as typeof Repository
+  }
+
+  /** The query result cache of this Pinia, as {@link Repository.cache} (pinia-orm's property). */
+  get queryCache(): QueryCache {
+    return this.cache()
   }
 
   /** A new query on this model's records. */
@@ -250,7 +268,7 @@ export class Repository<M extends ModelClass = ModelClass> {
   save(record: RecordInput): Item<M>
   save(records: RecordInput[]): Item<M>[]
   save(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
-    return this.persist(records, { relations: true, merge: true })
+    return persistRecords(this._db, this._schema, records, SAVE) as Item<M> | Item<M>[]
   }
 
   /**
@@ -259,7 +277,7 @@ export class Repository<M extends ModelClass = ModelClass> {
   insert(record: RecordInput): Item<M>
   insert(records: RecordInput[]): Item<M>[]
   insert(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
-    return this.persist(records, { relations: false, merge: false })
+    return persistRecords(this._db, this._schema, records, INSERT) as Item<M> | Item<M>[]
   }
 
   /**
@@ -268,27 +286,7 @@ export class Repository<M extends ModelClass = ModelClass> {
   fresh(record: RecordInput): Item<M>
   fresh(records: RecordInput[]): Item<M>[]
   fresh(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
-    const schema = this._schema
-    const { roots, batches } = this.normalize(records, { relations: false, merge: false })
-    if ((schema.features && (schema.features.hooks || schema.features.meta || schema.features.inheritance)) || _keepsMeta(schema, this._db)) {
-      // Through the hooks, into an emptied store; put back as it was if a hook throws.
-      // A copy: in a transaction, replace() empties the same object record by record.
-      const previous = { ...this._db.data(schema.entity) }
-      this._db.replace(schema.entity, {})
-      try {
-        _saveBatches(this._db, batches)
-      }
-      catch (error) {
-        this._db.replace(schema.entity, previous)
-        throw error
-      }
-      return this.result(records, roots)
-    }
-    const data: Record<string, StoredRecord> = {}
-    for (const [key, record] of batches.get(schema) ?? [])
-      setRecord(data, key, record)
-    this._db.replace(schema.entity, data)
-    return this.result(records, roots)
+    return freshRecords(this._db, this._schema, records) as Item<M> | Item<M>[]
   }
 
   /** A model instance (or several) filled from `attributes` and defaults, not saved. */
@@ -302,12 +300,13 @@ export class Repository<M extends ModelClass = ModelClass> {
     return new this.use(undefined, NO_FILL).$fill(attributes ?? {}) as Item<M>
   }
 
-  /** Saves a record with every field at its default; the primary key must be a `uid`. */
-  new(): Item<M> {
-    const schema = this._schema
-    if (!hasGeneratedKey(schema))
-      throw createOrmError(`new() on ${schema.name} needs a generated primary key. Declare ${schema.primaryKey.map(field => `'${field}'`).join(', ')} with this.uid(), or use save() with a key.`)
-    return this.save({})
+  /**
+   * A model instance with every field at its default, saved unless `persist` is `false`. The
+   * `creating` and `saving` hooks run on it (and `created`, `saved` once saved); `null` when one of
+   * the first two returns `false`. Saving needs a primary key made with `this.uid()`.
+   */
+  new(persist = true): Item<M> | null {
+    return newRecord(this._db, this._schema, persist) as Item<M> | null
   }
 
   /**
@@ -317,31 +316,13 @@ export class Repository<M extends ModelClass = ModelClass> {
   destroy(id: KeyOf<M>): Item<M> | null
   destroy(ids: readonly KeyOf<M>[]): Item<M>[]
   destroy(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
-    const schema = this._schema
-    checkIds('destroy', schema, ids)
-    const { keys, many } = keysOfIds(ids, schema.primaryKey)
-    const data = this._db.data(schema.entity)
-    const deletions = new Map<string, undefined>()
-    const found: Model[] = []
-    // Each key once: keysOfIds gives distinct keys.
-    for (const key of keys) {
-      const record = recordAt(data, key)
-      if (record !== undefined) {
-        deletions.set(key, undefined)
-        found.push(schema.hydrate(record, this._db))
-      }
-    }
-    const deleted = _deleteRecords(this._db, schema, deletions, found) as Item<M>[]
-    return many ? deleted : deleted[0] ?? null
+    return destroyIds(this._db, this._schema, ids) as Item<M> | Item<M>[] | null
   }
 
   /** Deletes every record of the model and returns them. */
   flush(): Item<M>[] {
     const deleted = this.all()
-    if (hasDeleteRules(this._schema))
-      deleteRecords(this._db, this._schema, new Map(Object.keys(this._db.data(this._schema.entity)).map(key => [key, undefined])))
-    else
-      this._db.replace(this._schema.entity, {})
+    removeAll(this._db, this._schema)
     return deleted
   }
 
@@ -358,55 +339,6 @@ export class Repository<M extends ModelClass = ModelClass> {
   /** {@inheritDoc Query.withMeta} */
   withMeta(): Query<M> {
     return this.query().withMeta()
-  }
-
-  private normalize(records: RecordInput | RecordInput[], options: NormalizeOptions): Normalized {
-    const db = this._db
-    // One read of each store per save, not one per record.
-    const stores = new Map<Schema, Record<string, StoredRecord>>()
-    return normalize({
-      link: (owner, field) => db.link(owner, field),
-      stored(schema, key) {
-        let data = stores.get(schema)
-        if (!data)
-          stores.set(schema, data = db.data(schema.entity))
-        return recordAt(data, key)
-      },
-      warn: devWarner(db.pinia),
-    }, this._schema, records, options)
-  }
-
-  /** Normalizes, then writes every store once; nothing is written when the input is bad. */
-  private persist(records: RecordInput | RecordInput[], options: NormalizeOptions): Item<M> | Item<M>[] {
-    const normalized = this.normalize(records, options)
-    const writes = writesOf(this._db, normalized)
-    _saveBatches(this._db, writes)
-    if (process.env.NODE_ENV !== 'production')
-      warnDanglingForeignKeys(this._db, writes)
-    return this.result(records, normalized.roots)
-  }
-
-  /** The model instances a write returns, with the nested relations of the input. */
-  private result(records: RecordInput | RecordInput[], roots: SavedNode[]): Item<M> | Item<M>[] {
-    const building = new Set<SavedNode>()
-    const db = this._db
-    const instantiate = (node: SavedNode): Model => {
-      // node.attributes is the very record its batch holds: saves two Map lookups per record.
-      const instance = node.schema.hydrate(node.attributes, db) as unknown as Record<string, unknown>
-      const { fields, links } = node
-      // A record reached again inside itself (cyclic input) is returned with its attributes only.
-      if (fields === undefined || building.has(node))
-        return instance as unknown as Model
-      building.add(node)
-      for (let i = 0; i < fields.length; i++) {
-        const link = links![i]!
-        instance[fields[i]!] = link === null ? null : Array.isArray(link) ? link.map(instantiate) : instantiate(link)
-      }
-      building.delete(node)
-      return instance as unknown as Model
-    }
-    const items = roots.map(instantiate) as Item<M>[]
-    return Array.isArray(records) ? items : items[0]!
   }
 
   /** The repository of another model (or a custom repository) in the same Pinia. */
@@ -504,6 +436,16 @@ export class Repository<M extends ModelClass = ModelClass> {
     return this.query().update(values)
   }
 
+  /** {@inheritDoc Query.delete} */
+  delete(): Item<M>[] {
+    return this.query().delete()
+  }
+
+  /** {@inheritDoc Query.load} */
+  load(items: readonly Model[]): void {
+    this.query().load(items)
+  }
+
   /**
    * Model instances rebuilt from a nested structure of keys (`{ id: 1, posts: [{ id: 2 }] }`):
    * each record as it is in the store, with the relations the structure names loaded.
@@ -512,6 +454,31 @@ export class Repository<M extends ModelClass = ModelClass> {
   revive(input: RecordInput[]): Item<M>[]
   revive(input: RecordInput | RecordInput[]): Item<M> | Item<M>[] | null {
     return revive(this._db, this._schema, input) as Item<M> | Item<M>[] | null
+  }
+
+  /** {@inheritDoc Query.reviveOne} */
+  reviveOne(input: RecordInput): Item<M> | null {
+    return this.query().reviveOne(input)
+  }
+
+  /** {@inheritDoc Query.reviveMany} */
+  reviveMany(input: RecordInput[]): Item<M>[] {
+    return this.query().reviveMany(input)
+  }
+
+  /** {@inheritDoc Query.select} */
+  select(): Item<M>[] {
+    return this.query().select()
+  }
+
+  /** {@inheritDoc Query.newQuery} */
+  newQuery<O extends ModelClass = ModelClass>(entity: string): Query<O> {
+    return this.query().newQuery<O>(entity)
+  }
+
+  /** {@inheritDoc Query.newQueryWithConstraints} */
+  newQueryWithConstraints<O extends ModelClass = ModelClass>(entity: string): Query<O> {
+    return this.query().newQueryWithConstraints<O>(entity)
   }
 
   /**

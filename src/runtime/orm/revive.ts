@@ -18,16 +18,16 @@ export function revive(db: Database, schema: Schema, input: unknown): Model | Mo
   if (Array.isArray(input)) {
     const found: Model[] = []
     for (const item of input) {
-      const model = reviveOne(db, schema, item)
+      const model = reviveObject(db, schema, item)
       if (model)
         found.push(model)
     }
     return found
   }
-  return reviveOne(db, schema, input)
+  return reviveObject(db, schema, input)
 }
 
-function reviveOne(db: Database, schema: Schema, input: unknown): Model | null {
+function reviveObject(db: Database, schema: Schema, input: unknown): Model | null {
   if (input === null || typeof input !== 'object')
     throw createOrmError(`revive() on ${schema.name} takes objects naming records by their key, e.g. { id: 1, posts: [{ id: 2 }] }, not ${input === null ? 'null' : typeof input}.`)
   const key = keyOf(input as StoredRecord, schema.primaryKey)
@@ -43,4 +43,28 @@ function reviveOne(db: Database, schema: Schema, input: unknown): Model | null {
     model[field] = nested === null ? null : revive(db, related, nested)
   }
   return model as unknown as Model
+}
+
+/**
+ * The model instance of one object of keys (see {@link revive}), or `null` when its record is not
+ * in the store.
+ *
+ * @internal
+ */
+export function reviveOne(db: Database, schema: Schema, input: unknown): Model | null {
+  if (Array.isArray(input))
+    throw createOrmError(`reviveOne() on ${schema.name} takes one object naming a record by its key, e.g. { id: 1, posts: [{ id: 2 }] }, not an array: use reviveMany() for a list.`)
+  return reviveObject(db, schema, input)
+}
+
+/**
+ * The model instances of a list of objects of keys (see {@link revive}); records not in the store
+ * are left out.
+ *
+ * @internal
+ */
+export function reviveMany(db: Database, schema: Schema, input: unknown): Model[] {
+  if (!Array.isArray(input))
+    throw createOrmError(`reviveMany() on ${schema.name} takes an array of objects naming records by their key, e.g. [{ id: 1 }, { id: 2 }]: use reviveOne() for one object.`)
+  return revive(db, schema, input) as Model[]
 }

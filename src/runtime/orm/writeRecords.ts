@@ -1,0 +1,168 @@
+import { checkIds } from './arguments'
+import { createOrmError } from './errors'
+import type { Database } from './database'
+import { warnDanglingForeignKeys } from './danglingKeys'
+import { deleteRecords, hasDeleteRules } from './deleteRules'
+import { _deleteRecords, _saveBatches } from './hooks'
+import { devWarner } from './inputWarnings'
+import { keyOf, keysOfIds } from './keys'
+import type { StoredRecord } from './keys'
+import type { Model } from './Model'
+import { _keepsMeta } from './modelDefaults'
+import { normalize } from './normalize'
+import type { NormalizeOptions, Normalized, SavedNode } from './normalize'
+import { recordAt, setRecord } from './ownRecords'
+import type { Schema } from './relations/Relation'
+import { hasGeneratedKey } from './schema'
+import type { ModelOptions, RecordInput } from './types'
+import { writesOf } from './unlink'
+
+// The writes of one model's records that the repository and a query share (`save`, `insert`,
+// `fresh`, `destroy`, `flush`): functions of the database and the model's schema, so that query.ts
+// and repository.ts both call them without importing each other.
+
+/** What `save()` does: nested relations saved, existing records merged. @internal */
+export const SAVE: NormalizeOptions = Object.freeze({ relations: true, merge: true })
+/** What `insert()` and `fresh()` do: relations ignored, records replaced. @internal */
+export const INSERT: NormalizeOptions = Object.freeze({ relations: false, merge: false })
+
+function normalizeRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[], options: NormalizeOptions): Normalized {
+  // One read of each store per save, not one per record.
+  const stores = new Map<Schema, Record<string, StoredRecord>>()
+  return normalize({
+    link: (owner, field) => db.link(owner, field),
+    stored(related, key) {
+      let data = stores.get(related)
+      if (!data)
+        stores.set(related, data = db.data(related.entity))
+      return recordAt(data, key)
+    },
+    warn: devWarner(db.pinia),
+  }, schema, records, options)
+}
+
+/**
+ * Normalizes, then writes every store once; nothing is written when the input is bad. Returns the
+ * model instances, with the nested relations of the input.
+ *
+ * @internal
+ */
+export function persistRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[], options: NormalizeOptions): Model | Model[] {
+  const normalized = normalizeRecords(db, schema, records, options)
+  const writes = writesOf(db, normalized)
+  _saveBatches(db, writes)
+  if (process.env.NODE_ENV !== 'production')
+    warnDanglingForeignKeys(db, writes)
+  return resultOf(db, records, normalized.roots)
+}
+
+/**
+ * Replaces all records of the model with the given ones (relations ignored).
+ *
+ * @internal
+ */
+export function freshRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[]): Model | Model[] {
+  const { roots, batches } = normalizeRecords(db, schema, records, INSERT)
+  if ((schema.features && (schema.features.hooks || schema.features.meta || schema.features.inheritance)) || _keepsMeta(schema, db)) {
+    // Through the hooks, into an emptied store; put back as it was if a hook throws.
+    // A copy: in a transaction, replace() empties the same object record by record.
+    const previous = { ...db.data(schema.entity) }
+    db.replace(schema.entity, {})
+    try {
+      _saveBatches(db, batches)
+    }
+    catch (error) {
+      db.replace(schema.entity, previous)
+      throw error
+    }
+    return resultOf(db, records, roots)
+  }
+  const data: Record<string, StoredRecord> = {}
+  for (const [key, record] of batches.get(schema) ?? [])
+    setRecord(data, key, record)
+  db.replace(schema.entity, data)
+  return resultOf(db, records, roots)
+}
+
+const NO_FILL: ModelOptions = Object.freeze({ fill: false })
+
+/**
+ * A model instance with every field at its default, as pinia-orm's `new(persist)` makes it: the
+ * `creating` and `saving` hooks run on it, and `null` comes back when one returns `false`. With
+ * `persist`, it is saved (then `created` and `saved` run), which needs a generated primary key.
+ *
+ * @internal
+ */
+export function newRecord(db: Database, schema: Schema, persist: boolean): Model | null {
+  const hooks = schema.features?.hooks
+  if (!persist) {
+    const model = (new schema.model(undefined, NO_FILL) as Model).$fill({})
+    if ((hooks?.creating && hooks.creating(model) === false) || (hooks?.saving && hooks.saving(model) === false))
+      return null
+    return model
+  }
+  if (!hasGeneratedKey(schema))
+    throw createOrmError(`new() on ${schema.name} needs a generated primary key. Declare ${schema.primaryKey.map(field => `'${field}'`).join(', ')} with this.uid(), use new(false) for an instance that is not saved, or save() with a key.`)
+  const model = persistRecords(db, schema, {}, SAVE) as Model
+  // A hook that refused the record left it out of the store.
+  if ((hooks?.creating || hooks?.saving) && recordAt(db.data(schema.entity), keyOf(model as unknown as StoredRecord, schema.primaryKey) ?? '') === undefined)
+    return null
+  return model
+}
+
+/**
+ * Deletes the records with these primary keys (those `accept` accepts, when given); returns the one
+ * deleted (or `null`), or, given a list, those deleted.
+ *
+ * @internal
+ */
+export function destroyIds(db: Database, schema: Schema, ids: unknown, accept?: (record: StoredRecord) => boolean): Model | Model[] | null {
+  checkIds('destroy', schema, ids)
+  const { keys, many } = keysOfIds(ids, schema.primaryKey)
+  const data = db.data(schema.entity)
+  const deletions = new Map<string, undefined>()
+  const found: Model[] = []
+  for (const key of keys) {
+    const record = recordAt(data, key)
+    if (record !== undefined && !deletions.has(key) && (accept === undefined || accept(record))) {
+      deletions.set(key, undefined)
+      found.push(schema.hydrate(record, db))
+    }
+  }
+  const deleted = _deleteRecords(db, schema, deletions, found)
+  return many ? deleted : deleted[0] ?? null
+}
+
+/**
+ * Deletes every record of the model (following its delete rules).
+ *
+ * @internal
+ */
+export function removeAll(db: Database, schema: Schema): void {
+  if (hasDeleteRules(schema))
+    deleteRecords(db, schema, new Map(Object.keys(db.data(schema.entity)).map(key => [key, undefined])))
+  else
+    db.replace(schema.entity, {})
+}
+
+/** The model instances a write returns, with the nested relations of the input. */
+function resultOf(db: Database, records: RecordInput | RecordInput[], roots: SavedNode[]): Model | Model[] {
+  const building = new Set<SavedNode>()
+  const instantiate = (node: SavedNode): Model => {
+    // node.attributes is the very record its batch holds: saves two Map lookups per record.
+    const instance = node.schema.hydrate(node.attributes, db) as unknown as Record<string, unknown>
+    const { fields, links } = node
+    // A record reached again inside itself (cyclic input) is returned with its attributes only.
+    if (fields === undefined || building.has(node))
+      return instance as unknown as Model
+    building.add(node)
+    for (let i = 0; i < fields.length; i++) {
+      const link = links![i]!
+      instance[fields[i]!] = link === null ? null : Array.isArray(link) ? link.map(instantiate) : instantiate(link)
+    }
+    building.delete(node)
+    return instance as unknown as Model
+  }
+  const items = roots.map(instantiate)
+  return Array.isArray(records) ? items : items[0]!
+}
