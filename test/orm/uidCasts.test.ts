@@ -81,7 +81,7 @@ describe.each([
     const pinia = createPinia()
     const User = modelWith(cast, () => Model.uid())
     expect(useRepo(User, pinia).save({ name: 'Ada' }).id).toMatch(shape)
-    expect(useRepo(User, pinia).new().id).toMatch(shape)
+    expect(useRepo(User, pinia).new()!.id).toMatch(shape)
   })
 })
 
