@@ -29,6 +29,7 @@ import type { StoredRecord } from './keys'
 import { _isVisible, _shownOn } from './visibility'
 import { createOrmError } from './errors'
 import { _visibilityIn } from './modelDefaults'
+import { _fillAttributes } from './modelFill'
 
 declare module './relations/Relation' {
   // What the core below this file calls a model instance is a Model (see ModelInstance).
@@ -236,20 +237,12 @@ export class Model {
       this.$fill(attributes ?? {})
   }
 
-  /** Sets every attribute from `attributes`, or its default where missing. */
-  $fill(attributes: Record<string, unknown>): this {
-    const schema = getSchema(this.$self())
-    const values = schema.withDefaults(attributes)
-    const read = schema.features?.conversions?.read
-    if (read) {
-      for (const [field, convert] of read)
-        values[field] = convert(values[field])
-    }
-    Object.assign(this, values)
-    for (const field of schema.relations.keys()) {
-      if (attributes[field] !== undefined)
-        (this as Record<string, unknown>)[field] = attributes[field]
-    }
+  /**
+   * Sets the attributes given in `attributes`; an attribute they leave out keeps the value the
+   * instance has, or gets its default when it has none (so `$fill()` fills in the defaults only).
+   */
+  $fill(attributes: Record<string, unknown> = {}): this {
+    _fillAttributes(getSchema(this.$self()), this as unknown as StoredRecord, attributes)
     return this
   }
 
@@ -285,14 +278,17 @@ export class Model {
   }
 
   /**
-   * The primary key's value, or the list of values for a composite key; `null` when the record has
-   * no key (a value of it is missing).
+   * The primary key's value in this instance, or in `record` when given: for a composite key the
+   * list of values, or with `concatCompositeKey` the string the store keys the record by
+   * (`'[1,2]'`); `null` when a value of the key is missing.
    */
-  $getKey(): unknown {
+  $getKey(record?: Record<string, unknown>, concatCompositeKey = false): unknown {
     const key = getSchema(this.$self()).primaryKey
-    const self = this as Record<string, unknown>
+    const self = record ?? this as Record<string, unknown>
     if (key.length === 1)
       return self[key[0]!] ?? null
+    if (concatCompositeKey)
+      return keyOf(self, key) ?? null
     const values = key.map(field => self[field])
     return values.some(value => value === null || value === undefined) ? null : values
   }
@@ -306,8 +302,13 @@ export class Model {
     return attributes
   }
 
-  /** The attributes and the loaded relations, recursively, as plain data. */
-  $toJson(): Record<string, unknown> {
+  /**
+   * The attributes and the loaded relations, recursively, as plain data; of `model` when given.
+   * With `{ relations: false }`, the attributes only.
+   */
+  $toJson(model?: Model, options?: Pick<ModelOptions, 'relations'>): Record<string, unknown> {
+    if (model !== undefined && model !== this)
+      return model.$toJson(undefined, options)
     const self = this as Record<string, unknown>
     const schema = getSchema(this.$self())
     let json = this.$getAttributes()
@@ -323,6 +324,8 @@ export class Model {
       if (shown?.has('_meta') && !schema.attributes.has('_meta') && Object.prototype.hasOwnProperty.call(self, '_meta'))
         json._meta = self._meta
     }
+    if (options?.relations === false)
+      return json
     for (const field of schema.relations.keys()) {
       const value = self[field]
       // Not loaded: absent, or left undefined by a class field (`@HasMany(...) posts!: Post[]`).
@@ -406,9 +409,12 @@ export class Model {
     instance.#db = db
   }
 
-  /** The key the store keeps this record under (a composite key as its JSON array). */
-  $getIndexId(): string | undefined {
-    return keyOf(this as unknown as StoredRecord, getSchema(this.$self()).primaryKey)
+  /**
+   * The key the store keeps this record (or `record`, when given) under: a composite key as its
+   * JSON array; `undefined` when a value of the key is missing.
+   */
+  $getIndexId(record?: Record<string, unknown>): string | undefined {
+    return keyOf(record ?? this as unknown as StoredRecord, getSchema(this.$self()).primaryKey)
   }
 
   /**

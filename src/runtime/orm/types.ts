@@ -25,6 +25,11 @@ export interface ModelOptions {
    * @default true
    */
   fill?: boolean
+  /**
+   * Include relations: `$toJson(model, { relations: false })` leaves them out.
+   * @default true
+   */
+  relations?: boolean
 }
 
 type AttributeValues<F> = {
