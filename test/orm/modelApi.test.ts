@@ -2,8 +2,9 @@
 // pages and type declarations), with values checked against pinia-orm 1.10.2 where its pages are
 // silent.
 import { createPinia } from 'pinia'
-import { describe, expect, it } from 'vitest'
-import { Model, useRepo } from '../../src/runtime/orm'
+import { describe, expect, it, vi } from 'vitest'
+import { createApp } from 'vue'
+import { DateCast, HasMany, Model, StringAttr, createORM, useRepo } from '../../src/runtime/orm'
 
 class Post extends Model {
   static override entity = 'posts'
@@ -94,5 +95,211 @@ describe('$toJson(model?, options?)', () => {
     expect(john.$toJson(undefined, { relations: false })).toEqual({ id: 1, name: 'John', age: 0 })
     expect(john.$toJson(john, { relations: false })).toEqual({ id: 1, name: 'John', age: 0 })
     expect(john.$toJson()).toEqual({ id: 1, name: 'John', age: 0, posts: [{ id: 3, userId: 1, title: 'a' }] })
+  })
+})
+
+describe('views of the model\'s definition', () => {
+  class Comment extends Model {
+    static override entity = 'comments'
+    static override fields() {
+      return { id: this.attr(null), body: this.string('') }
+    }
+  }
+
+  class Account extends Model {
+    static override entity = 'accounts'
+    static namespace = 'app'
+    static override hidden = ['secret']
+    static override visible = ['name']
+    static override config = { withMeta: true }
+    static piniaOptions = { state: () => ({ filter: 'all' }) }
+    static override fields() {
+      return { id: this.attr(null), name: this.string(''), born: this.attr(null), secret: this.string(''), comments: this.hasMany(Comment, 'accountId') }
+    }
+
+    static override casts() {
+      return { born: DateCast }
+    }
+
+    static override mutators() {
+      return { name: (value: unknown) => String(value).toUpperCase() }
+    }
+  }
+
+  class Person extends Model {
+    static override entity = 'people'
+    static override types() {
+      return { ADULT: Adult }
+    }
+
+    static override fields() {
+      return { id: this.attr(null), type: this.attr('') }
+    }
+  }
+
+  class Adult extends Person {
+    static override entity = 'adults'
+    static override baseEntity = 'people'
+    static override fields() {
+      return { ...super.fields(), job: this.string('') }
+    }
+  }
+
+  it('$primaryKey() gives the primary key\'s field name, or names for a composite key', () => {
+    expect(new Comment().$primaryKey()).toBe('id')
+    expect(new Member().$primaryKey()).toEqual(['teamId', 'userId'])
+  })
+
+  it('$fields() gives the attributes, the keys the relations keep among them, then the relations', () => {
+    const fields = new Account().$fields()
+    expect(Object.keys(fields)).toEqual(['id', 'name', 'born', 'secret', '_meta', 'comments'])
+    expect(fields.name).toBeInstanceOf(StringAttr)
+    expect(fields.comments).toBeInstanceOf(HasMany)
+    expect(Object.keys(new Post().$fields())).toEqual(['id', 'userId', 'title'])
+  })
+
+  it('$config() gives the model\'s static config, or {} without one', () => {
+    expect(new Account().$config()).toEqual({ withMeta: true })
+    expect(new Comment().$config()).toEqual({})
+  })
+
+  it('$namespace(), $modelEntity() and $storeName() give the namespace, the entity with it and the store id', () => {
+    const account = new Account()
+    expect(account.$namespace()).toBe('app')
+    expect(account.$modelEntity()).toBe('app/accounts')
+    expect(account.$storeName()).toBe('app/accounts')
+    expect(account.$storeName()).toBe(useRepo(Account, createPinia()).piniaStore().$id)
+    const comment = new Comment()
+    expect([comment.$namespace(), comment.$modelEntity(), comment.$storeName()]).toEqual(['', 'comments', 'comments'])
+  })
+
+  it('the static usedNamespace() and modelEntity() give the model\'s namespace and entity with it', () => {
+    expect(Account.usedNamespace()).toBe('app')
+    expect(Account.modelEntity()).toBe('app/accounts')
+    expect(Comment.usedNamespace()).toBe('')
+    expect(Comment.modelEntity()).toBe('comments')
+  })
+
+  it('an instance read from a Pinia sees the namespace of its createORM({ model }) defaults', () => {
+    const pinia = createPinia()
+    createApp({}).use(pinia)
+    pinia.use(createORM({ model: { namespace: 'orm' } }))
+    const comment = useRepo(Comment, pinia).save({ id: 1 })
+    expect([comment.$namespace(), comment.$modelEntity(), comment.$storeName()]).toEqual(['orm', 'orm/comments', 'orm/comments'])
+    expect(comment.$storeName()).toBe(useRepo(Comment, pinia).piniaStore().$id)
+  })
+
+  it('under single-table inheritance, $baseEntity() and $storeName() name the base model\'s store, $entity() and $modelEntity() the subclass', () => {
+    const adult = new Adult({ id: 1 })
+    expect(adult.$entity()).toBe('adults')
+    expect(adult.$modelEntity()).toBe('adults')
+    expect(adult.$baseEntity()).toBe('people')
+    expect(adult.$storeName()).toBe('people')
+    expect(new Comment().$baseEntity()).toBe('comments')
+  })
+
+  it('$typeKey() and $types() give the type field and the subclasses by type', () => {
+    expect(new Adult().$typeKey()).toBe('type')
+    expect(new Adult().$types()).toEqual({ ADULT: Adult })
+    expect(new Comment().$types()).toEqual({})
+  })
+
+  it('$hidden() and $visible() give the fields the model hides and lists as visible', () => {
+    const account = new Account()
+    expect(account.$hidden()).toEqual(['secret'])
+    expect(account.$visible()).toEqual(['name'])
+    expect(new Comment().$hidden()).toEqual([])
+    expect(new Comment().$visible()).toEqual([])
+  })
+
+  it('$hidden() of an instance read from a Pinia falls back to its createORM({ model: { hidden } })', () => {
+    const pinia = createPinia()
+    createApp({}).use(pinia)
+    pinia.use(createORM({ model: { hidden: ['body'] } }))
+    expect(useRepo(Comment, pinia).save({ id: 1 }).$hidden()).toEqual(['body'])
+  })
+
+  it('$casts(), $getCasts() and $getMutators() give the casts and mutators by field', () => {
+    const account = new Account()
+    expect(account.$casts()).toEqual({ born: DateCast })
+    expect(account.$getCasts()).toEqual({ born: DateCast })
+    expect(Object.keys(account.$getMutators())).toEqual(['name'])
+    expect(new Comment().$casts()).toEqual({})
+  })
+
+  it('$piniaOptions() gives the model\'s static piniaOptions, or {}', () => {
+    expect(new Account().$piniaOptions()).toBe(Account.piniaOptions)
+    expect(new Comment().$piniaOptions()).toEqual({})
+  })
+
+  it('$getRelation(name) gives the relation declared under that name', () => {
+    expect(new User().$getRelation('posts')).toBeInstanceOf(HasMany)
+    expect(() => new User().$getRelation('name')).toThrow('[nuxt-pinia-orm] User has no relation \'name\'. Its relations are: posts.')
+  })
+
+  it('$setRelation(name, models) sets the relation on the instance and returns it', () => {
+    const user = new User({ id: 1 })
+    const post = new Post({ id: 2 })
+    expect(user.$setRelation('posts', [post])).toBe(user)
+    expect((user as unknown as { posts: Post[] }).posts).toEqual([post])
+    user.$setRelation('posts', null)
+    expect((user as unknown as { posts: null }).posts).toBeNull()
+    expect(() => user.$setRelation('nope', [post])).toThrow('[nuxt-pinia-orm] User has no relation \'nope\'.')
+  })
+
+  it('$newInstance(attributes) makes a new instance of the same model', () => {
+    const user = new User({ id: 1, name: 'Jane' })
+    const other = user.$newInstance({ id: 5 })
+    expect(other).toBeInstanceOf(User)
+    expect(other).not.toBe(user)
+    expect(other.$getAttributes()).toEqual({ id: 5, name: 'John Doe', age: 0 })
+    expect({ ...user.$newInstance({ id: 5 }, { fill: false }) }).toEqual({})
+  })
+
+  it('setFieldDeleteMode(field, mode) sets what deleting does to a relation, as @OnDelete does', () => {
+    class Tag extends Model {
+      static override entity = 'tags'
+      static override fields() {
+        return { id: this.attr(null), ownerId: this.attr(null) }
+      }
+    }
+    class Owner extends Model {
+      static override entity = 'owners'
+      static override fields() {
+        return { id: this.attr(null), tags: this.hasMany(Tag, 'ownerId') }
+      }
+    }
+    expect(Owner.setFieldDeleteMode('tags', 'cascade')).toBe(Owner)
+    const pinia = createPinia()
+    useRepo(Owner, pinia).save({ id: 1, tags: [{ id: 1 }, { id: 2 }] })
+    useRepo(Owner, pinia).destroy(1)
+    expect(useRepo(Tag, pinia).all()).toEqual([])
+  })
+
+  it('$fillMeta() and $piniaExtend() throw, saying they are not supported and where to read more', () => {
+    const user = new User() as unknown as Record<string, () => unknown>
+    expect(() => user.$fillMeta!()).toThrow('[nuxt-pinia-orm] User: $fillMeta() is a pinia-orm model method that is not supported yet, see docs/migration-from-pinia-orm.md.')
+    expect(() => user.$piniaExtend!()).toThrow('[nuxt-pinia-orm] User: $piniaExtend() is a pinia-orm model method that is not supported yet, see docs/migration-from-pinia-orm.md.')
+  })
+})
+
+describe('pinia-orm statics that are not supported', () => {
+  it('a model that declares static metaKey or baseNamespace is warned about in development, once', () => {
+    class Renamed extends Model {
+      static override entity = 'renamed'
+      static metaKey = 'meta'
+      static baseNamespace = 'base'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    useRepo(Renamed, createPinia())
+    useRepo(Renamed, createPinia())
+    const warnings = vi.mocked(console.warn).mock.calls.map(([message]) => String(message))
+    expect(warnings).toEqual([
+      '[nuxt-pinia-orm] Renamed declares `static metaKey` (pinia-orm: the name of the meta field, which is always `_meta` here), which nuxt-pinia-orm does not support: it has no effect. Remove it, or open an issue if you need it.',
+      '[nuxt-pinia-orm] Renamed declares `static baseNamespace` (pinia-orm: the namespace of the base model\'s store, which is the base model\'s own `static namespace` here), which nuxt-pinia-orm does not support: it has no effect. Remove it, or open an issue if you need it.',
+    ])
+    vi.mocked(console.warn).mockClear()
   })
 })

@@ -6,7 +6,7 @@ import { HasMany } from './relations/hasMany'
 import { HasManyBy } from './relations/hasManyBy'
 import { HasManyThrough } from './relations/hasManyThrough'
 import { HasOne } from './relations/hasOne'
-import { classRegistry, installStatics } from './decorators/registry'
+import { addDeleteMode, classRegistry, installStatics } from './decorators/registry'
 import type { DecoratedClass } from './decorators/registry'
 import { MorphMany } from './relations/morphMany'
 import { MorphOne } from './relations/morphOne'
@@ -30,12 +30,21 @@ import { _isVisible, _shownOn } from './visibility'
 import { createOrmError } from './errors'
 import { _visibilityIn } from './modelDefaults'
 import { _fillAttributes } from './modelFill'
+import { _hiddenOf, _modelEntityOf, _namespaceOf, _storeModelOf, _storeNameOf, _visibleOf } from './modelInfo'
+import type { InfoModel } from './modelInfo'
+import { _installDefinitionViews, _unsupportedModelMethods } from './modelViews'
+import type { ModelDefinitionViews } from './modelViews'
+import type { DeleteRule } from './relations/Relation'
 
 declare module './relations/Relation' {
   // What the core below this file calls a model instance is a Model (see ModelInstance).
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface ModelInstance extends Model {}
 }
+
+// The views of modelViews.ts ($fields(), $getRelation() & co.), installed on the prototype below.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging -- the views are methods of every instance
+export interface Model extends ModelDefinitionViews {}
 
 /**
  * The base class of every model. A model names its entity store and declares its fields:
@@ -53,6 +62,7 @@ declare module './relations/Relation' {
  * field (`name!: string`): a class field would overwrite the value the ORM sets. Fields declared
  * with decorators (`nuxt-pinia-orm/decorators`) are the exception: `@Str('') name!: string`.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class Model {
   /** The name of the entity store that keeps this model's records. */
   static entity: string
@@ -173,6 +183,22 @@ export class Model {
     return this
   }
 
+  /** Sets what deleting a record does to the relation `key`'s records, as `@OnDelete(mode)` does. */
+  static setFieldDeleteMode(key: string, mode: DeleteRule): typeof Model {
+    addDeleteMode(classRegistry(this), key, mode, `${this.name}.setFieldDeleteMode('${key}', '${mode}')`)
+    return this
+  }
+
+  /** The namespace of the model's store id: `static namespace`, or `''`. */
+  static usedNamespace(): string {
+    return _namespaceOf(this as unknown as InfoModel)
+  }
+
+  /** The model's entity with its namespace: `'app/users'`, or `'users'` without one. */
+  static modelEntity(): string {
+    return _modelEntityOf(this as unknown as InfoModel)
+  }
+
   /**
    * Related records linked through a `pivot` model whose `foreignPivotKey` holds this record's
    * `parentKey` (default: primary key) and whose `relatedPivotKey` holds the related record's
@@ -259,6 +285,46 @@ export class Model {
   /** The primary key's field name, or names for a composite key. */
   $getKeyName(): string | readonly string[] {
     return this.$self().primaryKey
+  }
+
+  /** The namespace of the model's store id (`static namespace`, else the Pinia's default), or `''`. */
+  $namespace(): string {
+    return _namespaceOf(this.$info(), toRaw(this).#db)
+  }
+
+  /** The namespace of the store that keeps the records (the base model's under inheritance). */
+  $baseNamespace(): string {
+    return _namespaceOf(_storeModelOf(getSchema(this.$self())), toRaw(this).#db)
+  }
+
+  /** The id of the Pinia store that keeps the records: `namespace/entity` or the entity. */
+  $storeName(): string {
+    return _storeNameOf(getSchema(this.$self()), toRaw(this).#db)
+  }
+
+  /** The model's own entity with its namespace: `'app/users'`, or `'users'` without one. */
+  $modelEntity(): string {
+    return _modelEntityOf(this.$info(), toRaw(this).#db)
+  }
+
+  /** The fields the model hides (its own, else the Pinia's default). */
+  $hidden(): string[] {
+    return _hiddenOf(this.$info(), toRaw(this).#db)
+  }
+
+  /** The fields the model lists as visible (its own, else the Pinia's default); `[]` shows all. */
+  $visible(): string[] {
+    return _visibleOf(this.$info(), toRaw(this).#db)
+  }
+
+  /** A new instance of this instance's model, filled from `attributes` (see the constructor). */
+  $newInstance(attributes?: Record<string, unknown>, options?: ModelOptions): this {
+    const instance = new (this.$self())(undefined, { fill: false })
+    return options?.fill === false ? instance : instance.$fill(attributes)
+  }
+
+  private $info(): InfoModel {
+    return this.$self() as unknown as InfoModel
   }
 
   /** Whether the primary key is composite: made of several fields. */
@@ -456,6 +522,11 @@ export class Model {
     return this.$toJson()
   }
 }
+
+// $fields(), $getRelation() & co. (see modelInfo.ts); $fillMeta() and $piniaExtend() throw saying
+// they are not supported, instead of "is not a function".
+_installDefinitionViews(Model.prototype)
+_unsupportedModelMethods(Model.prototype)
 
 function toJson(value: unknown): unknown {
   return value instanceof Model ? value.$toJson() : value

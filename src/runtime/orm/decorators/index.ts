@@ -20,6 +20,7 @@ import type { Model } from '../Model'
 import type { RelatedModel, RelatedRef } from '../types'
 import { propertyDecorator } from './propertyDecorator'
 import type { PropertyDecorator } from './propertyDecorator'
+import { addDeleteMode } from './registry'
 import type { FieldFactory } from './registry'
 
 export type { PropertyDecorator } from './propertyDecorator'
@@ -117,12 +118,7 @@ export type DeleteMode = DeleteRule
  */
 export function OnDelete(mode: DeleteMode): PropertyDecorator {
   return propertyDecorator('@OnDelete', (registry, name) => {
-    (registry.modifiers[name] ??= []).push((definition, model, fieldName) => {
-      const onDelete = (definition as { onDelete?: unknown }).onDelete
-      if (typeof onDelete !== 'function')
-        throw createOrmError(`${model.name}.${fieldName}: @OnDelete('${mode}') needs a relation with .onDelete(), and this field's ${definition.constructor.name} has none. Remove @OnDelete from '${fieldName}', or put it on a relation field.`)
-      return (onDelete as (mode: DeleteMode) => typeof definition | undefined).call(definition, mode) ?? definition
-    })
+    addDeleteMode(registry, name, mode, `@OnDelete('${mode}')`)
   })
 }
 
