@@ -36,19 +36,19 @@ describe('$fill', () => {
   it('$fill() without attributes fills in the defaults of the fields that have no value', () => {
     const user = new User(undefined, { fill: false })
     user.$fill()
-    expect({ ...user }).toEqual({ id: null, name: 'John Doe', age: 0 })
+    expect({ ...user }).toEqual({ id: null, name: 'John Doe', age: 0, posts: [] })
   })
 
   it('$fill() without attributes keeps the values an instance has', () => {
     const user = new User({ id: 1, name: 'Jane' })
     expect(user.$fill()).toBe(user)
-    expect({ ...user }).toEqual({ id: 1, name: 'Jane', age: 0 })
+    expect({ ...user }).toEqual({ id: 1, name: 'Jane', age: 0, posts: [] })
   })
 
   it('$fill(attributes) sets the given fields and keeps the others', () => {
     const user = new User({ id: 1, name: 'Jane', age: 30 })
     user.$fill({ name: 'Ann' })
-    expect({ ...user }).toEqual({ id: 1, name: 'Ann', age: 30 })
+    expect({ ...user }).toEqual({ id: 1, name: 'Ann', age: 30, posts: [] })
   })
 })
 
@@ -301,5 +301,110 @@ describe('pinia-orm statics that are not supported', () => {
       '[nuxt-pinia-orm] Renamed declares `static baseNamespace` (pinia-orm: the namespace of the base model\'s store, which is the base model\'s own `static namespace` here), which nuxt-pinia-orm does not support: it has no effect. Remove it, or open an issue if you need it.',
     ])
     vi.mocked(console.warn).mockClear()
+  })
+})
+
+describe('make() and new Model() fill relations', () => {
+  class Comment extends Model {
+    static override entity = 'comments'
+    static override fields() {
+      return { id: this.attr(null), postId: this.attr(null) }
+    }
+  }
+
+  class Article extends Model {
+    static override entity = 'articles'
+    static override fields() {
+      return { id: this.attr(null), writerId: this.attr(null), title: this.string(''), comments: this.hasMany(Comment, 'postId'), writer: this.belongsTo(() => Writer, 'writerId') }
+    }
+  }
+
+  class Writer extends Model {
+    static override entity = 'writers'
+    static override hidden = ['secret']
+    static override fields() {
+      return { id: this.attr(null), name: this.string(''), secret: this.string('s'), articles: this.hasMany(Article, 'writerId'), profile: this.hasOne(Profile, 'writerId') }
+    }
+  }
+
+  class Profile extends Model {
+    static override entity = 'profiles'
+    static override fields() {
+      return { id: this.attr(null), writerId: this.attr(null) }
+    }
+  }
+
+  class Image extends Model {
+    static override entity = 'images'
+    static override fields() {
+      return { id: this.attr(null), imageableId: this.attr(null), imageableType: this.attr(null), imageable: this.morphTo([Writer, Article], 'imageableId', 'imageableType') }
+    }
+  }
+
+  it('make(record) turns nested related data into instances of the related models, at every level', () => {
+    const writer = useRepo(Writer, createPinia()).make({ id: 1, articles: [{ id: 2, title: 'a', comments: [{ id: 3 }] }], profile: { id: 4 } })
+    const article = (writer as unknown as { articles: Article[] }).articles[0]!
+    expect(article).toBeInstanceOf(Article)
+    expect(article.$toJson()).toEqual({ id: 2, writerId: null, title: 'a', comments: [{ id: 3, postId: null }], writer: null })
+    expect((article as unknown as { comments: Comment[] }).comments[0]).toBeInstanceOf(Comment)
+    expect((writer as unknown as { profile: Profile }).profile).toBeInstanceOf(Profile)
+  })
+
+  it('make() gives a relation the data leave out [] (to-many) or null (to-one)', () => {
+    const writer = useRepo(Writer, createPinia()).make({ id: 1 })
+    expect({ ...writer }).toEqual({ id: 1, name: '', secret: 's', articles: [], profile: null })
+    expect({ ...useRepo(Article, createPinia()).make() }).toEqual({ id: null, writerId: null, title: '', comments: [], writer: null })
+  })
+
+  it('make(records) makes one filled instance per record', () => {
+    const writers = useRepo(Writer, createPinia()).make([{ id: 1, articles: [{ id: 2 }] }, { id: 3 }])
+    expect(writers.map(writer => writer.$toJson())).toEqual([
+      { id: 1, name: '', articles: [{ id: 2, writerId: null, title: '', comments: [], writer: null }], profile: null },
+      { id: 3, name: '', articles: [], profile: null },
+    ])
+  })
+
+  it('new Model(attributes) fills relations as make() does', () => {
+    const writer = new Writer({ id: 1, articles: [{ id: 2 }] })
+    expect((writer as unknown as { articles: Article[] }).articles[0]).toBeInstanceOf(Article)
+    expect((writer as unknown as { profile: null }).profile).toBeNull()
+  })
+
+  it('a morphTo\'s nested data become an instance of the model its type field names', () => {
+    const image = new Image({ id: 1, imageableType: 'articles', imageable: { id: 5 } })
+    expect((image as unknown as { imageable: Article }).imageable).toBeInstanceOf(Article)
+    expect(new Image({ id: 1 }).$toJson()).toEqual({ id: 1, imageableId: null, imageableType: null, imageable: null })
+  })
+
+  it('a model instance given as nested data is copied into a new instance, as in pinia-orm', () => {
+    const article = new Article({ id: 2, title: 'a' })
+    const writer = new Writer({ id: 1, articles: [article] }) as unknown as { articles: Article[] }
+    expect(writer.articles[0]).not.toBe(article)
+    expect(writer.articles[0]!.$toJson()).toEqual(article.$toJson())
+  })
+
+  it('nested data that refer to themselves make instances that do too', () => {
+    const data: Record<string, unknown> = { id: 1 }
+    data.articles = [{ id: 2, writer: data }]
+    const writer = new Writer(data) as unknown as { articles: { writer: unknown }[] }
+    expect(writer.articles[0]).toBeInstanceOf(Article)
+    expect(writer.articles[0]!.writer).toBe(writer)
+  })
+
+  it('new Model(attributes, { relations: false }) leaves relations off the instance', () => {
+    expect({ ...new Writer({ id: 1, articles: [{ id: 2 }] }, { relations: false }) }).toEqual({ id: 1, name: '', secret: 's' })
+  })
+
+  it('new Model(attributes, { hidden }) leaves those fields off; { visible } keeps only those and the key', () => {
+    expect({ ...new Writer({ id: 1, name: 'Ann' }, { hidden: ['name', 'profile'] }) }).toEqual({ id: 1, secret: 's', articles: [] })
+    expect({ ...new Writer({ id: 1, name: 'Ann' }, { visible: ['name'], relations: false }) }).toEqual({ id: 1, name: 'Ann' })
+  })
+
+  it('a constructor option of pinia-orm that is not supported throws, naming it', () => {
+    expect(() => new Writer({ id: 1 }, { operation: 'get' } as never)).toThrow('[nuxt-pinia-orm] new Writer(attributes, { operation }): the option \'operation\' is not supported yet, see docs/migration-from-pinia-orm.md. The options are: fill, relations, hidden, visible.')
+  })
+
+  it('$newInstance(attributes, options) takes the constructor\'s options', () => {
+    expect({ ...new Writer().$newInstance({ id: 2 }, { relations: false }) }).toEqual({ id: 2, name: '', secret: 's' })
   })
 })

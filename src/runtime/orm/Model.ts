@@ -29,7 +29,7 @@ import type { StoredRecord } from './keys'
 import { _isVisible, _shownOn } from './visibility'
 import { createOrmError } from './errors'
 import { _visibilityIn } from './modelDefaults'
-import { _fillAttributes } from './modelFill'
+import { _fill } from './modelFill'
 import { _hiddenOf, _modelEntityOf, _namespaceOf, _storeModelOf, _storeNameOf, _visibleOf } from './modelInfo'
 import type { InfoModel } from './modelInfo'
 import { _installDefinitionViews, _unsupportedModelMethods } from './modelViews'
@@ -259,16 +259,19 @@ export class Model {
    * A model instance with every attribute taken from `attributes` or, where missing, its default.
    */
   constructor(attributes?: Record<string, unknown>, options?: ModelOptions) {
+    // The ORM's reads pass { fill: false } and fill the instance themselves: keep this check first.
     if (options?.fill !== false)
-      this.$fill(attributes ?? {})
+      this.$fill(attributes, options)
   }
 
   /**
    * Sets the attributes given in `attributes`; an attribute they leave out keeps the value the
    * instance has, or gets its default when it has none (so `$fill()` fills in the defaults only).
+   * Relations too, unless `relations: false`: nested data become instances of the related model; a
+   * relation left out is `[]` or `null`. See {@link ModelOptions} for `hidden` and `visible`.
    */
-  $fill(attributes: Record<string, unknown> = {}): this {
-    _fillAttributes(getSchema(this.$self()), this as unknown as StoredRecord, attributes)
+  $fill(attributes: Record<string, unknown> = {}, options?: ModelOptions): this {
+    _fill(getSchema(this.$self()), this as unknown as StoredRecord, attributes, options)
     return this
   }
 
@@ -317,10 +320,11 @@ export class Model {
     return _visibleOf(this.$info(), toRaw(this).#db)
   }
 
-  /** A new instance of this instance's model, filled from `attributes` (see the constructor). */
+  /** A new instance of this instance's model, filled from `attributes` as the constructor does. */
   $newInstance(attributes?: Record<string, unknown>, options?: ModelOptions): this {
+    // Filled once constructed, as make() does, so that class fields cannot overwrite the values.
     const instance = new (this.$self())(undefined, { fill: false })
-    return options?.fill === false ? instance : instance.$fill(attributes)
+    return options?.fill === false ? instance : instance.$fill(attributes, options)
   }
 
   private $info(): InfoModel {
