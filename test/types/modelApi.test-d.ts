@@ -2,6 +2,8 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import { Model, useRepo } from '../../src/runtime/orm'
 import type { Casts, Fields, Item, ModelConfig, Mutators, RelatedModel, Relation } from '../../src/runtime/orm'
+import { Bool, Num, Str, Uid } from '../../src/runtime/orm/decorators'
+import type { NanoidOptions, PropertyDecorator, TypeOptions, UidOptions } from '../../src/runtime/orm/decorators'
 
 class Post extends Model {
   static override entity = 'posts'
@@ -53,5 +55,17 @@ describe('model instance API types', () => {
     expectTypeOf(user.$getIndexId({ id: 1 })).toEqualTypeOf<string | undefined>()
     expectTypeOf(user.$toJson(new Post(), { relations: false })).toEqualTypeOf<Record<string, unknown>>()
     expectTypeOf(user.$fill()).toEqualTypeOf<User>()
+  })
+})
+
+describe('decorator option types', () => {
+  it('@Str, @Num and @Bool take pinia-orm\'s TypeOptions; @Uid its UidOptions', () => {
+    expectTypeOf(Str).parameters.toEqualTypeOf<[value: string | null | (() => string | null), options?: TypeOptions]>()
+    expectTypeOf(Num(0, { notNullable: true })).toEqualTypeOf<PropertyDecorator>()
+    expectTypeOf(Bool(false, { notNullable: true })).toEqualTypeOf<PropertyDecorator>()
+    expectTypeOf<TypeOptions>().toEqualTypeOf<{ notNullable?: boolean }>()
+    expectTypeOf<UidOptions>().toEqualTypeOf<NanoidOptions | number>()
+    expectTypeOf<NanoidOptions>().toMatchTypeOf<{ size?: number, alphabet?: string }>()
+    expectTypeOf(Uid).parameters.toEqualTypeOf<[options?: UidOptions]>()
   })
 })
