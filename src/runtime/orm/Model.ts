@@ -42,8 +42,10 @@ declare module './relations/Relation' {
   interface ModelInstance extends Model {}
 }
 
-// The views of modelViews.ts ($fields(), $getRelation() & co.), installed on the prototype below.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging -- the views are methods of every instance
+// The views of modelViews.ts ($fields(), $getRelation() & co.), installed on the prototype below
+// the class: the interface gives the class their types.
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Model extends ModelDefinitionViews {}
 
 /**
@@ -62,8 +64,8 @@ export interface Model extends ModelDefinitionViews {}
  * field (`name!: string`): a class field would overwrite the value the ORM sets. Fields declared
  * with decorators (`nuxt-pinia-orm/decorators`) are the exception: `@Str('') name!: string`.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class Model {
+  /* eslint-enable @typescript-eslint/no-unsafe-declaration-merging */
   /** The name of the entity store that keeps this model's records. */
   static entity: string
 
