@@ -6,7 +6,7 @@ import { HasMany } from './relations/hasMany'
 import { HasManyBy } from './relations/hasManyBy'
 import { HasManyThrough } from './relations/hasManyThrough'
 import { HasOne } from './relations/hasOne'
-import { classRegistry, installStatics } from './decorators/registry'
+import { addDeleteMode, classRegistry, installStatics } from './decorators/registry'
 import type { DecoratedClass } from './decorators/registry'
 import { MorphMany } from './relations/morphMany'
 import { MorphOne } from './relations/morphOne'
@@ -29,12 +29,24 @@ import type { StoredRecord } from './keys'
 import { _isVisible, _shownOn } from './visibility'
 import { createOrmError } from './errors'
 import { _visibilityIn } from './modelDefaults'
+import { _fill } from './modelFill'
+import { _hiddenOf, _modelEntityOf, _namespaceOf, _storeModelOf, _storeNameOf, _visibleOf } from './modelInfo'
+import type { InfoModel } from './modelInfo'
+import { _installDefinitionViews, _unsupportedModelMethods } from './modelViews'
+import type { ModelDefinitionViews } from './modelViews'
+import type { DeleteRule } from './relations/Relation'
 
 declare module './relations/Relation' {
   // What the core below this file calls a model instance is a Model (see ModelInstance).
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface ModelInstance extends Model {}
 }
+
+// The views of modelViews.ts ($fields(), $getRelation() & co.), installed on the prototype below
+// the class: the interface gives the class their types.
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Model extends ModelDefinitionViews {}
 
 /**
  * The base class of every model. A model names its entity store and declares its fields:
@@ -53,6 +65,7 @@ declare module './relations/Relation' {
  * with decorators (`nuxt-pinia-orm/decorators`) are the exception: `@Str('') name!: string`.
  */
 export class Model {
+  /* eslint-enable @typescript-eslint/no-unsafe-declaration-merging */
   /** The name of the entity store that keeps this model's records. */
   static entity: string
 
@@ -172,6 +185,22 @@ export class Model {
     return this
   }
 
+  /** Sets what deleting a record does to the relation `key`'s records, as `@OnDelete(mode)` does. */
+  static setFieldDeleteMode(key: string, mode: DeleteRule): typeof Model {
+    addDeleteMode(classRegistry(this), key, mode, `${this.name}.setFieldDeleteMode('${key}', '${mode}')`)
+    return this
+  }
+
+  /** The namespace of the model's store id: `static namespace`, or `''`. */
+  static usedNamespace(): string {
+    return _namespaceOf(this as unknown as InfoModel)
+  }
+
+  /** The model's entity with its namespace: `'app/users'`, or `'users'` without one. */
+  static modelEntity(): string {
+    return _modelEntityOf(this as unknown as InfoModel)
+  }
+
   /**
    * Related records linked through a `pivot` model whose `foreignPivotKey` holds this record's
    * `parentKey` (default: primary key) and whose `relatedPivotKey` holds the related record's
@@ -232,24 +261,19 @@ export class Model {
    * A model instance with every attribute taken from `attributes` or, where missing, its default.
    */
   constructor(attributes?: Record<string, unknown>, options?: ModelOptions) {
+    // The ORM's reads pass { fill: false } and fill the instance themselves: keep this check first.
     if (options?.fill !== false)
-      this.$fill(attributes ?? {})
+      this.$fill(attributes, options)
   }
 
-  /** Sets every attribute from `attributes`, or its default where missing. */
-  $fill(attributes: Record<string, unknown>): this {
-    const schema = getSchema(this.$self())
-    const values = schema.withDefaults(attributes)
-    const read = schema.features?.conversions?.read
-    if (read) {
-      for (const [field, convert] of read)
-        values[field] = convert(values[field])
-    }
-    Object.assign(this, values)
-    for (const field of schema.relations.keys()) {
-      if (attributes[field] !== undefined)
-        (this as Record<string, unknown>)[field] = attributes[field]
-    }
+  /**
+   * Sets the attributes given in `attributes`; an attribute they leave out keeps the value the
+   * instance has, or gets its default when it has none (so `$fill()` fills in the defaults only).
+   * Relations too, unless `relations: false`: nested data become instances of the related model; a
+   * relation left out is `[]` or `null`. See {@link ModelOptions} for `hidden` and `visible`.
+   */
+  $fill(attributes: Record<string, unknown> = {}, options?: ModelOptions): this {
+    _fill(getSchema(this.$self()), this as unknown as StoredRecord, attributes, options)
     return this
   }
 
@@ -266,6 +290,47 @@ export class Model {
   /** The primary key's field name, or names for a composite key. */
   $getKeyName(): string | readonly string[] {
     return this.$self().primaryKey
+  }
+
+  /** The namespace of the model's store id (`static namespace`, else the Pinia's default), or `''`. */
+  $namespace(): string {
+    return _namespaceOf(this.$info(), toRaw(this).#db)
+  }
+
+  /** The namespace of the store that keeps the records (the base model's under inheritance). */
+  $baseNamespace(): string {
+    return _namespaceOf(_storeModelOf(getSchema(this.$self())), toRaw(this).#db)
+  }
+
+  /** The id of the Pinia store that keeps the records: `namespace/entity` or the entity. */
+  $storeName(): string {
+    return _storeNameOf(getSchema(this.$self()), toRaw(this).#db)
+  }
+
+  /** The model's own entity with its namespace: `'app/users'`, or `'users'` without one. */
+  $modelEntity(): string {
+    return _modelEntityOf(this.$info(), toRaw(this).#db)
+  }
+
+  /** The fields the model hides (its own, else the Pinia's default). */
+  $hidden(): string[] {
+    return _hiddenOf(this.$info(), toRaw(this).#db)
+  }
+
+  /** The fields the model lists as visible (its own, else the Pinia's default); `[]` shows all. */
+  $visible(): string[] {
+    return _visibleOf(this.$info(), toRaw(this).#db)
+  }
+
+  /** A new instance of this instance's model, filled from `attributes` as the constructor does. */
+  $newInstance(attributes?: Record<string, unknown>, options?: ModelOptions): this {
+    // Filled once constructed, as make() does, so that class fields cannot overwrite the values.
+    const instance = new (this.$self())(undefined, { fill: false })
+    return options?.fill === false ? instance : instance.$fill(attributes, options)
+  }
+
+  private $info(): InfoModel {
+    return this.$self() as unknown as InfoModel
   }
 
   /** Whether the primary key is composite: made of several fields. */
@@ -285,14 +350,17 @@ export class Model {
   }
 
   /**
-   * The primary key's value, or the list of values for a composite key; `null` when the record has
-   * no key (a value of it is missing).
+   * The primary key's value in this instance, or in `record` when given: for a composite key the
+   * list of values, or with `concatCompositeKey` the string the store keys the record by
+   * (`'[1,2]'`); `null` when a value of the key is missing.
    */
-  $getKey(): unknown {
+  $getKey(record?: Record<string, unknown>, concatCompositeKey = false): unknown {
     const key = getSchema(this.$self()).primaryKey
-    const self = this as Record<string, unknown>
+    const self = record ?? this as Record<string, unknown>
     if (key.length === 1)
       return self[key[0]!] ?? null
+    if (concatCompositeKey)
+      return keyOf(self, key) ?? null
     const values = key.map(field => self[field])
     return values.some(value => value === null || value === undefined) ? null : values
   }
@@ -306,8 +374,13 @@ export class Model {
     return attributes
   }
 
-  /** The attributes and the loaded relations, recursively, as plain data. */
-  $toJson(): Record<string, unknown> {
+  /**
+   * The attributes and the loaded relations, recursively, as plain data; of `model` when given.
+   * With `{ relations: false }`, the attributes only.
+   */
+  $toJson(model?: Model, options?: Pick<ModelOptions, 'relations'>): Record<string, unknown> {
+    if (model !== undefined && model !== this)
+      return model.$toJson(undefined, options)
     const self = this as Record<string, unknown>
     const schema = getSchema(this.$self())
     let json = this.$getAttributes()
@@ -323,6 +396,8 @@ export class Model {
       if (shown?.has('_meta') && !schema.attributes.has('_meta') && Object.prototype.hasOwnProperty.call(self, '_meta'))
         json._meta = self._meta
     }
+    if (options?.relations === false)
+      return json
     for (const field of schema.relations.keys()) {
       const value = self[field]
       // Not loaded: absent, or left undefined by a class field (`@HasMany(...) posts!: Post[]`).
@@ -406,9 +481,12 @@ export class Model {
     instance.#db = db
   }
 
-  /** The key the store keeps this record under (a composite key as its JSON array). */
-  $getIndexId(): string | undefined {
-    return keyOf(this as unknown as StoredRecord, getSchema(this.$self()).primaryKey)
+  /**
+   * The key the store keeps this record (or `record`, when given) under: a composite key as its
+   * JSON array; `undefined` when a value of the key is missing.
+   */
+  $getIndexId(record?: Record<string, unknown>): string | undefined {
+    return keyOf(record ?? this as unknown as StoredRecord, getSchema(this.$self()).primaryKey)
   }
 
   /**
@@ -450,6 +528,11 @@ export class Model {
     return this.$toJson()
   }
 }
+
+// $fields(), $getRelation() & co. (see modelInfo.ts); $fillMeta() and $piniaExtend() throw saying
+// they are not supported, instead of "is not a function".
+_installDefinitionViews(Model.prototype)
+_unsupportedModelMethods(Model.prototype)
 
 function toJson(value: unknown): unknown {
   return value instanceof Model ? value.$toJson() : value

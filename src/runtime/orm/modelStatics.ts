@@ -7,6 +7,8 @@ import type { ModelClass } from './types'
  */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
   piniaExtend: 'options for other Pinia plugins on the entity store',
+  metaKey: 'the name of the meta field, which is always `_meta` here',
+  baseNamespace: 'the namespace of the base model\'s store, which is the base model\'s own `static namespace` here',
 }
 
 /**

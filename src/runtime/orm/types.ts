@@ -25,6 +25,23 @@ export interface ModelOptions {
    * @default true
    */
   fill?: boolean
+  /**
+   * Fill relations too: nested related data become instances of the related model, and a relation
+   * the attributes leave out is `[]` (to-many) or `null` (to-one). With `false`, relations are left
+   * off the instance (and `$toJson(model, { relations: false })` leaves them out).
+   * @default true
+   */
+  relations?: boolean
+  /**
+   * Fields left off the new instance.
+   * @default []
+   */
+  hidden?: readonly string[]
+  /**
+   * When not empty, the only attributes the new instance keeps (its primary key is always kept).
+   * @default []
+   */
+  visible?: readonly string[]
 }
 
 type AttributeValues<F> = {

@@ -14,12 +14,14 @@
  * ```
  */
 import type { DeleteRule } from '../relations/Relation'
-import type { DefaultValue } from '../attributes'
+import type { Attribute, DefaultValue } from '../attributes'
 import { createOrmError } from '../errors'
 import type { Model } from '../Model'
 import type { RelatedModel, RelatedRef } from '../types'
+import type { UidOptions as BaseUidOptions } from '../uid'
 import { propertyDecorator } from './propertyDecorator'
 import type { PropertyDecorator } from './propertyDecorator'
+import { addDeleteMode } from './registry'
 import type { FieldFactory } from './registry'
 
 export type { PropertyDecorator } from './propertyDecorator'
@@ -55,23 +57,56 @@ export function Attr(value?: unknown): PropertyDecorator {
   return field('@Attr', model => (model as unknown as typeof Model).attr(value as DefaultValue<unknown>))
 }
 
-/** Declares a string field with a default value: `this.string(value)`. */
-export function Str(value: DefaultValue<string | null>): PropertyDecorator {
-  return field('@Str', model => (model as unknown as typeof Model).string(value))
+/** Options of `@Str`, `@Num` and `@Bool`, as pinia-orm names them. */
+export interface TypeOptions {
+  /**
+   * The field's `.notNullable()`: in development, saving `null` to it warns, naming the model and
+   * the field.
+   * @default false
+   */
+  notNullable?: boolean
 }
 
-/** Declares a number field with a default value: `this.number(value)`. */
-export function Num(value: DefaultValue<number | null>): PropertyDecorator {
-  return field('@Num', model => (model as unknown as typeof Model).number(value))
+/** The options of a generated id: its `size` and `alphabet` (pinia-orm's name). */
+export type NanoidOptions = BaseUidOptions
+
+/** What `@Uid` takes: the id's options, or its size. */
+export type UidOptions = NanoidOptions | number
+
+/** A typed field declared with `factory`, made `.notNullable()` when `options` say so. */
+function typed(decorator: string, options: TypeOptions | undefined, factory: (model: typeof Model) => Attribute<unknown>): PropertyDecorator {
+  if (options !== undefined) {
+    for (const key of Object.keys(options)) {
+      if (key !== 'notNullable')
+        throw createOrmError(`${decorator}(value, { ${key} }): the option '${key}' is not supported. Its only option is notNullable, e.g. ${decorator}('', { notNullable: true }).`)
+    }
+  }
+  return field(decorator, (model) => {
+    const attribute = factory(model as unknown as typeof Model)
+    return options?.notNullable ? attribute.notNullable() : attribute
+  })
 }
 
-/** Declares a boolean field with a default value: `this.boolean(value)`. */
-export function Bool(value: DefaultValue<boolean | null>): PropertyDecorator {
-  return field('@Bool', model => (model as unknown as typeof Model).boolean(value))
+/** Declares a string field with a default value: `this.string(value)`; `{ notNullable: true }` adds `.notNullable()`. */
+export function Str(value: DefaultValue<string | null>, options?: TypeOptions): PropertyDecorator {
+  return typed('@Str', options, model => model.string(value))
 }
 
-/** Declares a string id generated (a random UUID) when a record has none: `this.uid()`. */
-export function Uid(options?: Parameters<typeof Model.uid>[0]): PropertyDecorator {
+/** Declares a number field with a default value: `this.number(value)`; `{ notNullable: true }` adds `.notNullable()`. */
+export function Num(value: DefaultValue<number | null>, options?: TypeOptions): PropertyDecorator {
+  return typed('@Num', options, model => model.number(value))
+}
+
+/** Declares a boolean field with a default value: `this.boolean(value)`; `{ notNullable: true }` adds `.notNullable()`. */
+export function Bool(value: DefaultValue<boolean | null>, options?: TypeOptions): PropertyDecorator {
+  return typed('@Bool', options, model => model.boolean(value))
+}
+
+/**
+ * Declares a string id generated when a record has none: `this.uid(options)` (a random UUID, or
+ * with a `size` and/or an `alphabet`, that many random characters).
+ */
+export function Uid(options?: UidOptions): PropertyDecorator {
   return field('@Uid', model => (model as unknown as typeof Model).uid(options))
 }
 
@@ -117,12 +152,7 @@ export type DeleteMode = DeleteRule
  */
 export function OnDelete(mode: DeleteMode): PropertyDecorator {
   return propertyDecorator('@OnDelete', (registry, name) => {
-    (registry.modifiers[name] ??= []).push((definition, model, fieldName) => {
-      const onDelete = (definition as { onDelete?: unknown }).onDelete
-      if (typeof onDelete !== 'function')
-        throw createOrmError(`${model.name}.${fieldName}: @OnDelete('${mode}') needs a relation with .onDelete(), and this field's ${definition.constructor.name} has none. Remove @OnDelete from '${fieldName}', or put it on a relation field.`)
-      return (onDelete as (mode: DeleteMode) => typeof definition | undefined).call(definition, mode) ?? definition
-    })
+    addDeleteMode(registry, name, mode, `@OnDelete('${mode}')`)
   })
 }
 

@@ -1,4 +1,5 @@
 import { createOrmError } from '../errors'
+import type { DeleteRule } from '../relations/Relation'
 import type { Fields } from '../types'
 
 /** A field definition as `static fields()` gives it: an attribute or a relation. */
@@ -135,7 +136,19 @@ export function withDecoratedFields(model: DecoratedClass, name: string, fields:
       throw createOrmError(`${name}.${field} has a modifier decorator (@Cast, @Mutate, @Hidden or @OnDelete) but is no field. Declare the field too, e.g. \`@Attr(null) ${field}!: unknown\`, or in static fields().`)
   }
   // fields() first: in a class that mixes both, it is usually the older part, written above.
-  return { ...fields, ...decorated }
+  const all = { ...fields, ...decorated }
+  // Modifiers of fields that fields() declares (`Model.setFieldDeleteMode('posts', 'cascade')`).
+  for (const [, registries] of chain) {
+    for (const registry of registries) {
+      for (const field in registry.modifiers) {
+        if (field in fields && !(field in registry.fields)) {
+          for (const modify of registry.modifiers[field]!)
+            all[field] = modify(all[field]!, model, field)
+        }
+      }
+    }
+  }
+  return all
 }
 
 /**
@@ -173,4 +186,18 @@ function mergedMethod(base: unknown, own: Record<string, unknown>) {
 
 function defineStatic(model: object, key: string, value: unknown): void {
   Object.defineProperty(model, key, { value, writable: true, enumerable: false, configurable: true })
+}
+
+/**
+ * Records that the relation `field` of a class deletes with `mode` (`.onDelete(mode)` applied when
+ * the schema is built), as `@OnDelete(mode)` and `Model.setFieldDeleteMode()` declare it.
+ * @internal
+ */
+export function addDeleteMode(registry: FieldRegistry, field: string, mode: DeleteRule, declaredBy: string): void {
+  (registry.modifiers[field] ??= []).push((definition, model, fieldName) => {
+    const onDelete = (definition as { onDelete?: unknown }).onDelete
+    if (typeof onDelete !== 'function')
+      throw createOrmError(`${model.name}.${fieldName}: ${declaredBy} needs a relation with .onDelete(), and this field's ${definition.constructor.name} has none. Remove it from '${fieldName}', or use it on a relation field.`)
+    return (onDelete as (mode: DeleteRule) => typeof definition | undefined).call(definition, mode) ?? definition
+  })
 }

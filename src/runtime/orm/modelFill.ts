@@ -1,0 +1,130 @@
+import { createOrmError } from './errors'
+import type { ModelInstance, RelatedRef, Relation, Schema, SchemaModel } from './relations/Relation'
+import type { StoredRecord } from './keys'
+import { getSchema } from './schema'
+import type { ModelOptions } from './types'
+import { _buildVisibility, _stripHidden } from './visibility'
+
+/** The constructor options this library has; pinia-orm's others are refused by name. */
+const OPTIONS = new Set(['fill', 'relations', 'hidden', 'visible'])
+
+/**
+ * What the model constructor and `$fill(attributes, options)` do (pinia-orm's `$fill`):
+ * - each attribute is set from `attributes`; one they leave out keeps the value the instance
+ *   already has (an instance filled for the first time has none) or gets its default. Values set
+ *   go through the model's read conversions (casts' `get`, mutators); a value kept is not
+ *   converted again;
+ * - unless `relations: false`, each relation is set too: nested data become instances of the
+ *   related model (filled the same way), and a relation left out is `[]` (to-many) or `null`
+ *   (to-one), or keeps what the instance has;
+ * - `hidden` leaves fields off the instance; `visible`, when not empty, keeps only the attributes
+ *   it names and the primary key (as `static hidden` and `static visible` do for query results).
+ *
+ * Never on the read path: the ORM builds the instances a query returns without filling them.
+ *
+ * @internal
+ */
+export function _fill(schema: Schema, instance: StoredRecord, attributes: StoredRecord, options: ModelOptions | undefined): void {
+  if (options !== undefined)
+    checkOptions(schema, options)
+  fillAttributes(schema, instance, attributes)
+  if (options?.relations !== false)
+    fillRelations(schema, instance, attributes, new Map([[attributes, instance as unknown as ModelInstance]]))
+  const hidden = options?.hidden ?? []
+  const visible = options?.visible ?? []
+  const visibility = _buildVisibility(hidden, visible.length > 0 ? [...visible, ...schema.primaryKey] : [])
+  if (visibility) {
+    _stripHidden(instance, schema.attributeNames, visibility)
+    for (const field of hidden) {
+      if (schema.relations.has(field))
+        // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a relation field of the model
+        delete instance[field]
+    }
+  }
+}
+
+function checkOptions(schema: Schema, options: ModelOptions): void {
+  for (const key of Object.keys(options)) {
+    if (!OPTIONS.has(key))
+      throw createOrmError(`new ${schema.name}(attributes, { ${key} }): the option '${key}' is not supported yet, see docs/migration-from-pinia-orm.md. The options are: ${[...OPTIONS].join(', ')}.`)
+  }
+}
+
+function fillAttributes(schema: Schema, instance: StoredRecord, attributes: StoredRecord): void {
+  const read = schema.features?.conversions?.read
+  for (const [field, attribute] of schema.attributes) {
+    let value = attributes[field]
+    if (value === undefined) {
+      if (instance[field] !== undefined)
+        continue
+      value = attribute._makeDefault()
+    }
+    const convert = read?.get(field)
+    instance[field] = convert ? convert(value) : value
+  }
+}
+
+/**
+ * `made` maps each nested object to its instance, so input that repeats an object (or cycles) ends.
+ * A model instance given as nested data is copied into a new one, as pinia-orm does.
+ */
+function fillRelations(schema: Schema, instance: StoredRecord, attributes: StoredRecord, made: Map<object, ModelInstance>): void {
+  for (const [field, relation] of schema.relations) {
+    const value = attributes[field]
+    if (value === undefined) {
+      if (instance[field] === undefined)
+        instance[field] = relation.many ? [] : null
+      continue
+    }
+    const related = relatedModel(relation, attributes)
+    instance[field] = related === undefined
+      ? value
+      : Array.isArray(value)
+        ? value.map(item => toInstance(related, item, made))
+        : toInstance(related, value, made)
+  }
+}
+
+function toInstance(model: SchemaModel, value: unknown, made: Map<object, ModelInstance>): unknown {
+  if (value === null || typeof value !== 'object')
+    return value
+  let instance = made.get(value)
+  if (!instance) {
+    instance = new model(undefined, { fill: false })
+    made.set(value, instance)
+    const schema = getSchema(model)
+    const record = instance as unknown as StoredRecord
+    fillAttributes(schema, record, value as StoredRecord)
+    fillRelations(schema, record, value as StoredRecord, made)
+  }
+  return instance
+}
+
+/**
+ * The class nested data of `relation` become: the related model, or for a morphTo the listed model
+ * whose entity the record's type field names. `undefined` when it cannot be known without a Pinia
+ * (a related model given by entity name): the data are then kept as given.
+ */
+function relatedModel(relation: Relation, attributes: StoredRecord): SchemaModel | undefined {
+  const refs = relation._related
+  if (!Array.isArray(refs))
+    return classOf(refs as RelatedRef)
+  const type = attributes[(relation as { _type?: string })._type ?? '']
+  for (const ref of refs as readonly RelatedRef[]) {
+    const model = classOf(ref)
+    if (model && model.entity === type)
+      return model
+  }
+  return undefined
+}
+
+function classOf(ref: RelatedRef): SchemaModel | undefined {
+  if (typeof ref === 'string')
+    return undefined
+  const model: unknown = isModelClass(ref) ? ref : (ref as () => unknown)()
+  return isModelClass(model) ? model : undefined
+}
+
+function isModelClass(value: unknown): value is SchemaModel {
+  return typeof value === 'function' && typeof (value as Partial<SchemaModel>).fields === 'function' && 'entity' in value
+}
