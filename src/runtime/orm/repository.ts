@@ -130,9 +130,9 @@ export class Repository<M extends ModelClass = ModelClass> {
     return this._db.store(this._schema.entity)
   }
 
-  /** A new instance of the model with default values, not saved. */
+  /** A new instance of the model with default values, not saved; its relations are left unset. */
   getModel(): InstanceType<M> {
-    return this.make() as InstanceType<M>
+    return new this.use(undefined, NO_FILL).$fill({}, { relations: false }) as InstanceType<M>
   }
 
   /** {@inheritDoc Query.where} */
