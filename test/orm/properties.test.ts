@@ -1,4 +1,5 @@
-// Property test (issue #8): random sequences of writes on two interleaved Pinia instances, with ids
+// Property test (issue #8): random sequences of writes (also through a query: save, and destroy
+// with a where; make() and new(false), which write nothing) on two interleaved Pinia instances, with ids
 // drawn from a pool of prototype member names, `__proto__` and ordinary ids. After every step,
 // every relation lookup (with, has, whereHas) equals a brute-force join over `pinia.state.value`, every `data` object
 // holds only own records with exactly the model's attributes under their own key, a write that
@@ -71,6 +72,9 @@ type Step
     | { on: number, op: 'destroy', entity: Entity, ids: unknown[] }
     | { on: number, op: 'delete', entity: Entity, value: string }
     | { on: number, op: 'flush', entity: Entity }
+    | { on: number, op: 'destroyWhere', entity: Entity, ids: unknown[], value: string }
+    | { on: number, op: 'querySave', entity: Entity, input: Row | Row[] }
+    | { on: number, op: 'make', entity: Entity, input: Row }
 
 const entity = fc.constantFrom<Entity>('users', 'phones', 'posts')
 const on = fc.integer({ min: 0, max: 1 })
@@ -81,6 +85,9 @@ const step: fc.Arbitrary<Step> = entity.chain(name => fc.oneof(
   fc.record({ on, op: fc.constant('destroy' as const), entity: fc.constant(name), ids: fc.array(id, { maxLength: 2 }) }),
   fc.record({ on, op: fc.constant('delete' as const), entity: fc.constant(name), value: text }),
   fc.record({ on, op: fc.constant('flush' as const), entity: fc.constant(name) }),
+  fc.record({ on, op: fc.constant('destroyWhere' as const), entity: fc.constant(name), ids: fc.array(id, { maxLength: 2 }), value: text }),
+  fc.record({ on, op: fc.constant('querySave' as const), entity: fc.constant(name), input: fc.oneof(nested[name], fc.array(nested[name], { maxLength: 2 })) }),
+  fc.record({ on, op: fc.constant('make' as const), entity: fc.constant(name), input: nested[name] }),
 ))
 
 function apply(pinia: Pinia, s: Step): void {
@@ -107,6 +114,25 @@ function apply(pinia: Pinia, s: Step): void {
     case 'flush':
       repo.flush()
       break
+    case 'destroyWhere': {
+      // pinia-orm's query destroy: only the records with these ids that pass the where go.
+      const named = new Set(s.ids.map(String))
+      const kept = rowsOf(pinia, s.entity).filter(row => !(named.has(String(row.id)) && row[TEXT_FIELD[s.entity]] === s.value)).map(row => row.id)
+      repo.where(TEXT_FIELD[s.entity], s.value).destroy(s.ids as string[])
+      expect(rowsOf(pinia, s.entity).map(row => row.id)).toEqual(kept)
+      break
+    }
+    case 'querySave':
+      repo.query().save(s.input as Row)
+      break
+    case 'make': {
+      // Makes instances (nested ones too) and saves nothing.
+      const before = snapshot(pinia)
+      repo.make(s.input)
+      repo.new(false)
+      expect(snapshot(pinia)).toEqual(before)
+      break
+    }
   }
 }
 
