@@ -110,6 +110,7 @@ export default defineNuxtModule<ModuleOptions>({
     // `import { Model } from 'nuxt-pinia-orm/orm'` in the app gives the auto-imported classes.
     nuxt.options.alias['nuxt-pinia-orm/orm'] = core
     nuxt.options.alias['nuxt-pinia-orm/helpers'] = resolveRuntime('./runtime/orm/helpers')
+    nuxt.options.alias['nuxt-pinia-orm/casts'] = resolveRuntime('./runtime/orm/casts')
     // pinia-orm's id cast packages: `import { UidCast } from 'nuxt-pinia-orm/uuid/v4'`.
     for (const path of ['nanoid/non-secure', 'nanoid/async', 'nanoid', 'uuid/v1', 'uuid/v4'])
       nuxt.options.alias[`nuxt-pinia-orm/${path}`] = resolveRuntime(`./runtime/orm/${path}`)

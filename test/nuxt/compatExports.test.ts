@@ -4,14 +4,15 @@ import { describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { mountSuspended } from '@nuxt/test-utils/runtime'
 import { useNuxtApp } from '#imports'
-import { mapRepos as explicitMapRepos } from 'nuxt-pinia-orm/orm'
+import { DateCast as CoreDateCast, mapRepos as explicitMapRepos } from 'nuxt-pinia-orm/orm'
+import { CastAttribute, DateCast } from 'nuxt-pinia-orm/casts'
 import { UidCast as NanoidCast } from 'nuxt-pinia-orm/nanoid'
 import { UidCast as NonSecureCast } from 'nuxt-pinia-orm/nanoid/non-secure'
 import { UidCast as AsyncCast } from 'nuxt-pinia-orm/nanoid/async'
 import { UidCast as V1Cast } from 'nuxt-pinia-orm/uuid/v1'
 import { UidCast as V4Cast } from 'nuxt-pinia-orm/uuid/v4'
 
-// mapRepos and pinia-orm's id cast packages inside the `app` fixture: auto-imported, and imported
+// mapRepos, pinia-orm's casts and id cast packages inside the `app` fixture: auto-imported, and imported
 // by the subpaths a pinia-orm app switches to.
 
 describe('pinia-orm compatibility exports in a Nuxt app', () => {
@@ -27,6 +28,11 @@ describe('pinia-orm compatibility exports in a Nuxt app', () => {
     }))
     expect(component.text()).toBe('Mapped')
     useRepo(User, pinia).destroy(41)
+  })
+
+  it('resolves nuxt-pinia-orm/casts to the core\'s casts', () => {
+    expect(DateCast).toBe(CoreDateCast)
+    expect(DateCast.prototype).toBeInstanceOf(CastAttribute)
   })
 
   it.each([

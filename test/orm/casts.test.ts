@@ -131,6 +131,22 @@ describe('custom casts', () => {
     expect(new Prefix().get('x')).toBe('string x')
   })
 
+  it('gives a cast pinia-orm\'s $parameters, $self() and newRawInstance()', () => {
+    class Suffix extends CastAttribute {
+      override get(value: unknown) {
+        return typeof value === 'string' ? `${value}${this.$parameters.suffix ?? ''}` : value
+      }
+    }
+    const Bang = Suffix.withParameters({ suffix: '!' })
+    const cast = Bang.newRawInstance()
+
+    expect(cast).toBeInstanceOf(Suffix)
+    expect(cast.$self()).toBe(Bang)
+    expect(cast.$parameters).toEqual({ suffix: '!' })
+    expect(cast.get('hi')).toBe('hi!')
+    expect(new Suffix().$parameters).toEqual({})
+  })
+
   it('throws, naming the model and field, when casts() names a field that does not exist', () => {
     class Bad extends Model {
       static override entity = 'bad-casts'

@@ -18,8 +18,8 @@ function sourceOf(built: string): string {
 }
 
 describe('package.json exports', () => {
-  it('lists pinia-orm\'s subpaths: the core, decorators, helpers and the id cast packages', () => {
-    expect(runtimeExports.map(([path]) => path)).toEqual(['./orm', './decorators', './helpers', './nanoid', './nanoid/non-secure', './nanoid/async', './uuid/v1', './uuid/v4'])
+  it('lists pinia-orm\'s subpaths: the core, decorators, helpers, casts and the id cast packages', () => {
+    expect(runtimeExports.map(([path]) => path)).toEqual(['./orm', './decorators', './helpers', './casts', './nanoid', './nanoid/non-secure', './nanoid/async', './uuid/v1', './uuid/v4'])
   })
 
   it.each(runtimeExports)('points %s at the build of a source file, for code and for types alike', (path, target) => {

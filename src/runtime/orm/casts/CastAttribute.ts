@@ -45,9 +45,24 @@ export class CastAttribute<T = unknown> {
     return Cast as C
   }
 
+  /** A new instance of this cast (pinia-orm's name; the model's fields are not needed here). */
+  static newRawInstance<C extends typeof CastAttribute<unknown>>(this: C): InstanceType<C> {
+    return new this() as InstanceType<C>
+  }
+
   /** The parameters this cast was given with `withParameters`, or an empty object. */
   getParameters(): Record<string, unknown> {
     return (this.constructor as typeof CastAttribute).parameters ?? {}
+  }
+
+  /** The same as {@link CastAttribute.getParameters}, under pinia-orm's property name. */
+  get $parameters(): Record<string, unknown> {
+    return this.getParameters()
+  }
+
+  /** The class of this cast. */
+  $self(): typeof CastAttribute<T> {
+    return this.constructor as typeof CastAttribute<T>
   }
 
   /** The value model instances see, from the stored (or given) value. */
