@@ -2,7 +2,7 @@
 import type { Pinia } from 'pinia'
 import { describe, expectTypeOf, it } from 'vitest'
 import { Model, Repository, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
-import type { Item, Paginated, PiniaOrmPluginContext } from '../../src/runtime/orm'
+import type { Collection, Element, Item, Paginated, PiniaOrmPluginContext } from '../../src/runtime/orm'
 import { useCollect, useGroupBy, useSortBy } from '../../src/runtime/orm/helpers'
 import type { Sorting, sorting } from '../../src/runtime/orm/helpers'
 
@@ -65,6 +65,13 @@ describe('helpers and plugins', () => {
     expectTypeOf(useSortBy(users, 'name')).toEqualTypeOf<Item<typeof User>[]>()
     expectTypeOf(useGroupBy(users, ['name'])).toEqualTypeOf<Record<string, Item<typeof User>[]>>()
     expectTypeOf(useCollect(users).sum('age')).toEqualTypeOf<number>()
+  })
+
+  it('pinia-orm\'s Collection<User> and Element take what the repository gives and a save takes', () => {
+    const users: Collection<User> = useRepo(User, pinia).all()
+    expectTypeOf(users).toEqualTypeOf<User[]>()
+    const element: Element = { id: 1, name: 'Ann' }
+    expectTypeOf(useRepo(User, pinia).save(element)).toEqualTypeOf<Item<typeof User>>()
   })
 
   it('pinia-orm\'s `sorting` type is the `Sorting` of sortBy', () => {

@@ -71,6 +71,18 @@ export type FieldValues<F> = AttributeValues<F> & RelationValues<F>
  */
 export type Item<M extends RelatedModel> = InstanceType<M> & (M extends { fields(): infer F } ? WithCasts<FieldValues<F>, CastTypes<M>> : unknown)
 
+/**
+ * pinia-orm's `Collection<User>`: a list of instances of a model, typed by the class's own
+ * declarations. `Item<typeof User>[]` types them from `fields()` instead.
+ */
+export type Collection<M extends ModelInstance = ModelInstance> = M[]
+
+/** pinia-orm's `Element`: one record's fields, as a save takes them. */
+export type Element = Record<string, unknown>
+
+/** pinia-orm's `Elements`: records by primary key. */
+export type Elements = Record<string, Element>
+
 /** The type each cast of `static casts()` gives its field (what its `get` returns). */
 type CastTypes<M> = M extends { casts(): infer C }
   ? string extends keyof C ? object : { [K in keyof C]: C[K] extends abstract new () => { get(value: never): infer T } ? T : never }
