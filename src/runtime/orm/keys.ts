@@ -62,8 +62,8 @@ export function keyOfId(id: unknown, fields: readonly string[]): string | undefi
 /**
  * The keys for what a caller passed to `find`, `whereId` or `destroy`: one id or a list of ids (for
  * a composite key, an id is an array of values and a list is an array of such arrays). `many` says
- * which it was; ids that cannot be keys are left out, and a key named twice counts once (as in
- * pinia-orm: `find([1, 1])` gives one record), in the order first given.
+ * which it was; ids that cannot be keys are left out. A key named twice is kept twice: see
+ * {@link distinctKeys}.
  *
  * @internal
  */
@@ -76,5 +76,15 @@ export function keysOfIds(ids: unknown, fields: readonly string[]): { keys: stri
     if (key !== undefined)
       keys.push(key)
   }
-  return { keys: keys.length > 1 ? [...new Set(keys)] : keys, many }
+  return { keys, many }
+}
+
+/**
+ * `keys` with each key once, in the order first given: a key named twice in `find()` or `whereId()`
+ * counts once, as in pinia-orm (`find([1, 1])` gives one record).
+ *
+ * @internal
+ */
+export function distinctKeys(keys: string[]): string[] {
+  return keys.length > 1 ? [...new Set(keys)] : keys
 }

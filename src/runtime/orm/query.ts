@@ -2,7 +2,7 @@ import { checkCount, checkIds, checkWhereField, checkWhereValues, checkWithArgum
 import type { Database } from './database'
 import { addEager, loadEager, sharedLoad } from './eagerLoad'
 import type { EagerList } from './eagerLoad'
-import { keyOf, keysOfIds } from './keys'
+import { distinctKeys, keyOf, keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import { addRelationWhere } from './relationQueries'
@@ -117,7 +117,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryState<Query> 
    */
   whereId(ids: KeyOf<M> | readonly KeyOf<M>[]): this {
     checkIds('whereId', this._schema, ids)
-    this._ids = keysOfIds(ids, this._schema.primaryKey).keys
+    this._ids = distinctKeys(keysOfIds(ids, this._schema.primaryKey).keys)
     return this
   }
 

@@ -1,7 +1,7 @@
 import type { Database } from '../database'
 import { loadEagerOne } from '../eagerLoad'
 import type { EagerList, EagerQuery } from '../eagerLoad'
-import { keysOfIds } from '../keys'
+import { distinctKeys, keysOfIds } from '../keys'
 import type { Model } from '../Model'
 import { recordAt } from '../ownRecords'
 import type { Schema } from '../relations/Relation'
@@ -45,7 +45,7 @@ export function findKeys<Q extends EagerQuery<Q>>(query: FindSource<Q>, ids: unk
   }
   else {
     const { keys, many } = keysOfIds(ids, schema.primaryKey)
-    query._ids = keys
+    query._ids = distinctKeys(keys)
     if (many)
       return query.get()
     // One key: a direct lookup, whatever the paging.

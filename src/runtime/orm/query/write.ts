@@ -46,7 +46,7 @@ export function updateMatching(query: SelectSource, values: Record<string, unkno
  */
 export function deleteMatching(query: SelectSource): Model[] {
   const schema = query._schema
-  // Each record once: the ids of whereId() are distinct (keysOfIds).
+  // Each record once: the ids of whereId() are distinct (distinctKeys).
   const found = matchingRecords(query)
   const deletions = new Map<string, undefined>()
   for (const item of found)
