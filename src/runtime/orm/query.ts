@@ -3,12 +3,11 @@ import type { Database } from './database'
 import { addEager, loadEager, sharedLoad } from './eagerLoad'
 import type { EagerList } from './eagerLoad'
 import { distinctKeys, keyOf, keysOfIds } from './keys'
-import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import { addRelationWhere } from './relationQueries'
 import type { HasOperator } from './relationQueries'
 import type { Schema } from './relations/Relation'
-import type { Item, KeyOf, ModelClass, RecordInput } from './types'
+import type { Item, KeyOf, ModelClass } from './types'
 import { countMatching } from './query/accept'
 import { aggregateMatching } from './query/aggregates'
 import { cachedGet } from './query/cachedRead'
@@ -18,10 +17,11 @@ import { addOrders } from './query/orderBy'
 import type { OrderByList, OrderByOptions } from './query/orderBy'
 import { paginateQuery } from './query/paginate'
 import type { Paginated } from './query/paginate'
-import { NO_EAGER, QueryState } from './query/queryState'
+import { NO_EAGER } from './query/queryState'
+import { QueryRecords } from './query/records'
 import { makeHidden, makeVisible, retrieve } from './query/retrieve'
 import { candidates, select } from './query/select'
-import { addWhere, hasOr, testsInstances } from './query/where'
+import { addWhere, hasOr } from './query/where'
 import type { Where } from './query/where'
 import { deleteMatching, updateMatching } from './query/write'
 import { likeMatcher } from './query/whereLike'
@@ -29,9 +29,6 @@ import { _readFinely } from './reactivity/fineRead'
 import { _createLiveQuery } from './live/liveQuery'
 import type { LiveQuery } from './live/liveQuery'
 import { copyConstraints, schemaOfEntity } from './query/entityQuery'
-import { _showFields } from './queryVisibility'
-import { revive, reviveMany, reviveOne } from './revive'
-import { destroyIds, freshRecords, INSERT, newRecord, persistRecords, removeAll, SAVE } from './writeRecords'
 
 /** A query grouped with `groupBy()`: its `get()` returns the groups by key. */
 export type GroupedQuery<M extends ModelClass> = Omit<Query<M>, 'get' | `_${string}`> & {
@@ -50,7 +47,7 @@ export type RelationConstraint = (query: Query) => void
  * relations to load, then a read (`get`, `first`, `find`) or a write (`update`, `delete`).
  * Made by `useRepo(Model).query()` or any of the repository's query methods.
  */
-export class Query<M extends ModelClass = ModelClass> extends QueryState<Query> {
+export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Query> {
   /** @internal */
   constructor(db: Database, schema: Schema) {
     super(db, schema)
@@ -409,23 +406,6 @@ export class Query<M extends ModelClass = ModelClass> extends QueryState<Query> 
     return this
   }
 
-  /** Every record of the model, as the repository's `all()`: this query's constraints do not apply. */
-  all(): Item<M>[] {
-    return newQuery(this._db, this._schema).get() as Item<M>[]
-  }
-
-  /**
-   * The model instances passing the query's `where`s and `whereId`, before anything else a read
-   * does: no order, paging, relations or `retrieved` hook.
-   */
-  select(): Item<M>[] {
-    const source = { _db: this._db, _schema: this._schema, _wheres: this._wheres, _ids: this._ids, _orders: [], _take: undefined, _skip: 0 }
-    const items = select(source, candidates(this), this._ids !== undefined && !hasOr(this._wheres))
-    if (this._visibility)
-      _showFields(this._db, this._schema, items, this._visibility)
-    return items as Item<M>[]
-  }
-
   /** A new query of the model registered under `entity` in this Pinia (`newQuery('posts')`). */
   newQuery<O extends ModelClass = ModelClass>(entity: string): Query<O> {
     return newQuery(this._db, schemaOfEntity(this._db, this._schema, entity, 'newQuery')) as Query<O>
@@ -440,79 +420,6 @@ export class Query<M extends ModelClass = ModelClass> extends QueryState<Query> 
     copyConstraints<Query>(this, query, 'newQueryWithConstraints')
     return query as Query<O>
   }
-
-  /**
-   * Model instances rebuilt from a nested structure of keys (`{ id: 1, posts: [{ id: 2 }] }`), as
-   * the repository's `revive()`: records not in the store are left out (`null` for one object).
-   */
-  revive(input: RecordInput): Item<M> | null
-  revive(input: RecordInput[]): Item<M>[]
-  revive(input: RecordInput | RecordInput[]): Item<M> | Item<M>[] | null {
-    return revive(this._db, this._schema, input) as Item<M> | Item<M>[] | null
-  }
-
-  /** Like {@link Query.revive}, for one object of keys. */
-  reviveOne(input: RecordInput): Item<M> | null {
-    return reviveOne(this._db, this._schema, input) as Item<M> | null
-  }
-
-  /** Like {@link Query.revive}, for a list of objects of keys. */
-  reviveMany(input: RecordInput[]): Item<M>[] {
-    return reviveMany(this._db, this._schema, input) as Item<M>[]
-  }
-
-  /**
-   * A model instance with every field at its default, saved unless `persist` is `false`, as the
-   * repository's `new()`; `null` when a `creating` or `saving` hook returns `false`.
-   */
-  new(persist = true): Item<M> | null {
-    return newRecord(this._db, this._schema, persist) as Item<M> | null
-  }
-
-  /** Saves records with their nested relations, as the repository's `save()` (constraints do not apply). */
-  save(record: RecordInput): Item<M>
-  save(records: RecordInput[]): Item<M>[]
-  save(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
-    return persistRecords(this._db, this._schema, records, SAVE) as Item<M> | Item<M>[]
-  }
-
-  /** Inserts records as given, as the repository's `insert()` (constraints do not apply). */
-  insert(record: RecordInput): Item<M>
-  insert(records: RecordInput[]): Item<M>[]
-  insert(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
-    return persistRecords(this._db, this._schema, records, INSERT) as Item<M> | Item<M>[]
-  }
-
-  /** Replaces all records of the model, as the repository's `fresh()` (constraints do not apply). */
-  fresh(record: RecordInput): Item<M>
-  fresh(records: RecordInput[]): Item<M>[]
-  fresh(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
-    return freshRecords(this._db, this._schema, records) as Item<M> | Item<M>[]
-  }
-
-  /**
-   * Deletes the record with this primary key and returns it (or `null`); given a list of keys,
-   * deletes those found and returns them. With `where`s, only records passing them, as in pinia-orm.
-   */
-  destroy(id: KeyOf<M>): Item<M> | null
-  destroy(ids: readonly KeyOf<M>[]): Item<M>[]
-  destroy(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
-    const accept = this._wheres.length === 0 ? undefined : acceptRecord(this)
-    return destroyIds(this._db, this._schema, ids, accept) as Item<M> | Item<M>[] | null
-  }
-
-  /** Deletes every record of the model and returns them, as the repository's `flush()`. */
-  flush(): Item<M>[] {
-    const deleted = this.all()
-    removeAll(this._db, this._schema)
-    return deleted
-  }
-}
-
-/** A test of a stored record against a query's `where`s (on an instance when one needs it). */
-function acceptRecord(query: Query): (record: StoredRecord) => boolean {
-  const instance = testsInstances(query._wheres)
-  return record => query._passes(record, instance)
 }
 
 /** A query of a related model, for eager loading (one function, not a closure per load). */
