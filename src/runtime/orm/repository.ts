@@ -4,18 +4,15 @@ import type { Database, EntityStore } from './database'
 import { createOrmError } from './errors'
 import { runPlugins } from './plugins'
 import { recordAt } from './ownRecords'
-import type { Paginated } from './query/paginate'
-import type { OrderByList, OrderByOptions } from './query/orderBy'
 import type { QueryCache } from './query/queryCache'
 import { revive } from './revive'
 import type { Model } from './Model'
 import { Query } from './query'
-import type { GroupedQuery, RelationConstraint } from './query'
-import type { HasOperator } from './relationQueries'
 import type { LiveQuery } from './live/liveQuery'
 import { destroyIds, freshRecords, INSERT, newRecord, persistRecords, removeAll, SAVE } from './writeRecords'
 import type { Schema } from './relations/Relation'
 import type { Item, KeyOf, ModelClass, ModelOptions, RecordInput } from './types'
+import { RepositoryQueries } from './repositoryQueries'
 
 const NO_FILL: ModelOptions = Object.freeze({ fill: false })
 
@@ -34,7 +31,7 @@ export type RepositoryClass<R extends Repository = Repository> = new (db: Databa
  * The entry point to one model's records in one Pinia instance: saves, reads and deletes, and
  * every query method as a shortcut to `query()`. Made by `useRepo(Model)`.
  */
-export class Repository<M extends ModelClass = ModelClass> {
+export class Repository<M extends ModelClass = ModelClass> extends RepositoryQueries<M> {
   /**
    * The model a repository class serves when its instances set no `use`, as pinia-orm's
    * `static useModel`: `class UserRepository extends Repository { static useModel = User }`.
@@ -71,6 +68,7 @@ export class Repository<M extends ModelClass = ModelClass> {
    * @internal
    */
   constructor(db: Database, model?: M) {
+    super()
     this._db = db
     if (model) {
       this.use = model
@@ -133,111 +131,6 @@ export class Repository<M extends ModelClass = ModelClass> {
   /** A new instance of the model with default values, not saved; its relations are left unset. */
   getModel(): InstanceType<M> {
     return new this.use(undefined, NO_FILL).$fill({}, { relations: false }) as InstanceType<M>
-  }
-
-  /** {@inheritDoc Query.where} */
-  where(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): Query<M> {
-    return this.query().where(field, value)
-  }
-
-  /** {@inheritDoc Query.orWhere} */
-  orWhere(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): Query<M> {
-    return this.query().orWhere(field, value)
-  }
-
-  /** {@inheritDoc Query.whereIn} */
-  whereIn(field: string, values: Iterable<unknown>): Query<M> {
-    return this.query().whereIn(field, values)
-  }
-
-  /** {@inheritDoc Query.whereNotIn} */
-  whereNotIn(field: string, values: Iterable<unknown>): Query<M> {
-    return this.query().whereNotIn(field, values)
-  }
-
-  /** {@inheritDoc Query.whereNull} */
-  whereNull(field: string): Query<M> {
-    return this.query().whereNull(field)
-  }
-
-  /** {@inheritDoc Query.whereNotNull} */
-  whereNotNull(field: string): Query<M> {
-    return this.query().whereNotNull(field)
-  }
-
-  /** {@inheritDoc Query.whereId} */
-  whereId(ids: KeyOf<M> | readonly KeyOf<M>[]): Query<M> {
-    return this.query().whereId(ids)
-  }
-
-  /** {@inheritDoc Query.orderBy} */
-  orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc', options?: OrderByOptions): Query<M> {
-    return this.query().orderBy(by, direction, options)
-  }
-
-  /** {@inheritDoc Query.limit} */
-  limit(count: number): Query<M> {
-    return this.query().limit(count)
-  }
-
-  /** {@inheritDoc Query.offset} */
-  offset(count: number): Query<M> {
-    return this.query().offset(count)
-  }
-
-  /** {@inheritDoc Query.with} */
-  with(name: string, constraint?: RelationConstraint): Query<M> {
-    return this.query().with(name, constraint)
-  }
-
-  /** {@inheritDoc Query.withAll} */
-  withAll(constraint?: RelationConstraint): Query<M> {
-    return this.query().withAll(constraint)
-  }
-
-  /** {@inheritDoc Query.withAllRecursive} */
-  withAllRecursive(depth?: number): Query<M> {
-    return this.query().withAllRecursive(depth)
-  }
-
-  /** {@inheritDoc Query.has} */
-  has(relation: string, operator?: HasOperator | number, count?: number): Query<M> {
-    return this.query().has(relation, operator, count)
-  }
-
-  /** {@inheritDoc Query.orHas} */
-  orHas(relation: string, operator?: HasOperator | number, count?: number): Query<M> {
-    return this.query().orHas(relation, operator, count)
-  }
-
-  /** {@inheritDoc Query.doesntHave} */
-  doesntHave(relation: string): Query<M> {
-    return this.query().doesntHave(relation)
-  }
-
-  /** {@inheritDoc Query.orDoesntHave} */
-  orDoesntHave(relation: string): Query<M> {
-    return this.query().orDoesntHave(relation)
-  }
-
-  /** {@inheritDoc Query.whereHas} */
-  whereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): Query<M> {
-    return this.query().whereHas(relation, constraint, operator, count)
-  }
-
-  /** {@inheritDoc Query.orWhereHas} */
-  orWhereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): Query<M> {
-    return this.query().orWhereHas(relation, constraint, operator, count)
-  }
-
-  /** {@inheritDoc Query.whereDoesntHave} */
-  whereDoesntHave(relation: string, constraint?: RelationConstraint): Query<M> {
-    return this.query().whereDoesntHave(relation, constraint)
-  }
-
-  /** {@inheritDoc Query.orWhereDoesntHave} */
-  orWhereDoesntHave(relation: string, constraint?: RelationConstraint): Query<M> {
-    return this.query().orWhereDoesntHave(relation, constraint)
   }
 
   /** Every record of the model, without relations. */
@@ -326,21 +219,6 @@ export class Repository<M extends ModelClass = ModelClass> {
     return deleted
   }
 
-  /** {@inheritDoc Query.makeHidden} */
-  makeHidden(fields: readonly string[]): Query<M> {
-    return this.query().makeHidden(fields)
-  }
-
-  /** {@inheritDoc Query.makeVisible} */
-  makeVisible(fields: readonly string[]): Query<M> {
-    return this.query().makeVisible(fields)
-  }
-
-  /** {@inheritDoc Query.withMeta} */
-  withMeta(): Query<M> {
-    return this.query().withMeta()
-  }
-
   /** The repository of another model (or a custom repository) in the same Pinia. */
   repo<R extends Repository>(repository: RepositoryClass<R>): R
   repo<O extends ModelClass>(model: O): Repository<O>
@@ -355,21 +233,6 @@ export class Repository<M extends ModelClass = ModelClass> {
     return this._db._queryCache
   }
 
-  /** {@inheritDoc Query.get} */
-  get(): Item<M>[] {
-    return this.query().get()
-  }
-
-  /** {@inheritDoc Query.first} */
-  first(): Item<M> | null {
-    return this.query().first()
-  }
-
-  /** {@inheritDoc Query.last} */
-  last(): Item<M> | null {
-    return this.query().last()
-  }
-
   /** {@inheritDoc Query.count} */
   count(): number {
     // No query to build: the kept count of the entity, O(1).
@@ -379,66 +242,6 @@ export class Repository<M extends ModelClass = ModelClass> {
   /** {@inheritDoc Query.exists} */
   exists(): boolean {
     return this._db.count(this._schema.entity) > 0
-  }
-
-  /** {@inheritDoc Query.sum} */
-  sum(field: string): number {
-    return this.query().sum(field)
-  }
-
-  /** {@inheritDoc Query.min} */
-  min(field: string): number | null {
-    return this.query().min(field)
-  }
-
-  /** {@inheritDoc Query.max} */
-  max(field: string): number | null {
-    return this.query().max(field)
-  }
-
-  /** {@inheritDoc Query.paginate} */
-  paginate(page: number, perPage: number): Paginated<Item<M>> {
-    return this.query().paginate(page, perPage)
-  }
-
-  /** {@inheritDoc Query.groupBy} */
-  groupBy(...fields: (string | readonly string[])[]): GroupedQuery<M> {
-    return this.query().groupBy(...fields)
-  }
-
-  /** {@inheritDoc Query.orWhereIn} */
-  orWhereIn(field: string, values: Iterable<unknown>): Query<M> {
-    return this.query().orWhereIn(field, values)
-  }
-
-  /** {@inheritDoc Query.orWhereNotIn} */
-  orWhereNotIn(field: string, values: Iterable<unknown>): Query<M> {
-    return this.query().orWhereNotIn(field, values)
-  }
-
-  /** {@inheritDoc Query.whereLike} */
-  whereLike(field: string, pattern: string | number, caseSensitive = false): Query<M> {
-    return this.query().whereLike(field, pattern, caseSensitive)
-  }
-
-  /** {@inheritDoc Query.orWhereLike} */
-  orWhereLike(field: string, pattern: string | number, caseSensitive = false): Query<M> {
-    return this.query().orWhereLike(field, pattern, caseSensitive)
-  }
-
-  /** {@inheritDoc Query.useCache} */
-  useCache(key?: string, params?: Record<string, unknown>): Query<M> {
-    return this.query().useCache(key, params)
-  }
-
-  /** {@inheritDoc Query.update} */
-  update(values: Record<string, unknown>): Item<M>[] {
-    return this.query().update(values)
-  }
-
-  /** {@inheritDoc Query.delete} */
-  delete(): Item<M>[] {
-    return this.query().delete()
   }
 
   /** {@inheritDoc Query.load} */
@@ -454,21 +257,6 @@ export class Repository<M extends ModelClass = ModelClass> {
   revive(input: RecordInput[]): Item<M>[]
   revive(input: RecordInput | RecordInput[]): Item<M> | Item<M>[] | null {
     return revive(this._db, this._schema, input) as Item<M> | Item<M>[] | null
-  }
-
-  /** {@inheritDoc Query.reviveOne} */
-  reviveOne(input: RecordInput): Item<M> | null {
-    return this.query().reviveOne(input)
-  }
-
-  /** {@inheritDoc Query.reviveMany} */
-  reviveMany(input: RecordInput[]): Item<M>[] {
-    return this.query().reviveMany(input)
-  }
-
-  /** {@inheritDoc Query.select} */
-  select(): Item<M>[] {
-    return this.query().select()
   }
 
   /** {@inheritDoc Query.newQuery} */
