@@ -2,17 +2,29 @@ import { createPinia } from 'pinia'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { Model, useRepo } from '../../src/runtime/orm'
-import { randomString } from '../../src/runtime/orm/uid'
+import { generateUuid, randomString } from '../../src/runtime/orm/uid'
 
 describe('uid options', () => {
-  it('makes a UUID without options', () => {
+  it('makes 21 URL-safe random characters without options, as pinia-orm does', () => {
     class A extends Model {
       static override entity = 'a'
       static override fields() {
         return { id: this.uid() }
       }
     }
-    expect(useRepo(A, createPinia()).new()!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(useRepo(A, createPinia()).new()!.id).toMatch(/^[\w-]{21}$/)
+  })
+
+  it('formats a version 4 UUID from random bytes where crypto.randomUUID is missing (an app on plain http)', () => {
+    const { getRandomValues } = globalThis.crypto
+    vi.stubGlobal('crypto', { getRandomValues: getRandomValues.bind(globalThis.crypto) })
+    try {
+      expect(globalThis.crypto.randomUUID).toBeUndefined()
+      expect(generateUuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    }
+    finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('makes an id of the given size and alphabet', () => {

@@ -86,6 +86,11 @@ describe.each([
 })
 
 describe('nanoid UidCast parameters', () => {
+  it('win over this.uid()\'s own 21-character default on a key declared with it', () => {
+    const User = modelWith(NanoidCast.withParameters({ size: 10 }), () => Model.uid())
+    expect(useRepo(User, createPinia()).save({ name: 'Ada' }).id).toMatch(/^[\w-]{10}$/)
+  })
+
   it('makes ids of the given size from the given alphabet, and leaves UidCast itself as it was', () => {
     const Sized = modelWith(NanoidCast.withParameters({ size: 8, alphabet: 'abc' }))
     const ids = useRepo(Sized, createPinia()).save(Array.from({ length: 200 }, () => ({}))).map(user => user.id)

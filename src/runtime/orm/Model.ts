@@ -106,8 +106,9 @@ export class Model {
   }
 
   /**
-   * A string id generated when a record has none: a random UUID, or, given a `size` and/or an
-   * `alphabet` (pinia-orm's options; a number is the size), that many random characters.
+   * A string id generated when a record has none: 21 random URL-safe characters, as in pinia-orm,
+   * or, given a `size` and/or an `alphabet` (pinia-orm's options; a number is the size), that many
+   * random characters of it.
    */
   static uid(options?: UidOptions | number): Uid {
     return new Uid(options)

@@ -66,7 +66,8 @@ export class NumberAttr<T extends number | null = number> extends Attribute<T> {
 export class BooleanAttr<T extends boolean | null = boolean> extends Attribute<T> {}
 
 /**
- * A string id generated (a random UUID) whenever a record has none, made with `this.uid()`.
+ * A string id generated whenever a record has none (21 random URL-safe characters, as in
+ * pinia-orm), made with `this.uid()`.
  */
 export class Uid extends Attribute<string> {
   /** @internal */

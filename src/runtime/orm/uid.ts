@@ -3,8 +3,7 @@ import { createOrmError } from './errors'
 /** Options of `this.uid()`, as pinia-orm takes them. */
 export interface UidOptions {
   /**
-   * The length of the id. Giving it (or `alphabet`) makes an id of random characters instead of
-   * a UUID.
+   * The length of the id.
    * @default 21
    */
   size?: number
@@ -18,8 +17,18 @@ export interface UidOptions {
 const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'
 
 /**
- * A random id. Without options, an RFC 4122 version 4 UUID; with `size` or `alphabet`, that many
- * characters of the alphabet, each drawn uniformly from `crypto.getRandomValues`.
+ * A random id, as pinia-orm's `this.uid()` makes it: `size` characters (21 unless given) of the
+ * alphabet (the 64 URL-safe ones unless given), each drawn uniformly from `crypto.getRandomValues`
+ * (pinia-orm draws from `Math.random`).
+ *
+ * @internal
+ */
+export function generateUid(options?: UidOptions): string {
+  return randomString(options?.size ?? 21, options?.alphabet ?? URL_ALPHABET)
+}
+
+/**
+ * An RFC 4122 version 4 UUID (`nuxt-pinia-orm/uuid/v4`).
  *
  * `crypto.randomUUID` is only exposed to secure contexts in browsers (https or localhost), so an app
  * served over plain http on a LAN address falls back to formatting bytes from
@@ -27,9 +36,7 @@ const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
  *
  * @internal
  */
-export function generateUid(options?: UidOptions): string {
-  if (options && (options.size !== undefined || options.alphabet !== undefined))
-    return randomString(options.size ?? 21, options.alphabet ?? URL_ALPHABET)
+export function generateUuid(): string {
   const crypto = globalThis.crypto
   if (typeof crypto.randomUUID === 'function')
     return crypto.randomUUID()

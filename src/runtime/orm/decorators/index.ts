@@ -103,8 +103,8 @@ export function Bool(value: DefaultValue<boolean | null>, options?: TypeOptions)
 }
 
 /**
- * Declares a string id generated when a record has none: `this.uid(options)` (a random UUID, or
- * with a `size` and/or an `alphabet`, that many random characters).
+ * Declares a string id generated when a record has none: `this.uid(options)` (21 random URL-safe
+ * characters, or with a `size` and/or an `alphabet`, that many random characters of it).
  */
 export function Uid(options?: UidOptions): PropertyDecorator {
   return field('@Uid', model => (model as unknown as typeof Model).uid(options))

@@ -17,7 +17,7 @@ import { _IdCast } from '../casts/idCast'
 import { _idCastDecorator } from '../decorators/idCastDecorator'
 import type { PropertyDecorator } from '../decorators/propertyDecorator'
 import { createOrmError } from '../errors'
-import { generateUid } from '../uid'
+import { generateUuid } from '../uid'
 
 /**
  * The options of the v4 `UidCast`: none. The `uuid` package's `random` and `rng` (fixed random
@@ -35,7 +35,7 @@ export class UidCast extends _IdCast {
   }
 
   protected override generate(): string {
-    return generateUid()
+    return generateUuid()
   }
 }
 
