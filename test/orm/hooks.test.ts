@@ -2,6 +2,7 @@ import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { Model, useRepo } from '../../src/runtime/orm'
+import { _buildHooks } from '../../src/runtime/orm/hooks'
 
 const calls: string[] = []
 
@@ -86,6 +87,19 @@ function setup(): Pinia {
 function state(pinia: Pinia) {
   return JSON.parse(JSON.stringify(pinia.state.value))
 }
+
+describe('which hooks a model declares', () => {
+  it('none for a model that declares none (Model\'s own are no-ops), and only its own otherwise', () => {
+    class Plain extends Model {
+      static override entity = 'plain_hooks'
+    }
+    class Saving extends Plain {
+      static override saving() {}
+    }
+    expect(_buildHooks(Plain)).toBeUndefined()
+    expect(Object.keys(_buildHooks(Saving)!)).toEqual(['saving'])
+  })
+})
 
 describe('lifecycle hooks', () => {
   it('runs creating, saving, created and saved, in that order, for a new record', () => {

@@ -1,28 +1,13 @@
-import { Attr, BooleanAttr, NumberAttr, StringAttr, Uid } from './attributes'
-import type { DefaultValue } from './attributes'
-import { BelongsTo } from './relations/belongsTo'
-import { BelongsToMany } from './relations/belongsToMany'
-import { HasMany } from './relations/hasMany'
-import { HasManyBy } from './relations/hasManyBy'
-import { HasManyThrough } from './relations/hasManyThrough'
-import { HasOne } from './relations/hasOne'
 import { addDeleteMode, classRegistry, installStatics } from './decorators/registry'
 import type { DecoratedClass } from './decorators/registry'
-import { MorphMany } from './relations/morphMany'
-import { MorphOne } from './relations/morphOne'
-import { MorphTo } from './relations/morphTo'
-import type { RefModel } from './relations/morphTo'
-import { MorphToMany } from './relations/morphToMany'
-import { MorphedByMany } from './relations/morphedByMany'
-import type { PivotRef } from './relations/pivot'
+import { FieldFactories } from './fieldFactories'
 import { getSchema } from './schema'
-import type { Fields, ModelClass, ModelOptions, RelatedModel, RelatedRef } from './types'
+import type { Fields, ModelClass, ModelOptions, RelatedModel } from './types'
 import type { Database } from './database'
 import { _isDirty, _readRecord, _storedOf } from './dirty'
 import type { ModelConfig } from './features'
 import type { HookResult } from './hooks'
 import type { Casts, Mutators } from './mutators'
-import type { UidOptions } from './uid'
 import { toRaw } from 'vue'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
@@ -64,7 +49,7 @@ export interface Model extends ModelDefinitionViews {}
  * field (`name!: string`): a class field would overwrite the value the ORM sets. Fields declared
  * with decorators (`nuxt-pinia-orm/decorators`) are the exception: `@Str('') name!: string`.
  */
-export class Model {
+export class Model extends FieldFactories {
   /* eslint-enable @typescript-eslint/no-unsafe-declaration-merging */
   /** The name of the entity store that keeps this model's records. */
   static entity: string
@@ -78,64 +63,6 @@ export class Model {
   /** The model's attributes and relations. */
   static fields(): Fields {
     return {}
-  }
-
-  /**
-   * A field of any type with a default value (or a function returning one). Its type follows the
-   * default, or is given: `this.attr<number>(null)`.
-   */
-  static attr<T = unknown>(value?: null | (() => null)): Attr<T>
-  static attr<T>(value: DefaultValue<T>): Attr<T>
-  static attr<T>(value?: DefaultValue<T | null>): Attr<T> {
-    return new Attr<T>(value as DefaultValue<T>)
-  }
-
-  /** A string field with a default value. */
-  static string(value: DefaultValue<string | null>): StringAttr {
-    return new StringAttr(value as DefaultValue<string>)
-  }
-
-  /** A number field with a default value. */
-  static number(value: DefaultValue<number | null>): NumberAttr {
-    return new NumberAttr(value as DefaultValue<number>)
-  }
-
-  /** A boolean field with a default value. */
-  static boolean(value: DefaultValue<boolean | null>): BooleanAttr {
-    return new BooleanAttr(value as DefaultValue<boolean>)
-  }
-
-  /**
-   * A string id generated when a record has none: 21 random URL-safe characters, as in pinia-orm,
-   * or, given a `size` and/or an `alphabet` (pinia-orm's options; a number is the size), that many
-   * random characters of it.
-   */
-  static uid(options?: UidOptions | number): Uid {
-    return new Uid(options)
-  }
-
-  /**
-   * One related record whose `foreignKey` holds this record's `localKey`
-   * (default: this model's primary key).
-   */
-  static hasOne<R extends RelatedModel>(related: RelatedRef<R>, foreignKey: string | readonly string[], localKey?: string | readonly string[]): HasOne<R> {
-    return new HasOne(related, foreignKey, localKey)
-  }
-
-  /**
-   * Related records whose `foreignKey` holds this record's `localKey`
-   * (default: this model's primary key).
-   */
-  static hasMany<R extends RelatedModel>(related: RelatedRef<R>, foreignKey: string | readonly string[], localKey?: string | readonly string[]): HasMany<R> {
-    return new HasMany(related, foreignKey, localKey)
-  }
-
-  /**
-   * The record whose `ownerKey` (default: the related model's primary key) this record's
-   * `foreignKey` holds.
-   */
-  static belongsTo<R extends RelatedModel>(related: RelatedRef<R>, foreignKey: string | readonly string[], ownerKey?: string | readonly string[]): BelongsTo<R> {
-    return new BelongsTo(related, foreignKey, ownerKey)
   }
 
   // pinia-orm's registry statics. Registries live per Pinia here (see `database.ts`) and a class
@@ -203,65 +130,10 @@ export class Model {
   }
 
   /**
-   * Related records linked through a `pivot` model whose `foreignPivotKey` holds this record's
-   * `parentKey` (default: primary key) and whose `relatedPivotKey` holds the related record's
-   * `relatedKey` (default: its primary key). Loaded records carry their pivot record as `pivot`.
-   */
-  static belongsToMany<R extends RelatedModel, P extends RelatedModel, A extends string = 'pivot'>(related: RelatedRef<R>, pivot: PivotRef<P, A>, foreignPivotKey: string, relatedPivotKey: string, parentKey?: string, relatedKey?: string): BelongsToMany<R, P, A> {
-    return new BelongsToMany(related, pivot, foreignPivotKey, relatedPivotKey, parentKey, relatedKey)
-  }
-
-  /** Related records whose `ownerKey` (default: primary key) is listed in this record's `foreignKey` array. */
-  static hasManyBy<R extends RelatedModel>(related: RelatedRef<R>, foreignKey: string, ownerKey?: string): HasManyBy<R> {
-    return new HasManyBy(related, foreignKey, ownerKey)
-  }
-
-  /**
-   * Related records reached through `through` records: their `firstKey` holds this record's
-   * `localKey`, and the related records' `secondKey` holds their `secondLocalKey`.
-   */
-  static hasManyThrough<R extends RelatedModel>(related: RelatedRef<R>, through: RelatedRef, firstKey: string, secondKey: string, localKey?: string, secondLocalKey?: string): HasManyThrough<R> {
-    return new HasManyThrough(related, through, firstKey, secondKey, localKey, secondLocalKey)
-  }
-
-  /** One related record whose `id` field holds this record's `localKey` and whose `type` field this model's entity. */
-  static morphOne<R extends RelatedModel>(related: RelatedRef<R>, id: string, type: string, localKey?: string): MorphOne<R> {
-    return new MorphOne(related, id, type, localKey)
-  }
-
-  /** Related records whose `id` field holds this record's `localKey` and whose `type` field this model's entity. */
-  static morphMany<R extends RelatedModel>(related: RelatedRef<R>, id: string, type: string, localKey?: string): MorphMany<R> {
-    return new MorphMany(related, id, type, localKey)
-  }
-
-  /**
-   * The record of one of the `related` models that this record's `type` field names (by entity) and
-   * whose `ownerKey` (default: primary key) this record's `id` field holds.
-   */
-  static morphTo<const T extends readonly RelatedRef[]>(related: T, id: string, type: string, ownerKey?: string): MorphTo<RefModel<T[number]>> {
-    return new MorphTo<RefModel<T[number]>>(related as readonly RelatedRef<RefModel<T[number]>>[], id, type, ownerKey)
-  }
-
-  /**
-   * Related records linked through a polymorphic `pivot` model holding the related key in
-   * `relatedId`, this record's key in `id` and this model's entity in `type`.
-   */
-  static morphToMany<R extends RelatedModel, P extends RelatedModel, A extends string = 'pivot'>(related: RelatedRef<R>, pivot: PivotRef<P, A>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string): MorphToMany<R, P, A> {
-    return new MorphToMany(related, pivot, relatedId, id, type, parentKey, relatedKey)
-  }
-
-  /**
-   * The inverse of morphToMany: related records linked through a polymorphic `pivot` model holding
-   * this record's key in `relatedId`, the related key in `id` and the related model's entity in `type`.
-   */
-  static morphedByMany<R extends RelatedModel, P extends RelatedModel, A extends string = 'pivot'>(related: RelatedRef<R>, pivot: PivotRef<P, A>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string): MorphedByMany<R, P, A> {
-    return new MorphedByMany(related, pivot, relatedId, id, type, parentKey, relatedKey)
-  }
-
-  /**
    * A model instance with every attribute taken from `attributes` or, where missing, its default.
    */
   constructor(attributes?: Record<string, unknown>, options?: ModelOptions) {
+    super()
     // The ORM's reads pass { fill: false } and fill the instance themselves: keep this check first.
     if (options?.fill !== false)
       this.$fill(attributes, options)

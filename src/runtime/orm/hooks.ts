@@ -30,10 +30,12 @@ export type ModelHooks = Partial<Record<typeof BEFORE[number], BeforeHook> & Rec
  * @internal
  */
 export function _buildHooks(model: object): ModelHooks | undefined {
-  // Model itself is the class at the top of the chain; its hooks are no-ops.
+  // Model's hooks are no-ops: the highest class of the chain that owns them is Model.
   let base = model as Record<string, unknown>
-  while (Object.getPrototypeOf(base) !== Function.prototype)
-    base = Object.getPrototypeOf(base) as Record<string, unknown>
+  for (let current: unknown = model; typeof current === 'function' && current !== Function.prototype; current = Object.getPrototypeOf(current)) {
+    if (Object.prototype.hasOwnProperty.call(current, BEFORE[0]))
+      base = current as Record<string, unknown>
+  }
   const hooks: Record<string, unknown> = {}
   let any = false
   for (const name of [...BEFORE, ...AFTER]) {
