@@ -34,7 +34,7 @@ export function _buildHooks(model: object): ModelHooks | undefined {
   let base = model as Record<string, unknown>
   for (let current: unknown = model; typeof current === 'function' && current !== Function.prototype; current = Object.getPrototypeOf(current)) {
     if (Object.prototype.hasOwnProperty.call(current, BEFORE[0]))
-      base = current as Record<string, unknown>
+      base = current as unknown as Record<string, unknown>
   }
   const hooks: Record<string, unknown> = {}
   let any = false
