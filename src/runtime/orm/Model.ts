@@ -14,7 +14,7 @@ import type { StoredRecord } from './keys'
 import { _isVisible, _shownOn } from './visibility'
 import { createOrmError } from './errors'
 import { _visibilityIn } from './modelDefaults'
-import { _fill } from './modelFill'
+import { _fill, _madeInstance, NO_FILL } from './modelFill'
 import { _hiddenOf, _modelEntityOf, _namespaceOf, _storeModelOf, _storeNameOf, _visibleOf } from './modelInfo'
 import type { InfoModel } from './modelInfo'
 import { _installDefinitionViews, _unsupportedModelMethods } from './modelViews'
@@ -76,7 +76,7 @@ export class Model extends FieldFactories {
 
   /** A new instance of the model with no attribute set (not even defaults). */
   static newRawInstance<M extends Model>(this: new (attributes?: Record<string, unknown>, options?: ModelOptions) => M): M {
-    return new this(undefined, { fill: false })
+    return new this(undefined, NO_FILL)
   }
 
   /**
@@ -197,9 +197,8 @@ export class Model extends FieldFactories {
 
   /** A new instance of this instance's model, filled from `attributes` as the constructor does. */
   $newInstance(attributes?: Record<string, unknown>, options?: ModelOptions): this {
-    // Filled once constructed, as make() does, so that class fields cannot overwrite the values.
-    const instance = new (this.$self())(undefined, { fill: false })
-    return options?.fill === false ? instance : instance.$fill(attributes, options)
+    const model = this.$self() as unknown as new (attributes: undefined, options: ModelOptions) => this
+    return options?.fill === false ? new model(undefined, NO_FILL) : _madeInstance(model, attributes ?? {}, options)
   }
 
   private $info(): InfoModel {

@@ -7,11 +7,7 @@ import { recordAt } from './ownRecords'
 import { BelongsTo } from './relations/belongsTo'
 import { getSchema } from './schema'
 import type { RelatedRef, RelationLink, Schema } from './relations/Relation'
-import type { ModelClass } from './types'
-
-function isModelClass(value: unknown): value is ModelClass {
-  return typeof value === 'function' && typeof (value as Partial<ModelClass>).fields === 'function' && 'entity' in value
-}
+import { modelOfRef } from './relatedRef'
 
 /**
  * The relation bound to this Pinia when its related model is registered with it, else
@@ -20,9 +16,8 @@ function isModelClass(value: unknown): value is ModelClass {
  */
 function registeredLink(db: Database, relation: BelongsTo, owner: Schema, field: string): RelationLink | undefined {
   try {
-    const ref = relation._related as RelatedRef
-    const model = typeof ref === 'string' || isModelClass(ref) ? ref : (ref as () => unknown)()
-    if (typeof model !== 'string' && !isModelClass(model))
+    const model = modelOfRef(relation._related as RelatedRef)
+    if (model === undefined)
       return undefined
     const schema = typeof model === 'string' ? undefined : getSchema(model)
     const registered = db.schemaOf(schema ? schema.entity : model as string)

@@ -18,6 +18,7 @@ import { getSchema } from './schema'
 import { sameFields } from './sameFields'
 import { Signals } from './reactivity/signals'
 import type { ModelClass } from './types'
+import { isModelClass } from './relatedRef'
 import { _replacementOf } from './transactions/effects'
 
 declare module './relations/Relation' {
@@ -488,10 +489,6 @@ function track(signal: ShallowRef<number>): number {
 function duplicateEntityError(entity: string, first: string, second: string) {
   const names = first === second ? `two different classes named ${first}` : `${first} and ${second}`
   return createOrmError(`The entity '${entity}' is claimed by ${names}. Every model needs its own \`static entity\`: rename the entity of one of them.`)
-}
-
-function isModelClass(value: unknown): value is ModelClass {
-  return typeof value === 'function' && typeof (value as Partial<ModelClass>).fields === 'function' && 'entity' in value
 }
 
 const databases = new WeakMap<Pinia, Database>()

@@ -1,9 +1,13 @@
 import { createOrmError } from './errors'
 import type { ModelInstance, RelatedRef, Relation, Schema, SchemaModel } from './relations/Relation'
 import type { StoredRecord } from './keys'
+import { modelOfRef } from './relatedRef'
 import { getSchema } from './schema'
 import type { ModelOptions } from './types'
 import { _buildVisibility, _stripHidden } from './visibility'
+
+/** The constructor options of an instance its caller fills (or leaves empty) itself. @internal */
+export const NO_FILL: ModelOptions = Object.freeze({ fill: false })
 
 /** The constructor options this library has; pinia-orm's others are refused by name. */
 const OPTIONS = new Set(['fill', 'relations', 'hidden', 'visible'])
@@ -41,6 +45,22 @@ export function _fill(schema: Schema, instance: StoredRecord, attributes: Stored
         delete instance[field]
     }
   }
+}
+
+/** An instance that `$fill` fills. */
+interface Fillable<I> {
+  $fill: (attributes: Record<string, unknown>, options?: ModelOptions) => I
+}
+
+/**
+ * A new instance of `model` filled from `attributes` (as `$fill(attributes, options)` does) once
+ * constructed, so that class fields of the model (`@Attr() id!: number` compiled with define
+ * semantics) cannot overwrite the values afterwards.
+ *
+ * @internal
+ */
+export function _madeInstance<I extends Fillable<I>>(model: new (attributes: undefined, options: ModelOptions) => I, attributes: Record<string, unknown>, options?: ModelOptions): I {
+  return new model(undefined, NO_FILL).$fill(attributes, options)
 }
 
 function checkOptions(schema: Schema, options: ModelOptions): void {
@@ -90,7 +110,7 @@ function toInstance(model: SchemaModel, value: unknown, made: Map<object, ModelI
     return value
   let instance = made.get(value)
   if (!instance) {
-    instance = new model(undefined, { fill: false })
+    instance = new model(undefined, NO_FILL)
     made.set(value, instance)
     const schema = getSchema(model)
     const record = instance as unknown as StoredRecord
@@ -119,12 +139,6 @@ function relatedModel(relation: Relation, attributes: StoredRecord): SchemaModel
 }
 
 function classOf(ref: RelatedRef): SchemaModel | undefined {
-  if (typeof ref === 'string')
-    return undefined
-  const model: unknown = isModelClass(ref) ? ref : (ref as () => unknown)()
-  return isModelClass(model) ? model : undefined
-}
-
-function isModelClass(value: unknown): value is SchemaModel {
-  return typeof value === 'function' && typeof (value as Partial<SchemaModel>).fields === 'function' && 'entity' in value
+  const model = modelOfRef(ref)
+  return typeof model === 'string' ? undefined : model as SchemaModel | undefined
 }

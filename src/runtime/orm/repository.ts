@@ -11,10 +11,9 @@ import { Query } from './query'
 import type { LiveQuery } from './live/liveQuery'
 import { destroyIds, freshRecords, INSERT, newRecord, persistRecords, removeAll, SAVE } from './writeRecords'
 import type { Schema } from './relations/Relation'
-import type { Item, KeyOf, ModelClass, ModelOptions, RecordInput } from './types'
+import type { Item, KeyOf, ModelClass, RecordInput } from './types'
+import { _madeInstance } from './modelFill'
 import { RepositoryQueries } from './repositoryQueries'
-
-const NO_FILL: ModelOptions = Object.freeze({ fill: false })
 
 declare module './config' {
   // What plugins get as `context.repository` is a Repository (config.ts imports no repository).
@@ -130,7 +129,7 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
 
   /** A new instance of the model with default values, not saved; its relations are left unset. */
   getModel(): InstanceType<M> {
-    return new this.use(undefined, NO_FILL).$fill({}, { relations: false }) as InstanceType<M>
+    return _madeInstance(this.use, {}, { relations: false }) as InstanceType<M>
   }
 
   /** Every record of the model, without relations. */
@@ -186,11 +185,9 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
   make(attributes?: RecordInput): Item<M>
   make(attributes: RecordInput[]): Item<M>[]
   make(attributes?: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
-    // Filled once constructed, so that class fields of the model (`@Attr() id!: number` compiled
-    // with define semantics) cannot overwrite the values afterwards.
     if (Array.isArray(attributes))
-      return attributes.map(values => new this.use(undefined, NO_FILL).$fill(values)) as Item<M>[]
-    return new this.use(undefined, NO_FILL).$fill(attributes ?? {}) as Item<M>
+      return attributes.map(values => _madeInstance(this.use, values)) as Item<M>[]
+    return _madeInstance(this.use, attributes ?? {}) as Item<M>
   }
 
   /**

@@ -15,6 +15,7 @@ import { recordAt, setRecord } from './ownRecords'
 import type { Schema } from './relations/Relation'
 import { hasGeneratedKey } from './schema'
 import type { ModelOptions, RecordInput } from './types'
+import { _madeInstance } from './modelFill'
 import { writesOf } from './unlink'
 
 // The writes of one model's records that the repository and a query share (`save`, `insert`,
@@ -84,8 +85,6 @@ export function freshRecords(db: Database, schema: Schema, records: RecordInput 
   return resultOf(db, records, roots)
 }
 
-const NO_FILL: ModelOptions = Object.freeze({ fill: false })
-
 /**
  * A model instance with every field at its default, as pinia-orm's `new(persist)` makes it: the
  * `creating` and `saving` hooks run on it, and `null` comes back when one returns `false`. With
@@ -96,7 +95,7 @@ const NO_FILL: ModelOptions = Object.freeze({ fill: false })
 export function newRecord(db: Database, schema: Schema, persist: boolean): Model | null {
   const hooks = schema.features?.hooks
   if (!persist) {
-    const model = (new schema.model(undefined, NO_FILL) as Model).$fill({})
+    const model = _madeInstance(schema.model as unknown as new (attributes: undefined, options: ModelOptions) => Model, {})
     if ((hooks?.creating && hooks.creating(model) === false) || (hooks?.saving && hooks.saving(model) === false))
       return null
     return model
