@@ -90,4 +90,15 @@ describe('pinia-orm statics this library does not support', () => {
     expect(vi.mocked(console.warn)).toHaveBeenCalledWith(expect.stringContaining('Extended declares `static piniaExtend`'))
     vi.mocked(console.warn).mockClear()
   })
+
+  it('warns about a fieldsOnDelete declared by hand, pointing at onDelete()', () => {
+    class Cascading extends Model {
+      static override entity = 'cascading'
+      static fieldsOnDelete = { posts: 'cascade' }
+    }
+    useRepo(Cascading, createPinia())
+    expect(vi.mocked(console.warn)).toHaveBeenCalledTimes(1)
+    expect(vi.mocked(console.warn)).toHaveBeenCalledWith(expect.stringContaining('Cascading declares `static fieldsOnDelete` (pinia-orm: the delete modes by field; here each relation takes `.onDelete()`'))
+    vi.mocked(console.warn).mockClear()
+  })
 })

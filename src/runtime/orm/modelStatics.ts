@@ -9,6 +9,7 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   piniaExtend: 'options for other Pinia plugins on the entity store',
   metaKey: 'the name of the meta field, which is always `_meta` here',
   baseNamespace: 'the namespace of the base model\'s store, which is the base model\'s own `static namespace` here',
+  fieldsOnDelete: 'the delete modes by field; here each relation takes `.onDelete()`, or `setFieldDeleteMode()` sets one',
 }
 
 /**
