@@ -1,5 +1,5 @@
-import { createPinia } from 'pinia'
-import { describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { describe, expect, it, vi } from 'vitest'
 import { DateCast, Model, packState, unpackState, useRepo } from '../../src/runtime/orm'
 
 class Event extends Model {
@@ -123,5 +123,41 @@ describe('dirty tracking and the instance API', () => {
     const event = useRepo(Event, pinia).save({ id: 1, name: 'Launch' })
     expect(Object.keys(event)).toEqual(['id', 'name', 'startsAt', 'tags'])
     expect(event.$getAttributes()).toEqual({ id: 1, name: 'Launch', startsAt: null, tags: [] })
+  })
+
+  it('an instance knows the Pinia it was read from; one made with new, even after a constructor threw mid-read, knows none', () => {
+    class Fragile extends Model {
+      static override entity = 'fragile'
+      static failing = false
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+
+      constructor(attributes?: Record<string, unknown>, options?: Record<string, unknown>) {
+        if (Fragile.failing)
+          throw new Error('constructor refused')
+        super(attributes, options)
+      }
+    }
+    const first = createPinia()
+    const second = createPinia()
+    useRepo(Event, first).save({ id: 1, name: 'First' })
+    useRepo(Event, second).save({ id: 1, name: 'Second' })
+    useRepo(Fragile, first).save({ id: 1 })
+    setActivePinia(undefined)
+    // Compared with the record of the Pinia each came from.
+    expect(useRepo(Event, first).find(1)!.$isDirty()).toBe(false)
+    const fromSecond = useRepo(Event, second).find(1)!
+    expect(fromSecond.$isDirty()).toBe(false)
+    fromSecond.name = 'First'
+    expect(fromSecond.$isDirty()).toBe(true)
+    Fragile.failing = true
+    expect(() => useRepo(Fragile, first).all()).toThrow('constructor refused')
+    Fragile.failing = false
+    // Not bound to `first` by the read that failed: no Pinia to compare with.
+    expect(() => new Event({ id: 1, name: 'First' }).$isDirty()).toThrow('was not read through a repository and no Pinia is active')
+    // Pinia reports the lookup of an active Pinia outside a component (PINIA_R1004): expected here.
+    expect(vi.mocked(console.error).mock.calls.flat().join(' ')).toContain('PINIA_R1004')
+    vi.mocked(console.error).mockClear()
   })
 })

@@ -100,12 +100,25 @@ export function checkIds(method: string, schema: Schema, ids: unknown): void {
     return
   }
   const composite = schema.primaryKey.length > 1
-  const many = Array.isArray(ids) && (!composite || Array.isArray(ids[0]))
-  for (const id of (many ? ids : [ids]) as readonly unknown[]) {
-    for (const value of (composite && Array.isArray(id) ? id : [id]) as readonly unknown[]) {
-      if (value !== null && value !== undefined && !isKeyValue(value))
-        throw idError(method, schema, value)
-    }
+  if (composite && !Array.isArray(ids[0])) {
+    checkIdValues(method, schema, ids)
+    return
+  }
+  // No list made per id: `destroy(ids)` of many ids checks each where it is.
+  for (let i = 0; i < ids.length; i++) {
+    const id: unknown = ids[i]
+    if (composite && Array.isArray(id))
+      checkIdValues(method, schema, id)
+    else if (id !== null && id !== undefined && !isKeyValue(id))
+      throw idError(method, schema, id)
+  }
+}
+
+function checkIdValues(method: string, schema: Schema, values: readonly unknown[]): void {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]
+    if (value !== null && value !== undefined && !isKeyValue(value))
+      throw idError(method, schema, value)
   }
 }
 

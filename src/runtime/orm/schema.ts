@@ -15,7 +15,10 @@ import { _stripByDefaults } from './modelDefaults'
 export type { Schema } from './relations/Relation'
 
 const SCHEMA = Symbol('nuxt-pinia-orm:schema')
-const NO_FILL = Object.freeze({ fill: false })
+/** `Model._newIn`: an instance of `model` read from `db`, no field filled. */
+type NewIn = (model: SchemaModel, db: SchemaDatabase | undefined) => StoredRecord
+/** An instance with the stored attributes of `record`, read from `db`. */
+type Filled = (record: StoredRecord, db: SchemaDatabase | undefined) => StoredRecord
 
 /**
  * The schema of a model class, built on first use and kept on that class (not inherited by
@@ -76,18 +79,20 @@ function buildSchema(model: SchemaModel): Schema {
 
   const attributeNames = [...attributes.keys()]
   const attributeList = [...attributes.values()]
-  const bind = (model as unknown as { _bind: (instance: unknown, db: SchemaDatabase) => void })._bind
-
+  // Model._newIn, reached through the class: schema.ts cannot import Model.ts (it imports this file).
+  const newIn = (model as unknown as { _newIn: NewIn })._newIn
   const fill = _fillFor(attributeNames, attributeList)
+  /** The instance with its stored attributes, read from `db`. */
+  const filled: Filled = (record, db) => {
+    const instance = newIn(model, db)
+    fill(instance, record)
+    return instance
+  }
 
   function hydrate(record: StoredRecord, db?: SchemaDatabase): ModelInstance {
-    const instance = new model(undefined, NO_FILL) as unknown as StoredRecord
-    fill(instance, record)
-    if (db) {
-      bind(instance, db)
-      if (db._defaults)
-        _stripByDefaults(db._defaults, getSchema(model), instance)
-    }
+    const instance = filled(record, db)
+    if (db?._defaults)
+      _stripByDefaults(db._defaults, getSchema(model), instance)
     return instance as unknown as ModelInstance
   }
 
@@ -102,7 +107,7 @@ function buildSchema(model: SchemaModel): Schema {
     relationNames: [...relations.keys()],
     relationList: [...relations.values()],
     features,
-    hydrate: features ? hydrateWithFeatures(model, features, attributeNames, hydrate, bind) : hydrate,
+    hydrate: features ? hydrateWithFeatures(model, features, attributeNames, hydrate, filled) : hydrate,
     withDefaults(values, keys) {
       const record: StoredRecord = {}
       for (let i = 0; i < attributeNames.length; i++) {
@@ -118,7 +123,7 @@ function buildSchema(model: SchemaModel): Schema {
 }
 
 /** A hydrate that dispatches to subclasses, applies casts and mutators, and hides fields. */
-function hydrateWithFeatures(model: SchemaModel, features: ModelFeatures, names: readonly string[], plain: Schema['hydrate'], bind: (instance: unknown, db: SchemaDatabase) => void): Schema['hydrate'] {
+function hydrateWithFeatures(model: SchemaModel, features: ModelFeatures, names: readonly string[], plain: Schema['hydrate'], filled: Filled): Schema['hydrate'] {
   const { inheritance, visibility } = features
   const read = features.conversions?.read
   if (!inheritance && !visibility && (!read || read.size === 0))
@@ -132,19 +137,16 @@ function hydrateWithFeatures(model: SchemaModel, features: ModelFeatures, names:
       if (type && type !== model)
         return getSchema(type).hydrate(record, db)
     }
-    // Without the database: the fields its Pinia's model defaults hide go after the casts.
-    const instance = plain(record) as unknown as StoredRecord
+    // The fields its Pinia's model defaults hide go after the casts.
+    const instance = filled(record, db)
     for (let i = 0; i < readFields.length; i++) {
       const field = readFields[i]!
       instance[field] = readConverts[i]!(instance[field])
     }
     if (visibility)
       _stripHidden(instance, names, visibility)
-    if (db) {
-      bind(instance, db)
-      if (db._defaults)
-        _stripByDefaults(db._defaults, getSchema(model), instance)
-    }
+    if (db?._defaults)
+      _stripByDefaults(db._defaults, getSchema(model), instance)
     return instance as unknown as ModelInstance
   }
 }
