@@ -49,6 +49,14 @@ describe('createORM options', () => {
     expect(useRepo(User, pinia).useCache().get().map(user => user.name)).toEqual(['Ann'])
   })
 
+  it('warn about cache: { shared: false } once per options object, not once per Pinia (per request on a server)', () => {
+    const options: CreateOrmOptions = { cache: { shared: false } }
+    useRepo(User, appPinia(options))
+    useRepo(User, appPinia(options))
+    useRepo(User, appPinia(options))
+    expectWarning('createORM({ cache: { shared: false } }) has no effect')
+  })
+
   it('reject a store type that does not exist', () => {
     expect(() => useRepo(User, appPinia({ pinia: { storeType: 'classic' as never } }))).toThrow(/takes 'optionStore' or 'setupStore', not "classic"/)
   })

@@ -129,6 +129,9 @@ export function installedOrmOptions(pinia: Pinia): CreateOrmOptions[] {
   return found
 }
 
+/** The options objects already warned about `cache: { shared: false }` (they live as long as the app). */
+const warnedSharedFalse = new WeakSet<CreateOrmOptions>()
+
 /**
  * The configuration made from the options of one or more `createORM()` calls (later ones win,
  * plugins and models add up). Checked: an unknown option or a wrong type throws, naming it.
@@ -156,8 +159,11 @@ export function resolveConfig(list: readonly CreateOrmOptions[]): OrmConfig {
     if (options.cache !== undefined) {
       if (typeof options.cache === 'object' && options.cache !== null) {
         checkKeys(options.cache, ['shared'], 'cache', 'The query cache always belongs to one Pinia instance; pinia-orm\'s cache providers are not supported.')
-        if (options.cache.shared === false && process.env.NODE_ENV !== 'production')
+        if (options.cache.shared === false && process.env.NODE_ENV !== 'production' && !warnedSharedFalse.has(options)) {
+          // Once per options object: resolved for every Pinia, so once per request on a server.
+          warnedSharedFalse.add(options)
           console.warn('[nuxt-pinia-orm] createORM({ cache: { shared: false } }) has no effect: cached results belong to one Pinia instance and are dropped on any write to an entity they read, so the repositories of that Pinia share them safely. Remove the option, or turn caching off with cache: false. See docs/migration-from-pinia-orm.md.')
+        }
       }
       config.cache = options.cache !== false
     }
