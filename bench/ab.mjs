@@ -9,8 +9,11 @@
 //   BENCH_ORM_BUNDLE_B=bench/.build/old.mjs node bench/ab.mjs W1,W2,W1+W2 10000 21
 //
 // Arguments: workload ids (W1..W14, W1+W2, or W1+W4 below), N, rounds, implementations
-// (default `ours,ours-b`; `plain` adds the baseline). It runs itself with NODE_ENV=production
-// and --expose-gc (productionChild.mjs).
+// (default `ours,ours-b`; `plain` adds the baseline; `ours-b,ours` loads B first). With `ours` and
+// `ours-b` it also prints the median of the per-round ratios and its 95% confidence interval: the
+// steadier figure, though two processes can still disagree by more than their intervals (what a
+// process loaded first, and where, stays with it), so compare a few runs in both orders. It runs
+// itself with NODE_ENV=production and --expose-gc (productionChild.mjs).
 import { FACTORIES } from './factories.mjs'
 import { WORKLOADS, W5_CALLS } from './workloads.mjs'
 import { makeUsers } from './data.mjs'
@@ -42,6 +45,20 @@ function workloadOf(id) {
 }
 
 const median = list => [...list].sort((a, b) => a - b)[list.length >> 1]
+
+/**
+ * The median of the round-by-round ratios a[i] / b[i] (the two samples of a round ran one after the
+ * other, so the machine's drift cancels out of their ratio), with a 95% confidence interval of that
+ * median from order statistics (distribution-free: the sign test's bounds).
+ */
+function pairedRatio(a, b) {
+  const ratios = a.map((time, i) => time / b[i]).sort((x, y) => x - y)
+  const n = ratios.length
+  const k = Math.floor(n / 2 - 0.98 * Math.sqrt(n))
+  if (k < 0)
+    return ''
+  return `; paired ${ratios[n >> 1].toFixed(3)} (95% CI ${ratios[k].toFixed(3)}-${ratios[n - 1 - k].toFixed(3)})`
+}
 const [ids = 'W1', nArg = '10000', roundsArg = '21', implArg = 'ours,ours-b'] = process.argv.slice(2)
 const n = Number(nArg)
 const names = implArg.split(',')
@@ -63,6 +80,6 @@ for (const id of ids.split(',')) {
     }
   }
   const line = names.map(name => `${name} ${median(times[name]).toFixed(2)} ms (min ${Math.min(...times[name]).toFixed(2)})`).join(' | ')
-  const ratio = times.ours && times['ours-b'] ? `  ours / ours-b ${(median(times.ours) / median(times['ours-b'])).toFixed(3)}` : ''
+  const ratio = times.ours && times['ours-b'] ? `  ours / ours-b ${(median(times.ours) / median(times['ours-b'])).toFixed(3)}${pairedRatio(times.ours, times['ours-b'])}` : ''
   console.log(`${id} N=${n} (${roundsArg} rounds): ${line}${ratio}`)
 }
