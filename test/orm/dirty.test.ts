@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { describe, expect, it, vi } from 'vitest'
 import { DateCast, Model, packState, unpackState, useRepo } from '../../src/runtime/orm'
+import type { ModelOptions } from '../../src/runtime/orm'
 
 class Event extends Model {
   static override entity = 'events'
@@ -133,7 +134,7 @@ describe('dirty tracking and the instance API', () => {
         return { id: this.attr(null) }
       }
 
-      constructor(attributes?: Record<string, unknown>, options?: Record<string, unknown>) {
+      constructor(attributes?: Record<string, unknown>, options?: ModelOptions) {
         if (Fragile.failing)
           throw new Error('constructor refused')
         super(attributes, options)

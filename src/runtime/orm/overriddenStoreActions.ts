@@ -40,6 +40,6 @@ export function _warnOverriddenStoreActions(pinia: Pinia, model: string, members
     `overridden store actions ${model}`,
     `${model}.${list}: nuxt-pinia-orm writes records through its database, never through the entity store's actions, so ${names.length === 1 ? 'this override is' : 'these overrides are'} never called by useRepo(${model}).${names[0]}() or any other write. `
     + `To run code on writes, use a lifecycle hook (static saving(), saved(), creating(), deleting(), ...), a plugin (createORM({ plugins: [definePiniaOrmPlugin(...)] })), or a method of a custom repository (class ${model}Repository extends Repository). `
-    + `Other actions in piniaOptions work as in pinia-orm. (Warned once per model, in dev only.)`,
+    + `Other actions in piniaOptions work as in pinia-orm. (Warned once per model and Pinia, in dev only.)`,
   )
 }
