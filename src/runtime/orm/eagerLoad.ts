@@ -27,7 +27,7 @@ export type EagerList<Q> = readonly EagerLoad<Q>[]
 /** What eager loading needs of the query of a related model. */
 export interface EagerQuery<Q> {
   _eager: EagerList<Q>
-  /** Filters, sorts and pages `records` as the query says, as model instances. */
+  /** Filters, sorts and pages `records` (a list made for the call, which may come back holding the instances) as the query says, as model instances. */
   _selectFrom: (records: StoredRecord[]) => ModelInstance[]
   /** Whether the query only loads (nothing changes which records come back). */
   _isPlain: () => boolean

@@ -42,7 +42,9 @@ export function candidates(query: SelectSource): StoredRecord[] {
 
 /**
  * Filters, sorts and pages `records`, and makes model instances of what is left. `idsApplied`:
- * `records` are already those of `whereId` (see {@link candidates}).
+ * `records` are already those of `whereId` (see {@link candidates}). `records` is a list the caller
+ * made for this call (as {@link candidates} does): it may come back as the result, holding the
+ * instances in place of the records, so that reading N records allocates one list, not two.
  *
  * @internal
  */
@@ -60,14 +62,21 @@ export function select(query: SelectSource, records: StoredRecord[], idsApplied:
     }
     return found
   }
-  let items: StoredRecord[] = needsInstances ? records.map(record => schema.hydrate(record, db) as unknown as StoredRecord) : records
+  let items = needsInstances ? hydrateInPlace(schema, db, records) : records
   if (query._wheres.length > 0 || idSet)
     items = items.filter(item => matches(query, item, idSet))
   if (query._orders.length > 0)
     items.sort((a, b) => compareRecords(query._orders, a, b))
   if (query._skip > 0 || query._take !== undefined)
     items = items.slice(query._skip, query._take === undefined ? undefined : query._skip + query._take)
-  return needsInstances ? items as unknown as Model[] : items.map(record => schema.hydrate(record, db))
+  return (needsInstances ? items : hydrateInPlace(schema, db, items)) as unknown as Model[]
+}
+
+/** Replaces each record of `list` (a list this read made) with its model instance. */
+function hydrateInPlace(schema: Schema, db: Database, list: StoredRecord[]): StoredRecord[] {
+  for (let i = 0; i < list.length; i++)
+    list[i] = schema.hydrate(list[i]!, db) as unknown as StoredRecord
+  return list
 }
 
 /**
