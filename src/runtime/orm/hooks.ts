@@ -1,4 +1,5 @@
-import { deleteRecords, planDeletesOf } from './deleteRules'
+import { _cascadeDeleting } from './cascadeHooks'
+import { hasDeleteRules, planDeletesOf } from './deleteRules'
 import type { StoredRecord } from './keys'
 import { recordAt } from './ownRecords'
 import { _keepsMeta } from './modelDefaults'
@@ -121,39 +122,54 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
 /**
  * Deletes records of one model: `deletions` maps each key to `undefined` and `models` holds their
  * instances in the same order. Runs `deleting` (returning `false` keeps the record) before and
- * `deleted` after; a hook that throws leaves the store as it was. Returns the instances of the
- * records deleted. A model without those hooks writes `deletions` as they are.
+ * `deleted` after, as do the records its delete rules cascade to; a hook that throws leaves the
+ * store as it was. Returns the instances of the records deleted. A model without those hooks or
+ * rules writes `deletions` as they are.
  *
  * @internal
  */
 export function _deleteRecords(db: Database, schema: Schema, deletions: Map<string, undefined>, models: Model[]): Model[] {
   const hooks = schema.features?.hooks
-  if (!hooks?.deleting && !hooks?.deleted) {
-    deleteRecords(db, schema, deletions)
+  const rules = hasDeleteRules(schema)
+  if (!hooks?.deleting && !hooks?.deleted && !rules) {
+    db.write(schema.entity, deletions)
     return models
   }
-  const kept = new Map<string, undefined>()
-  const deleted: Model[] = []
-  let i = 0
-  for (const key of deletions.keys()) {
-    const model = models[i++]!
-    if (hooks.deleting && hooks.deleting(model) === false)
-      continue
-    kept.set(key, undefined)
-    deleted.push(model)
+  let kept = deletions
+  let deleted = models
+  if (hooks?.deleting) {
+    kept = new Map()
+    deleted = []
+    let i = 0
+    for (const key of deletions.keys()) {
+      const model = models[i++]!
+      if (hooks.deleting(model) === false)
+        continue
+      kept.set(key, undefined)
+      deleted.push(model)
+    }
   }
-  if (!hooks.deleted) {
-    deleteRecords(db, schema, kept)
+  // The records the delete rules reach run their own hooks (cascadeHooks.ts).
+  const planned = rules ? planDeletesOf(db, schema, kept) : new Map([[schema, kept]])
+  const cascaded = rules ? _cascadeDeleting(db, planned, schema, kept) : undefined
+  if (!hooks?.deleted && !cascaded) {
+    for (const [target, changes] of planned)
+      db.write(target.entity, changes)
     return deleted
   }
   // Every store the delete rules reach is put back if a `deleted` hook throws.
-  const planned = planDeletesOf(db, schema, kept)
   const undo = snapshot(db, planned)
   for (const [target, changes] of planned)
     db.write(target.entity, changes)
   try {
-    for (const model of deleted)
-      hooks.deleted(model)
+    if (hooks?.deleted) {
+      for (const model of deleted)
+        hooks.deleted(model)
+    }
+    if (cascaded) {
+      for (const call of cascaded)
+        call()
+    }
   }
   catch (error) {
     restore(db, undo)
