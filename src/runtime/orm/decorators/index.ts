@@ -134,8 +134,18 @@ export const MorphOne: (...args: Parameters<typeof Model.morphOne>) => PropertyD
 /** Declares a morphMany relation: `this.morphMany(related, id, type, localKey?)`. */
 export const MorphMany: (...args: Parameters<typeof Model.morphMany>) => PropertyDecorator = relation('morphMany', '@MorphMany')
 
-/** Declares a morphTo relation: `this.morphTo(related[], id, type, ownerKey?)`. */
-export const MorphTo: (related: readonly RelatedRef<RelatedModel>[], id: string, type: string, ownerKey?: string) => PropertyDecorator = relation('morphTo', '@MorphTo')
+const morphTo = relation('morphTo', '@MorphTo')
+
+/**
+ * Declares a morphTo relation: `this.morphTo(related[], id, type, ownerKey?)`. The related models
+ * may be given as a function returning them (`@MorphTo(() => [User, Post], ...)`, pinia-orm's
+ * form), called when the schema is built, once every model class exists.
+ */
+export function MorphTo(related: readonly RelatedRef<RelatedModel>[] | (() => readonly RelatedRef<RelatedModel>[]), id: string, type: string, ownerKey?: string): PropertyDecorator {
+  if (typeof related !== 'function')
+    return morphTo(related, id, type, ownerKey)
+  return field('@MorphTo', model => (model as unknown as typeof Model).morphTo(related(), id, type, ownerKey))
+}
 
 /** Declares a morphToMany relation: `this.morphToMany(related, pivot, relatedId, id, type, parentKey?, relatedKey?)`. */
 export const MorphToMany: (...args: Parameters<typeof Model.morphToMany>) => PropertyDecorator = relation('morphToMany', '@MorphToMany')
