@@ -63,6 +63,11 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   const indexes: number[] = []
   const path = () => segments.map((segment, i) => indexes[i]! < 0 ? segment : `${segment}[${indexes[i]}]`)
   const unlinks: Unlink[] = []
+  // The records whose nested records are being visited, by key, with what their input gives.
+  // pinia-orm (normalizr) stores a record after the records nested in it, so when a record comes
+  // again inside itself (a loaded back-reference saved as it was: user.posts[0].author), the
+  // outer one's values win over the inner one's.
+  const open = new Map<Schema, Map<string, StoredRecord[]>>()
 
   const visitor: NormalizeVisitor = {
     visit(schema, record, keys, segment, index = -1, extraKey) {
@@ -121,7 +126,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       batches.set(schema, batch = new Map())
     let attributes = batch.get(key)
     if (attributes) {
-      assignGiven(attributes, schema, input, keys)
+      assignGiven(attributes, schema, input, keys, open.get(schema)?.get(key))
     }
     else {
       const stored = options.merge ? context.stored(schema, key) : undefined
@@ -138,16 +143,26 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     const node: SavedNode = { schema, key, attributes, fields: undefined, links: undefined }
     if (options.relations) {
       let seenOfSchema: Map<object, SavedNode> | undefined
+      let opened: StoredRecord[] | undefined
       const { relationNames } = schema
       for (let i = 0; i < relationNames.length; i++) {
         const field = relationNames[i]!
         const value = input[field]
         if (value === undefined)
           continue
-        // Only records that lead on to others can close a cycle.
+        // Only records that lead on to others can close a cycle, or hold themselves.
         if (!seenOfSchema && !(seenOfSchema = seen.get(schema)))
           seen.set(schema, seenOfSchema = new Map())
         seenOfSchema.set(record, node)
+        if (!opened) {
+          let openOfSchema = open.get(schema)
+          if (!openOfSchema)
+            open.set(schema, openOfSchema = new Map())
+          opened = openOfSchema.get(key)
+          if (!opened)
+            openOfSchema.set(key, opened = [])
+          opened.push(input)
+        }
         const link = context.link(schema, field).normalize(visitor, node, value)
         // A list literal is made to its size; a push onto [] would reserve room for 16.
         if (node.fields === undefined) {
@@ -158,6 +173,11 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
           node.fields.push(field)
           node.links!.push(link)
         }
+      }
+      if (opened) {
+        opened.pop()
+        if (opened.length === 0)
+          open.get(schema)!.delete(key)
       }
     }
     return node
@@ -183,16 +203,31 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   return { roots, batches, unlinks }
 }
 
-/** Sets the attributes the input gives (and the forced keys) on a record being built. */
-function assignGiven(target: StoredRecord, schema: Schema, input: StoredRecord, keys: StoredRecord | undefined): void {
+/**
+ * Sets the attributes the input gives (and the forced keys) on a record being built, except those
+ * that an `outer` occurrence of the record, still being visited, gives itself.
+ */
+function assignGiven(target: StoredRecord, schema: Schema, input: StoredRecord, keys: StoredRecord | undefined, outer?: readonly StoredRecord[]): void {
   const names = schema.attributeNames
   for (let i = 0; i < names.length; i++) {
     const value = input[names[i]!]
-    if (value !== undefined)
+    if (value !== undefined && (outer === undefined || !givenBy(outer, names[i]!)))
       target[names[i]!] = value
   }
-  if (keys)
-    Object.assign(target, keys)
+  if (keys) {
+    for (const field in keys) {
+      if (outer === undefined || !givenBy(outer, field))
+        target[field] = keys[field]
+    }
+  }
+}
+
+function givenBy(records: readonly StoredRecord[], field: string): boolean {
+  for (const record of records) {
+    if (record[field] !== undefined)
+      return true
+  }
+  return false
 }
 
 function describe(value: unknown): string {
