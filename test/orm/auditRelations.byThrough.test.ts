@@ -150,3 +150,14 @@ describe('hasManyThrough, as the pinia-orm API page describes it', () => {
     expect(countries.map(country => country.posts.map(post => post.id))).toEqual([[1, 2, 3], [4], []])
   })
 })
+
+describe('hasManyBy, saving the same node twice', () => {
+  it('lists a node given twice in one save once, as pinia-orm adds only missing keys', () => {
+    const pinia = createPinia()
+
+    useRepo(Rack, pinia).save({ id: 1, nodes: [{ id: 1, name: 'a' }, { id: 2 }, { id: 1, name: 'b' }] })
+
+    expect(pinia.state.value.racks!.data[1]).toEqual({ id: 1, nodeIds: [1, 2], name: '' })
+    expect(useRepo(Rack, pinia).with('nodes').find(1)!.nodes.map(node => [node.id, node.name])).toEqual([[1, 'b'], [2, '']])
+  })
+})

@@ -61,12 +61,17 @@ export class HasManyBy<R extends RelatedModel = RelatedModel> extends Relation<R
           visitor.fail(`${name} is a hasManyBy relation: save an array under '${field}', not ${value === null ? 'null' : typeof value}.`)
         const children: SavedNode[] = []
         const keys: unknown[] = []
+        // A record given twice is listed once, as pinia-orm adds a key only when it is missing.
+        const listed = value.length > 1 ? new Set<unknown>() : undefined
         for (let i = 0; i < value.length; i++) {
           const child = visitor.visit(related, value[i], undefined, `.${field}`, i)
           const key = child.attributes[ownerKeys[0]!]
           if (key === null || key === undefined)
             visitor.fail(`${name} cannot link its ${related.entity}: the ${related.name} record ${child.key} has no value in '${ownerKeys[0]}'. Include it in the saved record.`)
           children.push(child)
+          if (listed?.has(key))
+            continue
+          listed?.add(key)
           keys.push(key)
         }
         parent.attributes[foreignKey] = keys
