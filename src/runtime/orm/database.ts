@@ -279,6 +279,9 @@ export class Database {
     }
     if (isModelClass(ref))
       return this.register(ref)
+    // Most often a class not yet defined when fields() ran, through a circular import.
+    if (typeof ref !== 'function')
+      throw createOrmError(`${owner.name}.${field}: the related model is ${ref === null ? 'null' : ref === undefined ? 'undefined' : `not a model class but ${typeof ref}`}. When models import each other, pass a function returning the class (\`() => Phone\`) or the entity name.`)
     let model: unknown
     try {
       model = (ref as () => unknown)()

@@ -59,6 +59,9 @@ const COMPARE: Record<HasOperator, (count: number, expected: number) => boolean>
  * @internal
  */
 export function hasComparison(schema: Schema, relation: string, operator: HasOperator | number | undefined, count: number | undefined): (n: number) => boolean {
+  const given = typeof operator === 'number' ? operator : count
+  if (given !== undefined && (typeof given !== 'number' || Number.isNaN(given)))
+    throw createOrmError(`has() on ${schema.name}.${relation}: the count to compare with must be a number, not ${typeof given === 'string' ? `'${given}'` : String(given)}, e.g. has('${relation}', '>', 2).`)
   if (operator === undefined)
     return n => n >= (count ?? 1)
   if (typeof operator === 'number')
@@ -85,6 +88,8 @@ export function addRelationWhere<Q extends RelationWhereQuery<Q>>(query: Q, rela
     const known = schema.relationNames.join(', ') || 'none'
     throw createOrmError(`has()/whereHas() on ${schema.name}: '${field}'${rest ? ` (in '${relation}')` : ''} is not a relation of ${schema.name}. Its relations are: ${known}.`)
   }
+  if (constraint !== undefined && typeof constraint !== 'function')
+    throw createOrmError(`whereHas() on ${schema.name}.${field}: the constraint must be a function that narrows the related query, e.g. whereHas('${field}', query => query.where('published', true)), not ${constraint === null ? 'null' : typeof constraint}.`)
   const link = db.link(schema, field)
   // A dotted name asks the last relation, below related records that must have it.
   const compare = hasComparison(schema, relation, operator, count)
