@@ -171,14 +171,22 @@ describe('belongsToMany, as the pinia-orm guide describes it', () => {
     expect(users[0]!.roles[0]!.pivot.role_id).toBe(1)
   })
 
-  it('loads the roles an a user has when only the pivot records were saved', () => {
-    useRepo(Role, pinia).save([{ id: 1, name: 'admin' }, { id: 2, name: 'editor' }])
+  it('lists the roles in the roles store\'s order, not the order of their pivot records, as pinia-orm', () => {
+    useRepo(Role, pinia).save([{ id: 10, name: 'viewer' }, { id: 1, name: 'admin' }, { id: 2, name: 'editor' }])
     useRepo(User, pinia).save({ id: 1 })
-    useRepo(RoleUser, pinia).save([{ user_id: 1, role_id: 2 }, { user_id: 1, role_id: 1 }])
+    useRepo(RoleUser, pinia).save([{ user_id: 1, role_id: 2 }, { user_id: 1, role_id: 10 }, { user_id: 1, role_id: 1 }])
 
     const user = useRepo(User, pinia).with('roles').find(1)!
 
-    expect(user.roles.map(role => role.name)).toEqual(['editor', 'admin'])
+    expect(user.roles.map(role => role.name)).toEqual(useRepo(Role, pinia).all().map(role => role.name))
+    expect(user.roles.map(role => [role.name, role.pivot.role_id])).toEqual([['admin', 1], ['editor', 2], ['viewer', 10]])
+  })
+
+  it('lists roles keyed by strings in the order their links were saved, after those keyed by numbers', () => {
+    useRepo(User, pinia).save({ id: 1, roles: [{ id: 'b', name: 'b' }, { id: 7, name: '7' }, { id: 'a', name: 'a' }, { id: 3, name: '3' }] })
+
+    expect(useRepo(User, pinia).with('roles').find(1)!.roles.map(role => role.name)).toEqual(['3', '7', 'b', 'a'])
+    expect(useRepo(Role, pinia).all().map(role => role.name)).toEqual(['3', '7', 'b', 'a'])
   })
 
   it('names the pivot by .as() on both the loaded record and its decorated default', () => {

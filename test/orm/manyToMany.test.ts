@@ -104,10 +104,10 @@ describe('belongsToMany', () => {
     expect(Object.keys(pinia.state.value.roles!.data)).toEqual(['1', '2'])
   })
 
-  it('loads the roles of pivot records saved before the first read and after it, alone or nested, in pivot store order', () => {
+  it('loads the roles of pivot records saved before the first read and after it, alone or nested, in the roles store\'s order as pinia-orm', () => {
     useRepo(RoleUser, pinia).save({ role_id: 2, user_id: 1 })
     useRepo(User, pinia).save([{ id: 1, roles: [{ id: 1 }] }, { id: 2, roles: [{ id: 2 }] }])
-    expect(useRepo(User, pinia).with('roles').get().map(user => user.roles!.map(role => role.id))).toEqual([[2, 1], [2]])
+    expect(useRepo(User, pinia).with('roles').get().map(user => user.roles!.map(role => role.id))).toEqual([[1, 2], [2]])
 
     useRepo(RoleUser, pinia).save({ role_id: 3, user_id: 2 })
     useRepo(Role, pinia).save({ id: 3 })

@@ -4,6 +4,7 @@ import { keyOf } from '../keys'
 import { hasRecord } from '../ownRecords'
 import { finder, keyWith } from './lookup'
 import { Relation, toFieldList } from './Relation'
+import { _inStoreOrder } from './storeOrder'
 import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
 
 /** The pivot's input when a related record gives no extra pivot attributes (never written to). */
@@ -112,6 +113,7 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
           }
           ids.length = n
           pivots.length = n
+          _inStoreOrder(ids, pivots)
           return { schema: related, ids, pivots }
         }
         const ids: string[] = []
@@ -125,6 +127,7 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
             pivots.push(pivotId)
           }
         }
+        _inStoreOrder(ids, pivots)
         return { schema: related, ids, pivots }
       }
     }
