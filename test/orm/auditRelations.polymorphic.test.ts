@@ -209,6 +209,29 @@ describe('polymorphic relations, as the pinia-orm guide describes them', () => {
     expect(pinia.state.value.images!.data[1]).toMatchObject({ imageableId: null, imageableType: null })
   })
 
+  it('applies a morphTo constraint on a field only one of its models has, matching nothing in the others, as pinia-orm', () => {
+    useRepo(Post, pinia).save([{ id: 1, title: 'a' }, { id: 2, title: 'b' }])
+    useRepo(Video, pinia).save({ id: 1, link: 'x' })
+    useRepo(Comment, pinia).save([
+      { id: 1, commentableId: 1, commentableType: 'posts' },
+      { id: 2, commentableId: 2, commentableType: 'posts' },
+      { id: 3, commentableId: 1, commentableType: 'videos' },
+    ])
+
+    const comments = useRepo(Comment, pinia).with('commentable', query => query.where('title', 'a')).orderBy('id').get()
+    const sorted = useRepo(Comment, pinia).with('commentable', query => query.orderBy('link')).get()
+
+    expect(comments.map(comment => comment.commentable?.id ?? null)).toEqual([1, null, null])
+    expect(sorted.map(comment => comment.commentable!.id)).toEqual([1, 2, 1])
+    expect(useRepo(Comment, pinia).whereHas('commentable', query => query.where('link', 'x')).get().map(comment => comment.id)).toEqual([3])
+  })
+
+  it('still rejects a field no model of a single-model relation has', () => {
+    useRepo(Post, pinia).save({ id: 1, comments: [{ id: 1 }] })
+
+    expect(() => useRepo(Post, pinia).with('comments', query => query.where('nope', 1)).get()).toThrow(/where\(\) on Comment: 'nope' is not an attribute of Comment/)
+  })
+
   it('has() and whereHas() on a morphTo follow the type of each record', () => {
     useRepo(Post, pinia).save({ id: 1, title: 'a' })
     useRepo(Video, pinia).save({ id: 1, link: 'b' })

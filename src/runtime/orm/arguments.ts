@@ -63,9 +63,9 @@ export function checkWhereValues(method: string, schema: Schema, values: unknown
  *
  * @internal
  */
-export function checkOrderBy(schema: Schema, by: unknown, direction: unknown): void {
+export function checkOrderBy(schema: Schema, by: unknown, direction: unknown, shared?: boolean): void {
   if (typeof by === 'string') {
-    if (!schema.attributes.has(by))
+    if (!shared && !schema.attributes.has(by))
       throw createOrmError(`orderBy() on ${schema.name}: '${by}' is not an attribute of ${schema.name}. Its attributes are: ${schema.attributeNames.join(', ')}; or sort by a function of the record.`)
   }
   else if (typeof by !== 'function') {

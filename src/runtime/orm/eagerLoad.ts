@@ -31,6 +31,8 @@ export interface EagerQuery<Q> {
   _selectFrom: (records: StoredRecord[]) => ModelInstance[]
   /** Whether the query only loads (nothing changes which records come back). */
   _isPlain: () => boolean
+  /** Set when the constraint is shared by several models (a morphTo's). */
+  _sharedConstraint?: boolean
 }
 
 const NONE: readonly string[] = Object.freeze([])
@@ -135,6 +137,8 @@ function loadRelation<Q extends EagerQuery<Q>>(db: Database, link: RelationLink,
     let query = subs.get(schema)
     if (!query) {
       query = newQuery(db, schema)
+      if (link.targets.length > 1)
+        query._sharedConstraint = true
       for (const constraint of load.constraints)
         constraint(query)
       const own = load.nested.filter(nested => schema.relations.has(nested.name) && !query!._eager.some(other => other.name === nested.name))

@@ -48,6 +48,13 @@ export type RelationConstraint = (query: Query) => void
  * Made by `useRepo(Model).query()` or any of the repository's query methods.
  */
 export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Query> {
+  /**
+   * Set on the queries a constraint written for several models runs on (a morphTo's, one query per
+   * model): a field one of them lacks then matches nothing there, as in pinia-orm, instead of
+   * throwing. @internal
+   */
+  declare _sharedConstraint?: boolean
+
   /** @internal */
   constructor(db: Database, schema: Schema) {
     super(db, schema)
@@ -67,7 +74,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
     checkWhereField('where', this._schema, field)
     if (typeof field === 'object')
       return this.whereId(value as KeyOf<M>)
-    this._wheres = addWhere(this._schema, this._wheres, field as Where['field'], value, false)
+    this._wheres = addWhere(this._schema, this._wheres, field as Where['field'], value, false, this._sharedConstraint)
     return this
   }
 
@@ -80,7 +87,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
       const primaryKey = this._schema.primaryKey
       return this._whereRecord(record => keys.has(keyOf(record, primaryKey) ?? ''), true)
     }
-    this._wheres = addWhere(this._schema, this._wheres, field as Where['field'], value, true)
+    this._wheres = addWhere(this._schema, this._wheres, field as Where['field'], value, true, this._sharedConstraint)
     return this
   }
 

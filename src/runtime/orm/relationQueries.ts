@@ -38,6 +38,8 @@ export interface RelationWhereQuery<Q> {
   /** A test of one stored record against the query's constraints; `undefined` when it orders or pages. */
   _recordTest(): ((record: StoredRecord) => boolean) | undefined
   whereHas(relation: string, constraint?: (query: Q) => void, operator?: HasOperator | number, count?: number): unknown
+  /** Set when the constraint is shared by several models (a morphTo's). */
+  _sharedConstraint?: boolean
 }
 
 const COMPARE: Record<HasOperator, (count: number, expected: number) => boolean> = {
@@ -153,6 +155,8 @@ function acceptedKeys<Q extends RelationWhereQuery<Q>>(db: Database, targets: re
   const accepted = new Map<Schema, Set<string>>()
   for (const target of targets) {
     const sub = make(target)
+    if (targets.length > 1)
+      sub._sharedConstraint = true
     narrow(sub)
     const keys = new Set<string>()
     const records = Object.values(db.data(target.entity))

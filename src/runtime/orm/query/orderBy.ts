@@ -75,16 +75,16 @@ export interface Order {
  *
  * @internal
  */
-export function addOrders(query: { readonly _schema: Schema, _orders: readonly Order[] }, by: unknown, direction: 'asc' | 'desc', options: OrderByOptions | undefined): void {
+export function addOrders(query: { readonly _schema: Schema, _orders: readonly Order[], readonly _sharedConstraint?: boolean }, by: unknown, direction: 'asc' | 'desc', options: OrderByOptions | undefined): void {
   const strings = stringCompare(options)
   if (Array.isArray(by)) {
     for (const [field, fieldDirection] of orderPairs(by as OrderByList, direction)) {
-      checkOrderBy(query._schema, field, fieldDirection)
+      checkOrderBy(query._schema, field, fieldDirection, query._sharedConstraint)
       query._orders = [...query._orders, { by: field, desc: fieldDirection === 'desc', strings }]
     }
     return
   }
-  checkOrderBy(query._schema, by, direction)
+  checkOrderBy(query._schema, by, direction, query._sharedConstraint)
   query._orders = [...query._orders, { by: by as Order['by'], desc: direction === 'desc', strings }]
 }
 

@@ -23,12 +23,13 @@ export interface Where {
 
 /**
  * `wheres` with a condition on `field` added (a new list: `wheres` is never changed). Throws for a
- * name that is not an attribute of the model.
+ * name that is not an attribute of the model, unless `shared` (a constraint written for several
+ * models, where such a field matches nothing).
  *
  * @internal
  */
-export function addWhere(schema: Schema, wheres: readonly Where[], field: Where['field'], value: unknown, or: boolean): readonly Where[] {
-  if (typeof field === 'string' && !schema.attributes.has(field))
+export function addWhere(schema: Schema, wheres: readonly Where[], field: Where['field'], value: unknown, or: boolean, shared?: boolean): readonly Where[] {
+  if (typeof field === 'string' && !shared && !schema.attributes.has(field))
     throw createOrmError(`where() on ${schema.name}: '${field}' is not an attribute of ${schema.name}.${process.env.NODE_ENV !== 'production' ? didYouMean(field, schema.attributeNames) : ''} Its attributes are: ${schema.attributeNames.join(', ')}. To filter by a relation, load it with with() and filter with a function.`)
   return [...wheres, { field, value, or }]
 }
