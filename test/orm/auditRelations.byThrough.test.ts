@@ -65,7 +65,7 @@ describe('hasManyBy, as the pinia-orm guide describes it', () => {
     useRepo(Cluster, pinia).save({ id: 1, nodes: [{ id: 1, nodeId: 'n1' }, { id: 2, nodeId: 'n2' }] })
 
     expect(pinia.state.value.clusters!.data[1]).toEqual({ id: 1, nodeIds: ['n1', 'n2'] })
-    expect(useRepo(Cluster, pinia).with('nodes').find(1)!.nodes.map(node => node.id)).toEqual([1, 2])
+    expect(useRepo(Cluster, pinia).with('nodes').find(1)!.nodes!.map(node => node.id)).toEqual([1, 2])
   })
 
   it('loads [] for a cluster whose key array is still null', () => {
@@ -78,7 +78,7 @@ describe('hasManyBy, as the pinia-orm guide describes it', () => {
     useRepo(Node, pinia).save([{ id: 1, name: 'Node 01' }, { id: 2, name: 'Node 02' }])
     useRepo(Rack, pinia).save({ id: 1, name: 'Cluster 01', nodeIds: [2, 1] })
 
-    expect(useRepo(Rack, pinia).with('nodes').find(1)!.nodes.map(node => node.name)).toEqual(['Node 02', 'Node 01'])
+    expect(useRepo(Rack, pinia).with('nodes').find(1)!.nodes!.map(node => node.name)).toEqual(['Node 02', 'Node 01'])
   })
 
   it('applies a with() constraint to the listed nodes', () => {
@@ -86,7 +86,7 @@ describe('hasManyBy, as the pinia-orm guide describes it', () => {
 
     const rack = useRepo(Rack, pinia).with('nodes', query => query.where('name', (name: string) => name !== 'c').orderBy('name')).find(1)!
 
-    expect(rack.nodes.map(node => node.name)).toEqual(['a', 'b'])
+    expect(rack.nodes!.map(node => node.name)).toEqual(['a', 'b'])
   })
 
   it('finds racks by has() and whereHas() on the nodes they list', () => {
@@ -127,13 +127,13 @@ describe('hasManyThrough, as the pinia-orm API page describes it', () => {
   it('orders the far records by the with() constraint', () => {
     const country = useRepo(Country, pinia).with('posts', query => query.orderBy('title', 'desc')).find(1)!
 
-    expect(country.posts.map(post => post.title)).toEqual(['c', 'b', 'a'])
+    expect(country.posts!.map(post => post.title)).toEqual(['c', 'b', 'a'])
   })
 
   it('links through the local keys of the 5th and 6th argument', () => {
     const countries = useRepo(Country, pinia).with('codedPosts').orderBy('id').get()
 
-    expect(countries.map(country => country.codedPosts.map(post => post.id).sort())).toEqual([[1, 2, 3], [4], []])
+    expect(countries.map(country => country.codedPosts!.map(post => post.id).sort())).toEqual([[1, 2, 3], [4], []])
   })
 
   it('finds countries by has() and whereHas() through the intermediate records', () => {
@@ -147,7 +147,7 @@ describe('hasManyThrough, as the pinia-orm API page describes it', () => {
 
     useRepo(Country, pinia).with('posts', query => query.orderBy('id')).load(countries)
 
-    expect(countries.map(country => country.posts.map(post => post.id))).toEqual([[1, 2, 3], [4], []])
+    expect(countries.map(country => country.posts!.map(post => post.id))).toEqual([[1, 2, 3], [4], []])
   })
 })
 
@@ -158,6 +158,6 @@ describe('hasManyBy, saving the same node twice', () => {
     useRepo(Rack, pinia).save({ id: 1, nodes: [{ id: 1, name: 'a' }, { id: 2 }, { id: 1, name: 'b' }] })
 
     expect(pinia.state.value.racks!.data[1]).toEqual({ id: 1, nodeIds: [1, 2], name: '' })
-    expect(useRepo(Rack, pinia).with('nodes').find(1)!.nodes.map(node => [node.id, node.name])).toEqual([[1, 'b'], [2, '']])
+    expect(useRepo(Rack, pinia).with('nodes').find(1)!.nodes!.map(node => [node.id, node.name])).toEqual([[1, 'b'], [2, '']])
   })
 })

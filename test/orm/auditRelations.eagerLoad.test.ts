@@ -61,20 +61,20 @@ describe('eager loading, as the pinia-orm guide describes it', () => {
   it('loads several relations with chained with() calls', () => {
     const user = useRepo(User, pinia).with('posts').with('phone').first()!
 
-    expect(ids(user.posts)).toEqual([1, 2, 3])
+    expect(ids(user.posts!)).toEqual([1, 2, 3])
     expect(user.phone!.id).toBe(1)
   })
 
   it('loads nested relations through the constraint of the 2nd argument', () => {
     const posts = useRepo(Post, pinia).with('author', query => query.with('posts', nested => nested.with('contacts'))).find([2])
 
-    expect(posts[0]!.author!.posts.map(post => post.contacts.length)).toEqual([0, 1, 0])
+    expect(posts[0]!.author!.posts!.map(post => post.contacts!.length)).toEqual([0, 1, 0])
   })
 
   it('loads only the posts the constraint keeps, ordered as it orders them, and every user still', () => {
     const users = useRepo(User, pinia).with('posts', query => query.where('published', true).orderBy('createdAt', 'desc')).get()
 
-    expect(users.map(user => ids(user.posts))).toEqual([[1, 3], [4]])
+    expect(users.map(user => ids(user.posts!))).toEqual([[1, 3], [4]])
   })
 
   it('loads null for a belongsTo its constraint leaves out', () => {
@@ -86,7 +86,7 @@ describe('eager loading, as the pinia-orm guide describes it', () => {
   it('applies a withAll() constraint to every top-level relation', () => {
     const user = useRepo(User, pinia).withAll(query => query.orderBy('createdAt')).find(1)!
 
-    expect(ids(user.posts)).toEqual([3, 1, 2])
+    expect(ids(user.posts!)).toEqual([3, 1, 2])
     expect(user.phone!.id).toBe(1)
   })
 
@@ -95,7 +95,7 @@ describe('eager loading, as the pinia-orm guide describes it', () => {
 
     useRepo(User, pinia).with('posts.contacts').load(users)
 
-    expect(users.map(user => user.posts.map(post => post.contacts.length))).toEqual([[0, 1, 0], [0]])
+    expect(users.map(user => user.posts!.map(post => post.contacts!.length))).toEqual([[0, 1, 0], [0]])
   })
 
   it('loads with load() the constraint\'s posts, as with() does', () => {
@@ -103,7 +103,7 @@ describe('eager loading, as the pinia-orm guide describes it', () => {
 
     useRepo(User, pinia).with('posts', query => query.orderBy('createdAt', 'desc')).load(users)
 
-    expect(users.map(user => ids(user.posts))).toEqual([[2, 1, 3], [4]])
+    expect(users.map(user => ids(user.posts!))).toEqual([[2, 1, 3], [4]])
   })
 
   it('leaves a relation not asked for undefined, as pinia-orm does', () => {
@@ -118,6 +118,6 @@ describe('eager loading, as the pinia-orm guide describes it', () => {
   it('applies a constraint\'s limit to each parent\'s records', () => {
     const users = useRepo(User, pinia).with('posts', query => query.orderBy('createdAt').limit(1)).get()
 
-    expect(users.map(user => ids(user.posts))).toEqual([[3], [4]])
+    expect(users.map(user => ids(user.posts!))).toEqual([[3], [4]])
   })
 })

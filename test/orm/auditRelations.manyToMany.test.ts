@@ -100,8 +100,8 @@ describe('belongsToMany, as the pinia-orm guide describes it', () => {
 
     expect(pinia.state.value.groupMember!.data).toEqual({ '["g7","u1"]': { group_id: 'g7', user_id: 'u1' } })
     const member = useRepo(Member, pinia).with('groups').find(1)!
-    expect(member.groups.map(group => group.name)).toEqual(['staff'])
-    expect(member.groups[0]!.pivot).toBeInstanceOf(GroupMember)
+    expect(member.groups!.map(group => group.name)).toEqual(['staff'])
+    expect(member.groups![0]!.pivot).toBeInstanceOf(GroupMember)
   })
 
   it('gives each parent its own pivot on a related record shared by two parents', () => {
@@ -112,7 +112,7 @@ describe('belongsToMany, as the pinia-orm guide describes it', () => {
 
     const users = useRepo(User, pinia).with('roles').orderBy('id').get()
 
-    expect(users.map(user => user.roles.map(role => [role.id, role.pivot.user_id, role.pivot.level]))).toEqual([
+    expect(users.map(user => user.roles!.map(role => [role.id, role.pivot.user_id, role.pivot.level]))).toEqual([
       [[1, 1, 'owner']],
       [[1, 2, 'member']],
     ])
@@ -138,8 +138,8 @@ describe('belongsToMany, as the pinia-orm guide describes it', () => {
   it('returns the saved user with its roles as Role instances, in the order given', () => {
     const user = useRepo(User, pinia).save({ id: 1, name: 'Ann', roles: [{ id: 2, name: 'editor' }, { id: 1, name: 'admin' }] })
 
-    expect(user.roles.map(role => role.name)).toEqual(['editor', 'admin'])
-    expect(user.roles[0]).toBeInstanceOf(Role)
+    expect(user.roles!.map(role => role.name)).toEqual(['editor', 'admin'])
+    expect(user.roles![0]).toBeInstanceOf(Role)
   })
 
   it('loads both sides through nested with() constraints and through dotted names alike', () => {
@@ -148,9 +148,9 @@ describe('belongsToMany, as the pinia-orm guide describes it', () => {
     const nested = useRepo(User, pinia).with('roles', query => query.with('users')).find(1)!
     const dotted = useRepo(User, pinia).with('roles.users').find(1)!
 
-    expect(nested.roles[0]!.users.map(user => user.name)).toEqual(['Ann', 'Bob'])
-    expect(dotted.roles[0]!.users.map(user => user.name)).toEqual(['Ann', 'Bob'])
-    expect(dotted.roles[0]!.users[1]!.pivot.user_id).toBe(2)
+    expect(nested.roles![0]!.users!.map(user => user.name)).toEqual(['Ann', 'Bob'])
+    expect(dotted.roles![0]!.users!.map(user => user.name)).toEqual(['Ann', 'Bob'])
+    expect(dotted.roles![0]!.users![1]!.pivot.user_id).toBe(2)
   })
 
   it('orders the related records by a with() constraint, each keeping its own pivot', () => {
@@ -158,7 +158,7 @@ describe('belongsToMany, as the pinia-orm guide describes it', () => {
 
     const user = useRepo(User, pinia).with('roles', query => query.orderBy('name')).find(1)!
 
-    expect(user.roles.map(role => [role.name, role.pivot.level])).toEqual([['a', 'y'], ['b', 'x']])
+    expect(user.roles!.map(role => [role.name, role.pivot.level])).toEqual([['a', 'y'], ['b', 'x']])
   })
 
   it('loads roles into users got from all() with load()', () => {
@@ -167,8 +167,8 @@ describe('belongsToMany, as the pinia-orm guide describes it', () => {
 
     useRepo(User, pinia).with('roles').load(users)
 
-    expect(users.map(user => user.roles.map(role => role.name))).toEqual([['admin'], []])
-    expect(users[0]!.roles[0]!.pivot.role_id).toBe(1)
+    expect(users.map(user => user.roles!.map(role => role.name))).toEqual([['admin'], []])
+    expect(users[0]!.roles![0]!.pivot.role_id).toBe(1)
   })
 
   it('lists the roles in the roles store\'s order, not the order of their pivot records, as pinia-orm', () => {
@@ -178,14 +178,14 @@ describe('belongsToMany, as the pinia-orm guide describes it', () => {
 
     const user = useRepo(User, pinia).with('roles').find(1)!
 
-    expect(user.roles.map(role => role.name)).toEqual(useRepo(Role, pinia).all().map(role => role.name))
-    expect(user.roles.map(role => [role.name, role.pivot.role_id])).toEqual([['admin', 1], ['editor', 2], ['viewer', 10]])
+    expect(user.roles!.map(role => role.name)).toEqual(useRepo(Role, pinia).all().map(role => role.name))
+    expect(user.roles!.map(role => [role.name, role.pivot.role_id])).toEqual([['admin', 1], ['editor', 2], ['viewer', 10]])
   })
 
   it('lists roles keyed by strings in the order their links were saved, after those keyed by numbers', () => {
     useRepo(User, pinia).save({ id: 1, roles: [{ id: 'b', name: 'b' }, { id: 7, name: '7' }, { id: 'a', name: 'a' }, { id: 3, name: '3' }] })
 
-    expect(useRepo(User, pinia).with('roles').find(1)!.roles.map(role => role.name)).toEqual(['3', '7', 'b', 'a'])
+    expect(useRepo(User, pinia).with('roles').find(1)!.roles!.map(role => role.name)).toEqual(['3', '7', 'b', 'a'])
     expect(useRepo(Role, pinia).all().map(role => role.name)).toEqual(['3', '7', 'b', 'a'])
   })
 
@@ -194,8 +194,8 @@ describe('belongsToMany, as the pinia-orm guide describes it', () => {
 
     const listener = useRepo(Listener, pinia).with('podcasts').find(1)!
 
-    expect(listener.podcasts[0]!.subscription.since).toBe(2020)
-    expect(listener.podcasts[0]).not.toHaveProperty('pivot')
+    expect(listener.podcasts![0]!.subscription.since).toBe(2020)
+    expect(listener.podcasts![0]).not.toHaveProperty('pivot')
   })
 
   it('deletes the pivot records, not the related records, when a cascading parent is destroyed', () => {
@@ -215,7 +215,7 @@ describe('belongsToMany, as the pinia-orm guide describes it', () => {
 
     const users = useRepo(User, pinia).whereHas('roles', query => query.where('name', 'admin')).with('roles').get()
 
-    expect(users.map(user => [user.id, user.roles.map(role => role.name)])).toEqual([[1, ['admin', 'editor']]])
+    expect(users.map(user => [user.id, user.roles!.map(role => role.name)])).toEqual([[1, ['admin', 'editor']]])
   })
 
   it('counts the related records through the pivot in has()', () => {

@@ -129,8 +129,8 @@ describe('polymorphic relations, as the pinia-orm guide describes them', () => {
     useRepo(Video, pinia).save({ id: 1, videoId: 'v-1', comments: [{ id: 1, url: 'x' }] })
     useRepo(Post, pinia).save({ id: 1, comments: [{ id: 2, url: 'y' }] })
 
-    expect(useRepo(Video, pinia).with('comments').find(1)!.comments.map(comment => comment.url)).toEqual(['x'])
-    expect(useRepo(Post, pinia).with('comments').find(1)!.comments.map(comment => comment.url)).toEqual(['y'])
+    expect(useRepo(Video, pinia).with('comments').find(1)!.comments!.map(comment => comment.url)).toEqual(['x'])
+    expect(useRepo(Post, pinia).with('comments').find(1)!.comments!.map(comment => comment.url)).toEqual(['y'])
   })
 
   it('loads a morphTo through the custom owner key of its 4th argument', () => {
@@ -158,7 +158,7 @@ describe('polymorphic relations, as the pinia-orm guide describes them', () => {
 
     expect(images[0]!.imageable).toBeInstanceOf(Post)
     expect(images[1]!.imageable).toBeInstanceOf(User)
-    expect((images[0]!.imageable as Post).image!.id).toBe(1)
+    expect(images[0]!.imageable).toMatchObject({ image: { id: 1 } })
   })
 
   it('orders morphMany records by a with() constraint', () => {
@@ -166,7 +166,7 @@ describe('polymorphic relations, as the pinia-orm guide describes them', () => {
 
     const post = useRepo(Post, pinia).with('comments', query => query.orderBy('url', 'desc')).find(1)!
 
-    expect(post.comments.map(comment => comment.url)).toEqual(['c', 'b', 'a'])
+    expect(post.comments!.map(comment => comment.url)).toEqual(['c', 'b', 'a'])
   })
 
   it('saves tags through the guide\'s Taggable, keyed by its three fields, and loads each with its pivot', () => {
@@ -175,8 +175,8 @@ describe('polymorphic relations, as the pinia-orm guide describes them', () => {
 
     expect(Object.keys(pinia.state.value.taggables!.data).sort()).toEqual(['[1,1,"posts"]', '[1,1,"videos"]', '[2,1,"posts"]'])
     const post = useRepo(Post, pinia).with('tags').find(1)!
-    expect(post.tags.map(tag => [tag.name, tag.pivot.taggable_type])).toEqual([['vue', 'posts'], ['orm', 'posts']])
-    expect(post.tags[0]!.pivot).toBeInstanceOf(Taggable)
+    expect(post.tags!.map(tag => [tag.name, tag.pivot.taggable_type])).toEqual([['vue', 'posts'], ['orm', 'posts']])
+    expect(post.tags![0]!.pivot).toBeInstanceOf(Taggable)
   })
 
   it('loads with morphedByMany the posts and the videos of a tag, apart, each with its pivot', () => {
@@ -185,9 +185,9 @@ describe('polymorphic relations, as the pinia-orm guide describes them', () => {
 
     const tag = useRepo(Tag, pinia).with('posts').with('videos').find(1)!
 
-    expect(tag.posts.map(post => post.id)).toEqual([1])
-    expect(tag.videos.map(video => video.id)).toEqual([1, 2])
-    expect(tag.videos[1]!.pivot.taggable_id).toBe(2)
+    expect(tag.posts!.map(post => post.id)).toEqual([1])
+    expect(tag.videos!.map(video => video.id)).toEqual([1, 2])
+    expect(tag.videos![1]!.pivot.taggable_id).toBe(2)
   })
 
   it('finds tags by whereHas() on morphedByMany and posts by has() on morphToMany', () => {

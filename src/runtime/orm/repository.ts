@@ -186,8 +186,8 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
   make(attributes: RecordInput[]): Item<M>[]
   make(attributes?: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
     if (Array.isArray(attributes))
-      return attributes.map(values => _madeInstance(this.use, values)) as Item<M>[]
-    return _madeInstance(this.use, attributes ?? {}) as Item<M>
+      return attributes.map(values => _madeInstance(this.use, values as Record<string, unknown>)) as Item<M>[]
+    return _madeInstance(this.use, (attributes ?? {}) as Record<string, unknown>) as Item<M>
   }
 
   /**

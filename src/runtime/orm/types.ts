@@ -91,8 +91,11 @@ type CastTypes<M> = M extends { casts(): infer C }
 /** Field types with the cast ones replaced (still allowing `null` where the field did). */
 type WithCasts<V, C> = { [K in keyof V]: K extends keyof C ? (null extends V[K] ? C[K] | null : C[K]) : V[K] }
 
-/** Input accepted by `save()`: attributes, and nested related records under relation names. */
-export type RecordInput = Record<string, unknown>
+/**
+ * Input accepted by `save()`: attributes, and nested related records under relation names; or a
+ * model instance (one a query returned, edited and saved back, as pinia-orm's `Element` allows).
+ */
+export type RecordInput = Record<string, unknown> | ModelInstance
 
 /** An id as callers pass it: a value, or an array of values for a composite primary key. */
 export type Id = string | number | bigint | readonly (string | number | bigint)[]
