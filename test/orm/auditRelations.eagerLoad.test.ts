@@ -90,6 +90,16 @@ describe('eager loading, as the pinia-orm guide describes it', () => {
     expect(user.phone!.id).toBe(1)
   })
 
+  it('applies a withAll() constraint on a field only some related models have, as the guide\'s orderBy(\'createdAt\')', () => {
+    const post = useRepo(Post, pinia).withAll(query => query.where('name', 'Ann').orderBy('createdAt')).find(2)!
+    const user = useRepo(User, pinia).withAll(query => query.where('published', true)).find(1)!
+
+    expect(post.author!.id).toBe(1)
+    expect(post.contacts).toEqual([])
+    expect(ids(user.posts!)).toEqual([1, 3])
+    expect(user.phone).toBeNull()
+  })
+
   it('loads relations into users got from all() with load(), dotted names included, changing them in place', () => {
     const users = useRepo(User, pinia).all()
 

@@ -19,6 +19,8 @@ export interface EagerLoad<Q> {
   readonly name: string
   readonly constraints: readonly ((query: Q) => void)[]
   readonly nested: EagerList<Q>
+  /** A constraint written for several relations' models (`withAll(constraint)`) is among them. */
+  readonly shared?: true
 }
 
 /** The relations a query loads, in the order `with()` named them. */
@@ -31,7 +33,7 @@ export interface EagerQuery<Q> {
   _selectFrom: (records: StoredRecord[]) => ModelInstance[]
   /** Whether the query only loads (nothing changes which records come back). */
   _isPlain: () => boolean
-  /** Set when the constraint is shared by several models (a morphTo's). */
+  /** Set when the constraint is shared by several models (a morphTo's, or withAll()'s). */
   _sharedConstraint?: boolean
 }
 
@@ -40,16 +42,17 @@ const NONE: readonly string[] = Object.freeze([])
 /**
  * The loads after adding a relation to `eager` (which is never changed: the result is a new list
  * when anything is added). A dotted name (`'phone.user'`) loads nested relations; the constraint
- * applies to the query of the last one. Throws for a name that is not a relation.
+ * applies to the query of the last one. Throws for a name that is not a relation. `shared` marks a
+ * constraint written for the models of several relations (see {@link EagerQuery._sharedConstraint}).
  *
  * @internal
  */
-export function addEager<Q>(db: Database, schema: Schema, eager: EagerList<Q>, name: string, constraint?: (query: Q) => void): EagerList<Q> {
+export function addEager<Q>(db: Database, schema: Schema, eager: EagerList<Q>, name: string, constraint?: (query: Q) => void, shared?: boolean): EagerList<Q> {
   const fields = name.includes('.') ? name.split('.') : [name]
-  return addPath(db, [schema], eager, fields, 0, name, constraint)
+  return addPath(db, [schema], eager, fields, 0, name, constraint, shared)
 }
 
-function addPath<Q>(db: Database, schemas: readonly Schema[], list: EagerList<Q>, fields: readonly string[], at: number, path: string, constraint: ((query: Q) => void) | undefined): EagerList<Q> {
+function addPath<Q>(db: Database, schemas: readonly Schema[], list: EagerList<Q>, fields: readonly string[], at: number, path: string, constraint: ((query: Q) => void) | undefined, shared?: boolean): EagerList<Q> {
   const field = fields[at]!
   const owners = schemas.filter(owner => owner.relations.has(field))
   if (owners.length === 0)
@@ -61,8 +64,10 @@ function addPath<Q>(db: Database, schemas: readonly Schema[], list: EagerList<Q>
   const load: EagerLoad<Q> = {
     name: field,
     constraints: last && constraint ? [...current.constraints, constraint] : current.constraints,
-    nested: last ? current.nested : addPath(db, targets, current.nested, fields, at + 1, path, constraint),
+    nested: last ? current.nested : addPath(db, targets, current.nested, fields, at + 1, path, constraint, shared),
   }
+  if (current.shared || (last && constraint && shared))
+    (load as { shared?: true }).shared = true
   return index === -1 ? [...list, load] : list.map((other, i) => i === index ? load : other)
 }
 
@@ -137,7 +142,7 @@ function loadRelation<Q extends EagerQuery<Q>>(db: Database, link: RelationLink,
     let query = subs.get(schema)
     if (!query) {
       query = newQuery(db, schema)
-      if (link.targets.length > 1)
+      if (link.targets.length > 1 || load.shared)
         query._sharedConstraint = true
       for (const constraint of load.constraints)
         constraint(query)

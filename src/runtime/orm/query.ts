@@ -50,8 +50,8 @@ export type RelationConstraint = (query: Query) => void
 export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Query> {
   /**
    * Set on the queries a constraint written for several models runs on (a morphTo's, one query per
-   * model): a field one of them lacks then matches nothing there, as in pinia-orm, instead of
-   * throwing. @internal
+   * model, or withAll()'s): a field one of them lacks then matches nothing there, as in pinia-orm,
+   * instead of throwing. @internal
    */
   declare _sharedConstraint?: boolean
 
@@ -160,10 +160,20 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
     return this
   }
 
-  /** Loads every relation of the model (one level), each with the constraint if given. */
+  /**
+   * Loads every relation of the model (one level), each with the constraint if given. The
+   * constraint runs on each relation's query: a field some of their models lack matches nothing
+   * there (`withAll(q => q.orderBy('createdAt'))`), as in pinia-orm.
+   */
   withAll(constraint?: RelationConstraint): this {
-    for (const field of this._schema.relations.keys())
-      this.with(field, constraint)
+    for (const field of this._schema.relations.keys()) {
+      if (constraint === undefined) {
+        this.with(field)
+        continue
+      }
+      checkWithArguments(this._schema, field, constraint)
+      this._eager = addEager(this._db, this._schema, this._eager, field, constraint, true)
+    }
     return this
   }
 
