@@ -97,3 +97,81 @@ describe('single-table inheritance, as the guide\'s "Relationship Handling" show
     expect(kept.born).toEqual(new Date(0))
   })
 })
+
+describe('lifecycle hooks, as the guide and the hook pages write them', () => {
+  const seen: unknown[] = []
+
+  class Post extends Model {
+    static override entity = 'posts'
+    static override fields() {
+      return { id: this.attr(null), userId: this.attr(null), published: this.attr(false), comments: this.hasMany(Comment, 'postId') }
+    }
+
+    static override creating(model: Post, record?: Record<string, unknown>) {
+      const post = model as unknown as { published: boolean }
+      post.published = true
+      // The guide: "record is the original data passed to the model".
+      if (record!.notInModelProperty === 1)
+        post.published = false
+    }
+
+    static override updating(model: Post, record?: Record<string, unknown>) {
+      seen.push(record)
+      ;(model as unknown as { published: boolean }).published = true
+      if ((model as unknown as { userId: number }).userId === 2)
+        return false
+    }
+
+    static override saved(model: Post, record?: Record<string, unknown>) {
+      seen.push(['saved', record])
+    }
+  }
+
+  class Comment extends Model {
+    static override entity = 'comments'
+    static override fields() {
+      return { id: this.attr(null), postId: this.attr(null), body: this.string('') }
+    }
+
+    static override creating(_model: Comment, record?: Record<string, unknown>) {
+      seen.push(['comment', record])
+    }
+  }
+
+  beforeEach(() => {
+    seen.length = 0
+  })
+
+  it('creating gets the data given, a key that is no field included, without a warning about that key', () => {
+    useRepo(Post, pinia).save([{ id: 1, notInModelProperty: 1 }, { id: 2 }] as never)
+    expect((pinia.state.value as Record<string, { data: unknown }>).posts!.data).toEqual({
+      1: { id: 1, userId: null, published: false },
+      2: { id: 2, userId: null, published: true },
+    })
+    // The after hooks get the same data.
+    expect(seen).toEqual([['saved', { id: 1, notInModelProperty: 1 }], ['saved', { id: 2 }]])
+  })
+
+  it('updating changes the record, returning false keeps the stored one, and the record is the data given', () => {
+    useRepo(Post, pinia).save([{ id: 1, notInModelProperty: 1 }, { id: 2, notInModelProperty: 1 }] as never)
+    seen.length = 0
+    useRepo(Post, pinia).save([{ id: 1, userId: 2 }, { id: 2, userId: 3 }])
+    expect(seen).toEqual([{ id: 1, userId: 2 }, { id: 2, userId: 3 }, ['saved', { id: 2, userId: 3 }]])
+    expect((pinia.state.value as Record<string, { data: unknown }>).posts!.data).toEqual({
+      1: { id: 1, userId: null, published: false },
+      2: { id: 2, userId: 3, published: true },
+    })
+  })
+
+  it('a nested record\'s hook gets its data with the key its parent sets', () => {
+    useRepo(Post, pinia).save({ id: 1, comments: [{ id: 10, body: 'First' }] })
+    expect(seen).toContainEqual(['comment', { id: 10, body: 'First', postId: 1 }])
+    expect((pinia.state.value as Record<string, { data: unknown }>).comments!.data).toEqual({ 10: { id: 10, postId: 1, body: 'First' } })
+  })
+
+  it('new(false) gives creating an empty record, so the guide\'s hook does not fail', () => {
+    const post = useRepo(Post, pinia).new(false) as unknown as { published: boolean }
+    expect(post.published).toBe(true)
+    expect((pinia.state.value as Record<string, { data: unknown } | undefined>).posts?.data ?? {}).toEqual({})
+  })
+})

@@ -63,7 +63,7 @@ interface After {
  *
  * @internal
  */
-export function _saveBatches(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>): void {
+export function _saveBatches(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>, inputs?: ReadonlyMap<StoredRecord, StoredRecord>): void {
   let after: After[] | undefined
   let now: number | undefined
   for (const [schema, batch] of batches) {
@@ -88,14 +88,15 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
       const model = schema.hydrate(record, db)
       const seen = snapshotConverted(schema, model)
       const before = created ? hooks.creating : hooks.updating
-      if ((before && before(model, record) === false) || (hooks.saving && hooks.saving(model, record) === false)) {
+      const given = inputs?.get(record) ?? record
+      if ((before && before(model, given) === false) || (hooks.saving && hooks.saving(model, given) === false)) {
         batch.delete(key)
         continue
       }
       if (before || hooks.saving)
         _writeBack(schema, model, record, seen)
       if (hooks.created || hooks.updated || hooks.saved)
-        (after ??= []).push({ hooks, model, record, created })
+        (after ??= []).push({ hooks, model, record: given, created })
     }
   }
   if (!after) {

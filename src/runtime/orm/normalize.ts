@@ -16,6 +16,11 @@ export interface Normalized {
   readonly batches: Map<Schema, Map<string, StoredRecord>>
   /** Records linked before that the input unlinks (saving `null` / `[]`), see `applyUnlinks`. */
   readonly unlinks: Unlink[]
+  /**
+   * For the records of models with lifecycle hooks, the data the input gave each (with the keys its
+   * parent sets): what the hooks get as `record`, pinia-orm's "original data passed to the model".
+   */
+  readonly inputs?: Map<StoredRecord, StoredRecord>
 }
 
 /** A record to unlink: its `fields` set to null, or deleted. */
@@ -63,6 +68,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   const indexes: number[] = []
   const path = () => segments.map((segment, i) => indexes[i]! < 0 ? segment : `${segment}[${indexes[i]}]`)
   const unlinks: Unlink[] = []
+  let inputs: Map<StoredRecord, StoredRecord> | undefined
 
   const visitor: NormalizeVisitor = {
     visit(schema, record, keys, segment, index = -1, extraKey) {
@@ -133,6 +139,8 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         attributes = schema.withDefaults(input, keys)
       }
       batch.set(key, attributes)
+      if (schema.features?.hooks)
+        (inputs ??= new Map()).set(attributes, keys ? { ...record as StoredRecord, ...keys } : record as StoredRecord)
     }
 
     const node: SavedNode = { schema, key, attributes, fields: undefined, links: undefined }
@@ -180,7 +188,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       throw nestingError((owner, field) => context.link(owner, field).related, rootSchema, input, path())
     throw error
   }
-  return { roots, batches, unlinks }
+  return { roots, batches, unlinks, inputs }
 }
 
 /** Sets the attributes the input gives (and the forced keys) on a record being built. */

@@ -51,7 +51,7 @@ function normalizeRecords(db: Database, schema: Schema, records: RecordInput | R
 export function persistRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[], options: NormalizeOptions): Model | Model[] {
   const normalized = normalizeRecords(db, schema, records, options)
   const writes = writesOf(db, normalized)
-  _saveBatches(db, writes)
+  _saveBatches(db, writes, normalized.inputs)
   if (process.env.NODE_ENV !== 'production')
     warnDanglingForeignKeys(db, writes)
   return resultOf(db, records, normalized.roots)
@@ -63,14 +63,14 @@ export function persistRecords(db: Database, schema: Schema, records: RecordInpu
  * @internal
  */
 export function freshRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[]): Model | Model[] {
-  const { roots, batches } = normalizeRecords(db, schema, records, INSERT)
+  const { roots, batches, inputs } = normalizeRecords(db, schema, records, INSERT)
   if ((schema.features && (schema.features.hooks || schema.features.meta || schema.features.inheritance)) || _keepsMeta(schema, db)) {
     // Through the hooks, into an emptied store; put back as it was if a hook throws.
     // A copy: in a transaction, replace() empties the same object record by record.
     const previous = { ...db.data(schema.entity) }
     db.replace(schema.entity, {})
     try {
-      _saveBatches(db, batches)
+      _saveBatches(db, batches, inputs)
     }
     catch (error) {
       db.replace(schema.entity, previous)
@@ -96,7 +96,8 @@ export function newRecord(db: Database, schema: Schema, persist: boolean): Model
   const hooks = schema.features?.hooks
   if (!persist) {
     const model = _madeInstance(schema.model as unknown as new (attributes: undefined, options: ModelOptions) => Model, {})
-    if ((hooks?.creating && hooks.creating(model) === false) || (hooks?.saving && hooks.saving(model) === false))
+    // The data given is none, as for new(true): an empty record, so a hook may read from it.
+    if ((hooks?.creating && hooks.creating(model, {}) === false) || (hooks?.saving && hooks.saving(model, {}) === false))
       return null
     return model
   }
