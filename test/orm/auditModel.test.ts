@@ -5,6 +5,7 @@ import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { DateCast, Model, useRepo } from '../../src/runtime/orm'
+import { expectWarning } from './expectWarning'
 
 let pinia: Pinia
 
@@ -173,5 +174,35 @@ describe('lifecycle hooks, as the guide and the hook pages write them', () => {
     const post = useRepo(Post, pinia).new(false) as unknown as { published: boolean }
     expect(post.published).toBe(true)
     expect((pinia.state.value as Record<string, { data: unknown } | undefined>).posts?.data ?? {}).toEqual({})
+  })
+})
+
+describe('meta, as the model guide\'s "Meta Info" writes it', () => {
+  it('static withMeta = true (which pinia-orm reads nowhere) is warned about, pointing at static config', () => {
+    class Logged extends Model {
+      static override entity = 'logged'
+      static withMeta = true
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    useRepo(Logged, pinia).save({ id: 1 })
+    expectWarning('Logged declares `static withMeta`', 'static config = { withMeta: true }')
+    expect((pinia.state.value as Record<string, { data: unknown }>).logged!.data).toEqual({ 1: { id: 1 } })
+  })
+
+  it('static config = { withMeta: true } keeps _meta, shown by withMeta() and by $toJson() of what it reads', () => {
+    class Logged extends Model {
+      static override entity = 'logged'
+      static override config = { withMeta: true }
+      static override fields() {
+        return { id: this.attr(null), name: this.string('') }
+      }
+    }
+    useRepo(Logged, pinia).save({ id: 1, name: 'a' })
+    expect(useRepo(Logged, pinia).find(1)!.$toJson()).toEqual({ id: 1, name: 'a' })
+    const json = useRepo(Logged, pinia).withMeta().find(1)!.$toJson() as { _meta: { createdAt: number, updatedAt: number } }
+    expect(json._meta.createdAt).toBeTypeOf('number')
+    expect(json._meta.updatedAt).toBe(json._meta.createdAt)
   })
 })
