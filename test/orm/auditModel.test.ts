@@ -4,7 +4,7 @@
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { DateCast, Model, useRepo } from '../../src/runtime/orm'
+import { ArrayCast, DateCast, Model, NumberCast, StringCast, useRepo } from '../../src/runtime/orm'
 import { expectWarning } from './expectWarning'
 
 let pinia: Pinia
@@ -204,5 +204,35 @@ describe('meta, as the model guide\'s "Meta Info" writes it', () => {
     const json = useRepo(Logged, pinia).withMeta().find(1)!.$toJson() as { _meta: { createdAt: number, updatedAt: number } }
     expect(json._meta.createdAt).toBeTypeOf('number')
     expect(json._meta.updatedAt).toBe(json._meta.createdAt)
+  })
+})
+
+describe('defaults a save stores go through the field\'s cast and mutator set, as values given do', () => {
+  class Event extends Model {
+    static override entity = 'events'
+    static override fields() {
+      return { id: this.attr(null), at: this.attr(() => new Date(0)), tags: this.attr(() => ['a']), count: this.attr('7'), code: this.attr('abc'), note: this.attr(null) }
+    }
+
+    static override casts() {
+      return { at: DateCast, tags: ArrayCast, count: NumberCast, note: StringCast }
+    }
+
+    static override mutators() {
+      return { code: { set: (value: string) => value.toUpperCase() }, note: { set: (value: string) => value.toUpperCase() } }
+    }
+  }
+
+  it('stores a Date default as its ISO string, an array as JSON, and the mutated default, leaving a null default null', () => {
+    useRepo(Event, pinia).save({ id: 1 })
+    const record = (pinia.state.value as Record<string, { data: Record<string, Record<string, unknown>> }>).events!.data['1']!
+    expect(record).toEqual({ id: 1, at: '1970-01-01T00:00:00.000Z', tags: '["a"]', count: 7, code: 'ABC', note: null })
+    expect(typeof record.at).toBe('string')
+    const event = useRepo(Event, pinia).find(1) as unknown as { at: Date, tags: string[], count: number, code: string }
+    expect(event.at).toEqual(new Date(0))
+    expect(event.tags).toEqual(['a'])
+    expect(event.count).toBe(7)
+    expect(event.code).toBe('ABC')
+    expect(useRepo(Event, pinia).find(1)!.$isDirty()).toBe(false)
   })
 })
