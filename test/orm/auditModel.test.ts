@@ -236,3 +236,89 @@ describe('defaults a save stores go through the field\'s cast and mutator set, a
     expect(useRepo(Event, pinia).find(1)!.$isDirty()).toBe(false)
   })
 })
+
+describe('single-table inheritance: a subclass\'s hooks run for its records read, updated or deleted through the base', () => {
+  const calls: string[] = []
+
+  class Person extends Model {
+    static override entity = 'person'
+    static override types() {
+      return { PERSON: Person, ADULT: Adult }
+    }
+
+    static override fields() {
+      return { id: this.attr(null), name: this.attr('') }
+    }
+
+    static override deleting(model: Person) {
+      calls.push(`Person.deleting ${String(model.$getKey())}`)
+    }
+  }
+
+  class Adult extends Person {
+    static override entity = 'adult'
+    static override baseEntity = 'person'
+    static override fields() {
+      return { ...super.fields(), born: this.attr(null) }
+    }
+
+    static override casts() {
+      return { born: DateCast }
+    }
+
+    static override deleting(model: Adult) {
+      calls.push(`Adult.deleting ${String(model.$getKey())}`)
+      if ((model as unknown as { name: string }).name === 'keep')
+        return false
+    }
+
+    static override deleted(model: Adult) {
+      calls.push(`Adult.deleted ${String(model.$getKey())}`)
+    }
+
+    static override updating(model: Adult) {
+      calls.push(`Adult.updating ${String(model.$getKey())} ${(model as unknown as { born: unknown }).born instanceof Date}`)
+    }
+
+    static override retrieved(model: Adult) {
+      calls.push(`Adult.retrieved ${String(model.$getKey())}`)
+    }
+  }
+
+  function seed() {
+    useRepo(Person, pinia).save([{ type: 'ADULT', id: 1, name: 'keep' }, { type: 'ADULT', id: 2, name: 'go' }, { type: 'PERSON', id: 3, name: 'plain' }])
+    calls.length = 0
+  }
+
+  function data() {
+    return (pinia.state.value as Record<string, { data: Record<string, Record<string, unknown>> }>).person!.data
+  }
+
+  it('retrieved runs for each record of the subclass a query of the base reads', () => {
+    seed()
+    useRepo(Person, pinia).get()
+    useRepo(Person, pinia).find(2)
+    expect(calls).toEqual(['Adult.retrieved 1', 'Adult.retrieved 2', 'Adult.retrieved 2'])
+  })
+
+  it('destroy() and delete() through the base run each record\'s own deleting and deleted; false keeps it', () => {
+    seed()
+    const deleted = useRepo(Person, pinia).destroy([1, 2, 3])
+    expect(deleted.map(model => model.$getKey())).toEqual([2, 3])
+    expect(calls).toEqual(['Adult.deleting 1', 'Adult.deleting 2', 'Person.deleting 3', 'Adult.deleted 2'])
+    expect(Object.keys(data())).toEqual(['1'])
+    calls.length = 0
+    expect(useRepo(Person, pinia).where('id', 1).delete()).toEqual([])
+    expect(calls).toEqual(['Adult.deleting 1'])
+  })
+
+  it('update() through the base sets a field only the subclass declares on its records, cast and hooked as the subclass\'s', () => {
+    seed()
+    const updated = useRepo(Person, pinia).where('name', name => name !== 'go').update({ born: 0 } as never)
+    expect(updated.map(model => model.constructor)).toEqual([Adult, Person])
+    expect(calls).toEqual(['Adult.updating 1 true'])
+    expect(data()['1']).toEqual({ id: 1, name: 'keep', born: '1970-01-01T00:00:00.000Z', type: 'ADULT' })
+    expect(data()['3']).toEqual({ id: 3, name: 'plain', type: 'PERSON' })
+    expect(() => useRepo(Person, pinia).update({ age: 1 } as never)).toThrow('[nuxt-pinia-orm] update() on Person: \'age\' is not an attribute of Person.')
+  })
+})

@@ -127,23 +127,26 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
  *
  * @internal
  */
-export function _deleteRecords(db: Database, schema: Schema, deletions: Map<string, undefined>, models: Model[]): Model[] {
+export function _deleteRecords(db: Database, schema: Schema, deletions: Map<string, undefined>, models: Model[], hooksOf?: (model: Model) => ModelHooks | undefined): Model[] {
   const hooks = schema.features?.hooks
-  if (!hooks?.deleting && !hooks?.deleted) {
+  if (!hooksOf && !hooks?.deleting && !hooks?.deleted) {
     deleteRecords(db, schema, deletions)
     return models
   }
+  // Each instance's own class's hooks under single-table inheritance (see subclassDispatch.ts).
+  const of = hooksOf ?? (() => hooks)
   const kept = new Map<string, undefined>()
   const deleted: Model[] = []
   let i = 0
   for (const key of deletions.keys()) {
     const model = models[i++]!
-    if (hooks.deleting && hooks.deleting(model) === false)
+    const deleting = of(model)?.deleting
+    if (deleting && deleting(model) === false)
       continue
     kept.set(key, undefined)
     deleted.push(model)
   }
-  if (!hooks.deleted) {
+  if (!deleted.some(model => of(model)?.deleted)) {
     deleteRecords(db, schema, kept)
     return deleted
   }
@@ -154,7 +157,7 @@ export function _deleteRecords(db: Database, schema: Schema, deletions: Map<stri
     db.write(target.entity, changes)
   try {
     for (const model of deleted)
-      hooks.deleted(model)
+      of(model)?.deleted?.(model)
   }
   catch (error) {
     restore(db, undo)
@@ -168,7 +171,12 @@ export function _deleteRecords(db: Database, schema: Schema, deletions: Map<stri
  *
  * @internal
  */
-export function _retrieved(schema: Schema, items: readonly Model[]): void {
+export function _retrieved(schema: Schema, items: readonly Model[], hooksOf?: (model: Model) => ModelHooks | undefined): void {
+  if (hooksOf) {
+    for (const item of items)
+      hooksOf(item)?.retrieved?.(item)
+    return
+  }
   const hook = schema.features?.hooks?.retrieved
   if (hook) {
     for (const item of items)

@@ -4,6 +4,7 @@ import type { Database } from './database'
 import { warnDanglingForeignKeys } from './danglingKeys'
 import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { _deleteRecords, _saveBatches } from './hooks'
+import { _hooksByClass } from './subclassDispatch'
 import { devWarner } from './inputWarnings'
 import { keyOf, keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
@@ -129,7 +130,7 @@ export function destroyIds(db: Database, schema: Schema, ids: unknown, accept?: 
       found.push(schema.hydrate(record, db))
     }
   }
-  const deleted = _deleteRecords(db, schema, deletions, found)
+  const deleted = _deleteRecords(db, schema, deletions, found, _hooksByClass(schema))
   return many ? deleted : deleted[0] ?? null
 }
 
