@@ -322,3 +322,44 @@ describe('single-table inheritance: a subclass\'s hooks run for its records read
     expect(() => useRepo(Person, pinia).update({ age: 1 } as never)).toThrow('[nuxt-pinia-orm] update() on Person: \'age\' is not an attribute of Person.')
   })
 })
+
+describe('bad definitions are named', () => {
+  it('a hidden or visible name that is no field warns in development, so a misspelt hidden field does not leak unnoticed', () => {
+    class Account extends Model {
+      static override entity = 'accounts'
+      static override hidden = ['pasword', '_meta']
+      static override fields() {
+        return { id: this.attr(null), password: this.string('') }
+      }
+    }
+    useRepo(Account, pinia).save({ id: 1, password: 'secret' })
+    expectWarning('Account.hidden names \'pasword\', which is no field of Account, so it hides nothing.')
+    expect(useRepo(Account, pinia).find(1)!.$toJson()).toEqual({ id: 1, password: 'secret' })
+
+    class Card extends Model {
+      static override entity = 'cards'
+      static override visible = ['nmae', '*']
+      static override fields() {
+        return { id: this.attr(null), name: this.string('') }
+      }
+    }
+    useRepo(Card, pinia)
+    expectWarning('Card.visible names \'nmae\'')
+  })
+
+  it('a relation given no foreign key (plain JavaScript) throws naming the relation, not a TypeError', () => {
+    class Comment extends Model {
+      static override entity = 'comments'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    class Post extends Model {
+      static override entity = 'posts'
+      static override fields() {
+        return { id: this.attr(null), comments: (this.hasMany as (related: typeof Comment) => ReturnType<typeof Model.hasMany>)(Comment) }
+      }
+    }
+    expect(() => useRepo(Post, pinia).with('comments').get()).toThrow('[nuxt-pinia-orm] Post.comments is given no key field of Comment to link records by (got undefined).')
+  })
+})

@@ -10,6 +10,8 @@ import { _buildFeatures } from './features'
 import { _fillFor } from './compiledFill'
 import type { ModelFeatures } from './features'
 import { _stripHidden } from './visibility'
+import type { VisibilityStatics } from './visibility'
+import { _warnUnknownVisibilityNames } from './visibilityNames'
 import { _stripByDefaults } from './modelDefaults'
 
 export type { Schema } from './relations/Relation'
@@ -76,6 +78,7 @@ function buildSchema(model: SchemaModel): Schema {
   }
 
   const features = _buildFeatures(model as never, name, attributes)
+  _warnUnknownVisibilityNames(model as VisibilityStatics, name, field => attributes.has(field) || relations.has(field))
 
   const attributeNames = [...attributes.keys()]
   const attributeList = [...attributes.values()]
