@@ -363,3 +363,51 @@ describe('bad definitions are named', () => {
     expect(() => useRepo(Post, pinia).with('comments').get()).toThrow('[nuxt-pinia-orm] Post.comments is given no key field of Comment to link records by (got undefined).')
   })
 })
+
+describe('what save() returns when a hook refuses a record, as pinia-orm 1.10 revives it from the store', () => {
+  class Note extends Model {
+    static override entity = 'notes'
+    static override fields() {
+      return { id: this.attr(null), title: this.string(''), tags: this.hasMany(Tag, 'noteId') }
+    }
+
+    static override creating(model: Note) {
+      if ((model as unknown as { title: string }).title === 'no')
+        return false
+    }
+
+    static override updating(model: Note) {
+      if ((model as unknown as { title: string }).title === 'locked')
+        return false
+    }
+  }
+
+  class Tag extends Model {
+    static override entity = 'tags'
+    static override fields() {
+      return { id: this.attr(null), noteId: this.attr(null), name: this.string('') }
+    }
+
+    static override saving(model: Tag) {
+      if ((model as unknown as { name: string }).name === 'no')
+        return false
+    }
+  }
+
+  it('a refused new record is null, or left out of a list', () => {
+    expect(useRepo(Note, pinia).save({ id: 1, title: 'no' })).toBeNull()
+    expect(useRepo(Note, pinia).save([{ id: 2, title: 'no' }, { id: 3, title: 'yes' }]).map(note => note.$getKey())).toEqual([3])
+  })
+
+  it('a refused update comes back as the store keeps it', () => {
+    useRepo(Note, pinia).save({ id: 1, title: 'first' })
+    const note = useRepo(Note, pinia).save({ id: 1, title: 'locked' }) as unknown as { title: string }
+    expect(note.title).toBe('first')
+  })
+
+  it('a refused nested record is left out of its parent\'s relation', () => {
+    const note = useRepo(Note, pinia).save({ id: 1, title: 'a', tags: [{ id: 10, name: 'no' }, { id: 11, name: 'yes' }] }) as unknown as { tags: { id: number }[] }
+    expect(note.tags.map(tag => tag.id)).toEqual([11])
+    expect(Object.keys((pinia.state.value as Record<string, { data: object }>).tags!.data)).toEqual(['11'])
+  })
+})

@@ -6,7 +6,7 @@ import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { _deleteRecords, _saveBatches } from './hooks'
 import { _hooksByClass } from './subclassDispatch'
 import { devWarner } from './inputWarnings'
-import { keyOf, keysOfIds } from './keys'
+import { keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import { _keepsMeta } from './modelDefaults'
@@ -55,7 +55,7 @@ export function persistRecords(db: Database, schema: Schema, records: RecordInpu
   _saveBatches(db, writes, normalized.inputs)
   if (process.env.NODE_ENV !== 'production')
     warnDanglingForeignKeys(db, writes)
-  return resultOf(db, records, normalized.roots)
+  return resultOf(db, records, normalized.roots, writes)
 }
 
 /**
@@ -77,7 +77,7 @@ export function freshRecords(db: Database, schema: Schema, records: RecordInput 
       db.replace(schema.entity, previous)
       throw error
     }
-    return resultOf(db, records, roots)
+    return resultOf(db, records, roots, batches)
   }
   const data: Record<string, StoredRecord> = {}
   for (const [key, record] of batches.get(schema) ?? [])
@@ -104,11 +104,8 @@ export function newRecord(db: Database, schema: Schema, persist: boolean): Model
   }
   if (!hasGeneratedKey(schema))
     throw createOrmError(`new() on ${schema.name} needs a generated primary key. Declare ${schema.primaryKey.map(field => `'${field}'`).join(', ')} with this.uid(), use new(false) for an instance that is not saved, or save() with a key.`)
-  const model = persistRecords(db, schema, {}, SAVE) as Model
-  // A hook that refused the record left it out of the store.
-  if ((hooks?.creating || hooks?.saving) && recordAt(db.data(schema.entity), keyOf(model as unknown as StoredRecord, schema.primaryKey) ?? '') === undefined)
-    return null
-  return model
+  // A hook that refused the record left it out of the store, and the save gives null.
+  return persistRecords(db, schema, {}, SAVE) as Model | null
 }
 
 /**
@@ -147,9 +144,15 @@ export function removeAll(db: Database, schema: Schema): void {
 }
 
 /** The model instances a write returns, with the nested relations of the input. */
-function resultOf(db: Database, records: RecordInput | RecordInput[], roots: SavedNode[]): Model | Model[] {
+function resultOf(db: Database, records: RecordInput | RecordInput[], roots: SavedNode[], written?: ReadonlyMap<Schema, ReadonlyMap<string, unknown>>): Model | Model[] {
   const building = new Set<SavedNode>()
-  const instantiate = (node: SavedNode): Model => {
+  const instantiate = (node: SavedNode): Model | null => {
+    // A record a hook refused (its batch lost it) comes back as the store has it, or not at all,
+    // as pinia-orm's save() revives what it saved: `null` for one, left out of a list.
+    if (written && node.schema.features?.hooks && !written.get(node.schema)?.has(node.key)) {
+      const stored = recordAt(db.data(node.schema.entity), node.key)
+      return stored === undefined ? null : node.schema.hydrate(stored, db) as unknown as Model
+    }
     // node.attributes is the very record its batch holds: saves two Map lookups per record.
     const instance = node.schema.hydrate(node.attributes, db) as unknown as Record<string, unknown>
     const { fields, links } = node
@@ -159,11 +162,19 @@ function resultOf(db: Database, records: RecordInput | RecordInput[], roots: Sav
     building.add(node)
     for (let i = 0; i < fields.length; i++) {
       const link = links![i]!
-      instance[fields[i]!] = link === null ? null : Array.isArray(link) ? link.map(instantiate) : instantiate(link)
+      instance[fields[i]!] = link === null ? null : Array.isArray(link) ? saved(link) : instantiate(link)
     }
     building.delete(node)
     return instance as unknown as Model
   }
-  const items = roots.map(instantiate)
-  return Array.isArray(records) ? items : items[0]!
+  const saved = (nodes: readonly SavedNode[]): Model[] => {
+    const items: Model[] = []
+    for (const node of nodes) {
+      const item = instantiate(node)
+      if (item !== null)
+        items.push(item)
+    }
+    return items
+  }
+  return Array.isArray(records) ? saved(roots) : instantiate(roots[0]!) as Model
 }
