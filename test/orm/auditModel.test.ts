@@ -411,3 +411,53 @@ describe('what save() returns when a hook refuses a record, as pinia-orm 1.10 re
     expect(Object.keys((pinia.state.value as Record<string, { data: object }>).tags!.data)).toEqual(['11'])
   })
 })
+
+describe('single-table inheritance: relation queries of the base on a relation only a subclass declares', () => {
+  class Address extends Model {
+    static override entity = 'address'
+    static override fields() {
+      return { id: this.attr(null), city: this.string('') }
+    }
+  }
+
+  class Person extends Model {
+    static override entity = 'person'
+    static override types() {
+      return { PERSON: Person, ADULT: Adult }
+    }
+
+    static override fields() {
+      return { id: this.attr(null), name: this.attr('') }
+    }
+  }
+
+  class Adult extends Person {
+    static override entity = 'adult'
+    static override baseEntity = 'person'
+    static override fields() {
+      return { ...super.fields(), work_address_id: this.attr(null), work_address: this.belongsTo(Address, 'work_address_id') }
+    }
+  }
+
+  function seed() {
+    useRepo(Address, pinia).save([{ id: 3, city: 'BERLIN' }, { id: 4, city: 'PARIS' }])
+    useRepo(Person, pinia).save([{ type: 'ADULT', id: 1, work_address_id: 3 }, { type: 'ADULT', id: 2 }, { type: 'PERSON', id: 3 }])
+  }
+
+  it('has(), whereHas() and doesntHave() count the subclass\'s records through its relation, the others as having none', () => {
+    seed()
+    expect(useRepo(Person, pinia).has('work_address').get().map(person => person.$getKey())).toEqual([1])
+    expect(useRepo(Person, pinia).whereHas('work_address', query => query.where('city', 'PARIS')).get()).toEqual([])
+    expect(useRepo(Person, pinia).doesntHave('work_address').get().map(person => person.$getKey())).toEqual([2, 3])
+    expect(() => useRepo(Person, pinia).has('office')).toThrow('[nuxt-pinia-orm] has()/whereHas() on Person: \'office\' is not a relation of Person.')
+  })
+
+  it('a live query of the base follows writes to the subclass\'s related model', () => {
+    seed()
+    const live = useRepo(Person, pinia).whereHas('work_address', query => query.where('city', 'PARIS')).live()
+    expect(live.value).toEqual([])
+    useRepo(Address, pinia).where('id', 3).update({ city: 'PARIS' })
+    expect(live.value.map(person => person.$getKey())).toEqual([1])
+    live.stop()
+  })
+})
