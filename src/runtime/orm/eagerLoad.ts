@@ -1,5 +1,6 @@
 import type { Database } from './database'
 import { createOrmError } from './errors'
+import { _itemsOf, _subclassOwners } from './inheritedRelations'
 import { hasRecord, recordAt } from './ownRecords'
 import { didYouMean } from './suggest'
 import { keyOf } from './keys'
@@ -54,7 +55,9 @@ export function addEager<Q>(db: Database, schema: Schema, eager: EagerList<Q>, n
 
 function addPath<Q>(db: Database, schemas: readonly Schema[], list: EagerList<Q>, fields: readonly string[], at: number, path: string, constraint: ((query: Q) => void) | undefined, shared?: boolean): EagerList<Q> {
   const field = fields[at]!
-  const owners = schemas.filter(owner => owner.relations.has(field))
+  let owners: readonly Schema[] = schemas.filter(owner => owner.relations.has(field))
+  if (owners.length === 0)
+    owners = schemas.flatMap(owner => _subclassOwners(db, owner, field))
   if (owners.length === 0)
     throw unknownRelationError(schemas[0]!, field, path)
   const targets = owners.flatMap(owner => db.link(owner, field).targets)
@@ -100,8 +103,15 @@ export function loadEager<Q extends EagerQuery<Q>>(db: Database, schema: Schema,
     return
   for (let i = 0; i < eager.length; i++) {
     const load = eager[i]!
-    if (schema.relations.has(load.name))
+    if (schema.relations.has(load.name)) {
       loadRelation(db, db.link(schema, load.name), items, load, newQuery)
+      continue
+    }
+    for (const owner of _subclassOwners(db, schema, load.name)) {
+      const own = _itemsOf(owner, items)
+      if (own.length > 0)
+        loadRelation(db, db.link(owner, load.name), own, load, newQuery)
+    }
   }
 }
 
@@ -113,8 +123,11 @@ export function loadEager<Q extends EagerQuery<Q>>(db: Database, schema: Schema,
 export function loadEagerOne<Q extends EagerQuery<Q>>(db: Database, schema: Schema, item: ModelInstance, eager: EagerList<Q>, newQuery: (db: Database, schema: Schema) => Q): void {
   for (let i = 0; i < eager.length; i++) {
     const load = eager[i]!
-    if (!schema.relations.has(load.name))
+    if (!schema.relations.has(load.name)) {
+      // A relation of a subclass, under single-table inheritance.
+      loadEager(db, schema, [item], [load], newQuery)
       continue
+    }
     const link = db.link(schema, load.name)
     if (isPlainByKeys(link, load))
       loadPlainByKeys(db, link, item)

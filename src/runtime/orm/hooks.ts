@@ -64,7 +64,7 @@ interface After {
  *
  * @internal
  */
-export function _saveBatches(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>): void {
+export function _saveBatches(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>, inputs?: ReadonlyMap<StoredRecord, StoredRecord>): void {
   let after: After[] | undefined
   let now: number | undefined
   for (const [schema, batch] of batches) {
@@ -89,14 +89,15 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
       const model = schema.hydrate(record, db)
       const seen = snapshotConverted(schema, model)
       const before = created ? hooks.creating : hooks.updating
-      if ((before && before(model, record) === false) || (hooks.saving && hooks.saving(model, record) === false)) {
+      const given = inputs?.get(record) ?? record
+      if ((before && before(model, given) === false) || (hooks.saving && hooks.saving(model, given) === false)) {
         batch.delete(key)
         continue
       }
       if (before || hooks.saving)
         _writeBack(schema, model, record, seen)
       if (hooks.created || hooks.updated || hooks.saved)
-        (after ??= []).push({ hooks, model, record, created })
+        (after ??= []).push({ hooks, model, record: given, created })
     }
   }
   if (!after) {
@@ -128,22 +129,25 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
  *
  * @internal
  */
-export function _deleteRecords(db: Database, schema: Schema, deletions: Map<string, undefined>, models: Model[]): Model[] {
+export function _deleteRecords(db: Database, schema: Schema, deletions: Map<string, undefined>, models: Model[], hooksOf?: (model: Model) => ModelHooks | undefined): Model[] {
   const hooks = schema.features?.hooks
   const rules = hasDeleteRules(schema)
-  if (!hooks?.deleting && !hooks?.deleted && !rules) {
+  if (!hooksOf && !hooks?.deleting && !hooks?.deleted && !rules) {
     db.write(schema.entity, deletions)
     return models
   }
+  // Each instance's own class's hooks under single-table inheritance (see subclassDispatch.ts).
+  const of = hooksOf ?? (() => hooks)
   let kept = deletions
   let deleted = models
-  if (hooks?.deleting) {
+  if (hooksOf || hooks?.deleting) {
     kept = new Map()
     deleted = []
     let i = 0
     for (const key of deletions.keys()) {
       const model = models[i++]!
-      if (hooks.deleting(model) === false)
+      const deleting = of(model)?.deleting
+      if (deleting && deleting(model) === false)
         continue
       kept.set(key, undefined)
       deleted.push(model)
@@ -152,7 +156,8 @@ export function _deleteRecords(db: Database, schema: Schema, deletions: Map<stri
   // The records the delete rules reach run their own hooks (cascadeHooks.ts).
   const planned = rules ? planDeletesOf(db, schema, kept) : new Map([[schema, kept]])
   const cascaded = rules ? _cascadeDeleting(db, planned, schema, kept) : undefined
-  if (!hooks?.deleted && !cascaded) {
+  const after = deleted.some(model => of(model)?.deleted)
+  if (!after && !cascaded) {
     for (const [target, changes] of planned)
       db.write(target.entity, changes)
     return deleted
@@ -162,9 +167,9 @@ export function _deleteRecords(db: Database, schema: Schema, deletions: Map<stri
   for (const [target, changes] of planned)
     db.write(target.entity, changes)
   try {
-    if (hooks?.deleted) {
+    if (after) {
       for (const model of deleted)
-        hooks.deleted(model)
+        of(model)?.deleted?.(model)
     }
     if (cascaded) {
       for (const call of cascaded)
@@ -183,7 +188,12 @@ export function _deleteRecords(db: Database, schema: Schema, deletions: Map<stri
  *
  * @internal
  */
-export function _retrieved(schema: Schema, items: readonly Model[]): void {
+export function _retrieved(schema: Schema, items: readonly Model[], hooksOf?: (model: Model) => ModelHooks | undefined): void {
+  if (hooksOf) {
+    for (const item of items)
+      hooksOf(item)?.retrieved?.(item)
+    return
+  }
   const hook = schema.features?.hooks?.retrieved
   if (hook) {
     for (const item of items)

@@ -18,6 +18,8 @@ export interface Inheritance {
   readonly ownTypes: readonly unknown[] | undefined
   /** The class of a record with this type value, if `types()` names one. */
   classOf: (type: unknown) => ModelClass | undefined
+  /** The classes `types()` names, each once. */
+  readonly classes: readonly ModelClass[]
 }
 
 interface InheritingClass extends ModelClass {
@@ -57,6 +59,7 @@ export function _buildInheritance(model: ModelClass, name: string): Inheritance 
     typeKey: root.typeKey ?? 'type',
     ownTypes,
     classOf: type => types.get(String(type)),
+    classes: [...new Set(types.values())],
   }
 }
 

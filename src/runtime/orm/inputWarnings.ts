@@ -62,13 +62,17 @@ export function devWarner(pinia: Pinia): DevWarn | undefined {
  * @internal
  */
 export function warnAboutInput(schema: Schema, input: StoredRecord, warn: DevWarn, extraKey?: string): void {
+  // A hook before the save gets the data given, keys that are no field included: pinia-orm's guide
+  // passes such a key for its `creating` hook to read, so none of them is a mistake to warn about.
+  const hooks = schema.features?.hooks
+  const readByHooks = hooks !== undefined && (hooks.creating !== undefined || hooks.updating !== undefined || hooks.saving !== undefined)
   for (const field in input) {
     if (!Object.prototype.hasOwnProperty.call(input, field) || field === extraKey)
       continue
     const attribute = schema.attributes.get(field)
     if (attribute)
       warnAboutType(schema, field, attribute, input[field], warn)
-    else if (!schema.relations.has(field))
+    else if (!schema.relations.has(field) && !readByHooks)
       warn(`unknown ${schema.name}.${field}`, `${schema.name}.${field}: '${field}' is not a field of ${schema.name}, so it is not stored. Its fields are: ${[...schema.attributeNames, ...schema.relationNames].join(', ')}. Correct the key, or declare it in ${schema.name}.fields().`)
   }
 }

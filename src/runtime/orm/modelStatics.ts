@@ -10,6 +10,8 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   metaKey: 'the name of the meta field, which is always `_meta` here',
   baseNamespace: 'the namespace of the base model\'s store, which is the base model\'s own `static namespace` here',
   fieldsOnDelete: 'the delete modes by field; here each relation takes `.onDelete()`, or `setFieldDeleteMode()` sets one',
+  // pinia-orm's model guide names it, but pinia-orm itself reads only `config.withMeta`.
+  withMeta: 'named by its guide\'s "Meta Info", read by neither library; write `static config = { withMeta: true }` to keep `_meta`',
 }
 
 /**

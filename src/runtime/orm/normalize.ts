@@ -16,6 +16,11 @@ export interface Normalized {
   readonly batches: Map<Schema, Map<string, StoredRecord>>
   /** Records linked before that the input unlinks (saving `null` / `[]`), see `applyUnlinks`. */
   readonly unlinks: Unlink[]
+  /**
+   * For the records of models with lifecycle hooks, the data the input gave each (with the keys its
+   * parent sets): what the hooks get as `record`, pinia-orm's "original data passed to the model".
+   */
+  readonly inputs?: Map<StoredRecord, StoredRecord>
 }
 
 /** A record to unlink: its `fields` set to null, or deleted. */
@@ -63,11 +68,13 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   const indexes: number[] = []
   const path = () => segments.map((segment, i) => indexes[i]! < 0 ? segment : `${segment}[${indexes[i]}]`)
   const unlinks: Unlink[] = []
-  // The records whose nested records are being visited, by key, with what their input gives.
-  // pinia-orm (normalizr) stores a record after the records nested in it, so when a record comes
-  // again inside itself (a loaded back-reference saved as it was: user.posts[0].author), the
-  // outer one's values win over the inner one's.
-  const open = new Map<Schema, Map<string, StoredRecord[]>>()
+  // The records whose nested records are being visited (the path from the root, as a stack of
+  // their records being built and their inputs). pinia-orm (normalizr) stores a record after the
+  // records nested in it, so when a record comes again inside itself (a loaded back-reference
+  // saved as it was: user.posts[0].author), the outer one's values win over the inner one's.
+  const openRecords: StoredRecord[] = []
+  const openInputs: StoredRecord[] = []
+  let inputs: Map<StoredRecord, StoredRecord> | undefined
 
   const visitor: NormalizeVisitor = {
     visit(schema, record, keys, segment, index = -1, extraKey) {
@@ -126,7 +133,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       batches.set(schema, batch = new Map())
     let attributes = batch.get(key)
     if (attributes) {
-      assignGiven(attributes, schema, input, keys, open.get(schema)?.get(key))
+      assignGiven(attributes, schema, input, keys, openRecords.length === 0 ? undefined : inputsOpen(openRecords, openInputs, attributes))
     }
     else {
       const stored = options.merge ? context.stored(schema, key) : undefined
@@ -138,12 +145,14 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         attributes = schema.withDefaults(input, keys)
       }
       batch.set(key, attributes)
+      if (schema.features?.hooks)
+        (inputs ??= new Map()).set(attributes, keys ? { ...record as StoredRecord, ...keys } : record as StoredRecord)
     }
 
     const node: SavedNode = { schema, key, attributes, fields: undefined, links: undefined }
     if (options.relations) {
       let seenOfSchema: Map<object, SavedNode> | undefined
-      let opened: StoredRecord[] | undefined
+      let opened = false
       const { relationNames } = schema
       for (let i = 0; i < relationNames.length; i++) {
         const field = relationNames[i]!
@@ -155,13 +164,9 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
           seen.set(schema, seenOfSchema = new Map())
         seenOfSchema.set(record, node)
         if (!opened) {
-          let openOfSchema = open.get(schema)
-          if (!openOfSchema)
-            open.set(schema, openOfSchema = new Map())
-          opened = openOfSchema.get(key)
-          if (!opened)
-            openOfSchema.set(key, opened = [])
-          opened.push(input)
+          openRecords.push(attributes)
+          openInputs.push(input)
+          opened = true
         }
         const link = context.link(schema, field).normalize(visitor, node, value)
         // A list literal is made to its size; a push onto [] would reserve room for 16.
@@ -175,9 +180,8 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         }
       }
       if (opened) {
-        opened.pop()
-        if (opened.length === 0)
-          open.get(schema)!.delete(key)
+        openRecords.pop()
+        openInputs.pop()
       }
     }
     return node
@@ -200,7 +204,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       throw nestingError((owner, field) => context.link(owner, field).related, rootSchema, input, path())
     throw error
   }
-  return { roots, batches, unlinks }
+  return { roots, batches, unlinks, inputs }
 }
 
 /**
@@ -220,6 +224,16 @@ function assignGiven(target: StoredRecord, schema: Schema, input: StoredRecord, 
         target[field] = keys[field]
     }
   }
+}
+
+/** The inputs of the open occurrences of the record being built as `attributes`, if any. */
+function inputsOpen(records: readonly StoredRecord[], inputs: readonly StoredRecord[], attributes: StoredRecord): StoredRecord[] | undefined {
+  let found: StoredRecord[] | undefined
+  for (let i = 0; i < records.length; i++) {
+    if (records[i] === attributes)
+      (found ??= []).push(inputs[i]!)
+  }
+  return found
 }
 
 function givenBy(records: readonly StoredRecord[], field: string): boolean {

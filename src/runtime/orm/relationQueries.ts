@@ -2,7 +2,9 @@ import type { Database } from './database'
 import { createOrmError } from './errors'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
+import { _subclassOwners } from './inheritedRelations'
 import type { ModelInstance, RelationLink, Schema } from './relations/Relation'
+import { _schemaForRecord } from './schema'
 import { _relatedCounter } from './query/relatedCounts'
 import type { RelatedCounter } from './query/relatedCounts'
 
@@ -86,30 +88,59 @@ export function addRelationWhere<Q extends RelationWhereQuery<Q>>(query: Q, rela
   const dot = relation.indexOf('.')
   const field = dot === -1 ? relation : relation.slice(0, dot)
   const rest = dot === -1 ? undefined : relation.slice(dot + 1)
-  if (!schema.relations.has(field)) {
+  // Under single-table inheritance, a relation only subclasses declare (see inheritedRelations.ts).
+  const owners = schema.relations.has(field) ? undefined : _subclassOwners(db, schema, field)
+  if (owners !== undefined && owners.length === 0) {
     const known = schema.relationNames.join(', ') || 'none'
     throw createOrmError(`has()/whereHas() on ${schema.name}: '${field}'${rest ? ` (in '${relation}')` : ''} is not a relation of ${schema.name}. Its relations are: ${known}.`)
   }
   if (constraint !== undefined && typeof constraint !== 'function')
     throw createOrmError(`whereHas() on ${schema.name}.${field}: the constraint must be a function that narrows the related query, e.g. whereHas('${field}', query => query.where('published', true)), not ${constraint === null ? 'null' : typeof constraint}.`)
-  const link = db.link(schema, field)
   // A dotted name asks the last relation, below related records that must have it.
   const compare = hasComparison(schema, relation, operator, count)
   const passes = rest === undefined ? compare : (n: number) => n >= 1
   const narrow: ((query: Q) => void) | undefined = rest === undefined
     ? constraint
     : sub => sub.whereHas(rest, constraint, operator, count)
+  const make = (schema: Schema) => new (query.constructor as new (db: Database, schema: Schema) => Q)(db, schema)
+  const asked = { field, nested: rest !== undefined, path: rest === undefined ? [] : rest.split('.'), constraint: constraint as ((query: never) => void) | undefined }
+  if (owners !== undefined) {
+    query._whereRecord(subclassTest(db, schema, owners, field, narrow, make, passes, negate), or, asked)
+    return
+  }
+  const link = db.link(schema, field)
   // Made again after any write, so a query kept and run later sees the data as it is then.
   let made = -1
   let counter: RelatedCounter | undefined
-  const make = (schema: Schema) => new (query.constructor as new (db: Database, schema: Schema) => Q)(db, schema)
   query._whereRecord((record) => {
     if (counter === undefined || made !== db._writeCount()) {
       counter = relatedCounter(db, link, narrow, make)
       made = db._writeCount()
     }
     return passes(counter(record)) !== negate
-  }, or, { field, nested: rest !== undefined, path: rest === undefined ? [] : rest.split('.'), constraint: constraint as ((query: never) => void) | undefined })
+  }, or, asked)
+}
+
+/**
+ * The test of a relation only subclasses declare: a record of such a subclass counts through its
+ * type's relation, any other has no related record (as pinia-orm finds the relation in `types()`).
+ */
+function subclassTest<Q extends RelationWhereQuery<Q>>(db: Database, schema: Schema, owners: readonly Schema[], field: string, narrow: ((query: Q) => void) | undefined, make: (schema: Schema) => Q, passes: (n: number) => boolean, negate: boolean): (record: StoredRecord) => boolean {
+  let made = -1
+  const counters = new Map<Schema, RelatedCounter>()
+  return (record) => {
+    if (made !== db._writeCount()) {
+      counters.clear()
+      made = db._writeCount()
+    }
+    const own = _schemaForRecord(schema, record)
+    if (!owners.includes(own))
+      return passes(0) !== negate
+    let counter = counters.get(own)
+    if (counter === undefined)
+      counters.set(own, counter = relatedCounter(db, db.link(own, field), narrow, make))
+    return passes(counter(record)) !== negate
+  }
 }
 
 /**

@@ -10,6 +10,8 @@ import { _buildFeatures } from './features'
 import { _fillFor } from './compiledFill'
 import type { ModelFeatures } from './features'
 import { _stripHidden } from './visibility'
+import type { VisibilityStatics } from './visibility'
+import { _warnUnknownVisibilityNames } from './visibilityNames'
 import { _stripByDefaults } from './modelDefaults'
 
 export type { Schema } from './relations/Relation'
@@ -76,9 +78,13 @@ function buildSchema(model: SchemaModel): Schema {
   }
 
   const features = _buildFeatures(model as never, name, attributes)
+  _warnUnknownVisibilityNames(model as VisibilityStatics, name, field => attributes.has(field) || relations.has(field))
 
   const attributeNames = [...attributes.keys()]
   const attributeList = [...attributes.values()]
+  // A default stored by a save takes the field's cast and mutator `set`, as a value given does
+  // (pinia-orm converts defaults too): a DateCast field defaulting to a Date keeps its ISO string.
+  const convertDefault = _defaultConversions(features?.conversions, attributeNames)
   // Model._newIn, reached through the class: schema.ts cannot import Model.ts (it imports this file).
   const newIn = (model as unknown as { _newIn: NewIn })._newIn
   const fill = _fillFor(attributeNames, attributeList)
@@ -115,7 +121,13 @@ function buildSchema(model: SchemaModel): Schema {
         let value = keys === undefined ? undefined : keys[field]
         if (value === undefined)
           value = values[field]
-        record[field] = value === undefined ? attributeList[i]!._makeDefault() : value
+        if (value === undefined) {
+          value = attributeList[i]!._makeDefault()
+          const convert = convertDefault?.[i]
+          if (convert !== undefined && value !== null && value !== undefined)
+            value = convert(value)
+        }
+        record[field] = value
       }
       return record
     },
@@ -171,4 +183,21 @@ export function _schemaForRecord(schema: Schema, record: StoredRecord): Schema {
  */
 export function hasGeneratedKey(schema: Schema): boolean {
   return schema.primaryKey.every(field => schema.attributes.get(field)?._generated === true)
+}
+
+/**
+ * The write conversion of each attribute whose default a save converts, by attribute index, or
+ * `undefined` when none has one. Fields whose default a cast makes (the id casts) are left out:
+ * that default is already in stored form.
+ */
+function _defaultConversions(conversions: ModelFeatures['conversions'], names: readonly string[]): ((value: unknown) => unknown)[] | undefined {
+  if (!conversions || conversions.write.size === 0)
+    return undefined
+  const list: ((value: unknown) => unknown)[] = []
+  for (let i = 0; i < names.length; i++) {
+    const convert = conversions.write.get(names[i]!)
+    if (convert !== undefined && !conversions.defaults.has(names[i]!))
+      list[i] = convert
+  }
+  return list.length === 0 ? undefined : list
 }

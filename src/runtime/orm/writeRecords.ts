@@ -4,8 +4,9 @@ import type { Database } from './database'
 import { warnDanglingForeignKeys } from './danglingKeys'
 import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { _deleteRecords, _saveBatches } from './hooks'
+import { _hooksByClass } from './subclassDispatch'
 import { devWarner } from './inputWarnings'
-import { keyOf, keysOfIds } from './keys'
+import { keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import { _keepsMeta } from './modelDefaults'
@@ -51,10 +52,10 @@ function normalizeRecords(db: Database, schema: Schema, records: RecordInput | R
 export function persistRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[], options: NormalizeOptions): Model | Model[] {
   const normalized = normalizeRecords(db, schema, records, options)
   const writes = writesOf(db, normalized)
-  _saveBatches(db, writes)
+  _saveBatches(db, writes, normalized.inputs)
   if (process.env.NODE_ENV !== 'production')
     warnDanglingForeignKeys(db, writes)
-  return resultOf(db, records, normalized.roots)
+  return resultOf(db, records, normalized.roots, writes)
 }
 
 /**
@@ -63,20 +64,20 @@ export function persistRecords(db: Database, schema: Schema, records: RecordInpu
  * @internal
  */
 export function freshRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[]): Model | Model[] {
-  const { roots, batches } = normalizeRecords(db, schema, records, INSERT)
+  const { roots, batches, inputs } = normalizeRecords(db, schema, records, INSERT)
   if ((schema.features && (schema.features.hooks || schema.features.meta || schema.features.inheritance)) || _keepsMeta(schema, db)) {
     // Through the hooks, into an emptied store; put back as it was if a hook throws.
     // A copy: in a transaction, replace() empties the same object record by record.
     const previous = { ...db.data(schema.entity) }
     db.replace(schema.entity, {})
     try {
-      _saveBatches(db, batches)
+      _saveBatches(db, batches, inputs)
     }
     catch (error) {
       db.replace(schema.entity, previous)
       throw error
     }
-    return resultOf(db, records, roots)
+    return resultOf(db, records, roots, batches)
   }
   const data: Record<string, StoredRecord> = {}
   for (const [key, record] of batches.get(schema) ?? [])
@@ -96,17 +97,15 @@ export function newRecord(db: Database, schema: Schema, persist: boolean): Model
   const hooks = schema.features?.hooks
   if (!persist) {
     const model = _madeInstance(schema.model as unknown as new (attributes: undefined, options: ModelOptions) => Model, {})
-    if ((hooks?.creating && hooks.creating(model) === false) || (hooks?.saving && hooks.saving(model) === false))
+    // The data given is none, as for new(true): an empty record, so a hook may read from it.
+    if ((hooks?.creating && hooks.creating(model, {}) === false) || (hooks?.saving && hooks.saving(model, {}) === false))
       return null
     return model
   }
   if (!hasGeneratedKey(schema))
     throw createOrmError(`new() on ${schema.name} needs a generated primary key. Declare ${schema.primaryKey.map(field => `'${field}'`).join(', ')} with this.uid(), use new(false) for an instance that is not saved, or save() with a key.`)
-  const model = persistRecords(db, schema, {}, SAVE) as Model
-  // A hook that refused the record left it out of the store.
-  if ((hooks?.creating || hooks?.saving) && recordAt(db.data(schema.entity), keyOf(model as unknown as StoredRecord, schema.primaryKey) ?? '') === undefined)
-    return null
-  return model
+  // A hook that refused the record left it out of the store, and the save gives null.
+  return persistRecords(db, schema, {}, SAVE) as Model | null
 }
 
 /**
@@ -128,7 +127,7 @@ export function destroyIds(db: Database, schema: Schema, ids: unknown, accept?: 
       found.push(schema.hydrate(record, db))
     }
   }
-  const deleted = _deleteRecords(db, schema, deletions, found)
+  const deleted = _deleteRecords(db, schema, deletions, found, _hooksByClass(schema))
   return many ? deleted : deleted[0] ?? null
 }
 
@@ -145,9 +144,15 @@ export function removeAll(db: Database, schema: Schema): void {
 }
 
 /** The model instances a write returns, with the nested relations of the input. */
-function resultOf(db: Database, records: RecordInput | RecordInput[], roots: SavedNode[]): Model | Model[] {
+function resultOf(db: Database, records: RecordInput | RecordInput[], roots: SavedNode[], written?: ReadonlyMap<Schema, ReadonlyMap<string, unknown>>): Model | Model[] {
   const building = new Set<SavedNode>()
-  const instantiate = (node: SavedNode): Model => {
+  const instantiate = (node: SavedNode): Model | null => {
+    // A record a hook refused (its batch lost it) comes back as the store has it, or not at all,
+    // as pinia-orm's save() revives what it saved: `null` for one, left out of a list.
+    if (written && node.schema.features?.hooks && !written.get(node.schema)?.has(node.key)) {
+      const stored = recordAt(db.data(node.schema.entity), node.key)
+      return stored === undefined ? null : node.schema.hydrate(stored, db) as unknown as Model
+    }
     // node.attributes is the very record its batch holds: saves two Map lookups per record.
     const instance = node.schema.hydrate(node.attributes, db) as unknown as Record<string, unknown>
     const { fields, links } = node
@@ -157,11 +162,19 @@ function resultOf(db: Database, records: RecordInput | RecordInput[], roots: Sav
     building.add(node)
     for (let i = 0; i < fields.length; i++) {
       const link = links![i]!
-      instance[fields[i]!] = link === null ? null : Array.isArray(link) ? link.map(instantiate) : instantiate(link)
+      instance[fields[i]!] = link === null ? null : Array.isArray(link) ? saved(link) : instantiate(link)
     }
     building.delete(node)
     return instance as unknown as Model
   }
-  const items = roots.map(instantiate)
-  return Array.isArray(records) ? items : items[0]!
+  const saved = (nodes: readonly SavedNode[]): Model[] => {
+    const items: Model[] = []
+    for (const node of nodes) {
+      const item = instantiate(node)
+      if (item !== null)
+        items.push(item)
+    }
+    return items
+  }
+  return Array.isArray(records) ? saved(roots) : instantiate(roots[0]!) as Model
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../database'
+import { _subclassOwners } from '../inheritedRelations'
 import { keyOf } from '../keys'
 import type { StoredRecord } from '../keys'
 import { hasRecord } from '../ownRecords'
@@ -56,7 +57,11 @@ export function liveHasOf<Q extends HasProbe>(db: Database, schema: Schema, shap
     let owners = [schema]
     let link: RelationLink | undefined
     for (const field of path) {
-      const links = owners.filter(owner => owner.relations.has(field)).map(owner => db.link(owner, field))
+      let declaring: readonly Schema[] = owners.filter(owner => owner.relations.has(field))
+      // A relation only subclasses declare, under single-table inheritance.
+      if (declaring.length === 0)
+        declaring = owners.flatMap(owner => _subclassOwners(db, owner, field))
+      const links = declaring.map(owner => db.link(owner, field))
       for (const each of links) {
         each.targets.forEach(target => entities.add(target.entity))
         if (each.pivot)

@@ -1,5 +1,6 @@
 import type { Database } from '../database'
 import { _retrieved } from '../hooks'
+import { _hooksByClass } from '../subclassDispatch'
 import type { Model } from '../Model'
 import { _showFields } from '../queryVisibility'
 import type { Schema } from '../relations/Relation'
@@ -47,5 +48,5 @@ export function makeVisible(query: VisibilitySource, fields: readonly string[]):
 export function retrieve(query: VisibilitySource & { readonly _db: Database, readonly _schema: Schema }, items: Model[]): void {
   if (query._visibility)
     _showFields(query._db, query._schema, items, query._visibility)
-  _retrieved(query._schema, items)
+  _retrieved(query._schema, items, _hooksByClass(query._schema))
 }

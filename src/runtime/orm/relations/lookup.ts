@@ -13,6 +13,9 @@ const NONE: readonly string[] = Object.freeze([])
  * @internal
  */
 export function checkKeys(keys: readonly string[], schema: Schema, relation: string): void {
+  // A key left out of the relation's call (`this.hasMany(Post)` in plain JavaScript).
+  if (!Array.isArray(keys) || keys.length === 0 || keys.some(key => typeof key !== 'string' || key === ''))
+    throw createOrmError(`${relation} is given no key field of ${schema.name} to link records by (got ${String(keys)}). Name it in the relation's call, e.g. this.hasMany(Post, 'userId') or this.belongsTo(User, 'userId').`)
   for (const key of keys) {
     if (!schema.attributes.has(key))
       throw createOrmError(`${relation} links records by '${key}', which is not an attribute of ${schema.name}. Declare it in ${schema.name}.fields(), e.g. \`${key}: this.attr(null)\`.`)

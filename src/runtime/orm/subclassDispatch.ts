@@ -1,0 +1,50 @@
+import type { ModelHooks } from './hooks'
+import type { StoredRecord } from './keys'
+import type { ModelInstance, Schema, SchemaModel } from './relations/Relation'
+import { getSchema } from './schema'
+
+/**
+ * Under single-table inheritance, the hooks that run for one instance a query of `schema`'s model
+ * read: those of the instance's own class, as pinia-orm calls `model.$self().deleting(model)`, so a
+ * subclass's `deleting`, `deleted` and `retrieved` run for its records read through the base.
+ * `undefined` for a model outside inheritance, whose instances all take its own hooks.
+ *
+ * @internal
+ */
+export function _hooksByClass(schema: Schema): ((model: ModelInstance) => ModelHooks | undefined) | undefined {
+  if (!schema.features?.inheritance)
+    return undefined
+  return (model) => {
+    const type = model.constructor as SchemaModel
+    return type === schema.model ? schema.features?.hooks : getSchema(type).features?.hooks
+  }
+}
+
+/**
+ * The schemas of the classes `types()` lists that extend `schema`'s model (none outside
+ * inheritance): the fields an `update()` through the base may set on their records.
+ *
+ * @internal
+ */
+export function _subclassSchemas(schema: Schema): Schema[] {
+  const inheritance = schema.features?.inheritance
+  if (!inheritance)
+    return []
+  return inheritance.classes.filter(type => type.prototype instanceof schema.model).map(type => getSchema(type as SchemaModel))
+}
+
+/**
+ * The values of an `update()` that `own` (the schema of one record's type) declares, in stored
+ * form: a field only another type declares is left out of that record, as pinia-orm fills a
+ * record's instance with its own fields only.
+ *
+ * @internal
+ */
+export function _ownValues(own: Schema, values: StoredRecord): StoredRecord {
+  const kept: StoredRecord = {}
+  for (const field of Object.keys(values)) {
+    if (own.attributes.has(field))
+      kept[field] = values[field]
+  }
+  return own.features?.write ? own.features.write(kept) : kept
+}
