@@ -19,6 +19,11 @@ export interface Where {
   raw?: boolean
   /** For a relation query (`has`, `whereHas`, ...), what it asks of which relation. */
   relation?: RelationCondition
+  /**
+   * The field's value is read on the model instance: a cast's or a mutator's `get` converts it, and
+   * pinia-orm compares the value instances show (a `DateCast` field is a Date there).
+   */
+  instance?: boolean
 }
 
 /**
@@ -30,7 +35,24 @@ export interface Where {
 export function addWhere(schema: Schema, wheres: readonly Where[], field: Where['field'], value: unknown, or: boolean): readonly Where[] {
   if (typeof field === 'string' && !schema.attributes.has(field))
     throw createOrmError(`where() on ${schema.name}: '${field}' is not an attribute of ${schema.name}.${process.env.NODE_ENV !== 'production' ? didYouMean(field, schema.attributeNames) : ''} Its attributes are: ${schema.attributeNames.join(', ')}. To filter by a relation, load it with with() and filter with a function.`)
+  if (typeof field === 'string' && _readsConverted(schema, field))
+    return [...wheres, { field, value, or, instance: true }]
   return [...wheres, { field, value, or }]
+}
+
+/**
+ * Whether reading `field` converts its stored value (a cast's or a mutator's `get`): a `where` or
+ * `orderBy` on it then reads model instances. A model without such a field pays nothing.
+ *
+ * @internal
+ */
+export function _readsConverted(schema: Schema, field: string): boolean {
+  return schema.features?.conversions?.read.has(field) === true
+}
+
+/** Whether a condition tests model instances rather than stored records. @internal */
+export function testsInstance(where: Where): boolean {
+  return where.instance === true || (typeof where.field === 'function' && !where.raw)
 }
 
 /** Whether any condition is an `orWhere`. @internal */
@@ -40,7 +62,7 @@ export function hasOr(wheres: readonly Where[]): boolean {
 
 /** Whether a `where` takes model instances (a function given alone): records are then tested as instances. @internal */
 export function testsInstances(wheres: readonly Where[]): boolean {
-  return wheres.some(where => typeof where.field === 'function' && !where.raw)
+  return wheres.some(testsInstance)
 }
 
 /**

@@ -70,7 +70,8 @@ function isFine<Q>(db: Database, schema: Schema, shape: QueryShape, eager: Eager
   if (shape.grouped)
     return false
   for (const where of shape.wheres) {
-    if (typeof where.field !== 'string')
+    // A field read on instances (cast or mutator): the filter of stored records cannot test it.
+    if (typeof where.field !== 'string' || where.instance)
       return false
   }
   for (const order of shape.orders) {
