@@ -2,9 +2,10 @@
 // documentation implies but the other test files do not reach: exact results and shapes.
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { computed } from 'vue'
 import { DateCast, Model, useRepo } from '../../src/runtime/orm'
+import { User } from './models'
 
 // pinia-orm filters and sorts model instances: a where or an orderBy sees a field as the instance
 // shows it, after its cast's or mutator's get.
@@ -27,6 +28,15 @@ let pinia: Pinia
 beforeEach(() => {
   pinia = createPinia()
 })
+
+/** The warnings `run` gave (each cleared, so that the test does not fail on them). */
+function expectWarnings(run: () => unknown): string[] {
+  vi.mocked(console.warn).mockClear()
+  run()
+  const messages = vi.mocked(console.warn).mock.calls.map(call => String(call[0]))
+  vi.mocked(console.warn).mockClear()
+  return messages
+}
 
 const ids = (items: readonly { id: unknown }[]) => items.map(item => item.id)
 
@@ -63,5 +73,40 @@ describe('a where or an orderBy on a field with a cast or a mutator', () => {
     expect(betas.value).toEqual([1])
     useRepo(Event, pinia).save({ id: 4, title: 'Beta' })
     expect(betas.value).toEqual([1, 4])
+  })
+})
+
+describe('update() through a query', () => {
+  beforeEach(() => {
+    useRepo(User, pinia).save([
+      { id: 1, name: 'Ann', email: 'a@x', posts: [{ id: 10, title: 'A' }] },
+      { id: 2, name: 'Bob', email: 'b@x' },
+    ])
+  })
+
+  it('returns the updated instances, and [] when nothing matches', () => {
+    const updated = useRepo(User, pinia).where('name', 'Ann').update({ email: 'new@x' })
+    expect(updated).toHaveLength(1)
+    expect(updated[0]).toBeInstanceOf(User)
+    expect(updated[0]).toMatchObject({ id: 1, name: 'Ann', email: 'new@x' })
+    expect(useRepo(User, pinia).where('name', 'Nobody').update({ email: 'x' })).toEqual([])
+  })
+
+  it('takes a whole record: its unchanged primary key is kept, its relations left out with a warning', () => {
+    const ann = useRepo(User, pinia).with('posts').find(1)!
+    const warnings = expectWarnings(() => useRepo(User, pinia).where('id', 1).update({ ...ann.$toJson(), name: 'Anna' }))
+    expect(warnings).toEqual([expect.stringContaining('update() on User does not write the relation \'posts\'')])
+    expect(useRepo(User, pinia).with('posts').find(1)).toMatchObject({ id: 1, name: 'Anna', posts: [{ id: 10 }] })
+  })
+
+  it('leaves out a key that is no field, with a warning naming it, as save() does', () => {
+    const warnings = expectWarnings(() => useRepo(User, pinia).where('id', 2).update({ name: 'Bobby', nickname: 'B' } as never))
+    expect(warnings).toEqual([expect.stringContaining('User.nickname: \'nickname\' is not a field of User')])
+    expect(useRepo(User, pinia).piniaStore().data['2']).toEqual({ id: 2, name: 'Bobby', email: 'b@x' })
+  })
+
+  it('refuses to move a record to another primary key, writing nothing', () => {
+    expect(() => useRepo(User, pinia).where('id', 2).update({ id: 3, name: 'X' })).toThrow('[nuxt-pinia-orm] update() on User cannot change the primary key \'id\' of the record 2.')
+    expect(useRepo(User, pinia).find(2)!.name).toBe('Bob')
   })
 })

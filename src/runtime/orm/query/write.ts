@@ -1,4 +1,3 @@
-import { createOrmError } from '../errors'
 import { _deleteRecords, _saveBatches } from '../hooks'
 import { warnAboutUpdate } from '../inputWarnings'
 import { keyOf } from '../keys'
@@ -6,34 +5,30 @@ import type { StoredRecord } from '../keys'
 import type { Model } from '../Model'
 import { recordAt } from '../ownRecords'
 import { matchingRecords } from './select'
+import { checkKeyKept, updatedAttributes } from './updateValues'
 import type { SelectSource } from './select'
 
 // Writes through a query: `update()` and `delete()` of every record it matches, in one store write.
 
 /**
  * Sets `values` on every record matching the query, in one store write, and returns the updated
- * model instances. Throws, before writing anything, for a field that is not an attribute or is
- * part of the primary key.
+ * model instances. Keys that are no attribute are left out (see `updateValues.ts`); a primary key
+ * given another value than a record's throws, before anything is written.
  *
  * @internal
  */
 export function updateMatching(query: SelectSource, values: Record<string, unknown>): Model[] {
   const schema = query._schema
-  if (values === null || typeof values !== 'object' || Array.isArray(values))
-    throw createOrmError(`update() on ${schema.name} takes an object of attributes, e.g. { name: 'New name' }.`)
-  for (const field of Object.keys(values)) {
-    if (!schema.attributes.has(field))
-      throw createOrmError(`update() on ${schema.name}: '${field}' is not an attribute of ${schema.name}. Its attributes are: ${schema.attributeNames.join(', ')}.`)
-    if (schema.primaryKey.includes(field))
-      throw createOrmError(`update() on ${schema.name} cannot change the primary key '${field}'. Save a record with the new key and destroy the old one instead.`)
-  }
+  const kept = updatedAttributes(query._db, schema, values)
   const changes = new Map<string, StoredRecord>()
   const data = query._db.data(schema.entity)
-  const given = schema.features?.write ? schema.features.write(values) : values
+  const given = schema.features?.write ? schema.features.write(kept) : kept
   warnAboutUpdate(query._db.pinia, schema, given)
   for (const item of matchingRecords(query)) {
     const key = keyOf(item as unknown as StoredRecord, schema.primaryKey)!
-    changes.set(key, { ...recordAt(data, key), ...given })
+    const record = recordAt(data, key)!
+    checkKeyKept(schema, record, key, values)
+    changes.set(key, { ...record, ...given })
   }
   _saveBatches(query._db, new Map([[schema, changes]]))
   return [...changes.values()].map(record => schema.hydrate(record, query._db))
