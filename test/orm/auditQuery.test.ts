@@ -110,3 +110,42 @@ describe('update() through a query', () => {
     expect(useRepo(User, pinia).find(2)!.name).toBe('Bob')
   })
 })
+
+describe('a where, an orderBy or a groupBy on a getter of the model class', () => {
+  class Person extends Model {
+    static override entity = 'audit-people'
+    static override fields() {
+      return { id: this.attr(null), first: this.string(''), last: this.string('') }
+    }
+
+    get fullName(): string {
+      return `${this.first} ${this.last}`
+    }
+  }
+
+  beforeEach(() => {
+    useRepo(Person, pinia).save([
+      { id: 1, first: 'John', last: 'Doe' },
+      { id: 2, first: 'Ann', last: 'Lee' },
+      { id: 3, first: 'John', last: 'Abe' },
+    ])
+  })
+
+  it('reads the getter on each instance, as pinia-orm does', () => {
+    expect(ids(useRepo(Person, pinia).where('fullName', 'John Doe').get())).toEqual([1])
+    expect(ids(useRepo(Person, pinia).orderBy('fullName', 'desc').get())).toEqual([1, 3, 2])
+    expect(Object.keys(useRepo(Person, pinia).groupBy('fullName').get())).toEqual(['John Doe', 'Ann Lee', 'John Abe'])
+  })
+
+  it('keeps a computed sorted by the getter up to date when a field it reads changes', () => {
+    const firstOne = computed(() => ids(useRepo(Person, pinia).orderBy('fullName').limit(1).get()))
+    expect(firstOne.value).toEqual([2])
+    useRepo(Person, pinia).save({ id: 3, first: 'Al' })
+    expect(firstOne.value).toEqual([3])
+  })
+
+  it('still refuses a name that is neither an attribute nor a getter', () => {
+    expect(() => useRepo(Person, pinia).where('fulName', 'x')).toThrow('\'fulName\' is not an attribute of Person')
+    expect(() => useRepo(Person, pinia).orderBy('$toJson')).toThrow('\'$toJson\' is not an attribute of Person')
+  })
+})

@@ -2,7 +2,7 @@ import { checkOrderBy } from '../arguments'
 import type { StoredRecord } from '../keys'
 import type { Model } from '../Model'
 import type { Schema } from '../relations/Relation'
-import { _readsConverted } from './where'
+import { _readsOnInstance } from './instanceFields'
 
 /** How `orderBy` compares strings: a collator, or the options to make one. */
 export interface OrderByOptions {
@@ -68,7 +68,7 @@ export interface Order {
   by: string | ((item: Model) => unknown)
   desc: boolean
   strings?: StringCompare
-  /** The field is read on the model instance (a cast's or a mutator's `get` converts it), as in pinia-orm. */
+  /** The field is read on the model instance (see `instanceFields.ts`), as in pinia-orm. */
   instance?: boolean
 }
 
@@ -98,7 +98,7 @@ export function addOrders(query: { readonly _schema: Schema, _orders: readonly O
 
 function orderOf(schema: Schema, by: Order['by'], direction: 'asc' | 'desc', strings: StringCompare | undefined): Order {
   const order: Order = { by, desc: direction === 'desc', strings }
-  if (typeof by === 'string' && _readsConverted(schema, by))
+  if (typeof by === 'string' && _readsOnInstance(schema, by))
     order.instance = true
   return order
 }

@@ -5,6 +5,7 @@ import type { Model } from '../Model'
 import type { RelationCondition } from '../relationQueries'
 import type { Schema } from '../relations/Relation'
 import { didYouMean } from '../suggest'
+import { _isGetter, _readsOnInstance } from './instanceFields'
 
 /**
  * One condition of a query: a `where` (all of which must pass) or an `orWhere` (any of which may).
@@ -20,8 +21,8 @@ export interface Where {
   /** For a relation query (`has`, `whereHas`, ...), what it asks of which relation. */
   relation?: RelationCondition
   /**
-   * The field's value is read on the model instance: a cast's or a mutator's `get` converts it, and
-   * pinia-orm compares the value instances show (a `DateCast` field is a Date there).
+   * The field's value is read on the model instance (see `instanceFields.ts`): a cast's or a
+   * mutator's `get` converts it, or it is a getter of the class.
    */
   instance?: boolean
 }
@@ -33,21 +34,11 @@ export interface Where {
  * @internal
  */
 export function addWhere(schema: Schema, wheres: readonly Where[], field: Where['field'], value: unknown, or: boolean): readonly Where[] {
-  if (typeof field === 'string' && !schema.attributes.has(field))
+  if (typeof field === 'string' && !schema.attributes.has(field) && !_isGetter(schema, field))
     throw createOrmError(`where() on ${schema.name}: '${field}' is not an attribute of ${schema.name}.${process.env.NODE_ENV !== 'production' ? didYouMean(field, schema.attributeNames) : ''} Its attributes are: ${schema.attributeNames.join(', ')}. To filter by a relation, load it with with() and filter with a function.`)
-  if (typeof field === 'string' && _readsConverted(schema, field))
+  if (typeof field === 'string' && _readsOnInstance(schema, field))
     return [...wheres, { field, value, or, instance: true }]
   return [...wheres, { field, value, or }]
-}
-
-/**
- * Whether reading `field` converts its stored value (a cast's or a mutator's `get`): a `where` or
- * `orderBy` on it then reads model instances. A model without such a field pays nothing.
- *
- * @internal
- */
-export function _readsConverted(schema: Schema, field: string): boolean {
-  return schema.features?.conversions?.read.has(field) === true
 }
 
 /** Whether a condition tests model instances rather than stored records. @internal */

@@ -75,7 +75,8 @@ function isFine<Q>(db: Database, schema: Schema, shape: QueryShape, eager: Eager
       return false
   }
   for (const order of shape.orders) {
-    if (typeof order.by !== 'string')
+    // A getter is no stored field whose changes could be tracked.
+    if (typeof order.by !== 'string' || order.instance)
       return false
   }
   return isFineLoad(db, schema, eager)
