@@ -149,3 +149,23 @@ describe('a where, an orderBy or a groupBy on a getter of the model class', () =
     expect(() => useRepo(Person, pinia).orderBy('$toJson')).toThrow('\'$toJson\' is not an attribute of Person')
   })
 })
+
+describe('a where on a hidden field with a mutator', () => {
+  class Account extends Model {
+    static override entity = 'audit-accounts'
+    static override hidden = ['code']
+    static override fields() {
+      return { id: this.attr(null), code: this.string('') }
+    }
+
+    static override mutators() {
+      return { code: (value: string) => value.toUpperCase() }
+    }
+  }
+
+  it('compares the stored value, since instances do not carry the hidden field', () => {
+    useRepo(Account, pinia).save([{ id: 1, code: 'ab' }, { id: 2, code: 'cd' }])
+    expect(ids(useRepo(Account, pinia).where('code', 'cd').get())).toEqual([2])
+    expect(useRepo(Account, pinia).find(2)).not.toHaveProperty('code')
+  })
+})

@@ -1,4 +1,5 @@
 import type { Schema } from '../relations/Relation'
+import { _isVisible } from '../visibility'
 
 // pinia-orm filters, sorts and groups model instances, reading `instance[field]`: a field with a
 // cast's or mutator's `get` compares as the instance shows it, and a getter of the model class
@@ -25,10 +26,14 @@ export function _isGetter(schema: Schema, field: string): boolean {
 
 /**
  * Whether reading `field` needs the model instance: a getter of the class, or an attribute whose
- * stored value a cast's or mutator's `get` converts. A model without either pays nothing.
+ * stored value a cast's or mutator's `get` converts. A model without either pays nothing. A field
+ * the model hides is not on its instances: it is compared as stored.
  *
  * @internal
  */
 export function _readsOnInstance(schema: Schema, field: string): boolean {
-  return schema.features?.conversions?.read.has(field) === true || _isGetter(schema, field)
+  const features = schema.features
+  if (features?.conversions?.read.has(field) === true)
+    return _isVisible(field, features.visibility)
+  return _isGetter(schema, field)
 }
