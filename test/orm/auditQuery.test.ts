@@ -169,3 +169,21 @@ describe('a where on a hidden field with a mutator', () => {
     expect(useRepo(Account, pinia).find(2)).not.toHaveProperty('code')
   })
 })
+
+describe('aggregates of a paged query', () => {
+  class Score extends Model {
+    static override entity = 'audit-scores'
+    static override fields() {
+      return { id: this.attr(null), points: this.number(0) }
+    }
+  }
+
+  it('sum(), min() and max() take the records within limit() and offset(), in order, as count() counts them', () => {
+    useRepo(Score, pinia).save([{ id: 1, points: 1 }, { id: 2, points: 2 }, { id: 3, points: 4 }])
+    const byPoints = () => useRepo(Score, pinia).orderBy('points', 'desc')
+    expect(byPoints().limit(2).sum('points')).toBe(6)
+    expect(byPoints().limit(2).count()).toBe(2)
+    expect(byPoints().offset(1).max('points')).toBe(2)
+    expect(byPoints().offset(3).min('points')).toBeNull()
+  })
+})
