@@ -5,6 +5,7 @@ import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { computed } from 'vue'
 import { DateCast, Model, useRepo } from '../../src/runtime/orm'
+import { useCollect, usePluck } from '../../src/runtime/orm/helpers'
 import { User } from './models'
 
 // pinia-orm filters and sorts model instances: a where or an orderBy sees a field as the instance
@@ -185,5 +186,14 @@ describe('aggregates of a paged query', () => {
     expect(byPoints().limit(2).count()).toBe(2)
     expect(byPoints().offset(1).max('points')).toBe(2)
     expect(byPoints().offset(3).min('points')).toBeNull()
+  })
+})
+
+describe('usePluck() of values pinia-orm leaves out', () => {
+  it('leaves out null and missing values, and keeps 0, \'\' and false', () => {
+    const items = [{ n: 0 }, { n: null }, {}, { n: '' }, { n: false }, { n: 2 }, { n: { deep: 1 } }, { n: { deep: null } }]
+    expect(usePluck(items, 'n')).toEqual([0, '', false, 2, { deep: 1 }, { deep: null }])
+    expect(usePluck(items, 'n.deep')).toEqual([1])
+    expect(useCollect(items).pluck('n')).toHaveLength(6)
   })
 })
