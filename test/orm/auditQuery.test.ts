@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { computed } from 'vue'
 import { DateCast, Model, useRepo } from '../../src/runtime/orm'
 import { useCollect, usePluck } from '../../src/runtime/orm/helpers'
-import { User } from './models'
+import { Post, User } from './models'
 
 // pinia-orm filters and sorts model instances: a where or an orderBy sees a field as the instance
 // shows it, after its cast's or mutator's get.
@@ -195,5 +195,54 @@ describe('usePluck() of values pinia-orm leaves out', () => {
     expect(usePluck(items, 'n')).toEqual([0, '', false, 2, { deep: 1 }, { deep: null }])
     expect(usePluck(items, 'n.deep')).toEqual([1])
     expect(useCollect(items).pluck('n')).toHaveLength(6)
+  })
+})
+
+describe('combinations of constraints, loads and writes', () => {
+  beforeEach(() => {
+    useRepo(User, pinia).save([
+      { id: 1, name: 'Ann', email: 'a@x', posts: [{ id: 10, title: 'B' }, { id: 11, title: 'A', published: true }] },
+      { id: 2, name: 'Bob', email: 'b@x', posts: [{ id: 12, title: 'C', published: true }] },
+      { id: 3, name: 'Cid', email: '' },
+    ])
+  })
+
+  it('keeps records passing every where (whereHas included) or any orWhere, wherever each was called', () => {
+    const users = () => useRepo(User, pinia)
+    expect(ids(users().where('id', [1, 2]).orWhere('name', 'Cid').where('email', 'b@x').get())).toEqual([2, 3])
+    expect(ids(users().whereHas('posts', query => query.where('title', 'C')).orWhere('name', 'Cid').get())).toEqual([2, 3])
+    expect(ids(users().where('name', 'Cid').orWhereHas('posts', query => query.where('published', true)).get())).toEqual([1, 2, 3])
+    expect(ids(users().orWhereHas('posts').get())).toEqual([1, 2])
+  })
+
+  it('orders, limits and groups the parents, and loads the relations of those kept, in their own order', () => {
+    const limited = useRepo(User, pinia).with('posts', query => query.orderBy('title', 'desc')).orderBy('id', 'desc').limit(2).get()
+    expect(limited.map(user => [user.id, ids(user.posts)])).toEqual([[3, []], [2, [12]]])
+    const groups = useRepo(Post, pinia).with('author').orderBy('id', 'desc').groupBy('userId').get()
+    expect(Object.keys(groups)).toEqual(['1', '2'])
+    expect(groups['1']!.map(post => [post.id, post.author!.name])).toEqual([[11, 'Ann'], [10, 'Ann']])
+  })
+
+  it('find() of a list gives the records in the order of the list, after the query\'s own order when it has one', () => {
+    expect(ids(useRepo(User, pinia).find([3, 1]))).toEqual([3, 1])
+    expect(ids(useRepo(User, pinia).orderBy('name').find([3, 1]))).toEqual([1, 3])
+    expect(useRepo(User, pinia).find([99])).toEqual([])
+    expect(useRepo(User, pinia).find(99)).toBeNull()
+  })
+
+  it('reads relations without the records a where().delete() removed', () => {
+    const deleted = useRepo(Post, pinia).where('published', true).delete()
+    expect(ids(deleted)).toEqual([11, 12])
+    expect(useRepo(User, pinia).with('posts').get().map(user => ids(user.posts))).toEqual([[10], [], []])
+    expect(useRepo(Post, pinia).with('author').find(10)!.author!.name).toBe('Ann')
+  })
+
+  it('drops a cached result when update() through a query changes a record it read', () => {
+    const named = () => useRepo(User, pinia).where('name', 'Ann').useCache().get()
+    const before = named()
+    expect(named()).toBe(before)
+    useRepo(User, pinia).where('id', 1).update({ name: 'Anna' })
+    expect(named()).toEqual([])
+    expect(before).toHaveLength(1)
   })
 })
