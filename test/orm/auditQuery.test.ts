@@ -114,6 +114,8 @@ describe('update() through a query', () => {
 
 describe('a where, an orderBy or a groupBy on a getter of the model class', () => {
   class Person extends Model {
+    declare first: string
+    declare last: string
     static override entity = 'audit-people'
     static override fields() {
       return { id: this.attr(null), first: this.string(''), last: this.string('') }
@@ -194,7 +196,7 @@ describe('usePluck() of values pinia-orm leaves out', () => {
     const items = [{ n: 0 }, { n: null }, {}, { n: '' }, { n: false }, { n: 2 }, { n: { deep: 1 } }, { n: { deep: null } }]
     expect(usePluck(items, 'n')).toEqual([0, '', false, 2, { deep: 1 }, { deep: null }])
     expect(usePluck(items, 'n.deep')).toEqual([1])
-    expect(useCollect(items).pluck('n')).toHaveLength(6)
+    expect(useCollect(items as unknown as User[]).pluck('n')).toHaveLength(6)
   })
 })
 
@@ -217,7 +219,7 @@ describe('combinations of constraints, loads and writes', () => {
 
   it('orders, limits and groups the parents, and loads the relations of those kept, in their own order', () => {
     const limited = useRepo(User, pinia).with('posts', query => query.orderBy('title', 'desc')).orderBy('id', 'desc').limit(2).get()
-    expect(limited.map(user => [user.id, ids(user.posts)])).toEqual([[3, []], [2, [12]]])
+    expect(limited.map(user => [user.id, ids(user.posts!)])).toEqual([[3, []], [2, [12]]])
     const groups = useRepo(Post, pinia).with('author').orderBy('id', 'desc').groupBy('userId').get()
     expect(Object.keys(groups)).toEqual(['1', '2'])
     expect(groups['1']!.map(post => [post.id, post.author!.name])).toEqual([[11, 'Ann'], [10, 'Ann']])
@@ -233,7 +235,7 @@ describe('combinations of constraints, loads and writes', () => {
   it('reads relations without the records a where().delete() removed', () => {
     const deleted = useRepo(Post, pinia).where('published', true).delete()
     expect(ids(deleted)).toEqual([11, 12])
-    expect(useRepo(User, pinia).with('posts').get().map(user => ids(user.posts))).toEqual([[10], [], []])
+    expect(useRepo(User, pinia).with('posts').get().map(user => ids(user.posts!))).toEqual([[10], [], []])
     expect(useRepo(Post, pinia).with('author').find(10)!.author!.name).toBe('Ann')
   })
 

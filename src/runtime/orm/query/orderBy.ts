@@ -73,7 +73,7 @@ export interface Order {
 }
 
 /** Whether a sort key reads model instances rather than stored records. @internal */
-export function sortsInstances(order: Order): boolean {
+export function sortsInstances(order: { readonly by: unknown, readonly instance?: boolean }): boolean {
   return order.instance === true || typeof order.by === 'function'
 }
 

@@ -42,7 +42,7 @@ export function addWhere(schema: Schema, wheres: readonly Where[], field: Where[
 }
 
 /** Whether a condition tests model instances rather than stored records. @internal */
-export function testsInstance(where: Where): boolean {
+export function testsInstance(where: { readonly field: unknown, readonly raw?: boolean, readonly instance?: boolean }): boolean {
   return where.instance === true || (typeof where.field === 'function' && !where.raw)
 }
 

@@ -20,8 +20,8 @@ const MANY = 128
 
 /** What a fine-grained read needs to know of a query. @internal */
 export interface QueryShape {
-  readonly wheres: readonly { readonly field: unknown, readonly or: boolean, readonly raw?: boolean, readonly relation?: RelationCondition }[]
-  readonly orders: readonly { readonly by: unknown }[]
+  readonly wheres: readonly { readonly field: unknown, readonly or: boolean, readonly raw?: boolean, readonly relation?: RelationCondition, readonly instance?: boolean }[]
+  readonly orders: readonly { readonly by: unknown, readonly instance?: boolean }[]
   readonly ids: readonly string[] | undefined
   readonly take: number | undefined
   readonly skip: number
