@@ -4,7 +4,7 @@ import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { computed } from 'vue'
-import { DateCast, Model, useRepo } from '../../src/runtime/orm'
+import { DateCast, Model, Repository, useRepo } from '../../src/runtime/orm'
 import { useCollect, usePluck } from '../../src/runtime/orm/helpers'
 import { Post, User } from './models'
 
@@ -246,5 +246,36 @@ describe('combinations of constraints, loads and writes', () => {
     useRepo(User, pinia).where('id', 1).update({ name: 'Anna' })
     expect(named()).toEqual([])
     expect(before).toHaveLength(1)
+  })
+})
+
+describe('a custom repository whose query() adds a constraint', () => {
+  // pinia-orm's repository methods read through this.query(), so overriding it scopes them all.
+  class WithEmailRepository extends Repository<typeof User> {
+    override use = User
+    override query() {
+      return super.query().where('email', (email: string) => email !== '')
+    }
+  }
+
+  beforeEach(() => {
+    useRepo(User, pinia).save([{ id: 1, name: 'Ann', email: 'a@x' }, { id: 2, name: 'Bob', email: '' }])
+  })
+
+  it('scopes find(), get(), first(), count() and exists() to it, as pinia-orm does', () => {
+    const users = useRepo(WithEmailRepository, pinia)
+    expect(users.find(2)).toBeNull()
+    expect(users.find(1)!.name).toBe('Ann')
+    expect(ids(users.find([1, 2]))).toEqual([1])
+    expect(ids(users.get())).toEqual([1])
+    expect(ids(users.where('id', [1, 2]).get())).toEqual([1])
+    expect(users.count()).toBe(1)
+    expect(useRepo(User, pinia).count()).toBe(2)
+    users.where('id', 1).update({ email: '' })
+    expect(users.exists()).toBe(false)
+  })
+
+  it('leaves all() every record of the model, as a query\'s all() is', () => {
+    expect(ids(useRepo(WithEmailRepository, pinia).all())).toEqual([1, 2])
   })
 })
