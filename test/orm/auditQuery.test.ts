@@ -275,6 +275,12 @@ describe('a custom repository whose query() adds a constraint', () => {
     expect(users.exists()).toBe(false)
   })
 
+  it('destroys only records passing it, as a query\'s destroy() does', () => {
+    expect(useRepo(WithEmailRepository, pinia).destroy(2)).toBeNull()
+    expect(ids(useRepo(WithEmailRepository, pinia).destroy([1, 2]))).toEqual([1])
+    expect(ids(useRepo(User, pinia).all())).toEqual([2])
+  })
+
   it('leaves all() every record of the model, as a query\'s all() is', () => {
     expect(ids(useRepo(WithEmailRepository, pinia).all())).toEqual([1, 2])
   })

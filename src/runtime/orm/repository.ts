@@ -207,6 +207,9 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
   destroy(id: KeyOf<M>): Item<M> | null
   destroy(ids: readonly KeyOf<M>[]): Item<M>[]
   destroy(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
+    // A custom repository's query() may add constraints, which a query's destroy() honours.
+    if (this.query !== Repository.prototype.query)
+      return this.query().destroy(ids as KeyOf<M>)
     return destroyIds(this._db, this._schema, ids) as Item<M> | Item<M>[] | null
   }
 
