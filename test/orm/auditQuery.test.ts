@@ -106,6 +106,15 @@ describe('update() through a query', () => {
     expect(useRepo(User, pinia).piniaStore().data['2']).toEqual({ id: 2, name: 'Bobby', email: 'b@x' })
   })
 
+  it('leaves a field given undefined as it is, as save() does', () => {
+    useRepo(User, pinia).where('id', 1).update({ name: 'Anna', email: undefined })
+    useRepo(User, pinia).save({ id: 2, email: undefined })
+    expect(useRepo(User, pinia).piniaStore().data).toEqual({
+      1: { id: 1, name: 'Anna', email: 'a@x' },
+      2: { id: 2, name: 'Bob', email: 'b@x' },
+    })
+  })
+
   it('refuses to move a record to another primary key, writing nothing', () => {
     expect(() => useRepo(User, pinia).where('id', 2).update({ id: 3, name: 'X' })).toThrow('[nuxt-pinia-orm] update() on User cannot change the primary key \'id\' of the record 2.')
     expect(useRepo(User, pinia).find(2)!.name).toBe('Bob')

@@ -12,8 +12,8 @@ import type { Schema } from '../relations/Relation'
 // left out; only a primary key given a different value throws, since that would move the record.
 
 /**
- * The attribute values of `values` that `update()` writes, the primary key's fields left out; dev
- * warnings (once per Pinia) name the keys left out. Throws for `values` that is not an object.
+ * The attribute values of `values` that `update()` writes, the primary key's fields and `undefined`
+ * values left out; dev warnings (once per Pinia) name the keys that are no attribute. Throws for `values` that is not an object.
  *
  * @internal
  */
@@ -24,7 +24,8 @@ export function updatedAttributes(db: Database, schema: Schema, values: unknown)
   const warn = devWarner(db.pinia)
   for (const [field, value] of Object.entries(values)) {
     if (schema.attributes.has(field)) {
-      if (!schema.primaryKey.includes(field))
+      // `undefined` changes nothing, as in save() (a form's untouched optional field).
+      if (value !== undefined && !schema.primaryKey.includes(field))
         kept[field] = value
     }
     else if (schema.relations.has(field)) {
