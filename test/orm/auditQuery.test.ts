@@ -294,3 +294,43 @@ describe('a custom repository whose query() adds a constraint', () => {
     expect(ids(useRepo(WithEmailRepository, pinia).all())).toEqual([1, 2])
   })
 })
+
+describe('a query of a base model naming a field only a subclass declares (single-table inheritance)', () => {
+  class Member extends Model {
+    static override entity = 'audit-members'
+    static override types() {
+      return { MEMBER: Member, ADMIN: Admin }
+    }
+
+    static override fields() {
+      return { id: this.attr(null), name: this.attr(''), type: this.attr('MEMBER') }
+    }
+  }
+
+  class Admin extends Member {
+    static override entity = 'audit-admins'
+    static override baseEntity = 'audit-members'
+    static override fields() {
+      return { ...super.fields(), level: this.attr(0) }
+    }
+  }
+
+  beforeEach(() => {
+    useRepo(Member, pinia).save([
+      { id: 1, name: 'Kim', type: 'MEMBER' },
+      { id: 2, name: 'Ada', type: 'ADMIN', level: 2 },
+      { id: 3, name: 'Bo', type: 'ADMIN', level: 5 },
+    ])
+  })
+
+  it('filters, sorts and groups by it, reading each record as the instance of its type, as pinia-orm', () => {
+    const members = () => useRepo(Member, pinia)
+    expect(ids(members().where('level', (level?: number) => (level ?? 0) > 1).get())).toEqual([2, 3])
+    expect(ids(members().orderBy('level', 'desc').get())).toEqual([3, 2, 1])
+    expect(Object.keys(members().groupBy('level').get())).toEqual(['2', '5', 'undefined'])
+  })
+
+  it('still refuses a name no class of the hierarchy declares', () => {
+    expect(() => useRepo(Member, pinia).where('levle', 1)).toThrow('\'levle\' is not an attribute of Member')
+  })
+})

@@ -5,7 +5,7 @@ import type { Model } from '../Model'
 import type { RelationCondition } from '../relationQueries'
 import type { Schema } from '../relations/Relation'
 import { didYouMean } from '../suggest'
-import { _isGetter, _readsOnInstance } from './instanceFields'
+import { _isInstanceField, _readsOnInstance } from './instanceFields'
 
 /**
  * One condition of a query: a `where` (all of which must pass) or an `orWhere` (any of which may).
@@ -34,7 +34,7 @@ export interface Where {
  * @internal
  */
 export function addWhere(schema: Schema, wheres: readonly Where[], field: Where['field'], value: unknown, or: boolean): readonly Where[] {
-  if (typeof field === 'string' && !schema.attributes.has(field) && !_isGetter(schema, field))
+  if (typeof field === 'string' && !schema.attributes.has(field) && !_isInstanceField(schema, field))
     throw createOrmError(`where() on ${schema.name}: '${field}' is not an attribute of ${schema.name}.${process.env.NODE_ENV !== 'production' ? didYouMean(field, schema.attributeNames) : ''} Its attributes are: ${schema.attributeNames.join(', ')}. To filter by a relation, load it with with() and filter with a function.`)
   if (typeof field === 'string' && _readsOnInstance(schema, field))
     return [...wheres, { field, value, or, instance: true }]
