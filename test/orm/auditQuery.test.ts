@@ -333,4 +333,13 @@ describe('a query of a base model naming a field only a subclass declares (singl
   it('still refuses a name no class of the hierarchy declares', () => {
     expect(() => useRepo(Member, pinia).where('levle', 1)).toThrow('\'levle\' is not an attribute of Member')
   })
+
+  it('update() through it writes the field into the records whose type declares it', () => {
+    useRepo(Member, pinia).where('id', [1, 2]).update({ name: 'X', level: 7 })
+    expect(useRepo(Member, pinia).piniaStore().data).toMatchObject({
+      1: { id: 1, name: 'X', type: 'MEMBER' },
+      2: { id: 2, name: 'X', type: 'ADMIN', level: 7 },
+    })
+    expect(useRepo(Member, pinia).piniaStore().data['1']).not.toHaveProperty('level')
+  })
 })

@@ -3,9 +3,11 @@ import { warnAboutUpdate } from '../inputWarnings'
 import { keyOf } from '../keys'
 import type { StoredRecord } from '../keys'
 import type { Model } from '../Model'
+import type { Schema } from '../relations/Relation'
+import { _schemaForRecord } from '../schema'
 import { recordAt } from '../ownRecords'
 import { matchingRecords } from './select'
-import { checkKeyKept, updatedAttributes } from './updateValues'
+import { checkKeyKept, storedValues, updatedAttributes } from './updateValues'
 import type { SelectSource } from './select'
 
 // Writes through a query: `update()` and `delete()` of every record it matches, in one store write.
@@ -22,13 +24,20 @@ export function updateMatching(query: SelectSource, values: Record<string, unkno
   const kept = updatedAttributes(query._db, schema, values)
   const changes = new Map<string, StoredRecord>()
   const data = query._db.data(schema.entity)
-  const given = schema.features?.write ? schema.features.write(kept) : kept
+  const given = storedValues(schema, kept)
   warnAboutUpdate(query._db.pinia, schema, given)
+  // Under single-table inheritance each record takes the values its type declares, as its type.
+  const byType = schema.features?.inheritance ? new Map<Schema, StoredRecord>([[schema, given]]) : undefined
   for (const item of matchingRecords(query)) {
     const key = keyOf(item as unknown as StoredRecord, schema.primaryKey)!
     const record = recordAt(data, key)!
     checkKeyKept(schema, record, key, values)
-    changes.set(key, { ...record, ...given })
+    let recordValues = given
+    if (byType) {
+      const type = _schemaForRecord(schema, record)
+      recordValues = byType.get(type) ?? byType.set(type, storedValues(type, kept)).get(type)!
+    }
+    changes.set(key, { ...record, ...recordValues })
   }
   _saveBatches(query._db, new Map([[schema, changes]]))
   return [...changes.values()].map(record => schema.hydrate(record, query._db))
