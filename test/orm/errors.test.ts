@@ -124,9 +124,8 @@ describe('queries and definitions', () => {
     expectOrmError(() => useRepo(User, pinia).with('phone.owner'), 'Phone has no relation \'owner\' (in \'phone.owner\')', 'user')
   })
 
-  it('an unknown field in where() or update() lists the attributes', () => {
+  it('an unknown field in where() lists the attributes; a new primary key in update() is refused', () => {
     expectOrmError(() => useRepo(User, pinia).where('nmae', 'Ann'), 'where() on User', '\'nmae\'', 'id, name, email')
-    expectOrmError(() => useRepo(User, pinia).query().update({ nmae: 'x' }), 'update() on User', '\'nmae\'')
     expectOrmError(() => useRepo(User, pinia).query().update({ id: 5 }), 'cannot change the primary key \'id\'')
     expect(pinia.state.value).toEqual(before)
   })

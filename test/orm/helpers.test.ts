@@ -37,10 +37,10 @@ describe('collection helpers', () => {
     expect(useMax([], 'age')).toBe(0)
   })
 
-  it('usePluck gives each value, following one-to-one relations with dots', () => {
+  it('usePluck gives each value, following one-to-one relations with dots, leaving out missing ones as pinia-orm does', () => {
     const users = people()
     expect(usePluck(users, 'name')).toEqual(['bob', 'Ann', 'ann'])
-    expect(usePluck(users, 'role.title')).toEqual(['admin', undefined, 'user'])
+    expect(usePluck(users, 'role.title')).toEqual(['admin', 'user'])
   })
 
   it('useKeys gives the primary keys', () => {

@@ -1,6 +1,7 @@
 import { createOrmError } from './errors'
 import { describeKeyValue, isKeyValue } from './keyValues'
 import type { Schema } from './relations/Relation'
+import { _isInstanceField } from './query/instanceFields'
 
 /**
  * Checks of what callers pass to the public query and repository methods, so a wrong argument
@@ -65,7 +66,7 @@ export function checkWhereValues(method: string, schema: Schema, values: unknown
  */
 export function checkOrderBy(schema: Schema, by: unknown, direction: unknown, shared?: boolean): void {
   if (typeof by === 'string') {
-    if (!shared && !schema.attributes.has(by))
+    if (!shared && !schema.attributes.has(by) && !_isInstanceField(schema, by))
       throw createOrmError(`orderBy() on ${schema.name}: '${by}' is not an attribute of ${schema.name}. Its attributes are: ${schema.attributeNames.join(', ')}; or sort by a function of the record.`)
   }
   else if (typeof by !== 'function') {

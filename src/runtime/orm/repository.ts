@@ -134,7 +134,7 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
 
   /** Every record of the model, without relations. */
   all(): Item<M>[] {
-    return this.query().get()
+    return this.query().all()
   }
 
   /** {@inheritDoc Query.find} */
@@ -142,9 +142,10 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
   find(ids: readonly KeyOf<M>[]): Item<M>[]
   find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
     const schema = this._schema
-    if ((typeof ids === 'number' || typeof ids === 'string') && !schema.features && schema.primaryKey.length === 1 && !this._db._signals.tracking()) {
+    if ((typeof ids === 'number' || typeof ids === 'string') && !schema.features && schema.primaryKey.length === 1 && !this._db._signals.tracking() && this.query === Repository.prototype.query) {
       // One id, a model with no hooks, casts or visibility, outside a computed or render (where the
-      // query tracks what it read): a direct lookup, no query made.
+      // query tracks what it read), and a repository whose query() adds nothing: a direct lookup,
+      // no query made.
       checkIds('find', schema, ids)
       const record = recordAt(this._db.data(schema.entity), ids)
       return record === undefined ? null : schema.hydrate(record, this._db) as Item<M>
@@ -206,6 +207,9 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
   destroy(id: KeyOf<M>): Item<M> | null
   destroy(ids: readonly KeyOf<M>[]): Item<M>[]
   destroy(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
+    // A custom repository's query() may add constraints, which a query's destroy() honours.
+    if (this.query !== Repository.prototype.query)
+      return this.query().destroy(ids as KeyOf<M>)
     return destroyIds(this._db, this._schema, ids) as Item<M> | Item<M>[] | null
   }
 
@@ -232,13 +236,16 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
 
   /** {@inheritDoc Query.count} */
   count(): number {
-    // No query to build: the kept count of the entity, O(1).
+    // No query to build: the kept count of the entity, O(1), unless a custom repository's query()
+    // adds constraints.
+    if (this.query !== Repository.prototype.query)
+      return this.query().count()
     return this._db.count(this._schema.entity)
   }
 
   /** {@inheritDoc Query.exists} */
   exists(): boolean {
-    return this._db.count(this._schema.entity) > 0
+    return this.count() > 0
   }
 
   /** {@inheritDoc Query.load} */

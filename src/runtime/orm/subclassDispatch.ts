@@ -1,5 +1,4 @@
 import type { ModelHooks } from './hooks'
-import type { StoredRecord } from './keys'
 import type { ModelInstance, Schema, SchemaModel } from './relations/Relation'
 import { getSchema } from './schema'
 
@@ -31,20 +30,4 @@ export function _subclassSchemas(schema: Schema): Schema[] {
   if (!inheritance)
     return []
   return inheritance.classes.filter(type => type.prototype instanceof schema.model).map(type => getSchema(type as SchemaModel))
-}
-
-/**
- * The values of an `update()` that `own` (the schema of one record's type) declares, in stored
- * form: a field only another type declares is left out of that record, as pinia-orm fills a
- * record's instance with its own fields only.
- *
- * @internal
- */
-export function _ownValues(own: Schema, values: StoredRecord): StoredRecord {
-  const kept: StoredRecord = {}
-  for (const field of Object.keys(values)) {
-    if (own.attributes.has(field))
-      kept[field] = values[field]
-  }
-  return own.features?.write ? own.features.write(kept) : kept
 }

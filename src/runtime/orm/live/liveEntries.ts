@@ -8,6 +8,7 @@ import type { Entry } from './liveTypes'
 import type { LiveSource } from './liveSource'
 import { LiveOrder } from './liveOrder'
 import { sortedIndex } from './storageOrder'
+import { testsInstance } from '../query/where'
 
 /**
  * The records a live query matches, in query order (`entries`), and the window `limit()` /
@@ -36,7 +37,7 @@ export class LiveEntries<Q> {
     private readonly items: LiveItems<Q>,
   ) {
     const shape = source._shape()
-    this.instanceWheres = shape.wheres.some(where => typeof where.field === 'function' && !where.raw)
+    this.instanceWheres = shape.wheres.some(testsInstance)
     this.ids = shape.ids && new Set(shape.ids)
     this.order = new LiveOrder(db, schema, source, shape)
     this.skip = shape.skip

@@ -4,6 +4,7 @@ import type { QueryShape } from '../reactivity/fineRead'
 import type { Schema } from '../relations/Relation'
 import type { LiveSource } from './liveSource'
 import type { Entry } from './liveTypes'
+import { sortsInstances } from '../query/orderBy'
 import { StorageOrder } from './storageOrder'
 
 /**
@@ -23,7 +24,7 @@ export class LiveOrder<Q> {
 
   constructor(private readonly db: Database, private readonly schema: Schema, private readonly source: LiveSource<Q>, shape: QueryShape) {
     this.sorted = shape.orders.length > 0
-    this.byInstance = shape.orders.some(order => typeof order.by === 'function')
+    this.byInstance = shape.orders.some(sortsInstances)
     this.listed = shape.ids !== undefined && !shape.wheres.some(where => where.or)
       ? new Map(shape.ids.map((id, i) => [id, i]))
       : undefined

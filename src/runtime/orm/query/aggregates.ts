@@ -36,7 +36,8 @@ export function aggregate(records: Iterable<Record<string, unknown>>, aggregate:
 
 /**
  * `sum()`, `min()` or `max()` of a query: the aggregate of `field` over the records it matches,
- * whatever its order and paging. Throws for a name that is not an attribute of the model.
+ * within its `limit()` and `offset()` (in its order), as `count()` counts. Throws for a name that is
+ * not an attribute of the model.
  *
  * @internal
  */

@@ -1,6 +1,7 @@
 import { createOrmError } from '../errors'
 import { recordAt, setRecord } from '../ownRecords'
 import type { Schema } from '../relations/Relation'
+import { _isInstanceField } from './instanceFields'
 
 /**
  * Groups items by the values of `fields`, keyed as pinia-orm keys them: the value itself (as an
@@ -43,7 +44,7 @@ export function groupItems<T>(items: readonly T[], fields: readonly string[]): R
 export function addGroups(query: { readonly _schema: Schema, _groups: string[] | undefined }, fields: readonly (string | readonly string[])[]): void {
   const list = fields.flat()
   for (const field of list) {
-    if (!query._schema.attributes.has(field))
+    if (!query._schema.attributes.has(field) && !_isInstanceField(query._schema, field))
       throw createOrmError(`groupBy() on ${query._schema.name}: '${field}' is not an attribute of ${query._schema.name}. Its attributes are: ${query._schema.attributeNames.join(', ')}.`)
   }
   query._groups = [...(query._groups ?? []), ...list]

@@ -2,6 +2,7 @@ import { checkOrderBy } from '../arguments'
 import type { StoredRecord } from '../keys'
 import type { Model } from '../Model'
 import type { Schema } from '../relations/Relation'
+import { _readsOnInstance } from './instanceFields'
 
 /** How `orderBy` compares strings: a collator, or the options to make one. */
 export interface OrderByOptions {
@@ -67,6 +68,13 @@ export interface Order {
   by: string | ((item: Model) => unknown)
   desc: boolean
   strings?: StringCompare
+  /** The field is read on the model instance (see `instanceFields.ts`), as in pinia-orm. */
+  instance?: boolean
+}
+
+/** Whether a sort key reads model instances rather than stored records. @internal */
+export function sortsInstances(order: { readonly by: unknown, readonly instance?: boolean }): boolean {
+  return order.instance === true || typeof order.by === 'function'
 }
 
 /**
@@ -80,12 +88,19 @@ export function addOrders(query: { readonly _schema: Schema, _orders: readonly O
   if (Array.isArray(by)) {
     for (const [field, fieldDirection] of orderPairs(by as OrderByList, direction)) {
       checkOrderBy(query._schema, field, fieldDirection, query._sharedConstraint)
-      query._orders = [...query._orders, { by: field, desc: fieldDirection === 'desc', strings }]
+      query._orders = [...query._orders, orderOf(query._schema, field, fieldDirection, strings)]
     }
     return
   }
   checkOrderBy(query._schema, by, direction, query._sharedConstraint)
-  query._orders = [...query._orders, { by: by as Order['by'], desc: direction === 'desc', strings }]
+  query._orders = [...query._orders, orderOf(query._schema, by as Order['by'], direction, strings)]
+}
+
+function orderOf(schema: Schema, by: Order['by'], direction: 'asc' | 'desc', strings: StringCompare | undefined): Order {
+  const order: Order = { by, desc: direction === 'desc', strings }
+  if (typeof by === 'string' && _readsOnInstance(schema, by))
+    order.instance = true
+  return order
 }
 
 /** Compares two records (or instances) by `orders`, the first that tells them apart deciding. @internal */

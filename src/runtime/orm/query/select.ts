@@ -3,7 +3,7 @@ import type { StoredRecord } from '../keys'
 import type { Model } from '../Model'
 import { recordAt } from '../ownRecords'
 import type { Schema } from '../relations/Relation'
-import { compareRecords } from './orderBy'
+import { compareRecords, sortsInstances } from './orderBy'
 import type { Order } from './orderBy'
 import { hasOr, matches, testsInstances } from './where'
 import type { Where } from './where'
@@ -51,7 +51,7 @@ export function candidates(query: SelectSource): StoredRecord[] {
 export function select(query: SelectSource, records: StoredRecord[], idsApplied: boolean): Model[] {
   const schema = query._schema
   const idSet = query._ids !== undefined && !idsApplied ? new Set(query._ids) : undefined
-  const needsInstances = testsInstances(query._wheres) || query._orders.some(order => typeof order.by === 'function')
+  const needsInstances = testsInstances(query._wheres) || query._orders.some(sortsInstances)
   const db = query._db
   if (!needsInstances && (query._wheres.length > 0 || idSet !== undefined) && query._orders.length === 0 && query._skip === 0 && query._take === undefined) {
     // Filtered only: one pass, an instance made for each record that passes.

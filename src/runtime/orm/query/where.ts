@@ -5,6 +5,7 @@ import type { Model } from '../Model'
 import type { RelationCondition } from '../relationQueries'
 import type { Schema } from '../relations/Relation'
 import { didYouMean } from '../suggest'
+import { _isInstanceField, _readsOnInstance } from './instanceFields'
 
 /**
  * One condition of a query: a `where` (all of which must pass) or an `orWhere` (any of which may).
@@ -19,6 +20,11 @@ export interface Where {
   raw?: boolean
   /** For a relation query (`has`, `whereHas`, ...), what it asks of which relation. */
   relation?: RelationCondition
+  /**
+   * The field's value is read on the model instance (see `instanceFields.ts`): a cast's or a
+   * mutator's `get` converts it, or it is a getter of the class.
+   */
+  instance?: boolean
 }
 
 /**
@@ -29,9 +35,16 @@ export interface Where {
  * @internal
  */
 export function addWhere(schema: Schema, wheres: readonly Where[], field: Where['field'], value: unknown, or: boolean, shared?: boolean): readonly Where[] {
-  if (typeof field === 'string' && !shared && !schema.attributes.has(field))
+  if (typeof field === 'string' && !shared && !schema.attributes.has(field) && !_isInstanceField(schema, field))
     throw createOrmError(`where() on ${schema.name}: '${field}' is not an attribute of ${schema.name}.${process.env.NODE_ENV !== 'production' ? didYouMean(field, schema.attributeNames) : ''} Its attributes are: ${schema.attributeNames.join(', ')}. To filter by a relation, load it with with() and filter with a function.`)
+  if (typeof field === 'string' && _readsOnInstance(schema, field))
+    return [...wheres, { field, value, or, instance: true }]
   return [...wheres, { field, value, or }]
+}
+
+/** Whether a condition tests model instances rather than stored records. @internal */
+export function testsInstance(where: { readonly field: unknown, readonly raw?: boolean, readonly instance?: boolean }): boolean {
+  return where.instance === true || (typeof where.field === 'function' && !where.raw)
 }
 
 /** Whether any condition is an `orWhere`. @internal */
@@ -41,7 +54,7 @@ export function hasOr(wheres: readonly Where[]): boolean {
 
 /** Whether a `where` takes model instances (a function given alone): records are then tested as instances. @internal */
 export function testsInstances(wheres: readonly Where[]): boolean {
-  return wheres.some(where => typeof where.field === 'function' && !where.raw)
+  return wheres.some(testsInstance)
 }
 
 /**

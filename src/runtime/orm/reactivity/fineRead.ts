@@ -20,8 +20,8 @@ const MANY = 128
 
 /** What a fine-grained read needs to know of a query. @internal */
 export interface QueryShape {
-  readonly wheres: readonly { readonly field: unknown, readonly or: boolean, readonly raw?: boolean, readonly relation?: RelationCondition }[]
-  readonly orders: readonly { readonly by: unknown }[]
+  readonly wheres: readonly { readonly field: unknown, readonly or: boolean, readonly raw?: boolean, readonly relation?: RelationCondition, readonly instance?: boolean }[]
+  readonly orders: readonly { readonly by: unknown, readonly instance?: boolean }[]
   readonly ids: readonly string[] | undefined
   readonly take: number | undefined
   readonly skip: number
@@ -70,11 +70,13 @@ function isFine<Q>(db: Database, schema: Schema, shape: QueryShape, eager: Eager
   if (shape.grouped)
     return false
   for (const where of shape.wheres) {
-    if (typeof where.field !== 'string')
+    // A field read on instances (cast or mutator): the filter of stored records cannot test it.
+    if (typeof where.field !== 'string' || where.instance)
       return false
   }
   for (const order of shape.orders) {
-    if (typeof order.by !== 'string')
+    // A getter is no stored field whose changes could be tracked.
+    if (typeof order.by !== 'string' || order.instance)
       return false
   }
   return isFineLoad(db, schema, eager)
