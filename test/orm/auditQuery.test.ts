@@ -343,3 +343,33 @@ describe('a query of a base model naming a field only a subclass declares (singl
     expect(useRepo(Member, pinia).piniaStore().data['1']).not.toHaveProperty('level')
   })
 })
+
+describe('a where on the primary key', () => {
+  beforeEach(() => {
+    useRepo(User, pinia).save([{ id: 1, name: 'Ann' }, { id: 2, name: 'Bob' }, { id: 3, name: 'Cid' }])
+  })
+
+  // pinia-orm looks a where on the primary key up by key, so a route param ('2') finds record 2.
+  it('compares as the store\'s keys do: a string names the record with that number as its id', () => {
+    expect(useRepo(User, pinia).where('id', '2').first()!.name).toBe('Bob')
+    expect(ids(useRepo(User, pinia).where('id', ['3', 1]).get())).toEqual([1, 3])
+    expect(ids(useRepo(User, pinia).whereIn('id', ['1', '2']).get())).toEqual([1, 2])
+    expect(ids(useRepo(User, pinia).where('name', 'Cid').orWhere('id', '1').get())).toEqual([1, 3])
+    expect(ids(useRepo(User, pinia).orWhereIn('id', new Set(['2'])).get())).toEqual([2])
+    expect(useRepo(User, pinia).where('id', '2').count()).toBe(1)
+  })
+
+  it('keeps a value function as it is, and whereNotIn strict, as pinia-orm does', () => {
+    expect(ids(useRepo(User, pinia).where('id', (id: unknown) => id === '2').get())).toEqual([])
+    expect(ids(useRepo(User, pinia).whereNotIn('id', ['2']).get())).toEqual([1, 2, 3])
+  })
+
+  it('follows writes in a computed and in the query cache', () => {
+    const second = computed(() => useRepo(User, pinia).where('id', '2').first()?.name)
+    expect(second.value).toBe('Bob')
+    useRepo(User, pinia).save({ id: 2, name: 'Bobby' })
+    expect(second.value).toBe('Bobby')
+    const cached = useRepo(User, pinia).whereIn('id', ['1']).useCache().get()
+    expect(useRepo(User, pinia).whereIn('id', ['1']).useCache().get()).toBe(cached)
+  })
+})

@@ -94,8 +94,8 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
   /** Keeps records whose `field` is one of `values`. */
   whereIn(field: string, values: Iterable<unknown>): this {
     checkWhereValues('whereIn', this._schema, values)
-    const set = new Set(values)
-    return this.where(field, (value: unknown) => set.has(value))
+    // A Set value: membership, and on the primary key a lookup by key, as pinia-orm's whereIn.
+    return this.where(field, new Set(values))
   }
 
   /** Keeps records whose `field` is none of `values`. */
@@ -339,8 +339,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
 
   /** Like {@link Query.whereIn}, but records passing either this or the `where` group are kept. */
   orWhereIn(field: string, values: Iterable<unknown>): this {
-    const set = new Set(values)
-    return this.orWhere(field, (value: unknown) => set.has(value))
+    return this.orWhere(field, new Set(values))
   }
 
   /** Like {@link Query.whereNotIn}, but records passing either this or the `where` group are kept. */

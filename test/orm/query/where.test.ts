@@ -61,7 +61,7 @@ describe('addWhere', () => {
     const first = addWhere(getSchema(User), [], 'name', 'Ann', false)
     const second = addWhere(getSchema(User), first, 'id', 1, true)
     expect(first).toEqual([{ field: 'name', value: 'Ann', or: false }])
-    expect(second).toEqual([{ field: 'name', value: 'Ann', or: false }, { field: 'id', value: 1, or: true }])
+    expect(second).toEqual([{ field: 'name', value: 'Ann', or: false }, { field: 'id', value: 1, or: true, keys: new Set(['1']) }])
   })
 
   it('refuses a name that is not an attribute, naming the model and its attributes', () => {

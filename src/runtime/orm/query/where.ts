@@ -25,6 +25,11 @@ export interface Where {
    * mutator's `get` converts it, or it is a getter of the class.
    */
   instance?: boolean
+  /**
+   * For a value (or list) given for a single-field primary key: the keys it names, compared as the
+   * store's keys are (`'1'` names the record with id `1`), as pinia-orm looks such a `where` up by key.
+   */
+  keys?: ReadonlySet<string>
 }
 
 /**
@@ -37,9 +42,17 @@ export interface Where {
 export function addWhere(schema: Schema, wheres: readonly Where[], field: Where['field'], value: unknown, or: boolean, shared?: boolean): readonly Where[] {
   if (typeof field === 'string' && !shared && !schema.attributes.has(field) && !_isInstanceField(schema, field))
     throw createOrmError(`where() on ${schema.name}: '${field}' is not an attribute of ${schema.name}.${process.env.NODE_ENV !== 'production' ? didYouMean(field, schema.attributeNames) : ''} Its attributes are: ${schema.attributeNames.join(', ')}. To filter by a relation, load it with with() and filter with a function.`)
+  if (typeof field === 'string' && typeof value !== 'function' && schema.primaryKey.length === 1 && schema.primaryKey[0] === field)
+    return [...wheres, { field, value, or, keys: keysOf(value) }]
   if (typeof field === 'string' && _readsOnInstance(schema, field))
     return [...wheres, { field, value, or, instance: true }]
   return [...wheres, { field, value, or }]
+}
+
+/** The keys a `where` value names: each value of a list or Set, or the value, as a string. */
+function keysOf(value: unknown): ReadonlySet<string> {
+  const values = Array.isArray(value) || value instanceof Set ? [...value as Iterable<unknown>] : [value]
+  return new Set(values.map(String))
 }
 
 /** Whether a condition tests model instances rather than stored records. @internal */
@@ -94,6 +107,8 @@ function test(where: Where, item: StoredRecord): boolean {
   if (typeof field === 'function')
     return field(item as unknown as Model)
   const actual = item[field]
+  if (where.keys)
+    return actual !== null && actual !== undefined && where.keys.has(String(actual))
   if (typeof value === 'function')
     return (value as (value: unknown) => boolean)(actual)
   if (Array.isArray(value))
