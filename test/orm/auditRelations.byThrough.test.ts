@@ -161,3 +161,22 @@ describe('hasManyBy, saving the same node twice', () => {
     expect(useRepo(Rack, pinia).with('nodes').find(1)!.nodes!.map(node => [node.id, node.name])).toEqual([[1, 'b'], [2, '']])
   })
 })
+
+describe('hasManyBy, saving keys and nested records together', () => {
+  it('adds the nested records\' keys to those the saved record gives, as pinia-orm', () => {
+    const pinia = createPinia()
+
+    useRepo(Rack, pinia).save({ id: 1, nodeIds: [3, 1], nodes: [{ id: 1 }, { id: 2 }] })
+
+    expect(pinia.state.value.racks!.data[1]!.nodeIds).toEqual([3, 1, 2])
+  })
+
+  it('replaces the stored keys by the nested records\' when the saved record gives none', () => {
+    const pinia = createPinia()
+    useRepo(Rack, pinia).save({ id: 1, nodes: [{ id: 1 }, { id: 2 }] })
+
+    useRepo(Rack, pinia).save({ id: 1, nodes: [{ id: 3 }] })
+
+    expect(pinia.state.value.racks!.data[1]!.nodeIds).toEqual([3])
+  })
+})

@@ -60,9 +60,12 @@ export class HasManyBy<R extends RelatedModel = RelatedModel> extends Relation<R
         if (!Array.isArray(value))
           visitor.fail(`${name} is a hasManyBy relation: save an array under '${field}', not ${value === null ? 'null' : typeof value}.`)
         const children: SavedNode[] = []
-        const keys: unknown[] = []
-        // A record given twice is listed once, as pinia-orm adds a key only when it is missing.
-        const listed = value.length > 1 ? new Set<unknown>() : undefined
+        // As pinia-orm, the nested records' keys are added to those the saved record gives itself
+        // (not to the stored ones: an array taken over from the store is the stored one), each once.
+        const stored = visitor.stored(owner, parent.key)
+        const given = Array.isArray(current) && (stored === undefined || current !== stored[foreignKey]) ? current : undefined
+        const keys: unknown[] = given === undefined ? [] : [...given]
+        const listed = keys.length + value.length > 1 ? new Set<unknown>(keys) : undefined
         for (let i = 0; i < value.length; i++) {
           const child = visitor.visit(related, value[i], undefined, `.${field}`, i)
           const key = child.attributes[ownerKeys[0]!]
