@@ -168,12 +168,17 @@ function resultOf(db: Database, records: RecordInput | RecordInput[], roots: Sav
     return instance as unknown as Model
   }
   const saved = (nodes: readonly SavedNode[]): Model[] => {
-    const items: Model[] = []
-    for (const node of nodes) {
-      const item = instantiate(node)
+    // A list made to its size (a push onto [] would reserve room for 16), cut if a hook refused.
+    // eslint-disable-next-line unicorn/no-new-array -- a length, filled below, then cut
+    const items: Model[] = new Array(nodes.length)
+    let n = 0
+    for (let i = 0; i < nodes.length; i++) {
+      const item = instantiate(nodes[i]!)
       if (item !== null)
-        items.push(item)
+        items[n++] = item
     }
+    if (n < items.length)
+      items.length = n
     return items
   }
   return Array.isArray(records) ? saved(roots) : instantiate(roots[0]!) as Model
