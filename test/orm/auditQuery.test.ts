@@ -5,7 +5,7 @@ import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { computed } from 'vue'
 import { DateCast, Model, Repository, useRepo } from '../../src/runtime/orm'
-import { useCollect, usePluck } from '../../src/runtime/orm/helpers'
+import { useCollect, usePluck, useSortBy } from '../../src/runtime/orm/helpers'
 import { Post, User } from './models'
 
 // pinia-orm filters and sorts model instances: a where or an orderBy sees a field as the instance
@@ -326,7 +326,8 @@ describe('a query of a base model naming a field only a subclass declares (singl
   it('filters, sorts and groups by it, reading each record as the instance of its type, as pinia-orm', () => {
     const members = () => useRepo(Member, pinia)
     expect(ids(members().where('level', (level?: number) => (level ?? 0) > 1).get())).toEqual([2, 3])
-    expect(ids(members().orderBy('level', 'desc').get())).toEqual([3, 2, 1])
+    expect(ids(members().orderBy('level').get())).toEqual([2, 3, 1])
+    expect(ids(members().orderBy('level', 'desc').get())).toEqual([1, 3, 2])
     expect(Object.keys(members().groupBy('level').get())).toEqual(['2', '5', 'undefined'])
   })
 
@@ -371,5 +372,24 @@ describe('a where on the primary key', () => {
     expect(second.value).toBe('Bobby')
     const cached = useRepo(User, pinia).whereIn('id', ['1']).useCache().get()
     expect(useRepo(User, pinia).whereIn('id', ['1']).useCache().get()).toBe(cached)
+  })
+})
+
+describe('null and missing values in an order', () => {
+  // pinia-orm 1.x sorts null after every value and a missing value last: they come first when
+  // descending. A task list ordered by due date shows the undated ones at the end.
+  class Task extends Model {
+    static override entity = 'audit-tasks'
+    static override fields() {
+      return { id: this.attr(null), due: this.attr(null) }
+    }
+  }
+
+  it('puts them after every value ascending and before every value descending, in queries and useSortBy()', () => {
+    useRepo(Task, pinia).save([{ id: 1, due: null }, { id: 2, due: '2024-02-01' }, { id: 3, due: '2024-01-01' }])
+    expect(ids(useRepo(Task, pinia).orderBy('due').get())).toEqual([3, 2, 1])
+    expect(ids(useRepo(Task, pinia).orderBy('due', 'desc').get())).toEqual([1, 2, 3])
+    expect(ids(useSortBy(useRepo(Task, pinia).all(), 'due'))).toEqual([3, 2, 1])
+    expect(useRepo(Task, pinia).orderBy('due').first()!.id).toBe(3)
   })
 })

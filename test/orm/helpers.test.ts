@@ -59,7 +59,7 @@ describe('collection helpers', () => {
     expect(names(useSortBy(users, 'name'))).toEqual([2, 3, 1])
     expect(names(useSortBy(users, 'name', 'SORT_FLAG_CASE'))).toEqual([2, 3, 1])
     expect(names(useSortBy(users, [['name', 'desc'], ['lastname', 'asc']]))).toEqual([1, 3, 2])
-    expect(names(useSortBy(users, user => user.age))).toEqual([3, 2, 1])
+    expect(names(useSortBy(users, user => user.age))).toEqual([2, 1, 3])
     expect(names(users)).toEqual([1, 2, 3])
     const letters = [{ n: 'b' }, { n: 'A' }, { n: 'C' }]
     expect(useSortBy(letters, 'n').map(item => item.n)).toEqual(['A', 'C', 'b'])
@@ -73,7 +73,7 @@ describe('collection helpers', () => {
     expect(users.max('age')).toBe(30)
     expect(users.pluck('name')).toEqual(['bob', 'Ann', 'ann'])
     expect(users.keys()).toEqual([1, 2, 3])
-    expect(users.sortBy('age').map(user => user.id)).toEqual([3, 2, 1])
+    expect(users.sortBy('age').map(user => user.id)).toEqual([2, 1, 3])
     expect(Object.keys(users.groupBy('name'))).toEqual(['bob', 'Ann', 'ann'])
   })
 })

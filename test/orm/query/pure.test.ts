@@ -77,8 +77,11 @@ describe('aggregate', () => {
 })
 
 describe('orderBy helpers', () => {
-  it('puts null and undefined first and compares the rest with <', () => {
-    expect([3, null, 1, undefined, 2].sort((a, b) => compareOrdered(a, b))).toEqual([null, 1, 2, 3, undefined])
+  it('puts null, then undefined, after every value, as pinia-orm, and compares the rest with <', () => {
+    expect([3, null, 1, undefined, 2].sort((a, b) => compareOrdered(a, b))).toEqual([1, 2, 3, null, undefined])
+    expect(compareOrdered(null, undefined)).toBeLessThan(0)
+    expect(compareOrdered(undefined, null)).toBeGreaterThan(0)
+    expect(compareOrdered(undefined, 0)).toBeGreaterThan(0)
   })
 
   it('compares strings with a collator when given one', () => {

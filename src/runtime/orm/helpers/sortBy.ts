@@ -8,7 +8,7 @@ export type SortFlags = 'SORT_REGULAR' | 'SORT_FLAG_CASE'
 
 /**
  * A sorted copy of `collection` (the input is left as it is). `null` and missing values sort
- * first; equal items keep their order.
+ * after every value (first when descending), as in pinia-orm; equal items keep their order.
  */
 export function useSortBy<T>(collection: readonly T[], sort: Sorting<T>, flags: SortFlags = 'SORT_REGULAR'): T[] {
   const keys: [(item: T) => unknown, boolean][] = typeof sort === 'function'

@@ -33,18 +33,19 @@ export function stringCompare(options: OrderByOptions | undefined): StringCompar
 }
 
 /**
- * Compares two field values: `null` and `undefined` first, then by `<`, or with `strings` when
- * both are strings.
+ * Compares two field values by `<`, or with `strings` when both are strings; `null`, then
+ * `undefined` (a missing value), come after every value, as pinia-orm sorts them (so they come
+ * first in a descending order).
  *
  * @internal
  */
 export function compareOrdered(x: unknown, y: unknown, strings?: StringCompare): number {
   if (x === y)
     return 0
-  if (x === null || x === undefined)
-    return -1
-  if (y === null || y === undefined)
-    return 1
+  const xRank = x === undefined ? 2 : x === null ? 1 : 0
+  const yRank = y === undefined ? 2 : y === null ? 1 : 0
+  if (xRank !== 0 || yRank !== 0)
+    return xRank - yRank
   if (strings && typeof x === 'string' && typeof y === 'string')
     return strings(x, y)
   return (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : 0
