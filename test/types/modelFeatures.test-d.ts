@@ -67,4 +67,19 @@ describe('model feature types', () => {
     // @ts-expect-error pinia-orm's cache provider is not supported
     createORM({ cache: { provider: Map } })
   })
+
+  it('every lifecycle hook may be overridden with pinia-orm\'s (model, record) signature', () => {
+    class Audited extends Model {
+      static override entity = 'audited'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+
+      static override saving(_model: Model, _record: Record<string, unknown>) {}
+      static override deleting(_model: Model, _record: Record<string, unknown>) {}
+      static override deleted(_model: Model, _record: Record<string, unknown>) {}
+      static override retrieved(_model: Model, _record: Record<string, unknown>) {}
+    }
+    expectTypeOf(useRepo(Audited, pinia).find(1)).toEqualTypeOf<Item<typeof Audited> | null>()
+  })
 })

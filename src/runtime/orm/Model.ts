@@ -338,8 +338,11 @@ export class Model extends FieldFactories {
   static updating(_model: Model, _record?: StoredRecord): HookResult {}
   /** Runs before any record is saved, after `creating`/`updating`; `false` skips the record. */
   static saving(_model: Model, _record?: StoredRecord): HookResult {}
-  /** Runs before a record is deleted; `false` keeps it. */
-  static deleting(_model: Model): HookResult {}
+  /**
+   * Runs before a record is deleted; `false` keeps it. Called with the instance alone, as in
+   * pinia-orm (whose hook type also names a second parameter, so an override may declare it).
+   */
+  static deleting(_model: Model, _record?: StoredRecord): HookResult {}
   /** Runs after a new record was saved. */
   static created(_model: Model, _record?: StoredRecord): void {}
   /** Runs after an existing record was saved. */
@@ -347,9 +350,9 @@ export class Model extends FieldFactories {
   /** Runs after any record was saved, after `created`/`updated`. */
   static saved(_model: Model, _record?: StoredRecord): void {}
   /** Runs after a record was deleted. */
-  static deleted(_model: Model): void {}
+  static deleted(_model: Model, _record?: StoredRecord): void {}
   /** Runs for each instance a query reads. */
-  static retrieved(_model: Model): void {}
+  static retrieved(_model: Model, _record?: StoredRecord): void {}
 
   /**
    * When meta data is kept (`static config = { withMeta: true }` or `createORM({ model: { withMeta:
