@@ -16,13 +16,13 @@ afterEach(() => {
 })
 
 describe('meta', () => {
-  it('keeps _meta with createdAt and updatedAt on each record of a model with withMeta', () => {
-    vi.useFakeTimers({ now: 1_000 })
+  it('keeps _meta with createdAt and updatedAt on each record of a model with withMeta, in whole seconds since the epoch as pinia-orm', () => {
+    vi.useFakeTimers({ now: 1_999 })
     const pinia = createPinia()
     useRepo(User, pinia).save({ id: 1, name: 'John' })
     vi.setSystemTime(5_000)
     useRepo(User, pinia).save({ id: 1, name: 'Jane' })
-    expect(pinia.state.value.users!.data['1']).toEqual({ id: 1, name: 'Jane', _meta: { createdAt: 1_000, updatedAt: 5_000 } })
+    expect(pinia.state.value.users!.data['1']).toEqual({ id: 1, name: 'Jane', _meta: { createdAt: 1, updatedAt: 5 } })
   })
 
   it('hides _meta unless the query asks withMeta()', () => {
@@ -33,7 +33,7 @@ describe('meta', () => {
     expect('_meta' in plain).toBe(false)
     expect(plain.$toJson()).toEqual({ id: 1, name: 'John' })
     const withMeta = useRepo(User, pinia).withMeta().first()! as unknown as { _meta: unknown }
-    expect(withMeta._meta).toEqual({ createdAt: 2_000, updatedAt: 2_000 })
+    expect(withMeta._meta).toEqual({ createdAt: 2, updatedAt: 2 })
   })
 
   it('keeps no _meta for a model without withMeta', () => {

@@ -44,12 +44,12 @@ describe('createORM({ model: { withMeta: true } })', () => {
     vi.setSystemTime(4_000)
     users.save({ id: 1, name: 'Johnny' })
 
-    expect(pinia.state.value.users!.data[1]).toEqual({ id: 1, name: 'Johnny', username: 'JD', _meta: { createdAt: 1_000, updatedAt: 4_000 } })
+    expect(pinia.state.value.users!.data[1]).toEqual({ id: 1, name: 'Johnny', username: 'JD', _meta: { createdAt: 1, updatedAt: 4 } })
     expect(users.find(1)!._meta).toBeUndefined()
     expect(users.find(1)!.$toJson()).toEqual({ id: 1, name: 'Johnny', username: 'JD' })
     const withMeta = users.withMeta().find(1)!
-    expect(withMeta._meta).toEqual({ createdAt: 1_000, updatedAt: 4_000 })
-    expect(withMeta.$toJson()).toEqual({ id: 1, name: 'Johnny', username: 'JD', _meta: { createdAt: 1_000, updatedAt: 4_000 } })
+    expect(withMeta._meta).toEqual({ createdAt: 1, updatedAt: 4 })
+    expect(withMeta.$toJson()).toEqual({ id: 1, name: 'Johnny', username: 'JD', _meta: { createdAt: 1, updatedAt: 4 } })
   })
 
   it('keeps _meta through update(), fresh() and related records saved with their parent', () => {
@@ -60,8 +60,8 @@ describe('createORM({ model: { withMeta: true } })', () => {
     useRepo(User, pinia).where('id', 1).update({ name: 'Jo' })
     useRepo(Post, pinia).fresh([{ id: 11, title: 'New' }])
 
-    expect(pinia.state.value.users!.data[1]._meta).toEqual({ createdAt: 1_000, updatedAt: 2_000 })
-    expect(pinia.state.value.posts!.data).toEqual({ 11: { id: 11, userId: null, title: 'New', _meta: { createdAt: 2_000, updatedAt: 2_000 } } })
+    expect(pinia.state.value.users!.data[1]._meta).toEqual({ createdAt: 1, updatedAt: 2 })
+    expect(pinia.state.value.posts!.data).toEqual({ 11: { id: 11, userId: null, title: 'New', _meta: { createdAt: 2, updatedAt: 2 } } })
   })
 
   it('gives way to a model\'s own static config = { withMeta: false }', () => {
@@ -166,8 +166,8 @@ describe('model defaults and single-table inheritance', () => {
       [Adult, { id: 2, type: 'ADULT', name: 'Jane', job: 'Engineer' }],
     ])
     expect(useRepo(Person, pinia).all().map(person => 'username' in person)).toEqual([false, false])
-    expect(useRepo(Adult, pinia).withMeta().first()!._meta).toEqual({ createdAt: 5_000, updatedAt: 5_000 })
-    expect(pinia.state.value.people!.data[1]._meta).toEqual({ createdAt: 5_000, updatedAt: 5_000 })
+    expect(useRepo(Adult, pinia).withMeta().first()!._meta).toEqual({ createdAt: 5, updatedAt: 5 })
+    expect(pinia.state.value.people!.data[1]._meta).toEqual({ createdAt: 5, updatedAt: 5 })
   })
 })
 
@@ -220,7 +220,7 @@ describe('model defaults belong to one Pinia', () => {
     expect(useRepo(User, hiding).find(1)!.$toJson()).toEqual({ id: 1, name: 'John' })
     expect([hiding, meta, plain].map(pinia => 'username' in useRepo(User, pinia).find(1)!)).toEqual([false, true, true])
     const stored = (pinia: Pinia) => pinia.state.value.users!.data[1]
-    expect(stored(meta)).toEqual({ ...john, _meta: { createdAt: 7_000, updatedAt: 7_000 } })
+    expect(stored(meta)).toEqual({ ...john, _meta: { createdAt: 7, updatedAt: 7 } })
     expect(stored(hiding)).toEqual(john)
     expect(stored(plain)).toEqual(john)
   })
@@ -313,7 +313,7 @@ describe('model defaults across SSR', () => {
     useRepo(User, server).save(john)
     const payload = JSON.parse(JSON.stringify(packState(server)))
 
-    expect(payload.users).toEqual({ __nuxtPiniaOrm: { key: ['id'], fields: ['id', 'name', 'username', '_meta'], rows: [[1, 'John', 'JD', { createdAt: 3_000, updatedAt: 3_000 }]] } })
+    expect(payload.users).toEqual({ __nuxtPiniaOrm: { key: ['id'], fields: ['id', 'name', 'username', '_meta'], rows: [[1, 'John', 'JD', { createdAt: 3, updatedAt: 3 }]] } })
 
     const client = appPinia(options)
     client.state.value = unpackState(payload)
@@ -321,7 +321,7 @@ describe('model defaults across SSR', () => {
     expect(user.$toJson()).toEqual(useRepo(User, server).find(1)!.$toJson())
     expect(user.$toJson()).toEqual({ id: 1, name: 'John' })
     expect(user.$isDirty()).toBe(false)
-    expect(useRepo(User, client).withMeta().find(1)!._meta).toEqual({ createdAt: 3_000, updatedAt: 3_000 })
+    expect(useRepo(User, client).withMeta().find(1)!._meta).toEqual({ createdAt: 3, updatedAt: 3 })
   })
 })
 

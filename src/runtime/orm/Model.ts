@@ -357,7 +357,7 @@ export class Model extends FieldFactories {
   /**
    * When meta data is kept (`static config = { withMeta: true }` or `createORM({ model: { withMeta:
    * true } })`) and the query asked `withMeta()`: when the record was first saved and last saved,
-   * in milliseconds since the epoch. Otherwise `undefined`.
+   * in whole seconds since the epoch (as pinia-orm). Otherwise `undefined`.
    */
   declare _meta: { createdAt: number, updatedAt: number } | undefined
 

@@ -17,7 +17,7 @@ import type { ModelClass } from './types'
 /** `static config` of a model, as pinia-orm names it. */
 export interface ModelConfig {
   /**
-   * Keep `_meta: { createdAt, updatedAt }` (milliseconds since the epoch) on every record; hidden
+   * Keep `_meta: { createdAt, updatedAt }` (seconds since the epoch, as pinia-orm) on every record; hidden
    * unless the query asks `withMeta()`.
    * @default false
    */

@@ -80,7 +80,8 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
       const stored = recordAt(data, key)
       const created = stored === undefined
       if (meta) {
-        now ??= Date.now()
+        // In seconds since the epoch, as pinia-orm keeps them.
+        now ??= Math.floor(Date.now() / 1000)
         const previous = (stored?._meta ?? undefined) as { createdAt?: number } | undefined
         record._meta = { createdAt: previous?.createdAt ?? now, updatedAt: now }
       }
