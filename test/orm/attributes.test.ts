@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { Model, useRepo } from '../../src/runtime/orm'
 import { generateUuid, randomString } from '../../src/runtime/orm/uid'
+import { expectWarning } from './expectWarning'
 
 describe('uid options', () => {
   it('makes 21 URL-safe random characters without options, as pinia-orm does', () => {
@@ -65,6 +66,15 @@ describe('nullability', () => {
     useRepo(User, pinia).save({ id: 1, name: null })
     expect(vi.mocked(console.warn)).toHaveBeenCalledWith(expect.stringContaining('User.name is declared notNullable(), but a save gives it null'))
     vi.mocked(console.warn).mockClear()
+  })
+
+  it('warns once per Pinia for a save of many records with null in a notNullable field, as for every input warning', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save([{ id: 1, name: null }, { id: 2, name: null }, { id: 3, name: null }])
+    useRepo(User, pinia).save({ id: 4, name: null })
+    expectWarning('User.name is declared notNullable(), but a save gives it null')
+    useRepo(User, createPinia()).save({ id: 1, name: null })
+    expectWarning('User.name is declared notNullable()')
   })
 
   it('accepts null for a field that is nullable', () => {

@@ -6,6 +6,7 @@ import type { ModelHooks } from './hooks'
 import { _buildInheritance, _withType } from './inheritance'
 import type { Inheritance } from './inheritance'
 import type { StoredRecord } from './keys'
+import type { DevWarn } from './inputWarnings'
 import { _buildConversions } from './mutators'
 import { _applyCastDefaults } from './castDefaults'
 import type { FieldConversions } from './mutators'
@@ -48,7 +49,7 @@ export interface ModelFeatures {
   readonly meta: boolean
   readonly inheritance: Inheritance | undefined
   /** A copy of a save's input in stored form, or `undefined` when nothing changes input. */
-  readonly write: ((input: StoredRecord) => StoredRecord) | undefined
+  readonly write: ((input: StoredRecord, warn?: DevWarn) => StoredRecord) | undefined
 }
 
 interface ModelStatics extends ModelClass {
@@ -97,7 +98,7 @@ export function _buildFeatures(model: ModelClass, name: string, attributes: Map<
     meta,
     inheritance,
     write: needsWrite
-      ? (input) => {
+      ? (input, warn) => {
           const record = inheritance ? _withType(input, inheritance) : input
           const copy = record === input ? { ...input } : record
           if (write) {
@@ -108,8 +109,14 @@ export function _buildFeatures(model: ModelClass, name: string, attributes: Map<
           }
           if (process.env.NODE_ENV !== 'production') {
             for (const field of notNullable) {
-              if (copy[field] === null)
-                console.warn(`[nuxt-pinia-orm] ${name}.${field} is declared notNullable(), but a save gives it null. Give it a value, or drop .notNullable() if null is valid.`)
+              if (copy[field] !== null)
+                continue
+              // Once per Pinia through a save's warner (a list of records with nulls warns once).
+              const message = `${name}.${field} is declared notNullable(), but a save gives it null. Give it a value, or drop .notNullable() if null is valid.`
+              if (warn)
+                warn(`notNullable ${name}.${field}`, message)
+              else
+                console.warn(`[nuxt-pinia-orm] ${message}`)
             }
           }
           return copy

@@ -108,7 +108,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     // Model features: a subclass's schema by the record's type, casts' and mutators' `set`.
     if (schema.features?.inheritance)
       schema = _schemaForRecord(schema, record as StoredRecord)
-    const input = schema.features?.write ? schema.features.write(record as StoredRecord) : record as StoredRecord
+    const input = schema.features?.write ? schema.features.write(record as StoredRecord, context.warn) : record as StoredRecord
     if (context.warn)
       warnAboutInput(schema, input, context.warn, extraKey)
 
