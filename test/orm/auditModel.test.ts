@@ -71,6 +71,17 @@ describe('single-table inheritance, as the guide\'s "Relationship Handling" show
     expect(jane.work_address.city).toBe('BERLIN')
   })
 
+  it('withAll() of the base loads the relations of the base and those only a subclass declares, as pinia-orm takes every type\'s fields', () => {
+    seed()
+    const people = useRepo(Person, pinia).withAll().get()
+    expect(people.map(person => person.constructor)).toEqual([Person, Adult])
+    expect((people[0] as unknown as { home_address: { city: string } }).home_address.city).toBe('TOKYO')
+    expect('work_address' in people[0]!).toBe(false)
+    const jane = people[1] as unknown as { home_address: { city: string }, work_address: { city: string } }
+    expect(jane.home_address.city).toBe('PARIS')
+    expect(jane.work_address.city).toBe('BERLIN')
+  })
+
   it('find() and first() of the base load a subclass\'s relation too, and an unknown name still throws', () => {
     seed()
     const jane = useRepo(Person, pinia).with('work_address').find(2) as unknown as { work_address: { city: string } }

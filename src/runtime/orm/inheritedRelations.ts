@@ -27,6 +27,29 @@ export function _subclassOwners(db: Database, schema: Schema, field: string): re
 }
 
 /**
+ * The relations `withAll()` loads on a query of `schema`'s model: its own, and under single-table
+ * inheritance those only its subclasses declare (loaded into their records), as pinia-orm's
+ * `withAll()` takes the fields of every type.
+ *
+ * @internal
+ */
+export function _relationNamesWithSubclasses(db: Database, schema: Schema): readonly string[] {
+  const inheritance = schema.features?.inheritance
+  if (!inheritance)
+    return schema.relationNames
+  const names = [...schema.relationNames]
+  for (const type of inheritance.classes) {
+    if (type.prototype instanceof schema.model) {
+      for (const name of db.register(type).relationNames) {
+        if (!names.includes(name))
+          names.push(name)
+      }
+    }
+  }
+  return names
+}
+
+/**
  * The instances of `items` whose class is exactly `owner`'s model (a subclass of it has a schema of
  * its own, which loads its records).
  *

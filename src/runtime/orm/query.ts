@@ -4,6 +4,7 @@ import { addEager, loadEager, sharedLoad } from './eagerLoad'
 import type { EagerList } from './eagerLoad'
 import { distinctKeys, keyOf, keysOfIds } from './keys'
 import type { Model } from './Model'
+import { _relationNamesWithSubclasses } from './inheritedRelations'
 import { addRelationWhere } from './relationQueries'
 import type { HasOperator } from './relationQueries'
 import type { Schema } from './relations/Relation'
@@ -166,7 +167,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
    * there (`withAll(q => q.orderBy('createdAt'))`), as in pinia-orm.
    */
   withAll(constraint?: RelationConstraint): this {
-    for (const field of this._schema.relations.keys()) {
+    for (const field of _relationNamesWithSubclasses(this._db, this._schema)) {
       if (constraint === undefined) {
         this.with(field)
         continue
