@@ -90,6 +90,9 @@ describe('single-table inheritance, as the guide\'s "Relationship Handling" show
     expect('work_address' in john).toBe(false)
     expect(useRepo(Person, pinia).with('work_address', query => query.where('city', 'PARIS')).get().map(person => (person as unknown as { work_address?: unknown }).work_address)).toEqual([undefined, null])
     expect(() => useRepo(Person, pinia).with('office')).toThrow('[nuxt-pinia-orm] with(): Person has no relation \'office\'')
+    // The relations it names are those a query of Person can load: a subclass's too.
+    expect(() => useRepo(Person, pinia).with('office')).toThrow('Its relations are: home_address, work_address.')
+    expect(() => useRepo(Person, pinia).has('office')).toThrow('Its relations are: home_address, work_address.')
   })
 
   it('a subclass keeps its casts and hooks when its records are saved through the base with their type', () => {

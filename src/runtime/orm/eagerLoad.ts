@@ -1,6 +1,6 @@
 import type { Database } from './database'
 import { createOrmError } from './errors'
-import { _itemsOf, _subclassOwners } from './inheritedRelations'
+import { _itemsOf, _relationNamesWithSubclasses, _subclassOwners } from './inheritedRelations'
 import { hasRecord, recordAt } from './ownRecords'
 import { didYouMean } from './suggest'
 import { keyOf } from './keys'
@@ -59,7 +59,7 @@ function addPath<Q>(db: Database, schemas: readonly Schema[], list: EagerList<Q>
   if (owners.length === 0)
     owners = schemas.flatMap(owner => _subclassOwners(db, owner, field))
   if (owners.length === 0)
-    throw unknownRelationError(schemas[0]!, field, path)
+    throw unknownRelationError(schemas[0]!, _relationNamesWithSubclasses(db, schemas[0]!), field, path)
   const targets = owners.flatMap(owner => db.link(owner, field).targets)
   const index = list.findIndex(load => load.name === field)
   const current: EagerLoad<Q> = index === -1 ? { name: field, constraints: [], nested: [] } : list[index]!
@@ -321,8 +321,8 @@ function loadByReader<Q extends EagerQuery<Q>>(db: Database, link: RelationLink,
   }
 }
 
-function unknownRelationError(schema: Schema, field: string, path: string) {
-  const known = [...schema.relations.keys()]
+/** `known`: the relations a query of `schema` can load (those of its subclasses too). */
+function unknownRelationError(schema: Schema, known: readonly string[], field: string, path: string) {
   const hint = known.length > 0 ? `Its relations are: ${known.join(', ')}.` : `${schema.name} has no relations; declare one in fields(), e.g. this.hasOne(...).`
   const where = path === field ? `'${field}'` : `'${field}' (in '${path}')`
   return createOrmError(`with(): ${schema.name} has no relation ${where}.${process.env.NODE_ENV !== 'production' ? didYouMean(field, known) : ''} ${hint}`)

@@ -2,7 +2,7 @@ import type { Database } from './database'
 import { createOrmError } from './errors'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
-import { _subclassOwners } from './inheritedRelations'
+import { _relationNamesWithSubclasses, _subclassOwners } from './inheritedRelations'
 import type { ModelInstance, RelationLink, Schema } from './relations/Relation'
 import { _schemaForRecord } from './schema'
 import { _relatedCounter } from './query/relatedCounts'
@@ -91,7 +91,7 @@ export function addRelationWhere<Q extends RelationWhereQuery<Q>>(query: Q, rela
   // Under single-table inheritance, a relation only subclasses declare (see inheritedRelations.ts).
   const owners = schema.relations.has(field) ? undefined : _subclassOwners(db, schema, field)
   if (owners !== undefined && owners.length === 0) {
-    const known = schema.relationNames.join(', ') || 'none'
+    const known = _relationNamesWithSubclasses(db, schema).join(', ') || 'none'
     throw createOrmError(`has()/whereHas() on ${schema.name}: '${field}'${rest ? ` (in '${relation}')` : ''} is not a relation of ${schema.name}. Its relations are: ${known}.`)
   }
   if (constraint !== undefined && typeof constraint !== 'function')
