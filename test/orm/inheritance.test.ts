@@ -105,4 +105,30 @@ describe('single-table inheritance', () => {
     }
     expect(() => useRepo(Dog, createPinia())).toThrow(/Dog\.baseEntity is 'pets', but Animal, whose types\(\) lists Dog, keeps its records in 'animals'/)
   })
+
+  it('throws when a subclass declares another typeKey than the base it shares a store with, which alone decides a record\'s type', () => {
+    class Vehicle extends Model {
+      static override entity = 'vehicles'
+      static override typeKey = 'kind'
+      static override types() {
+        return { CAR: Car, BUS: Bus }
+      }
+
+      static override fields() {
+        return { id: this.attr(null), kind: this.attr('') }
+      }
+    }
+    class Car extends Vehicle {
+      static override entity = 'cars'
+      static override typeKey = 'kind'
+    }
+    class Bus extends Vehicle {
+      static override entity = 'buses'
+      static override typeKey = 'type'
+    }
+    const pinia = createPinia()
+    useRepo(Car, pinia).save({ id: 1 })
+    expect(pinia.state.value.vehicles!.data['1']).toEqual({ id: 1, kind: 'CAR' })
+    expect(() => useRepo(Bus, pinia)).toThrow('[nuxt-pinia-orm] Bus.typeKey is \'type\', but Vehicle, whose types() lists Bus, reads the type of its records from \'kind\'. Declare typeKey on Vehicle only.')
+  })
 })

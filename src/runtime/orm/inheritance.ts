@@ -53,10 +53,13 @@ export function _buildInheritance(model: ModelClass, name: string): Inheritance 
   const declaredBase = (model as InheritingClass).baseEntity
   if (!isRoot && declaredBase !== undefined && declaredBase !== root.entity)
     throw createOrmError(`${name}.baseEntity is '${declaredBase}', but ${root.name}, whose types() lists ${name}, keeps its records in '${root.entity}'. Set baseEntity to '${root.entity}' or remove it.`)
+  const typeKey = root.typeKey ?? 'type'
+  if (!isRoot && Object.prototype.hasOwnProperty.call(model, 'typeKey') && (model as InheritingClass).typeKey !== typeKey)
+    throw createOrmError(`${name}.typeKey is '${(model as InheritingClass).typeKey}', but ${root.name}, whose types() lists ${name}, reads the type of its records from '${typeKey}'. Declare typeKey on ${root.name} only.`)
   return {
     root,
     entity: root.entity,
-    typeKey: root.typeKey ?? 'type',
+    typeKey,
     ownTypes,
     classOf: type => types.get(String(type)),
     classes: [...new Set(types.values())],
