@@ -41,7 +41,7 @@ describe('createORM({ model }) with decorated models', () => {
     members.save({ id: 1, name: 'John', username: 'JD' })
 
     expect(members.find(1)?._meta).toBe(undefined)
-    expect(members.withMeta().find(1)?._meta).toEqual({ createdAt: 9_000, updatedAt: 9_000 })
+    expect(members.withMeta().find(1)?._meta).toEqual({ createdAt: 9, updatedAt: 9 })
   })
 
   it('hidden: the field is not on the instance', () => {
