@@ -57,6 +57,13 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
   readonly _db: Database
   /** @internal */
   _schema!: Schema
+  /**
+   * Whether this repository's `query()` is not the built-in one (a custom repository overrides
+   * it, or a plugin replaced it): `find(id)`, `count()`, `exists()` and `destroy()` then go through
+   * it. Read once, not per call: `count()` is O(1) and the check would be most of its cost.
+   * @internal
+   */
+  _scopedQuery: boolean
   /** The ORM configuration of this repository's Pinia, as its plugins left it. */
   config!: OrmConfig
 
@@ -69,6 +76,7 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
   constructor(db: Database, model?: M) {
     super()
     this._db = db
+    this._scopedQuery = this.query !== Repository.prototype.query
     if (model) {
       this.use = model
       this._schema = db.register(model)
@@ -99,6 +107,7 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
   _applyPlugins(): this {
     const config = this._db.config
     this.config = config.plugins.length === 0 ? config : runPlugins(config, this)
+    this._scopedQuery = this.query !== Repository.prototype.query
     return this
   }
 
@@ -142,7 +151,7 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
   find(ids: readonly KeyOf<M>[]): Item<M>[]
   find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
     const schema = this._schema
-    if ((typeof ids === 'number' || typeof ids === 'string') && !schema.features && schema.primaryKey.length === 1 && !this._db._signals.tracking() && this.query === Repository.prototype.query) {
+    if ((typeof ids === 'number' || typeof ids === 'string') && !schema.features && schema.primaryKey.length === 1 && !this._db._signals.tracking() && !this._scopedQuery) {
       // One id, a model with no hooks, casts or visibility, outside a computed or render (where the
       // query tracks what it read), and a repository whose query() adds nothing: a direct lookup,
       // no query made.
@@ -208,7 +217,7 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
   destroy(ids: readonly KeyOf<M>[]): Item<M>[]
   destroy(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
     // A custom repository's query() may add constraints, which a query's destroy() honours.
-    if (this.query !== Repository.prototype.query)
+    if (this._scopedQuery)
       return this.query().destroy(ids as KeyOf<M>)
     return destroyIds(this._db, this._schema, ids) as Item<M> | Item<M>[] | null
   }
@@ -238,14 +247,16 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
   count(): number {
     // No query to build: the kept count of the entity, O(1), unless a custom repository's query()
     // adds constraints.
-    if (this.query !== Repository.prototype.query)
+    if (this._scopedQuery)
       return this.query().count()
     return this._db.count(this._schema.entity)
   }
 
   /** {@inheritDoc Query.exists} */
   exists(): boolean {
-    return this.count() > 0
+    if (this._scopedQuery)
+      return this.query().exists()
+    return this._db.count(this._schema.entity) > 0
   }
 
   /** {@inheritDoc Query.load} */
