@@ -182,6 +182,35 @@ describe('belongsToMany, as the pinia-orm guide describes it', () => {
     expect(user.roles!.map(role => [role.name, role.pivot.role_id])).toEqual([['admin', 1], ['editor', 2], ['viewer', 10]])
   })
 
+  it('lists a role once when a pivot model keyed by a uid holds its link twice, as pinia-orm, with the first pivot record', () => {
+    class Tag extends Model {
+      static override entity = 'tags'
+      static override fields() {
+        return { id: this.attr(null), name: this.string('') }
+      }
+    }
+    class PostTag extends Model {
+      static override entity = 'postTag'
+      static override fields() {
+        return { id: this.uid(), post_id: this.attr(null), tag_id: this.attr(null), note: this.string('') }
+      }
+    }
+    class Post extends Model {
+      static override entity = 'posts'
+      static override fields() {
+        return { id: this.attr(null), tags: this.belongsToMany(Tag, PostTag, 'post_id', 'tag_id') }
+      }
+    }
+    useRepo(Tag, pinia).save([{ id: 1, name: 'vue' }, { id: 2, name: 'nuxt' }])
+    useRepo(Post, pinia).save({ id: 1 })
+    useRepo(PostTag, pinia).save([{ post_id: 1, tag_id: 1, note: 'first' }, { post_id: 1, tag_id: 2 }, { post_id: 1, tag_id: 1, note: 'again' }])
+
+    const post = useRepo(Post, pinia).with('tags').find(1)!
+
+    expect(post.tags!.map(tag => [tag.name, (tag as unknown as { pivot: { note: string } }).pivot.note])).toEqual([['vue', 'first'], ['nuxt', '']])
+    expect(Object.keys(pinia.state.value.postTag!.data)).toHaveLength(3)
+  })
+
   it('lists roles keyed by strings in the order their links were saved, after those keyed by numbers', () => {
     useRepo(User, pinia).save({ id: 1, roles: [{ id: 'b', name: 'b' }, { id: 7, name: '7' }, { id: 'a', name: 'a' }, { id: 3, name: '3' }] })
 

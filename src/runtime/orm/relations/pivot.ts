@@ -10,6 +10,25 @@ import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHo
 /** The pivot's input when a related record gives no extra pivot attributes (never written to). */
 const NO_EXTRA: StoredRecord = Object.freeze({})
 
+/**
+ * Keeps the first pivot of each related record (`ids[i]` is linked by `pivots[i]`): a pivot model
+ * whose key is not its link fields (a uid) can hold one link twice, and pinia-orm lists the
+ * related record once.
+ */
+function firstOfEachId(ids: string[], pivots: string[]): void {
+  const seen = new Set<string>()
+  let n = 0
+  for (let i = 0; i < ids.length; i++) {
+    if (seen.has(ids[i]!))
+      continue
+    seen.add(ids[i]!)
+    ids[n] = ids[i]!
+    pivots[n++] = pivots[i]!
+  }
+  ids.length = n
+  pivots.length = n
+}
+
 /** A pivot model given alone, or with the name its records are loaded under. */
 export type PivotRef<P extends RelatedModel = RelatedModel, A extends string = string> = RelatedRef<P> | { as: A, model: RelatedRef<P> }
 
@@ -113,6 +132,8 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
           }
           ids.length = n
           pivots.length = n
+          if (!keyedByLink && n > 1)
+            firstOfEachId(ids, pivots)
           _inStoreOrder(ids, pivots)
           return { schema: related, ids, pivots }
         }
@@ -127,6 +148,8 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
             pivots.push(pivotId)
           }
         }
+        if (!keyedByLink && ids.length > 1)
+          firstOfEachId(ids, pivots)
         _inStoreOrder(ids, pivots)
         return { schema: related, ids, pivots }
       }
