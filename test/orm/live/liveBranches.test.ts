@@ -149,11 +149,11 @@ describe('a live query with pivot, morph, hasManyBy and hasManyThrough relations
     const before = [...live.value]
     tests = 0
 
-    useRepo(LiveRoleUser, pinia).save({ id: 6, userId: 2, roleId: 1, level: 3 }) // a new pivot row
+    useRepo(LiveRoleUser, pinia).save({ id: 6, userId: 2, roleId: 2, level: 3 }) // a new pivot row
     useRepo(LiveImage, pinia).where('id', 4).update({ url: 'new' }) // a linked record
     useRepo(LiveTag, pinia).save({ id: 'b', label: 'new' }) // a record no user links
 
-    expect(live.value[1]!.roles.map(role => [role.id, role.pivot.level])).toEqual([[1, 0], [1, 3]])
+    expect(live.value[1]!.roles.map(role => [role.id, role.pivot.level])).toEqual([[1, 0], [2, 3]])
     expect(live.value[3]!.image!.url).toBe('new')
     expect(tests).toBe(0)
     for (const i of [0, 2, 4])
