@@ -1,5 +1,5 @@
-import type { Schema, SchemaModel } from '../relations/Relation'
-import { getSchema } from '../schema'
+import type { Schema } from '../relations/Relation'
+import { _subclassSchemas } from '../subclassDispatch'
 import { _isVisible } from '../visibility'
 
 // pinia-orm filters, sorts and groups model instances, reading `instance[field]`: a field with a
@@ -34,16 +34,9 @@ export function _isGetter(schema: Schema, field: string): boolean {
  * @internal
  */
 export function _isSubclassField(schema: Schema, field: string): boolean {
-  const inheritance = schema.features?.inheritance
-  if (!inheritance || schema.attributes.has(field) || schema.relations.has(field))
+  if (!schema.features?.inheritance || schema.attributes.has(field) || schema.relations.has(field))
     return false
-  const types = (inheritance.root as unknown as { types?: () => Record<string, unknown> }).types?.() ?? {}
-  for (const type of Object.values(types)) {
-    if (typeof type === 'function' && type !== schema.model && (type as { prototype: unknown }).prototype instanceof (schema.model as unknown as typeof Object)
-      && getSchema(type as SchemaModel).attributes.has(field))
-      return true
-  }
-  return false
+  return _subclassSchemas(schema).some(sub => sub.attributes.has(field))
 }
 
 /**
