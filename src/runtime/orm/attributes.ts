@@ -10,10 +10,11 @@ export type DefaultValue<T> = T | (() => T)
  */
 export abstract class Attribute<T = unknown> {
   /** @internal */
-  readonly _default: DefaultValue<T> | undefined
+  readonly _default: DefaultValue<T> | null
 
   constructor(value?: DefaultValue<T>) {
-    this._default = value
+    // A field declared without a default (`this.attr()`, `@Attr()`) defaults to `null`, as in pinia-orm.
+    this._default = value === undefined ? null : value
   }
 
   /**
