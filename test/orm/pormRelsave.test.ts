@@ -33,7 +33,7 @@ describe('a field declared without a default', () => {
     const book = useRepo(Book, pinia).save({ id: 1 })
     expect(book.authorId).toBeNull()
     expect(book.note).toBeNull()
-    expect(pinia.state.value.books.data[1]).toEqual({ id: 1, authorId: null, note: null })
+    expect(pinia.state.value.books!.data[1]).toEqual({ id: 1, authorId: null, note: null })
   })
 
   it('is null on an instance made without it', () => {
@@ -79,12 +79,12 @@ describe('the pivot data of a morphedByMany', () => {
   it('is taken from the label record for each of its links, as pinia-orm reads it', () => {
     const pinia = createPinia()
     useRepo(Label, pinia).save({ id: 1, articles: [{ id: 10 }, { id: 11 }], clips: [{ id: 20 }], pivot: { weight: 3 } })
-    expect(Object.values(pinia.state.value.labelings.data)).toEqual([
+    expect(Object.values(pinia.state.value.labelings!.data)).toEqual([
       { labelId: 1, labelableId: 10, labelableType: 'articles', weight: 3 },
       { labelId: 1, labelableId: 11, labelableType: 'articles', weight: 3 },
       { labelId: 1, labelableId: 20, labelableType: 'clips', weight: 3 },
     ])
-    expect(pinia.state.value.labels.data[1]).toEqual({ id: 1 })
+    expect(pinia.state.value.labels!.data[1]).toEqual({ id: 1 })
   })
 
   it('given on a related record too, takes that record\'s values over the label\'s', () => {
