@@ -10,11 +10,12 @@ export type DefaultValue<T> = T | (() => T)
  */
 export abstract class Attribute<T = unknown> {
   /** @internal */
-  readonly _default: DefaultValue<T> | null
+  readonly _default: DefaultValue<T> | undefined
 
-  constructor(value?: DefaultValue<T>) {
-    // A field declared without a default (`this.attr()`, `@Attr()`) defaults to `null`, as in pinia-orm.
-    this._default = value === undefined ? null : value
+  // No default is a default of `null`, as in pinia-orm: a record saved or read without the field
+  // has it as `null`, never `undefined`.
+  constructor(value: DefaultValue<T> | undefined = null as DefaultValue<T>) {
+    this._default = value
   }
 
   /**
