@@ -3,7 +3,7 @@
 import { types } from 'node:util'
 import { createPinia, setActivePinia } from 'pinia'
 import type { Pinia } from 'pinia'
-import { createApp, createSSRApp, defineComponent, h } from 'vue'
+import { createApp, createSSRApp, defineComponent, h, ref } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createORM, definePiniaOrmPlugin, mapRepos, OrmError, Repository, useRepo } from '../../src/runtime/orm'
@@ -178,9 +178,13 @@ describe('useRepo() with no active Pinia', () => {
     expect(message).toContain('`page`')
   })
 
-  it('can be awaited and passed around while no Pinia is active', async () => {
+  it('can be awaited, kept in a ref and passed around while no Pinia is active', async () => {
     expect(await Promise.resolve(userRepo)).toBe(userRepo)
-    expect(String(Object.prototype.toString.call(userRepo))).toBe('[object Object]')
+    expect(Object.prototype.toString.call(userRepo)).toBe('[object Object]')
+    const held = ref(userRepo)
+    const pinia = installedPinia()
+    held.value.save({ id: 1, name: 'Ada' })
+    expect(useRepo(User, pinia).find(1)!.name).toBe('Ada')
   })
 
   it('uses the Pinia of the component it is used in on a server, as Pinia 4 finds it there', async () => {
