@@ -169,10 +169,10 @@ describe('queries and definitions', () => {
     expectOrmError(() => useRepo({ entity: 'users' } as never, pinia), 'not object')
   })
 
-  it('new() without a uid key and useRepo() without Pinia say what to do', () => {
+  it('new() without a uid key and a repository used without Pinia say what to do', () => {
     expectOrmError(() => useRepo(Post, pinia).new(), 'new() on Post', 'this.uid()')
     setActivePinia(undefined)
-    expectOrmError(() => useRepo(Phone), 'useRepo(Phone)', 'no active Pinia', 'useRepo(Phone, pinia)')
+    expectOrmError(() => useRepo(Phone).all(), 'useRepo(Phone)', 'no active Pinia', 'useRepo(Phone, pinia)')
     // Pinia itself reports the lookup of an active Pinia outside a component on a server.
     expect(vi.mocked(console.error).mock.calls.flat().join(' ')).toContain('PINIA_R1004')
     vi.mocked(console.error).mockClear()

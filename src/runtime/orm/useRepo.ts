@@ -4,6 +4,7 @@ import { tagOrmPlugin } from './config'
 import type { CreateOrmOptions } from './config'
 import { getDatabase, registerModels } from './database'
 import { createOrmError } from './errors'
+import { _lazyRepository } from './lazyRepo'
 import { installMissingMethods } from './missingMethods'
 import { Query } from './query'
 import { Repository } from './repository'
@@ -25,12 +26,37 @@ function describe(value: unknown): string {
 }
 
 /**
+ * A repository made with no Pinia given and none active (at a module's top level, before
+ * `app.use(pinia)`): each use reads the repository of the Pinia active then, as pinia-orm's does.
+ */
+function lazyRepo(target: ModelClass | RepositoryClass<Repository>, isRepository: boolean): Repository {
+  const name = target.name
+  return _lazyRepository<Repository>(
+    isRepository ? target.prototype as Repository : Repository.prototype,
+    () => {
+      const active = getActivePinia()
+      // Either overload takes the target; the cast only picks one.
+      return active && useRepo(target as ModelClass, active)
+    },
+    key => createOrmError(`useRepo(${name}) was made with no active Pinia, and \`${key}\` was read from it with no active Pinia either: it uses the Pinia active at each use. Install Pinia before using it (app.use(pinia) or setActivePinia(pinia)), or pass the Pinia instance: useRepo(${name}, pinia).`),
+    key => createOrmError(`useRepo(${name}) was made with no active Pinia, so it keeps no fields of its own and cannot set \`${String(key)}\`: it uses the repository of the Pinia active at each use. Call useRepo(${name}) where a Pinia is active (a setup function, a test body), or pass one: useRepo(${name}, pinia).`),
+  )
+}
+
+/**
  * The repository of a model in a Pinia instance: the given one, else the active one. Given a
  * repository class (`class UserRepository extends Repository<typeof User> { use = User }`), an
  * instance of it, with its own methods and every built-in one.
  *
+ * With no Pinia given and none active (at a module's top level, before `app.use(pinia)`), it
+ * returns a repository that finds the active Pinia at each use, as pinia-orm's does: records saved
+ * while one Pinia is active are read while that one is, and using it while none is active throws.
+ * It costs a lookup per use and makes a custom repository (running the plugins) at each use.
+ *
  * On a server, pass the request's Pinia (or call this where it is active, e.g. in a component's
  * setup): records live in the Pinia instance, so a repository of another instance sees other data.
+ * A repository made with none resolves whatever Pinia is active at each use, which outside a
+ * component may be another request's.
  */
 export function useRepo<R extends Repository>(repository: RepositoryClass<R>, pinia?: Pinia): R
 export function useRepo<M extends ModelClass>(model: M, pinia?: Pinia): Repository<M>
@@ -41,7 +67,7 @@ export function useRepo(target: ModelClass | RepositoryClass<Repository>, pinia?
   }
   const active = pinia ?? getActivePinia()
   if (!active)
-    throw createOrmError(`useRepo(${target.name}) was called with no active Pinia. Pass the Pinia instance, useRepo(${target.name}, pinia), or install Pinia first (app.use(pinia) or setActivePinia(pinia)).`)
+    return lazyRepo(target, isRepository)
   const db = getDatabase(active)
   if (isRepository)
     return new target(db)._bind()._applyPlugins()
