@@ -77,7 +77,32 @@ describe('hasManyThrough', () => {
     expect(countries.map(country => country.posts!.map(post => post.title))).toEqual([['a', 'b', 'd'], ['c'], []])
   })
 
-  it('refuses nested saves through it and says what to save instead', () => {
-    expect(() => useRepo(Country, createPinia()).save({ id: 1, posts: [{ id: 1 }] })).toThrow(/Country\.posts is a hasManyThrough relation.*Save the Author records/)
+  it('stores the posts of a nested save as they are given, setting none of their keys', () => {
+    const pinia = createPinia()
+    useRepo(Author, pinia).save({ id: 7, countryId: 1 })
+
+    const country = useRepo(Country, pinia).save({ id: 1, posts: [{ id: 1, title: 'a' }, { id: 2, authorId: 7, title: 'b' }] })
+
+    expect(country.posts!.map(post => post.title)).toEqual(['a', 'b'])
+    expect(pinia.state.value.countries!.data).toEqual({ 1: { id: 1 } })
+    expect(pinia.state.value.posts!.data).toEqual({ 1: { id: 1, authorId: null, title: 'a' }, 2: { id: 2, authorId: 7, title: 'b' } })
+    // Only the post whose own data names an author of the country is reached through it.
+    expect(useRepo(Country, pinia).with('posts').find(1)!.posts!.map(post => post.id)).toEqual([2])
+  })
+
+  it('unlinks nothing when a nested save gives null or no posts', () => {
+    const pinia = createPinia()
+    useRepo(Author, pinia).save({ id: 7, countryId: 1, posts: [{ id: 1, title: 'a' }] })
+
+    useRepo(Country, pinia).save([{ id: 1, posts: [] }, { id: 2, posts: null }])
+
+    expect(useRepo(Country, pinia).with('posts').find(1)!.posts!.map(post => post.id)).toEqual([1])
+    expect(pinia.state.value.posts!.data).toEqual({ 1: { id: 1, authorId: 7, title: 'a' } })
+  })
+
+  it('refuses a nested value that is not a list, naming the relation', () => {
+    const pinia = createPinia()
+    expect(() => useRepo(Country, pinia).save({ id: 1, posts: { id: 1 } })).toThrow(/Country\.posts is a hasManyThrough relation: save an array under 'posts'/)
+    expect(pinia.state.value.countries?.data ?? {}).toEqual({})
   })
 })

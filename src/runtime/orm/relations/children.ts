@@ -108,7 +108,7 @@ export function oneChild(visitor: NormalizeVisitor, value: unknown, related: Sch
  *
  * @internal
  */
-export function manyChildren(visitor: NormalizeVisitor, value: unknown, related: Schema, keys: () => StoredRecord, name: string, kind: string, field: string): SavedNode[] {
+export function manyChildren(visitor: NormalizeVisitor, value: unknown, related: Schema, keys: () => StoredRecord | undefined, name: string, kind: string, field: string): SavedNode[] {
   if (!Array.isArray(value))
     visitor.fail(`${name} is a ${kind} relation: save an array under '${field}', not ${value === null ? 'null' : typeof value}.`)
   if (value.length === 0)

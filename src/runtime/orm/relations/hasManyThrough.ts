@@ -1,13 +1,18 @@
 import { keyOf } from '../keys'
+import { manyChildren } from './children'
 import { checkKeys, finder } from './lookup'
 import { Relation, toFieldList } from './Relation'
 import type { LinkReader, RelatedModel, RelatedRef, RelationHost, RelationLink, Schema } from './Relation'
+
+/** The keys a nested save through a hasManyThrough sets on the related records: none. */
+const noKeys = () => undefined
 
 /**
  * Related records reached through an intermediate model: a country has many posts through users,
  * each user's `firstKey` (`countryId`) holding the country's `localKey` (by default its primary key)
  * and each post's `secondKey` (`userId`) holding the user's `secondLocalKey` (by default its primary
- * key). Nested saves through it are not supported: save the intermediate records instead.
+ * key). A nested save stores the related records as given, setting no key: save the intermediate
+ * records (with their keys) for the related ones to be reached.
  */
 export class HasManyThrough<R extends RelatedModel = RelatedModel> extends Relation<R> {
   readonly many = true as const
@@ -68,8 +73,10 @@ export class HasManyThrough<R extends RelatedModel = RelatedModel> extends Relat
       targets: [related],
       through,
       reader,
-      normalize(visitor) {
-        return visitor.fail(`${name} is a hasManyThrough relation, which nested saves do not follow. Save the ${through.name} records with their ${related.name} records instead.`)
+      // As in pinia-orm, nested records are saved as they are given: which intermediate record
+      // links each one is not said by the data, so no key is set (and `null` or `[]` unlinks nothing).
+      normalize(visitor, _parent, value) {
+        return value === null ? [] : manyChildren(visitor, value, related, noKeys, name, 'hasManyThrough', field)
       },
       deleted(parent, rule, plan, read) {
         for (const id of read(parent)?.ids ?? []) {
