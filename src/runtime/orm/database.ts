@@ -65,6 +65,8 @@ export interface WriteInterceptor {
 }
 
 const NO_CHANGES: ReadonlyMap<string, StoredRecord | undefined> = new Map()
+/** The records of an entity that has no store yet: none (frozen, so that nothing writes into it). */
+const noRecords: EntityData = Object.freeze({})
 
 /**
  * Everything the ORM keeps for one Pinia instance: which model claims which entity, the entity
@@ -322,8 +324,10 @@ export class Database {
     this._reads?.add(entity)
     const id = this.storeIds.size === 0 ? entity : this.storeIds.get(entity) ?? entity
     const state = this.rawState()[id]
+    // No state for the store (Pinia's whole state was replaced without it): no records, and no
+    // store made by a read. Its next write makes it and bumps the version tracked above.
     if (!state)
-      return toRaw(this.store(entity).$state.data)
+      return noRecords
     // A setup store (createORM({ pinia: { storeType: 'setupStore' } })) keeps its state as refs.
     const data = state.data
     return isRef(data) ? toRaw(data.value as EntityData) : data
