@@ -14,6 +14,27 @@ class Note extends Model {
   }
 }
 
+class Vehicle extends Model {
+  static override entity = 'vehicles'
+
+  static override types() {
+    return { VEHICLE: Vehicle, TRUCK: Truck }
+  }
+
+  static override fields() {
+    return { id: this.attr(null), name: this.attr('') }
+  }
+}
+
+class Truck extends Vehicle {
+  static override entity = 'trucks'
+  static override baseEntity = 'vehicles'
+
+  static override fields() {
+    return { ...super.fields(), load: this.number(0) }
+  }
+}
+
 describe('model features as pinia-orm 1.10 has them', () => {
   it('takes the base CastAttribute as a cast that keeps values as they are given', () => {
     const pinia = createPinia()
@@ -22,5 +43,21 @@ describe('model features as pinia-orm 1.10 has them', () => {
     expect(useRepo(Note, pinia).piniaStore().data['1']!.body).toEqual({ lines: ['a', 'b'] })
     expect(useRepo(Note, pinia).find(1)!.body).toEqual({ lines: ['a', 'b'] })
     expect(new Note({ body: 'plain' }).body).toBe('plain')
+  })
+
+  it('makes the entity store of a model when useRepo is first called for it, before any save', () => {
+    const pinia = createPinia()
+    useRepo(Note, pinia).save([])
+    expect(pinia.state.value).toEqual({ notes: { data: {} } })
+  })
+
+  it('shows the type of each record on its instance when fields() does not declare the type key', () => {
+    const pinia = createPinia()
+    useRepo(Vehicle, pinia).save([{ type: 'VEHICLE', id: 1, name: 'Cart' }, { type: 'TRUCK', id: 2, name: 'Lorry', load: 7 }])
+    const [cart, lorry] = useRepo(Vehicle, pinia).all()
+    expect(cart).toBeInstanceOf(Vehicle)
+    expect(cart!.$toJson()).toEqual({ id: 1, name: 'Cart', type: 'VEHICLE' })
+    expect(lorry).toBeInstanceOf(Truck)
+    expect(lorry!.$toJson()).toEqual({ id: 2, name: 'Lorry', load: 7, type: 'TRUCK' })
   })
 })
