@@ -60,4 +60,24 @@ describe('model features as pinia-orm 1.10 has them', () => {
     expect(lorry).toBeInstanceOf(Truck)
     expect(lorry!.$toJson()).toEqual({ id: 2, name: 'Lorry', load: 7, type: 'TRUCK' })
   })
+
+  it('says a subclass inherits its base\'s decorated fields when its fields() reads pinia-orm\'s schemas registry', () => {
+    class Animal extends Model {
+      static override entity = 'animals'
+
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    class Dog extends Animal {
+      static override entity = 'dogs'
+
+      // pinia-orm's pattern for a subclass of a decorated model; `schemas` is protected there.
+      static override fields() {
+        // @ts-expect-error -- not declared here, as TypeScript users of this library see.
+        return { ...super.schemas[super.entity], race: this.attr('') }
+      }
+    }
+    expect(() => useRepo(Dog, createPinia())).toThrow('[nuxt-pinia-orm] Dog.schemas is pinia-orm\'s registry of the fields decorators declare, which nuxt-pinia-orm does not have: a subclass inherits the fields of its base\'s decorators. Return only the subclass\'s own fields from its fields() (drop `...super.schemas[super.entity]`), or declare them with decorators.')
+  })
 })
