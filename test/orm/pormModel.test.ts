@@ -12,6 +12,9 @@ class Note extends Model {
   static override casts() {
     return { body: CastAttribute }
   }
+
+  declare id: number | null
+  declare body: unknown
 }
 
 class Vehicle extends Model {
