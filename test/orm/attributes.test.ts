@@ -84,6 +84,28 @@ describe('nullability', () => {
   })
 })
 
+describe('fields declared without a default', () => {
+  class Ticket extends Model {
+    static override entity = 'tickets'
+    static override fields() {
+      return { id: this.attr(null), note: this.attr(), assignee: this.attr<string>() }
+    }
+  }
+
+  it('are null in new instances, in saved records and in the store, as in pinia-orm', () => {
+    const pinia = createPinia()
+    const tickets = useRepo(Ticket, pinia)
+    expect(tickets.make().$toJson()).toEqual({ id: null, note: null, assignee: null })
+    expect(tickets.make({ id: 3, note: 'later' }).assignee).toBeNull()
+
+    const saved = tickets.save({ id: 1, note: 'urgent' })
+    expect(saved.assignee).toBeNull()
+    expect(pinia.state.value.tickets!.data).toEqual({ 1: { id: 1, note: 'urgent', assignee: null } })
+    expect(Object.keys(pinia.state.value.tickets!.data['1']!)).toContain('assignee')
+    expect(tickets.whereNull('assignee').get().map(ticket => ticket.id)).toEqual([1])
+  })
+})
+
 describe('pinia-orm statics this library does not support', () => {
   it('warns once in development, naming the model and the static', () => {
     class Extended extends Model {

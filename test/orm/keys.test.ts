@@ -87,4 +87,17 @@ describe('composite primary keys', () => {
     expect(useRepo(Member, pinia).with('badges').find([1, 2])!.badges!.map(badge => badge.label)).toEqual(['gold'])
     expect(useRepo(Badge, pinia).with('member').find(2)!.member!.$getKey()).toEqual([7, 8])
   })
+
+  it('refuses destroy() of an id that does not give every key field, and deletes nothing', () => {
+    const members = useRepo(Member, pinia)
+    members.save([{ teamId: 1, userId: 2 }, { teamId: 2, userId: 1 }])
+
+    expect(() => members.destroy(2 as never)).toThrow(/destroy\(\) on Member: the id 2 does not give its composite key \('teamId', 'userId'\)/)
+    expect(() => members.destroy([[1, 2], [2]])).toThrow(/the id \[2\] does not give its composite key/)
+    expect(() => members.destroy('[1]')).toThrow(/the id "\[1\]" does not give/)
+    expect(() => members.query().where('role', 'member').destroy(1 as never)).toThrow(/destroy\(\) on Member: the id 1/)
+    expect(Object.keys(pinia.state.value.members!.data)).toEqual(['[1,2]', '[2,1]'])
+    expect(members.destroy('[2,1]')!.$getKey()).toEqual([2, 1])
+    expect(members.destroy(null as never)).toBeNull()
+  })
 })

@@ -12,7 +12,9 @@ export abstract class Attribute<T = unknown> {
   /** @internal */
   readonly _default: DefaultValue<T> | undefined
 
-  constructor(value?: DefaultValue<T>) {
+  // No default is a default of `null`, as in pinia-orm: a record saved or read without the field
+  // has it as `null`, never `undefined`.
+  constructor(value: DefaultValue<T> | undefined = null as DefaultValue<T>) {
     this._default = value
   }
 

@@ -72,7 +72,7 @@ export function warnAboutInput(schema: Schema, input: StoredRecord, warn: DevWar
     const attribute = schema.attributes.get(field)
     if (attribute)
       warnAboutType(schema, field, attribute, input[field], warn)
-    else if (!schema.relations.has(field) && !readByHooks)
+    else if (!schema.relations.has(field) && !readByHooks && !schema.relationList.some(relation => relation._ownInputKeys().includes(field)))
       warn(`unknown ${schema.name}.${field}`, `${schema.name}.${field}: '${field}' is not a field of ${schema.name}, so it is not stored. Its fields are: ${[...schema.attributeNames, ...schema.relationNames].join(', ')}. Correct the key, or declare it in ${schema.name}.fields().`)
   }
 }

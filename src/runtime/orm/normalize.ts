@@ -87,6 +87,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       indexes.pop()
       return node
     },
+    input: () => openInputs[openInputs.length - 1]!,
     fail(message) {
       throw createOrmError(`${path().join('')}: ${message}`)
     },

@@ -1,4 +1,4 @@
-import { checkIds } from './arguments'
+import { checkCompositeIds, checkIds } from './arguments'
 import { createOrmError } from './errors'
 import type { Database } from './database'
 import { warnDanglingForeignKeys } from './danglingKeys'
@@ -116,6 +116,7 @@ export function newRecord(db: Database, schema: Schema, persist: boolean): Model
  */
 export function destroyIds(db: Database, schema: Schema, ids: unknown, accept?: (record: StoredRecord) => boolean): Model | Model[] | null {
   checkIds('destroy', schema, ids)
+  checkCompositeIds('destroy', schema, ids)
   const { keys, many } = keysOfIds(ids, schema.primaryKey)
   const data = db.data(schema.entity)
   const deletions = new Map<string, undefined>()

@@ -101,6 +101,8 @@ export interface NormalizeVisitor {
    * (`.posts`) and, in a list, `index` (kept apart: the path is written out only for an error).
    */
   visit: (schema: Schema, record: unknown, keys: StoredRecord | undefined, segment: string, index?: number, extraKey?: string) => SavedNode
+  /** The input of the record whose relation is being normalized, keys that are no field included. */
+  input: () => StoredRecord
   /** Throws an error for bad input, naming where in the input it is. */
   fail: (message: string) => never
   /** The record as stored before this save, if any. */
@@ -201,6 +203,16 @@ export abstract class Relation<R extends RelatedModel = RelatedModel> {
    * @internal
    */
   _ownFields(): readonly string[] {
+    return []
+  }
+
+  /**
+   * Keys of the owner's input, other than its field, that this relation reads (so no dev warning
+   * calls them unknown).
+   *
+   * @internal
+   */
+  _ownInputKeys(): readonly string[] {
     return []
   }
 

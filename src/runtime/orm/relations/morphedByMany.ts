@@ -11,6 +11,8 @@ export class MorphedByMany<R extends RelatedModel = RelatedModel, P extends Rela
   readonly _kind = 'morphedByMany'
   /** @internal */
   readonly _fields: PivotFields
+  /** @internal */
+  override readonly _pivotOnOwner = true
 
   constructor(related: RelatedRef<R>, pivot: PivotRef<P, A>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string) {
     super(related, pivot, parentKey, relatedKey)

@@ -61,6 +61,12 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
   abstract readonly _kind: string
   /** @internal */
   abstract readonly _fields: PivotFields
+  /**
+   * Whether the owner's record may give, under the `as` name, the pivot's extra attributes of all
+   * its links (pinia-orm's morphedByMany reads them there: `{ id: 1, users: [...], pivot: {...} }`).
+   * @internal
+   */
+  readonly _pivotOnOwner: boolean = false
 
   constructor(related: RelatedRef<R>, pivot: PivotRef<P, A>, parentKey?: string, relatedKey?: string) {
     super(related)
@@ -75,6 +81,10 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
   as<N extends string>(name: N): PivotRelation<R, P, N> {
     (this as unknown as PivotRelation<R, P, N>)._as = name
     return this as unknown as PivotRelation<R, P, N>
+  }
+
+  override _ownInputKeys(): readonly string[] {
+    return this._pivotOnOwner ? [this._as] : []
   }
 
   _bind(host: RelationHost, owner: Schema, field: string): RelationLink {
@@ -170,6 +180,7 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
     const pivotSegments: string[] = []
     const as = this._as
     const kind = this._kind
+    const pivotOnOwner = this._pivotOnOwner
     return {
       owner,
       field,
@@ -197,6 +208,9 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
             visitor.unlink(pivot, id, 'delete')
           return []
         }
+        const ownerExtra = pivotOnOwner ? visitor.input()[as] : undefined
+        if (ownerExtra !== undefined && (ownerExtra === null || typeof ownerExtra !== 'object' || Array.isArray(ownerExtra)))
+          visitor.fail(`${name}: '${as}' of the ${owner.name} record holds the extra attributes of its pivot records; save an object there.`)
         let made: Map<string, StoredRecord> | undefined
         let existing: ((key: string) => readonly string[]) | undefined
         if (!keyedByLink) {
@@ -237,7 +251,9 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
           const extra = input !== null && typeof input === 'object' ? input[as] : undefined
           if (extra !== undefined && (extra === null || typeof extra !== 'object' || Array.isArray(extra)))
             visitor.fail(`${name}: '${as}' of a nested ${related.name} holds the pivot's extra attributes; save an object there.`)
-          const pivotNode = visitor.visit(pivot, extra === undefined ? NO_EXTRA : { ...extra }, forced, pivotSegments[i] ??= `${segment}[${i}].${as}`)
+          // The owner's extra attributes apply to each link, a related record's own win over them.
+          const pivotInput = extra === undefined ? ownerExtra === undefined ? NO_EXTRA : { ...ownerExtra as StoredRecord } : { ...ownerExtra as StoredRecord | undefined, ...extra }
+          const pivotNode = visitor.visit(pivot, pivotInput, forced, pivotSegments[i] ??= `${segment}[${i}].${as}`)
           if (linkKey !== undefined)
             made!.set(linkKey, pivotNode.attributes)
           children[i] = child
