@@ -19,6 +19,7 @@ import { _hiddenOf, _modelEntityOf, _namespaceOf, _storeModelOf, _storeNameOf, _
 import type { InfoModel } from './modelInfo'
 import { _installDefinitionViews, _unsupportedModelMethods } from './modelViews'
 import type { ModelDefinitionViews } from './modelViews'
+import { _unsupportedRegistryStatics } from './modelStatics'
 import type { DeleteRule } from './relations/Relation'
 
 declare module './relations/Relation' {
@@ -435,6 +436,8 @@ export class Model extends FieldFactories {
 // they are not supported, instead of "is not a function".
 _installDefinitionViews(Model.prototype)
 _unsupportedModelMethods(Model.prototype)
+// Model.schemas, pinia-orm's registry of decorated fields, throws saying why it is not needed.
+_unsupportedRegistryStatics(Model)
 
 function toJson(value: unknown): unknown {
   return value instanceof Model ? value.$toJson() : value

@@ -1,3 +1,4 @@
+import { createOrmError } from './errors'
 import type { ModelClass } from './types'
 
 /**
@@ -27,4 +28,23 @@ export function _warnUnsupportedStatics(model: ModelClass, name: string): void {
     if ((model as unknown as Record<string, unknown>)[key] !== undefined)
       console.warn(`[nuxt-pinia-orm] ${name} declares \`static ${key}\` (pinia-orm: ${UNSUPPORTED[key]}), which nuxt-pinia-orm does not support: it has no effect. Remove it, or open an issue if you need it.`)
   }
+}
+
+/**
+ * Gives Model a `schemas` static that throws an error naming it. pinia-orm keeps the fields its
+ * decorators declare in that registry (protected, one per process), and a decorated subclass under
+ * single-table inheritance reads its base's fields from it (`...super.schemas[super.entity]`).
+ * Here a subclass inherits them, so such a spread is not needed; without this, reading it fails
+ * with "Cannot read properties of undefined". Not typed: TypeScript already refuses the read.
+ *
+ * @internal
+ */
+export function _unsupportedRegistryStatics(model: object): void {
+  Object.defineProperty(model, 'schemas', {
+    get(this: { name?: string }) {
+      throw createOrmError(`${this.name || 'Model'}.schemas is pinia-orm's registry of the fields decorators declare, which nuxt-pinia-orm does not have: a subclass inherits the fields of its base's decorators. Return only the subclass's own fields from its fields() (drop \`...super.schemas[super.entity]\`), or declare them with decorators.`)
+    },
+    configurable: true,
+    enumerable: false,
+  })
 }
