@@ -107,8 +107,12 @@ export default defineNuxtModule<ModuleOptions>({
     if (!hasNuxtModule('@pinia/nuxt') && !hasNuxtModule('pinia'))
       await installModule('@pinia/nuxt')
 
-    // `import { Model } from 'nuxt-pinia-orm/orm'` in the app gives the auto-imported classes.
-    nuxt.options.alias['nuxt-pinia-orm/orm'] = core
+    // `import { Model, useRepo } from 'nuxt-pinia-orm/orm'` in the app gives what is auto-imported:
+    // the core's classes, and the useRepo that finds the request's Pinia. Nitro keeps the core.
+    nuxt.options.alias['nuxt-pinia-orm/orm'] = resolveRuntime('./runtime/appOrm')
+    nuxt.hook('nitro:config', (nitroConfig) => {
+      nitroConfig.alias = { ...nitroConfig.alias, 'nuxt-pinia-orm/orm': core }
+    })
     nuxt.options.alias['nuxt-pinia-orm/helpers'] = resolveRuntime('./runtime/orm/helpers')
     nuxt.options.alias['nuxt-pinia-orm/casts'] = resolveRuntime('./runtime/orm/casts')
     // pinia-orm's id cast packages: `import { UidCast } from 'nuxt-pinia-orm/uuid/v4'`.

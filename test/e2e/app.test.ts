@@ -76,6 +76,21 @@ describe('useRepo in useAsyncData handlers on the server', () => {
   })
 })
 
+describe('nuxt-pinia-orm/orm imported, as a pinia-orm app switches its imports', () => {
+  it('gives pages the useRepo that refuses to guess the Pinia after an await, as the auto-imported one does', async () => {
+    expect(testText(await $fetch<string>('/imported-orm'), 'imported-after-await')).toBe(
+      '[nuxt-pinia-orm] useRepo(User) was called on the server outside a Nuxt context, where the request\'s Pinia cannot be found. '
+      + 'Call useRepo before the first `await` of the function (the repository keeps its Pinia), '
+      + 'pass the Pinia: `useAsyncData(async nuxtApp => useRepo(User, nuxtApp.$pinia).all())`, '
+      + 'or turn on `experimental: { asyncContext: true }` in nuxt.config, which keeps the Nuxt context across `await`.',
+    )
+  })
+
+  it('gives server routes the core, which saves into the Pinia they make', async () => {
+    expect(await $fetch('/api/imported-orm')).toEqual({ text: 'Saved by the core in a server route' })
+  })
+})
+
 describe('payload', () => {
   it('carries the normalized state of every entity store: attributes and foreign keys only', async () => {
     const payload = nuxtPayload(await $fetch<string>('/'))
