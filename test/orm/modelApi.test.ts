@@ -401,7 +401,7 @@ describe('make() and new Model() fill relations', () => {
   })
 
   it('a constructor option of pinia-orm that is not supported throws, naming it', () => {
-    expect(() => new Writer({ id: 1 }, { operation: 'get' } as never)).toThrow('[nuxt-pinia-orm] new Writer(attributes, { operation }): the option \'operation\' is not supported yet, see docs/migration-from-pinia-orm.md. The options are: fill, relations, hidden, visible.')
+    expect(() => new Writer({ id: 1 }, { config: {} } as never)).toThrow('[nuxt-pinia-orm] new Writer(attributes, { config }): the option \'config\' is not supported yet, see docs/migration-from-pinia-orm.md. The options are: fill, relations, hidden, visible, operation, action.')
   })
 
   it('$newInstance(attributes, options) takes the constructor\'s options', () => {

@@ -10,7 +10,9 @@ import { _buildVisibility, _stripHidden } from './visibility'
 export const NO_FILL: ModelOptions = Object.freeze({ fill: false })
 
 /** The constructor options this library has; pinia-orm's others are refused by name. */
-const OPTIONS = new Set(['fill', 'relations', 'hidden', 'visible'])
+const OPTIONS = new Set(['fill', 'relations', 'hidden', 'visible', 'operation', 'action'])
+const OPERATIONS = new Set(['get', 'set'])
+const ACTIONS = new Set(['save', 'update', 'insert'])
 
 /**
  * What the model constructor and `$fill(attributes, options)` do (pinia-orm's `$fill`):
@@ -22,7 +24,11 @@ const OPTIONS = new Set(['fill', 'relations', 'hidden', 'visible'])
  *   related model (filled the same way), and a relation left out is `[]` (to-many) or `null`
  *   (to-one), or keeps what the instance has;
  * - `hidden` leaves fields off the instance; `visible`, when not empty, keeps only the attributes
- *   it names and the primary key (as `static hidden` and `static visible` do for query results).
+ *   it names and the primary key (as `static hidden` and `static visible` do for query results);
+ * - pinia-orm's `operation: 'get'` makes the instance a query would give (read conversions, and
+ *   the model's own hidden fields left off); `operation: 'set'` the record a save would store
+ *   (write conversions: mutators' `set`, then casts'), with `_meta` filled for a model that keeps
+ *   it (`action: 'update'` keeps the `createdAt` the attributes give).
  *
  * Never on the read path: the ORM builds the instances a query returns without filling them.
  *
@@ -31,9 +37,15 @@ const OPTIONS = new Set(['fill', 'relations', 'hidden', 'visible'])
 export function _fill(schema: Schema, instance: StoredRecord, attributes: StoredRecord, options: ModelOptions | undefined): void {
   if (options !== undefined)
     checkOptions(schema, options)
-  fillAttributes(schema, instance, attributes)
+  const operation = options?.operation
+  fillAttributes(schema, instance, attributes, operation === 'set')
+  if (operation === 'set' && schema.features?.meta)
+    fillMeta(instance, attributes, options!.action)
   if (options?.relations !== false)
     fillRelations(schema, instance, attributes, new Map([[attributes, instance as unknown as ModelInstance]]))
+  const own = operation === 'get' ? schema.features?.visibility : undefined
+  if (own)
+    _stripHidden(instance, schema.attributeNames, own)
   const hidden = options?.hidden ?? []
   const visible = options?.visible ?? []
   const visibility = _buildVisibility(hidden, visible.length > 0 ? [...visible, ...schema.primaryKey] : [])
@@ -68,10 +80,18 @@ function checkOptions(schema: Schema, options: ModelOptions): void {
     if (!OPTIONS.has(key))
       throw createOrmError(`new ${schema.name}(attributes, { ${key} }): the option '${key}' is not supported yet, see docs/migration-from-pinia-orm.md. The options are: ${[...OPTIONS].join(', ')}.`)
   }
+  checkChoice(schema, 'operation', options.operation, OPERATIONS)
+  checkChoice(schema, 'action', options.action, ACTIONS)
 }
 
-function fillAttributes(schema: Schema, instance: StoredRecord, attributes: StoredRecord): void {
-  const read = schema.features?.conversions?.read
+function checkChoice(schema: Schema, option: string, value: unknown, choices: ReadonlySet<string>): void {
+  if (value !== undefined && !choices.has(value as string))
+    throw createOrmError(`new ${schema.name}(attributes, { ${option}: ${JSON.stringify(value)} }): '${option}' is one of ${[...choices].map(choice => `'${choice}'`).join(', ')}.`)
+}
+
+/** Sets the attributes; `stored` converts them as a save stores them, else as a read shows them. */
+function fillAttributes(schema: Schema, instance: StoredRecord, attributes: StoredRecord, stored = false): void {
+  const conversions = stored ? schema.features?.conversions?.write : schema.features?.conversions?.read
   for (const [field, attribute] of schema.attributes) {
     let value = attributes[field]
     if (value === undefined) {
@@ -79,9 +99,16 @@ function fillAttributes(schema: Schema, instance: StoredRecord, attributes: Stor
         continue
       value = attribute._makeDefault()
     }
-    const convert = read?.get(field)
+    const convert = conversions?.get(field)
     instance[field] = convert ? convert(value) : value
   }
+}
+
+/** `_meta` as a save of the record would keep it (seconds since the epoch, as pinia-orm's). */
+function fillMeta(instance: StoredRecord, attributes: StoredRecord, action: ModelOptions['action']): void {
+  const now = Math.floor(Date.now() / 1000)
+  const given = attributes._meta as { createdAt?: number } | null | undefined
+  instance._meta = { createdAt: action === 'update' ? given?.createdAt ?? now : now, updatedAt: now }
 }
 
 /**

@@ -42,6 +42,15 @@ export interface ModelOptions {
    * @default []
    */
   visible?: readonly string[]
+  /**
+   * pinia-orm's fill operation. `'get'`: the instance a query gives (casts' and mutators' `get`,
+   * the model's hidden fields left off). `'set'`: the record a save stores (mutators' and casts'
+   * `set`; `_meta` filled for a model with `config.withMeta`). Without it, the values go through
+   * the read conversions and the model's hidden fields are kept.
+   */
+  operation?: 'get' | 'set'
+  /** With `operation: 'set'`: the write it prepares; `'update'` keeps the `_meta.createdAt` given. */
+  action?: 'save' | 'update' | 'insert'
 }
 
 type AttributeValues<F> = {
