@@ -1,7 +1,5 @@
 import { createOrmError } from './errors'
 import { describeKeyValue, isKeyValue } from './keyValues'
-import { keyOfId } from './keys'
-import { parseKeyString } from './query/compositeKey'
 import type { Schema } from './relations/Relation'
 import { _isInstanceField } from './query/instanceFields'
 
@@ -118,22 +116,14 @@ export function checkIds(method: string, schema: Schema, ids: unknown): void {
 }
 
 /**
- * `destroy` of a model with a composite key: each id gives every key field, as an array of one
- * value per field (`[1, 2]`) or pinia-orm's string form (`'[1,2]'`). An id of another shape
- * (`destroy(2)`) could only delete nothing without a word; pinia-orm's `destroy()` throws on such
- * a model whatever the id.
+ * The error for an id that cannot be a key of a model with a composite key (`destroy(2)`), which
+ * could only delete nothing without a word; pinia-orm's `destroy()` throws on such a model
+ * whatever the id.
  *
  * @internal
  */
-export function checkCompositeIds(method: string, schema: Schema, ids: unknown): void {
-  const fields = schema.primaryKey
-  if (fields.length < 2 || (Array.isArray(ids) && ids.length === 0))
-    return
-  const many = Array.isArray(ids) && (Array.isArray(ids[0]) || parseKeyString(ids[0]) !== undefined)
-  for (const id of (many ? ids : [ids]) as readonly unknown[]) {
-    if (id !== null && id !== undefined && keyOfId(id, fields) === undefined)
-      throw createOrmError(`${method}() on ${schema.name}: the id ${describeId(id)} does not give its composite key (${fields.map(field => `'${field}'`).join(', ')}). Pass an array of one value per key field, in that order (or the store's key string, '[1,2]'), or a list of such arrays.`)
-  }
+export function compositeIdError(method: string, schema: Schema, id: unknown): Error {
+  return createOrmError(`${method}() on ${schema.name}: the id ${describeId(id)} does not give its composite key (${schema.primaryKey.map(field => `'${field}'`).join(', ')}). Pass an array of one value per key field, in that order (or the store's key string, '[1,2]'), or a list of such arrays.`)
 }
 
 function describeId(id: unknown): string {

@@ -62,12 +62,13 @@ export function keyOfId(id: unknown, fields: readonly string[]): string | undefi
 /**
  * The keys for what a caller passed to `find`, `whereId` or `destroy`: one id or a list of ids (for
  * a composite key, an id is an array of values and a list is an array of such arrays). `many` says
- * which it was; ids that cannot be keys are left out. A key named twice is kept twice: see
+ * which it was; ids that cannot be keys are left out, or given to `unkeyed` when it is set (a
+ * missing id, `null` or `undefined`, is not). A key named twice is kept twice: see
  * {@link distinctKeys}.
  *
  * @internal
  */
-export function keysOfIds(ids: unknown, fields: readonly string[]): { keys: string[], many: boolean } {
+export function keysOfIds(ids: unknown, fields: readonly string[], unkeyed?: (id: unknown) => void): { keys: string[], many: boolean } {
   const many = Array.isArray(ids) && (fields.length === 1 || Array.isArray(ids[0]) || parseKeyString(ids[0]) !== undefined)
   const list = (many ? ids : [ids]) as readonly unknown[]
   const keys: string[] = []
@@ -75,6 +76,8 @@ export function keysOfIds(ids: unknown, fields: readonly string[]): { keys: stri
     const key = keyOfId(id, fields)
     if (key !== undefined)
       keys.push(key)
+    else if (unkeyed !== undefined && id !== null && id !== undefined)
+      unkeyed(id)
   }
   return { keys, many }
 }

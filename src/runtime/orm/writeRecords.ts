@@ -1,4 +1,4 @@
-import { checkCompositeIds, checkIds } from './arguments'
+import { checkIds, compositeIdError } from './arguments'
 import { createOrmError } from './errors'
 import type { Database } from './database'
 import { warnDanglingForeignKeys } from './danglingKeys'
@@ -116,8 +116,11 @@ export function newRecord(db: Database, schema: Schema, persist: boolean): Model
  */
 export function destroyIds(db: Database, schema: Schema, ids: unknown, accept?: (record: StoredRecord) => boolean): Model | Model[] | null {
   checkIds('destroy', schema, ids)
-  checkCompositeIds('destroy', schema, ids)
-  const { keys, many } = keysOfIds(ids, schema.primaryKey)
+  // An id of a composite key that gives not every key field throws (an empty list deletes nothing).
+  const refuse = schema.primaryKey.length > 1 && !(Array.isArray(ids) && ids.length === 0)
+    ? (id: unknown) => { throw compositeIdError('destroy', schema, id) }
+    : undefined
+  const { keys, many } = keysOfIds(ids, schema.primaryKey, refuse)
   const data = db.data(schema.entity)
   const deletions = new Map<string, undefined>()
   const found: Model[] = []
