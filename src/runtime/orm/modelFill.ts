@@ -10,9 +10,9 @@ import { _buildVisibility, _stripHidden } from './visibility'
 export const NO_FILL: ModelOptions = Object.freeze({ fill: false })
 
 /** The constructor options this library has; pinia-orm's others are refused by name. */
-const OPTIONS = new Set(['fill', 'relations', 'hidden', 'visible', 'operation', 'action'])
-const OPERATIONS = new Set(['get', 'set'])
-const ACTIONS = new Set(['save', 'update', 'insert'])
+const OPTIONS: ReadonlySet<string> = new Set(['fill', 'relations', 'hidden', 'visible', 'operation', 'action'])
+const OPERATIONS: ReadonlySet<string> = new Set(['get', 'set'])
+const ACTIONS: ReadonlySet<string> = new Set(['save', 'update', 'insert'])
 
 /**
  * What the model constructor and `$fill(attributes, options)` do (pinia-orm's `$fill`):

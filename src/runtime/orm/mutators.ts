@@ -49,11 +49,11 @@ export function _buildConversions(name: string, casts: unknown, mutators: unknow
   }
   for (const [field, Cast] of Object.entries(asObject(casts, `${name}.casts()`))) {
     check('casts', field)
-    if (typeof Cast !== 'function' || !(Cast === CastAttribute || Cast.prototype instanceof CastAttribute))
-      throw createOrmError(`${name}.casts() gives '${field}' a value that is not a cast class. Give a class that extends CastAttribute, e.g. DateCast or ArrayCast (the class, not an instance).`)
     // CastAttribute itself (pinia-orm's default cast) keeps every value as it is.
     if (Cast === CastAttribute)
       continue
+    if (typeof Cast !== 'function' || !(Cast.prototype instanceof CastAttribute))
+      throw createOrmError(`${name}.casts() gives '${field}' a value that is not a cast class. Give a class that extends CastAttribute, e.g. DateCast or ArrayCast (the class, not an instance).`)
     const cast = new (Cast as CastClass)()
     // A cast that keeps CastAttribute's `get` returns what it is given: nothing to do on read.
     if (cast.get !== CastAttribute.prototype.get)
