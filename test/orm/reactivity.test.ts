@@ -105,6 +105,42 @@ describe('state handed from one Pinia to another (SSR hydration)', () => {
     useRepo(Phone, client).destroy(20)
     expect(useRepo(User, client).with('phone').find(2)!.phone!.number).toBe('333')
   })
+
+  it('reads no records of a store the replacing state leaves out, and writes it anew', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 1, name: 'Ann', phone: { id: 10, number: '111' } })
+    const users = computed(() => useRepo(User, pinia).all().map(user => user.name))
+    expect(users.value).toEqual(['Ann'])
+
+    // Only the phones come back; the users' store has no state, then a state without records.
+    pinia.state.value = { phones: { data: { 20: { id: 20, userId: 2, number: '222' } } } } as typeof pinia.state.value
+    expect(useRepo(User, pinia).all()).toEqual([])
+    expect(users.value).toEqual([])
+    expect(useRepo(Phone, pinia).with('user').find(20)!.user).toBeNull()
+
+    useRepo(User, pinia).save({ id: 2, name: 'Bob' })
+    expect(pinia.state.value.users).toEqual({ data: { 2: { id: 2, name: 'Bob', email: '' } } })
+    expect(users.value).toEqual(['Bob'])
+    expect(useRepo(Phone, pinia).with('user').find(20)!.user!.name).toBe('Bob')
+
+    pinia.state.value = { users: {} } as typeof pinia.state.value
+    expect(useRepo(User, pinia).all()).toEqual([])
+    useRepo(User, pinia).save({ id: 3, name: 'Cy' })
+    expect(pinia.state.value.users).toEqual({ data: { 3: { id: 3, name: 'Cy', email: '' } } })
+    expect(users.value).toEqual(['Cy'])
+  })
+
+  it('deletes and replaces in a store the replacing state left out', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 1, name: 'Ann' })
+    pinia.state.value = {} as typeof pinia.state.value
+
+    useRepo(User, pinia).destroy(1)
+    useRepo(User, pinia).flush()
+    expect(pinia.state.value.users).toEqual({ data: {} })
+    useRepo(User, pinia).fresh({ id: 4, name: 'Dee' })
+    expect(useRepo(User, pinia).all().map(user => user.name)).toEqual(['Dee'])
+  })
 })
 
 describe('related records in the same order on both sides', () => {

@@ -323,14 +323,33 @@ export class Database {
       track(this.version(entity))
     this._reads?.add(entity)
     const id = this.storeIds.size === 0 ? entity : this.storeIds.get(entity) ?? entity
-    const state = this.rawState()[id]
-    // No state for the store (Pinia's whole state was replaced without it): no records, and no
-    // store made by a read. Its next write makes it and bumps the version tracked above.
-    if (!state)
+    const data = this.rawState()[id]?.data
+    // No state for the store, or no records in it (Pinia's whole state was replaced without
+    // them): no records, and no store made by a read. The next write makes them (see
+    // storeToWrite) and bumps the version tracked above.
+    if (data === undefined)
       return noRecords
     // A setup store (createORM({ pinia: { storeType: 'setupStore' } })) keeps its state as refs.
-    const data = state.data
     return isRef(data) ? toRaw(data.value as EntityData) : data
+  }
+
+  /**
+   * The entity store a write goes to, with records to write into. Pinia's whole state replaced
+   * without this store's (`pinia.state.value = { ... }`, as a test or a hand-made hydration may
+   * do) leaves the store holding nothing: it is made anew, as at its first use; a state without
+   * `data` gets an empty one.
+   */
+  private storeToWrite(entity: string): EntityStore {
+    const store = this.store(entity)
+    const state = this.rawState()[this.storeIds.get(entity) ?? entity]
+    if (state === undefined) {
+      store.$dispose()
+      this.stores.delete(entity)
+      return this.store(entity)
+    }
+    if (state.data === undefined)
+      store.$patch((writable) => { writable.data = {} })
+    return store
   }
 
   /**
@@ -371,7 +390,7 @@ export class Database {
   write(entity: string, changes: ReadonlyMap<string, StoredRecord | undefined>): void {
     if (changes.size === 0)
       return
-    const store = this.store(entity)
+    const store = this.storeToWrite(entity)
     const data = toRaw(store.$state.data)
     this.counts.write(entity, data, changes)
     const indexes = this.liveIndexes(entity, data)
@@ -405,7 +424,7 @@ export class Database {
    * @internal
    */
   _flush(entity: string): void {
-    const store = this.store(entity)
+    const store = this.storeToWrite(entity)
     this.ownWrite = true
     try {
       this.patch(store, toRaw(store.$state.data), NO_CHANGES)
@@ -444,10 +463,10 @@ export class Database {
   replace(entity: string, data: EntityData): void {
     if (this._interceptor) {
       // Record by record, so that a transaction can undo it and an optimistic rollback replay it.
-      this.write(entity, _replacementOf(toRaw(this.store(entity).$state.data), data))
+      this.write(entity, _replacementOf(toRaw(this.storeToWrite(entity).$state.data), data))
       return
     }
-    this.store(entity).$patch((state) => {
+    this.storeToWrite(entity).$patch((state) => {
       state.data = data
     })
     this.indexes.delete(entity)
