@@ -73,6 +73,17 @@ export interface Schema {
    * default where both have none.
    */
   withDefaults: (values: StoredRecord, keys?: StoredRecord) => StoredRecord
+  /**
+   * Makes the objects {@link Schema.shapes} keeps. Called once, by `getSchema` after it stored the
+   * schema (a model's constructor may ask for its schema).
+   */
+  readonly makeShapes: () => readonly unknown[]
+  /**
+   * A blank instance and a blank stored record (every attribute `null`, no database), kept for as
+   * long as the model class: they hold no record of any Pinia, and keep V8's hidden classes of
+   * the model's instances and records alive (see `getSchema`).
+   */
+  shapes: readonly unknown[]
 }
 
 /** The nested records a relation of one input record links to. */
