@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
+import { toRaw } from 'vue'
 import { Model, useRepo } from '../../src/runtime/orm'
 
 class User extends Model {
@@ -67,6 +68,8 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('destroyPost' as const), id }),
   fc.record({ kind: fc.constant('destroyRole' as const), id }),
   fc.record({ kind: fc.constant('flushUsers' as const) }),
+  // SSR hydration: the whole state replaced by a copy of itself, pivots and morph types included.
+  fc.record({ kind: fc.constant('hydrate' as const) }),
 )
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never
 
@@ -98,6 +101,9 @@ function apply(pinia: Pinia, step: Op): void {
       break
     case 'flushUsers':
       useRepo(User, pinia).flush()
+      break
+    case 'hydrate':
+      pinia.state.value = structuredClone(toRaw(pinia.state.value))
       break
   }
 }
