@@ -1,6 +1,6 @@
 import { keyOf } from '../keys'
 import type { StoredRecord } from '../keys'
-import { checkKeys, checkSameLength, finder, keyValues, keyWith } from './lookup'
+import { blankKeys, checkKeys, checkSameLength, finder, keyValues, keyWith } from './lookup'
 import { Relation, toFieldList } from './Relation'
 import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
 
@@ -18,12 +18,15 @@ export abstract class ChildrenRelation<R extends RelatedModel = RelatedModel> ex
   readonly _type: string | undefined
   /** The relation's name in messages. @internal */
   abstract readonly _kind: string
+  /** The shape of the keys it forces onto a nested record, kept alive (see `blankKeys`). @internal */
+  readonly _keysShape: StoredRecord
 
   constructor(related: RelatedRef<R>, foreignKey: string | readonly string[], localKey?: string | readonly string[], type?: string) {
     super(related)
     this._foreignKey = toFieldList(foreignKey)
     this._localKey = localKey === undefined || localKey === '' ? undefined : toFieldList(localKey)
     this._type = type
+    this._keysShape = blankKeys(type === undefined ? this._foreignKey : [...this._foreignKey, type])
   }
 
   /**

@@ -79,5 +79,20 @@ export function keyValues(record: StoredRecord, fields: readonly string[], targe
   return values
 }
 
+/**
+ * An object with `fields` set to `null` in this order, as a relation builds the keys it forces onto
+ * nested records (`keyValues`, a pivot's link fields). A relation keeps one for as long as its model
+ * lives, so that V8 keeps the hidden classes of such objects, and the code optimized for them,
+ * through a GC that finds none of a save's own alive (see `getSchema`).
+ *
+ * @internal
+ */
+export function blankKeys(fields: readonly string[]): StoredRecord {
+  const blank: StoredRecord = {}
+  for (const field of fields)
+    blank[field] = null
+  return blank
+}
+
 /** @internal */
 export { NONE as _NONE }

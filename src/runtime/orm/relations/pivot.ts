@@ -2,7 +2,7 @@ import { createOrmError } from '../errors'
 import type { StoredRecord } from '../keys'
 import { keyOf } from '../keys'
 import { hasRecord } from '../ownRecords'
-import { finder, keyWith } from './lookup'
+import { blankKeys, finder, keyWith } from './lookup'
 import { Relation, toFieldList } from './Relation'
 import { _inStoreOrder } from './storeOrder'
 import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
@@ -61,6 +61,8 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
   abstract readonly _kind: string
   /** @internal */
   abstract readonly _fields: PivotFields
+  /** The shape of the link fields a nested save forces onto a pivot record (see `blankKeys`). @internal */
+  _forcedShape: StoredRecord | undefined
   /**
    * Whether the owner's record may give, under the `as` name, the pivot's extra attributes of all
    * its links (pinia-orm's morphedByMany reads them there: `{ id: 1, users: [...], pivot: {...} }`).
@@ -97,6 +99,8 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
     const typeValue = fields.type === undefined ? undefined : fields.type.side === 'owner' ? owner.entity : related.entity
     const parentSide = fields.type === undefined ? fields.parent : [...fields.parent, fields.type.field]
     const linkFields = [...parentSide, fields.related]
+    // The shape of the link fields forced onto each pivot record (`forced` below), kept alive.
+    this._forcedShape ??= blankKeys(linkFields)
     for (const key of linkFields) {
       if (!pivot.attributes.has(key))
         throw createOrmError(`${name} is a ${this._kind} relation whose pivot model ${pivot.name} has no attribute '${key}'. Declare it in ${pivot.name}.fields(), e.g. \`${key}: this.attr(null)\`.`)
