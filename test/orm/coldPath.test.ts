@@ -5,6 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from 'vue'
 import { createORM, definePiniaOrmPlugin, Model, useRepo } from '../../src/runtime/orm'
 import type { ModelOptions, ModelClass } from '../../src/runtime/orm'
+import { FkIndex } from '../../src/runtime/orm/fkIndex'
+import { Query } from '../../src/runtime/orm/query'
 import { getSchema } from '../../src/runtime/orm/schema'
 import { Phone, Post, User } from './models'
 
@@ -146,6 +148,22 @@ describe('the blank instance and record each model keeps (V8 hidden classes, see
     useRepo(User, other).save({ id: 5, name: 'Eve' })
     expect(getSchema(User).shapes[0]).toBe(instance)
     expect({ ...instance }).toEqual({ id: null, name: null, email: null })
+  })
+
+  it('have kin for queries, indexes and the keys relations force, none holding any Pinia\'s data', () => {
+    seed()
+    expect(repo(User).with('posts').find(1)!.posts).toHaveLength(2)
+    useRepo(User, createPinia()).save({ id: 7, posts: [{ id: 70 }] })
+
+    expect(Query._kept._db).toBeUndefined()
+    expect(Query._kept._wheres).toEqual([])
+    expect(FkIndex._kept.source).toEqual({ kept: { key: 0 } })
+    expect(FkIndex._kept.get(0)).toEqual(['kept'])
+    const posts = User.fields().posts as unknown as { _keysShape?: unknown }
+    // Made by the first save through the relation, on the relation object its model keeps.
+    const bound = getSchema(User).relations.get('posts') as unknown as { _keysShape: unknown }
+    expect(bound._keysShape).toEqual({ userId: null })
+    expect(posts._keysShape).toBeUndefined()
   })
 
   it('are left out, with nothing else changed, for a model whose constructor refuses a blank instance', () => {

@@ -16,6 +16,16 @@ import type { StoredRecord } from './keys'
  * @internal
  */
 export class FkIndex {
+  /**
+   * An index of one made-up record, kept for as long as the class: V8 keeps the hidden classes of
+   * an index and of its buckets only while some object has them, and a fresh store has no index
+   * until its first relation read. Without it, every GC that finds no index alive (between two
+   * server requests) drops the code optimized for them, and each request's first reads run
+   * unoptimized again (see `getSchema`, and "Hidden classes" in bench/README.md). A static field,
+   * not a module constant, so that a bundler keeps it with the class.
+   */
+  static readonly _kept: FkIndex = new FkIndex({ kept: { key: 0 } }, ['key'])
+
   /** The data object the index describes. */
   readonly source: Record<string, StoredRecord>
   readonly fields: readonly string[]

@@ -56,6 +56,15 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
    */
   declare _sharedConstraint?: boolean
 
+  /**
+   * A query of no database, kept for as long as the class, for the reason `FkIndex._kept` gives: a
+   * query lives for one read, and a GC that finds none alive would drop the code optimized for
+   * queries.
+   *
+   * @internal
+   */
+  static readonly _kept: Query = new Query(undefined as unknown as Database, {} as Schema)
+
   /** @internal */
   constructor(db: Database, schema: Schema) {
     super(db, schema)

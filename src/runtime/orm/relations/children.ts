@@ -19,14 +19,13 @@ export abstract class ChildrenRelation<R extends RelatedModel = RelatedModel> ex
   /** The relation's name in messages. @internal */
   abstract readonly _kind: string
   /** The shape of the keys it forces onto a nested record, kept alive (see `blankKeys`). @internal */
-  readonly _keysShape: StoredRecord
+  _keysShape: StoredRecord | undefined
 
   constructor(related: RelatedRef<R>, foreignKey: string | readonly string[], localKey?: string | readonly string[], type?: string) {
     super(related)
     this._foreignKey = toFieldList(foreignKey)
     this._localKey = localKey === undefined || localKey === '' ? undefined : toFieldList(localKey)
     this._type = type
-    this._keysShape = blankKeys(type === undefined ? this._foreignKey : [...this._foreignKey, type])
   }
 
   /**
@@ -45,6 +44,8 @@ export abstract class ChildrenRelation<R extends RelatedModel = RelatedModel> ex
     checkKeys(parentKeys, owner, name)
     checkKeys(relatedKeys, related, name)
     checkSameLength(parentKeys, owner, this._foreignKey, related, name)
+    // The keys forced onto a nested record are the foreign key and then the type, as `keys` below.
+    this._keysShape ??= blankKeys(relatedKeys)
     const fixed = [owner.entity]
     const keyOfParent = type === undefined
       ? (parent: StoredRecord) => keyOf(parent, parentKeys)

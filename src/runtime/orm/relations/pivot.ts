@@ -99,8 +99,6 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
     const typeValue = fields.type === undefined ? undefined : fields.type.side === 'owner' ? owner.entity : related.entity
     const parentSide = fields.type === undefined ? fields.parent : [...fields.parent, fields.type.field]
     const linkFields = [...parentSide, fields.related]
-    // The shape of the link fields forced onto each pivot record (`forced` below), kept alive.
-    this._forcedShape ??= blankKeys(linkFields)
     for (const key of linkFields) {
       if (!pivot.attributes.has(key))
         throw createOrmError(`${name} is a ${this._kind} relation whose pivot model ${pivot.name} has no attribute '${key}'. Declare it in ${pivot.name}.fields(), e.g. \`${key}: this.attr(null)\`.`)
@@ -113,6 +111,8 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
       if (!related.attributes.has(key))
         throw createOrmError(`${name} links records by '${key}', which is not an attribute of ${related.name}. Declare it in ${related.name}.fields().`)
     }
+    // The shape of the link fields forced onto each pivot record (`forced` below), kept alive.
+    this._forcedShape ??= blankKeys(linkFields)
     const fixed = typeValue === undefined ? [] : [typeValue]
     const keyOfParent = (parent: StoredRecord) => fixed.length === 0 ? keyOf(parent, parentKeys) : keyWith(parent, parentKeys, fixed)
     const byPrimaryKey = relatedKeys.length === 1 && related.primaryKey.length === 1 && relatedKeys[0] === related.primaryKey[0]
