@@ -7,6 +7,7 @@ import { createORM, definePiniaOrmPlugin, Model, useRepo } from '../../src/runti
 import type { ModelOptions, ModelClass } from '../../src/runtime/orm'
 import { FkIndex } from '../../src/runtime/orm/fkIndex'
 import { Query } from '../../src/runtime/orm/query'
+import type { NormalizeVisitor } from '../../src/runtime/orm/normalize'
 import { getSchema } from '../../src/runtime/orm/schema'
 import { Phone, Post, User } from './models'
 
@@ -164,6 +165,20 @@ describe('the blank instance and record each model keeps (V8 hidden classes, see
     const bound = getSchema(User).relations.get('posts') as unknown as { _keysShape: unknown }
     expect(bound._keysShape).toEqual({ userId: null })
     expect(posts._keysShape).toBeUndefined()
+  })
+
+  it('keep the last nested save\'s visitor with nothing of that save or its Pinia', () => {
+    seed()
+    const visitor = getSchema(User).lastVisitor as NormalizeVisitor
+    expect(visitor).toBeDefined()
+    // Its store lookups reach no store, its relations no database, its input is gone.
+    expect(visitor.stored(getSchema(User), '1')).toBeUndefined()
+    expect(visitor.input()).toBeUndefined()
+    expect(() => visitor.visit(getSchema(User), { id: 1, phone: { id: 10 } }, undefined, 'users')).toThrow('this normalization is over')
+    // The next save keeps its own, and still saves what it is given.
+    repo(User).save({ id: 3, name: 'Cy', posts: [{ id: 103 }] })
+    expect(getSchema(User).lastVisitor).not.toBe(visitor)
+    expect(repo(User).with('posts').find(3)!.posts.map(post => post.id)).toEqual([103])
   })
 
   it('are left out, with nothing else changed, for a model whose constructor refuses a blank instance', () => {

@@ -49,6 +49,27 @@ export interface NormalizeOptions {
 }
 
 /**
+ * Why each schema keeps the visitor of its last normalization (`Schema.lastVisitor`), its closures
+ * emptied of everything that normalization captured: the relations call the visitor's functions
+ * from their hottest loop, and V8 optimizes those calls for the one function a call site has
+ * seen. When that function is garbage, as it is after its save, the next full GC throws the
+ * optimized code away, and a server that saves once per request (a GC between two requests) runs
+ * its saves unoptimized again and again. With the last visitor alive, the next save's call sites
+ * see a second function of the same code, and V8 optimizes them for any function of it: code that
+ * no GC invalidates. It holds no record of any Pinia: the captured store, input and batches are
+ * dropped before it is kept. Kept on the schema, an object the caller holds, so that no bundler
+ * drops the write as unused.
+ *
+ * This is the context the kept closures hold once their normalization is over: nothing of it.
+ */
+const NO_CONTEXT: NormalizeContext = Object.freeze({
+  link: () => {
+    throw createOrmError('this normalization is over.')
+  },
+  stored: () => undefined,
+})
+
+/**
  * Splits `input` (one record or a list) of `schema`'s model into per-model batches of complete
  * records, as they will be stored, filling in the keys that link nested records. It never writes
  * and never mutates the input or the store, so a save that fails here changes nothing. A record
@@ -58,22 +79,22 @@ export interface NormalizeOptions {
  */
 export function normalize(context: NormalizeContext, schema: Schema, input: unknown, options: NormalizeOptions): Normalized {
   const rootSchema = schema
-  const batches = new Map<Schema, Map<string, StoredRecord>>()
+  let batches = new Map<Schema, Map<string, StoredRecord>>()
   // One object can stand for records of two models (`o.posts = [o]`): key the guard on both.
-  const seen = new Map<Schema, Map<object, SavedNode>>()
+  let seen = new Map<Schema, Map<object, SavedNode>>()
   // Where the visit is in the input, for error messages. A failure aborts the whole normalization,
   // so the path is left as it was when the error was thrown.
   // Segments and list indexes apart (-1: none), so a record's place costs no string until an error.
-  const segments: string[] = []
-  const indexes: number[] = []
+  let segments: string[] = []
+  let indexes: number[] = []
   const path = () => segments.map((segment, i) => indexes[i]! < 0 ? segment : `${segment}[${indexes[i]}]`)
-  const unlinks: Unlink[] = []
+  let unlinks: Unlink[] = []
   // The records whose nested records are being visited (the path from the root, as a stack of
   // their records being built and their inputs). pinia-orm (normalizr) stores a record after the
   // records nested in it, so when a record comes again inside itself (a loaded back-reference
   // saved as it was: user.posts[0].author), the outer one's values win over the inner one's.
-  const openRecords: StoredRecord[] = []
-  const openInputs: StoredRecord[] = []
+  let openRecords: StoredRecord[] = []
+  let openInputs: StoredRecord[] = []
   let inputs: Map<StoredRecord, StoredRecord> | undefined
 
   const visitor: NormalizeVisitor = {
@@ -205,7 +226,20 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       throw nestingError((owner, field) => context.link(owner, field).related, rootSchema, input, path())
     throw error
   }
-  return { roots, batches, unlinks, inputs }
+  const normalized: Normalized = { roots, batches, unlinks, inputs }
+  // Kept until the next normalization, holding nothing of this one (see `NO_CONTEXT`).
+  context = NO_CONTEXT
+  input = undefined
+  batches = new Map()
+  seen = new Map()
+  segments = []
+  indexes = []
+  unlinks = []
+  openRecords = []
+  openInputs = []
+  inputs = undefined
+  rootSchema.lastVisitor = visitor
+  return normalized
 }
 
 /**

@@ -132,6 +132,7 @@ function buildSchema(model: SchemaModel): Schema {
       return [filled(blank, undefined), this.withDefaults(blank)]
     },
     shapes: [],
+    lastVisitor: undefined,
     withDefaults(values, keys) {
       const record: StoredRecord = {}
       for (let i = 0; i < attributeNames.length; i++) {

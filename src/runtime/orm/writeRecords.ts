@@ -6,14 +6,15 @@ import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { _deleteRecords, _saveBatches } from './hooks'
 import { _hooksByClass } from './subclassDispatch'
 import { devWarner } from './inputWarnings'
+import type { DevWarn } from './inputWarnings'
 import { keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
 import type { Model } from './Model'
 import { _keepsMeta } from './modelDefaults'
 import { normalize } from './normalize'
-import type { NormalizeOptions, Normalized, SavedNode } from './normalize'
+import type { NormalizeContext, NormalizeOptions, Normalized, SavedNode } from './normalize'
 import { recordAt, setRecord } from './ownRecords'
-import type { Schema } from './relations/Relation'
+import type { RelationLink, Schema } from './relations/Relation'
 import { hasGeneratedKey } from './schema'
 import type { ModelOptions, RecordInput } from './types'
 import { _madeInstance } from './modelFill'
@@ -29,18 +30,36 @@ export const SAVE: NormalizeOptions = Object.freeze({ relations: true, merge: tr
 export const INSERT: NormalizeOptions = Object.freeze({ relations: false, merge: false })
 
 function normalizeRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[], options: NormalizeOptions): Normalized {
-  // One read of each store per save, not one per record.
-  const stores = new Map<Schema, Record<string, StoredRecord>>()
-  return normalize({
-    link: (owner, field) => db.link(owner, field),
-    stored(related, key) {
-      let data = stores.get(related)
-      if (!data)
-        stores.set(related, data = db.data(related.entity))
-      return recordAt(data, key)
-    },
-    warn: devWarner(db.pinia),
-  }, schema, records, options)
+  return normalize(new SaveContext(db, devWarner(db.pinia)), schema, records, options)
+}
+
+/**
+ * What one save's normalization reads from the database. A class, not an object of closures made
+ * per save: the normalization calls `stored` and `link` per record, and V8 would optimize those
+ * calls for one save's functions, code that dies with them (see `NO_CONTEXT` in normalize.ts).
+ */
+class SaveContext implements NormalizeContext {
+  /** One read of each store per save, not one per record. */
+  private readonly stores = new Map<Schema, Record<string, StoredRecord>>()
+
+  constructor(private readonly db: Database, readonly warn: DevWarn | undefined) {}
+
+  /**
+   * A context of no database, kept for as long as the class, so that V8 keeps the hidden class of
+   * contexts through a GC that finds none alive (see `getSchema`).
+   */
+  static readonly kept: SaveContext = new SaveContext(undefined as unknown as Database, undefined)
+
+  link(owner: Schema, field: string): RelationLink {
+    return this.db.link(owner, field)
+  }
+
+  stored(related: Schema, key: string): StoredRecord | undefined {
+    let data = this.stores.get(related)
+    if (!data)
+      this.stores.set(related, data = this.db.data(related.entity))
+    return recordAt(data, key)
+  }
 }
 
 /**

@@ -84,6 +84,11 @@ export interface Schema {
    * the model's instances and records alive (see `getSchema`).
    */
   shapes: readonly unknown[]
+  /**
+   * The visitor of the model's last nested save, emptied of it, kept so that V8's optimized save
+   * code outlives a GC (see `NO_CONTEXT` in `normalize.ts`).
+   */
+  lastVisitor: unknown
 }
 
 /** The nested records a relation of one input record links to. */
