@@ -85,16 +85,16 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   // Where the visit is in the input, for error messages. A failure aborts the whole normalization,
   // so the path is left as it was when the error was thrown.
   // Segments and list indexes apart (-1: none), so a record's place costs no string until an error.
-  let segments: string[] = []
-  let indexes: number[] = []
+  const segments: string[] = []
+  const indexes: number[] = []
   const path = () => segments.map((segment, i) => indexes[i]! < 0 ? segment : `${segment}[${indexes[i]}]`)
   let unlinks: Unlink[] = []
   // The records whose nested records are being visited (the path from the root, as a stack of
   // their records being built and their inputs). pinia-orm (normalizr) stores a record after the
   // records nested in it, so when a record comes again inside itself (a loaded back-reference
   // saved as it was: user.posts[0].author), the outer one's values win over the inner one's.
-  let openRecords: StoredRecord[] = []
-  let openInputs: StoredRecord[] = []
+  const openRecords: StoredRecord[] = []
+  const openInputs: StoredRecord[] = []
   let inputs: Map<StoredRecord, StoredRecord> | undefined
 
   const visitor: NormalizeVisitor = {
@@ -227,16 +227,13 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     throw error
   }
   const normalized: Normalized = { roots, batches, unlinks, inputs }
-  // Kept until the next normalization, holding nothing of this one (see `NO_CONTEXT`).
+  // Kept until the next normalization, holding nothing of this one (see `NO_CONTEXT`). The path
+  // and the stacks of open records are empty again once the visit is over.
   context = NO_CONTEXT
   input = undefined
   batches = new Map()
   seen = new Map()
-  segments = []
-  indexes = []
   unlinks = []
-  openRecords = []
-  openInputs = []
   inputs = undefined
   rootSchema.lastVisitor = visitor
   return normalized
