@@ -257,6 +257,17 @@ describe('5. public methods check their arguments', () => {
     expect(useRepo(User, pinia).destroy(undefined as never)).toBeNull()
   })
 
+  it('destroy of a list with an id that cannot be a key deletes none of the list', () => {
+    useRepo(User, pinia).save([{ id: 1, name: 'A' }, { id: 2, name: 'B' }, { id: 3, name: 'C' }])
+    const before = snapshot()
+    expectOrmError(() => useRepo(User, pinia).destroy([1, 2, Number.NaN]), 'destroy()', 'User', 'the number NaN')
+    expectOrmError(() => useRepo(User, pinia).destroy([3, {}] as never), 'destroy()', 'User', 'an object')
+    expect(snapshot()).toEqual(before)
+    // null and undefined in a list name no record; the rest are deleted, a key named twice once.
+    expect(useRepo(User, pinia).destroy([null, 2, undefined, '2', 7] as never).map(user => user.name)).toEqual(['B'])
+    expect(Object.keys(pinia.state.value.users.data)).toEqual(['1', '3'])
+  })
+
   it('update refuses a value that is not an object of attributes', () => {
     expectOrmError(() => useRepo(User, pinia).where('id', 1).update('x' as never), 'update()', 'User')
     expectOrmError(() => useRepo(User, pinia).where('id', 1).update([] as never), 'update()', 'User')

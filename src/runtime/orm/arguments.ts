@@ -140,7 +140,12 @@ function checkIdValues(method: string, schema: Schema, values: readonly unknown[
   }
 }
 
-function idError(method: string, schema: Schema, value: unknown) {
+/**
+ * The error for an id that is not a key value (an object, `NaN`, a symbol).
+ *
+ * @internal
+ */
+export function idError(method: string, schema: Schema, value: unknown): Error {
   return createOrmError(`${method}() on ${schema.name}: an id is ${describeKeyValue(value)}. A key (or each value of a composite key ${schema.primaryKey.map(field => `'${field}'`).join(', ')}) is a string, a finite number or a bigint.`)
 }
 

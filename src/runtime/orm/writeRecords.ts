@@ -1,4 +1,4 @@
-import { checkIds, compositeIdError } from './arguments'
+import { checkIds, compositeIdError, idError } from './arguments'
 import { createOrmError } from './errors'
 import type { Database } from './database'
 import { warnDanglingForeignKeys } from './danglingKeys'
@@ -134,6 +134,8 @@ export function newRecord(db: Database, schema: Schema, persist: boolean): Model
  * @internal
  */
 export function destroyIds(db: Database, schema: Schema, ids: unknown, accept?: (record: StoredRecord) => boolean): Model | Model[] | null {
+  if (Array.isArray(ids) && schema.primaryKey.length === 1)
+    return destroyList(db, schema, ids, accept)
   checkIds('destroy', schema, ids)
   // An id of a composite key that gives not every key field throws (an empty list deletes nothing).
   const refuse = schema.primaryKey.length > 1 && !(Array.isArray(ids) && ids.length === 0)
@@ -152,6 +154,31 @@ export function destroyIds(db: Database, schema: Schema, ids: unknown, accept?: 
   }
   const deleted = _deleteRecords(db, schema, deletions, found, _hooksByClass(schema))
   return many ? deleted : deleted[0] ?? null
+}
+
+/**
+ * {@link destroyIds} of a list of ids of a single-field key, the common case, in one pass: each id
+ * is checked, turned into its key and looked up where it is. An id that cannot be a key throws
+ * before anything is written, as checkIds would.
+ */
+function destroyList(db: Database, schema: Schema, ids: readonly unknown[], accept: ((record: StoredRecord) => boolean) | undefined): Model[] {
+  const data = db.data(schema.entity)
+  const deletions = new Map<string, undefined>()
+  const found: Model[] = []
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]
+    if (id === null || id === undefined)
+      continue
+    if (typeof id === 'number' ? !Number.isFinite(id) : typeof id !== 'string' && typeof id !== 'bigint')
+      throw idError('destroy', schema, id)
+    const key = String(id)
+    const record = recordAt(data, key)
+    if (record !== undefined && !deletions.has(key) && (accept === undefined || accept(record))) {
+      deletions.set(key, undefined)
+      found.push(schema.hydrate(record, db))
+    }
+  }
+  return _deleteRecords(db, schema, deletions, found, _hooksByClass(schema))
 }
 
 /**
