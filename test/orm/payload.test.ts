@@ -79,4 +79,25 @@ describe('packState and unpackState', () => {
 
     expect(unpackState(JSON.parse(JSON.stringify(packState(pinia))))).toEqual(state)
   })
+
+  it('pack a record by its own fields: one that inherits an enumerable field in their place is kept whole', () => {
+    const pinia = createPinia()
+    useRepo(Post, pinia).save({ id: 1, title: 'x' })
+    // As many enumerable fields as the model's, the last one inherited, not own.
+    const fields = Object.keys(pinia.state.value.posts!.data[1])
+    const last = fields.at(-1)!
+    const inherits = Object.create({ [last]: 'inherited' }) as Record<string, unknown>
+    for (const field of fields.slice(0, -1))
+      inherits[field] = field === 'id' ? 2 : null
+    useRepo(Post, pinia).piniaStore().$patch((state) => {
+      state.data[2] = inherits
+    })
+
+    const packed = packState(pinia)
+    const posts = Object.values(packed.posts as object)[0] as { rows: unknown[][], extra?: [string, unknown][] }
+
+    expect(posts.rows).toHaveLength(1)
+    expect(posts.extra).toEqual([['2', inherits]])
+    expect(Object.getPrototypeOf((unpackState(packed) as { posts: { data: Record<string, unknown> } }).posts.data[2])).toHaveProperty(last, 'inherited')
+  })
 })

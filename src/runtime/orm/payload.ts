@@ -117,7 +117,8 @@ export function packEntity(data: EntityData, key: readonly string[], fields: rea
 export function unpackEntity(packed: PackedEntity): EntityData {
   const { key, fields, rows, extra } = packed
   const data: EntityData = {}
-  for (const row of rows) {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!
     const record: StoredRecord = {}
     for (let i = 0; i < fields.length; i++)
       record[fields[i]!] = row[i]
@@ -132,18 +133,20 @@ export function unpackEntity(packed: PackedEntity): EntityData {
 
 /** The record's values in field order, or undefined when its own fields are not exactly these. */
 function rowOf(record: StoredRecord, fields: readonly string[]): unknown[] | undefined {
+  // Inherited enumerable fields are counted too: with every field below an own one, the count
+  // can only equal their number when there is no other field, own or inherited.
   let count = 0
-  for (const field in record) {
-    if (hasOwn.call(record, field))
-      count++
-  }
+  for (const _ in record)
+    count++
   if (count !== fields.length)
     return undefined
-  const row: unknown[] = []
-  for (const field of fields) {
+  // eslint-disable-next-line unicorn/no-new-array -- a length, filled below
+  const row: unknown[] = new Array(fields.length)
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!
     if (!hasOwn.call(record, field))
       return undefined
-    row.push(record[field])
+    row[i] = record[field]
   }
   return row
 }

@@ -99,8 +99,7 @@ export function freshRecords(db: Database, schema: Schema, records: RecordInput 
     return resultOf(db, records, roots, batches)
   }
   const data: Record<string, StoredRecord> = {}
-  for (const [key, record] of batches.get(schema) ?? [])
-    setRecord(data, key, record)
+  batches.get(schema)?.forEach((record, key) => setRecord(data, key, record))
   db.replace(schema.entity, data)
   return resultOf(db, records, roots)
 }

@@ -35,11 +35,11 @@ export class EntityCounts {
       this.counts.delete(entity)
       return
     }
-    for (const [id, record] of changes) {
+    changes.forEach((record, id) => {
       const exists = hasRecord(data, id)
       if (record === undefined ? exists : !exists)
         known.size += record === undefined ? -1 : 1
-    }
+    })
   }
 
   /** Forgets the count of an entity written behind the ORM's back (a `$patch` through Pinia). */
