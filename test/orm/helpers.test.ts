@@ -53,6 +53,17 @@ describe('collection helpers', () => {
     expect(Object.keys(useGroupBy(users, ['name', 'age']))).toEqual(['[bob,30]', '[Ann,20]', '[ann,]'])
   })
 
+  it('useGroupBy puts a number and its string in one group, keeps groups named like members of Object.prototype, and fills every list', () => {
+    const items = [{ k: '__proto__', i: 1 }, { k: 2, i: 2 }, { k: 'constructor', i: 3 }, { k: '2', i: 4 }, { k: '__proto__', i: 5 }, { k: 'toString', i: 6 }]
+    const groups = useGroupBy(items, 'k')
+    expect(Object.keys(groups)).toEqual(['2', '__proto__', 'constructor', 'toString'])
+    expect(Object.getPrototypeOf(groups)).toBe(Object.prototype)
+    const lists = Object.keys(groups).map(key => Object.getOwnPropertyDescriptor(groups, key)!.value as typeof items)
+    expect(lists.map(list => list.map(item => item.i))).toEqual([[2, 4], [1, 5], [3], [6]])
+    // No hole in any list: each index holds its item.
+    expect(lists.every(list => Object.keys(list).length === list.length)).toBe(true)
+  })
+
   it('useSortBy sorts by a field, case-insensitively with SORT_FLAG_CASE, by pairs, or by a function', () => {
     const users = people()
     const names = (list: typeof users) => list.map(user => user.id)
