@@ -57,8 +57,14 @@ export class FkIndex {
       if (value === undefined)
         continue
       const bucket = buckets[value]
+      // A list grown by push() keeps room for 17 ids, and the index lives as long as the store:
+      // the first three ids of a bucket (most buckets of a hasMany) are lists of their size.
       if (bucket === undefined)
         buckets[value] = [id]
+      else if (bucket.length === 1)
+        buckets[value] = [bucket[0]!, id]
+      else if (bucket.length === 2)
+        buckets[value] = [bucket[0]!, bucket[1]!, id]
       else
         bucket.push(id)
     }
