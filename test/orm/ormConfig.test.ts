@@ -1,7 +1,7 @@
 // createORM() options and pinia-orm plugins, kept per Pinia instance.
 import { createPinia, defineStore } from 'pinia'
 import { describe, expect, it, vi } from 'vitest'
-import { createApp } from 'vue'
+import { computed, createApp, isRef, ref, toRaw } from 'vue'
 import { Model, createORM, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
 import type { CreateOrmOptions } from '../../src/runtime/orm'
 import { _modelDefaults } from '../../src/runtime/orm/config'
@@ -59,6 +59,31 @@ describe('createORM options', () => {
 
   it('reject a store type that does not exist', () => {
     expect(() => useRepo(User, appPinia({ pinia: { storeType: 'classic' as never } }))).toThrow(/takes 'optionStore' or 'setupStore', not "classic"/)
+  })
+
+  it('count setup stores\' records after each kind of change', () => {
+    // A model with store options of its own gets a setup store, whose `data` is a ref.
+    class Member extends Model {
+      static override entity = 'members'
+      static piniaOptions = () => ({ label: ref('members') })
+      static override fields() {
+        return { id: this.attr(null), name: this.string(''), email: this.string('') }
+      }
+    }
+    const pinia = appPinia({ pinia: { storeType: 'setupStore' } })
+    const users = useRepo(Member, pinia)
+    users.save([{ id: 1, name: 'Ann' }, { id: 2, name: 'Bob' }])
+    expect(isRef(toRaw(pinia.state.value).members?.data)).toBe(true)
+    const counted = computed(() => users.count())
+    expect([users.count(), users.exists(), counted.value]).toEqual([2, true, 2])
+    users.piniaStore().data = { 3: { id: 3, name: 'Cid', email: '' } }
+    expect([users.count(), users.exists(), counted.value]).toEqual([1, true, 1])
+    users.save({ id: 4 })
+    expect([users.count(), counted.value]).toEqual([2, 2])
+    users.piniaStore().$patch((state) => {
+      state.data = {}
+    })
+    expect([users.count(), users.exists(), counted.value]).toEqual([0, false, 0])
   })
 
   it('warn in dev when a store type arrives after entity stores were made', () => {

@@ -5,7 +5,7 @@ import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { computed } from 'vue'
-import { Model, transaction, useRepo } from '../../src/runtime/orm'
+import { Model, Repository, transaction, useRepo } from '../../src/runtime/orm'
 import { Post, User } from './models'
 
 class Member extends Model {
@@ -85,7 +85,7 @@ describe('count() and exists()', () => {
     expect([scores.count(), counted.value]).toEqual([4, 4])
     // The records replaced by assignment, without a $patch.
     scores.piniaStore().data = { 9: { id: 9, name: 'Ike', points: 1, team: 'x' } }
-    expect(scores.count()).toBe(1)
+    expect([scores.count(), scores.exists(), counted.value]).toEqual([1, true, 1])
     // Pinia's whole state replaced, as hydration does.
     pinia.state.value = { scores: { data: { 1: { id: 1, name: 'A', points: 0, team: '' }, 2: { id: 2, name: 'B', points: 0, team: '' } } } }
     expect([scores.count(), counted.value]).toEqual([2, 2])
@@ -97,6 +97,41 @@ describe('count() and exists()', () => {
     expect([scores.count(), counted.value]).toEqual([3, 3])
     scores.flush()
     expect([scores.count(), scores.exists(), counted.value]).toEqual([0, false, 0])
+  })
+
+  it('count() and exists() of several repositories, asked in turn, each follow their own records', () => {
+    class Scorers extends Repository<typeof Score> {
+      override use = Score
+      override query() {
+        return super.query().where('points', (points: number | null) => (points ?? 0) > 0)
+      }
+    }
+    const scores = useRepo(Score, pinia)
+    const scorers = useRepo(Scorers, pinia)
+    const posts = useRepo(Post, pinia)
+    const asked = () => [scores.count(), scorers.count(), posts.count(), scores.exists(), posts.exists()]
+    expect(asked()).toEqual([5, 4, 0, true, false])
+    expect(asked()).toEqual([5, 4, 0, true, false])
+    posts.save({ id: 1, title: 'a' })
+    expect(asked()).toEqual([5, 4, 1, true, true])
+    scores.save({ id: 3, points: 7 })
+    expect(asked()).toEqual([5, 5, 1, true, true])
+    scores.destroy([1, 2])
+    expect(asked()).toEqual([3, 3, 1, true, true])
+    scores.piniaStore().data = {}
+    expect(asked()).toEqual([0, 0, 1, false, true])
+  })
+
+  it('count() asked again inside a cached query is recorded as a read of its entity', () => {
+    const scores = useRepo(Score, pinia)
+    const posts = useRepo(Post, pinia)
+    posts.save([{ id: 1 }, { id: 2 }])
+    // Asked outside first: a count kept from there must not hide the read from the cache.
+    expect(posts.count()).toBe(2)
+    const underPostCount = () => scores.useCache('under').where((score: { points: number | null }) => (score.points ?? 0) < posts.count() * 10).get()
+    expect(ids(underPostCount())).toEqual([1, 3, 4])
+    posts.save({ id: 3 })
+    expect(ids(underPostCount())).toEqual([1, 3, 4, 5])
   })
 
   it('count() always equals get().length after any sequence of writes', () => {

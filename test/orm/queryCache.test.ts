@@ -18,6 +18,15 @@ describe('useCache()', () => {
     expect(after.map(user => user.id)).toEqual([1, 2, 3])
   })
 
+  it('drops a result when the store\'s records are replaced by assignment', () => {
+    const pinia = createPinia()
+    const users = useRepo(User, pinia)
+    users.save([{ id: 1, name: 'Ann' }, { id: 2, name: 'Bob' }])
+    expect(users.useCache('all').get().map(user => user.id)).toEqual([1, 2])
+    users.piniaStore().data = { 3: { id: 3, name: 'Cid', email: '' } }
+    expect(users.useCache('all').get().map(user => user.id)).toEqual([3])
+  })
+
   it('keys by the key and params, or by the query itself without a key', () => {
     const users = useRepo(User, createPinia())
     users.save([{ id: 1, name: 'Ann' }, { id: 2, name: 'Bob' }])

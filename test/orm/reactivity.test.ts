@@ -33,6 +33,20 @@ describe('reads in a computed', () => {
     expect(view.value).toEqual([])
   })
 
+  it('re-run after the store\'s records are replaced by assignment', () => {
+    const pinia = createPinia()
+    const users = useRepo(User, pinia)
+    users.save([{ id: 1, name: 'Ann' }, { id: 2, name: 'Bob', phone: { id: 10, number: '111' } }])
+    const counted = computed(() => users.count())
+    const names = computed(() => users.all().map(user => user.name))
+    const bobs = computed(() => users.where('name', 'Bob').with('phone').get().map(user => user.phone?.number ?? '-'))
+    expect([counted.value, names.value, bobs.value]).toEqual([2, ['Ann', 'Bob'], ['111']])
+
+    users.piniaStore().data = { 3: { id: 3, name: 'Bob', email: '' } }
+    expect([counted.value, names.value, bobs.value]).toEqual([1, ['Bob'], ['-']])
+    expect([users.find(1), users.find(3)?.name]).toEqual([null, 'Bob'])
+  })
+
   it('re-run when they read records through the store itself', () => {
     const pinia = createPinia()
     useRepo(User, pinia).save({ id: 1, name: 'Ann' })

@@ -1,6 +1,6 @@
 import type { Pinia } from 'pinia'
-import { isRef, shallowRef, toRaw, toRef, triggerRef } from 'vue'
-import type { ShallowRef } from 'vue'
+import { effect, effectScope, isRef, shallowRef, toRaw, toRef, triggerRef } from 'vue'
+import type { EffectScope, ShallowRef } from 'vue'
 import { installedOrmOptions, resolveConfig } from './config'
 import type { CreateOrmOptions, OrmConfig } from './config'
 import { createOrmError } from './errors'
@@ -17,6 +17,7 @@ import type { RelatedRef, Relation, RelationHost, RelationLink, Schema } from '.
 import { getSchema } from './schema'
 import { sameFields } from './sameFields'
 import { Signals } from './reactivity/signals'
+import type { Dep } from './reactivity/matchers'
 import type { ModelClass } from './types'
 import { isModelClass } from './relatedRef'
 import { _replacementOf } from './transactions/effects'
@@ -65,6 +66,29 @@ export interface WriteInterceptor {
 }
 
 const NO_CHANGES: ReadonlyMap<string, StoredRecord | undefined> = new Map()
+/** What watches one entity store's `data` for a new object by assignment (see Database.hearAssignedData). */
+interface DataWatch {
+  readonly scope: EffectScope
+  /** The store's raw state, and its `data`, as last seen. */
+  state: EntityState | undefined
+  data: unknown
+}
+
+/** A repository's answer to `count()`, kept on it until a write (see Database._countOf). */
+export interface KeptCount {
+  readonly size: number
+  /** Tells whether an effect is running (see Signals._probe): the kept answer is for reads outside one. */
+  readonly probe: Dep
+}
+
+/** What `Database._countOf` needs of a repository. */
+interface CountingRepository {
+  readonly _scopedQuery: boolean
+  readonly _schema: Schema
+  _counted: KeptCount | undefined
+  query: () => { count: () => number }
+}
+
 /** The records of an entity that has no store yet: none (frozen, so that nothing writes into it). */
 const noRecords: EntityData = Object.freeze({})
 
@@ -79,6 +103,8 @@ export class Database {
   readonly pinia: Pinia
   private readonly schemas = new Map<string, Schema>()
   private readonly stores = new Map<string, EntityStore>()
+  /** What hears each store's `data` replaced by assignment (see hearAssignedData). */
+  private readonly dataWatches = new Map<string, DataWatch>()
   private readonly versions = new Map<string, ShallowRef<number>>()
   private writes = 0
   private readonly indexes = new Map<string, FkIndex[]>()
@@ -94,8 +120,8 @@ export class Database {
   /** Store ids of namespaced entities (`static namespace`); others use the entity. */
   private readonly storeIds = new Map<string, string>()
   private readonly counts = new EntityCounts()
-  /** The last answer of `count()`, and what it was true for. */
-  private lastCount: { entity: string, writes: number, state: EntityState, data: EntityData, size: number } | undefined
+  /** The repository holding a kept answer to `count()` (see `_countOf`), one at a time. */
+  private counted: CountingRepository | undefined
   private ownWrite = false
   private stateProxy: unknown
   private stateRaw: Record<string, EntityState | undefined> | undefined
@@ -117,11 +143,7 @@ export class Database {
    * @internal
    */
   readonly _sharedLoads = new Map<Schema, Map<string, readonly unknown[]>>()
-  /**
-   * While set, every entity read through `data()` is added to it (see QueryCache).
-   * @internal
-   */
-  _reads: Set<string> | undefined
+  private reads: Set<string> | undefined
   /**
    * What `createORM({ model })` defaults make of each model in this Pinia; `undefined` without
    * defaults, so reads and writes then take the models' own path. Set with the config.
@@ -186,18 +208,52 @@ export class Database {
 
   /** The number of records of an entity: O(1) after the first count. */
   count(entity: string): number {
-    // Asked again with nothing written and no effect to track it: the same answer. A replacement of
-    // Pinia's whole state (hydration) counts as a write: each entity store's subscription hears it.
-    const last = this.lastCount
-    if (last !== undefined && last.entity === entity && last.writes === this.writes && last.state.data === last.data
-      && this._reads === undefined && !this._signals.tracking())
-      return last.size
-    const data = this.data(entity)
-    const size = this.counts.get(entity, data)
-    const state = this.rawState()[this.storeIds.get(entity) ?? entity]
-    // Only for an option store's state, whose `data` is the records themselves.
-    this.lastCount = state?.data === data ? { entity, writes: this.writes, state, data, size } : undefined
+    return this.counts.get(entity, this.data(entity))
+  }
+
+  /**
+   * A repository's `count()` with no answer kept on it: how many records its `query()` matches,
+   * read (and tracked) from the store. The answer is then kept on the repository, for `count()`
+   * and `exists()` asked again outside an effect, until the next write to any entity. Kept only
+   * while no query cache records the entities read, and only for an entity whose option store
+   * exists: its subscription and its watch of `data` hear every change.
+   *
+   * @internal
+   */
+  _countOf(repo: CountingRepository): number {
+    // A custom repository's query() may add constraints: its answer is never kept.
+    if (repo._scopedQuery)
+      return repo.query().count()
+    const entity = repo._schema.entity
+    const size = this.counts.get(entity, this.data(entity))
+    this.dropCount()
+    // Not for a setup store: a new `data` given to its ref is heard by effects only (see hearAssignedData).
+    if (this.reads === undefined && this.stores.has(entity) && !isRef(this.rawState()[this.storeIds.get(entity) ?? entity]?.data)) {
+      repo._counted = { size, probe: this._signals._probe }
+      this.counted = repo
+    }
     return size
+  }
+
+  private dropCount(): void {
+    if (this.counted !== undefined) {
+      this.counted._counted = undefined
+      this.counted = undefined
+    }
+  }
+
+  /**
+   * While set, every entity read through `data()` is added to it (see QueryCache).
+   * @internal
+   */
+  get _reads(): Set<string> | undefined {
+    return this.reads
+  }
+
+  set _reads(reads: Set<string> | undefined) {
+    this.reads = reads
+    // A kept count would answer without reading: the cache would not learn what it read.
+    this.dropCount()
   }
 
   /**
@@ -309,8 +365,40 @@ export class Database {
       // Any change through Pinia's API ($patch, $reset, $state = ...) counts as a write. Not deep:
       // a deep watch would walk every record on every change.
       store.$subscribe(() => this.touch(entity), { detached: true, flush: 'sync', deep: false })
+      this.dataWatches.set(entity, this.hearAssignedData(entity, id))
     }
     return store
+  }
+
+  /**
+   * Makes a new `data` given by assignment (`store.data = { ... }`) a write, as a `$patch` is: Pinia's
+   * subscription watches the store's state object only. An effect reads `state.data` once; each
+   * trigger of it (every ORM write triggers it too, see patch) compares the records object with
+   * the one it saw, and that comparison is all a write pays. A watch one level deep would hear it
+   * too, but enumerates the state through its proxy on every write (10 µs per `destroy()`).
+   * A setup store's `data` is a ref, which `data()` reads through, so effects hear it already.
+   * Detached, as the subscription is: a component that first used the store may unmount.
+   */
+  private hearAssignedData(entity: string, id: string): DataWatch {
+    const watch: DataWatch = { scope: effectScope(true), state: undefined, data: undefined }
+    const runner = watch.scope.run(() => effect(() => {
+      void this.pinia.state.value[id]?.data
+      watch.state = this.rawState()[id]
+      watch.data = watch.state?.data
+    }, {
+      scheduler: () => {
+        const state = this.rawState()[id]
+        if (state !== watch.state) {
+          // The state object was replaced, which the subscription hears: watch the new one.
+          runner!()
+        }
+        else if (state !== undefined && state.data !== watch.data && !isRef(state.data)) {
+          watch.data = state.data
+          this.touch(entity)
+        }
+      },
+    }))
+    return watch
   }
 
   /**
@@ -321,7 +409,7 @@ export class Database {
   data(entity: string): EntityData {
     if (!this._fine)
       track(this.version(entity))
-    this._reads?.add(entity)
+    this.reads?.add(entity)
     const id = this.storeIds.size === 0 ? entity : this.storeIds.get(entity) ?? entity
     const data = this.rawState()[id]?.data
     // No state for the store, or no records in it (Pinia's whole state was replaced without
@@ -344,6 +432,7 @@ export class Database {
     const state = this.rawState()[this.storeIds.get(entity) ?? entity]
     if (state === undefined) {
       store.$dispose()
+      this.dataWatches.get(entity)?.scope.stop()
       this.stores.delete(entity)
       return this.store(entity)
     }
@@ -408,6 +497,7 @@ export class Database {
     this._signals.beforeWrite(entity, data, changes)
     if (this._interceptor?.write(entity, data, changes)) {
       this.writes++
+      this.dropCount()
       return
     }
     this.ownWrite = true
@@ -462,7 +552,10 @@ export class Database {
       this.write(entity, _replacementOf(toRaw(this.storeToWrite(entity).$state.data), data))
       return
     }
-    this.storeToWrite(entity).$patch((state) => {
+    const store = this.storeToWrite(entity)
+    // A write Pinia's subscription hears (a $patch): not one for the watch of assignments too.
+    this.dataWatches.get(entity)!.data = data
+    store.$patch((state) => {
       state.data = data
     })
     this.indexes.delete(entity)
@@ -479,6 +572,7 @@ export class Database {
     if (!this.ownWrite)
       this.counts.forget(entity)
     this.writes++
+    this.dropCount()
     this.version(entity).value++
     this._signals.afterWrite(entity, this.ownWrite)
   }

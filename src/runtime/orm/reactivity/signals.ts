@@ -61,12 +61,16 @@ interface EntitySignals {
  */
 export class Signals {
   private readonly entities = new Map<string, EntitySignals>()
-  // The dependency of a ref no one reads: its `track()` tells whether an effect is running right now.
-  private readonly probe = depOf(shallowRef(0))
+  /**
+   * The dependency of a ref no one reads: its `track()` returns something only while an effect
+   * is running.
+   * @internal
+   */
+  readonly _probe = depOf(shallowRef(0))
 
   /** Whether a reactive effect (computed, watcher, render) is collecting dependencies now. */
   tracking(): boolean {
-    return this.probe.track() !== undefined
+    return this._probe.track() !== undefined
   }
 
   /** Depends on record `id` of `entity` (also when it does not exist yet). */
