@@ -5,6 +5,7 @@ import { computed, createSSRApp, defineComponent, effectScope, h, nextTick, ref,
 import { renderToString } from 'vue/server-renderer'
 import { registerModels, useLiveQuery, useRepo } from '../../../src/runtime/orm'
 import { getDatabase } from '../../../src/runtime/orm/database'
+import { LiveEntries } from '../../../src/runtime/orm/live/liveEntries'
 import { LivePhone, LivePost, LiveUser, liveModels } from './liveModels'
 
 function setup(count = 5): Pinia {
@@ -102,6 +103,83 @@ describe('readers of a live query', () => {
     expect(names.value).toEqual(['inactive, renamed', 'user 1', 'user 3'])
     expect(runs).toBe(2)
     live.stop()
+  })
+})
+
+describe('a live query when a store is replaced behind the ORM', () => {
+  /** Counts the builds of every live query's entries from the store, until `restore()`. */
+  function countBuilds(): { count: () => number, restore: () => void } {
+    const build = LiveEntries.prototype.build
+    let builds = 0
+    LiveEntries.prototype.build = function (this: LiveEntries<unknown>) {
+      builds++
+      build.call(this)
+    }
+    return {
+      count: () => builds,
+      restore: () => {
+        LiveEntries.prototype.build = build
+      },
+    }
+  }
+
+  it('builds its result again once, when read, however many times it was told', () => {
+    const pinia = setup()
+    const live = useRepo(LiveUser, pinia).with('phone').live()
+    expect(live.value.map(user => user.id)).toEqual([1, 2, 3, 4, 5])
+    const builds = countBuilds()
+    try {
+      // $reset() assigns a new `data` inside a $patch: heard as an assignment, then as a patch.
+      useRepo(LiveUser, pinia).piniaStore().$reset()
+      useRepo(LiveUser, pinia).piniaStore().$patch((state) => {
+        state.data = { 7: { id: 7, name: 'user 7', age: 0, active: true, teamId: null, tagIds: null } }
+      })
+      expect(builds.count()).toBe(0)
+
+      expect(live.value.map(user => [user.id, user.phone])).toEqual([[7, null]])
+      expect(live.value.map(user => user.id)).toEqual([7])
+      expect(builds.count()).toBe(1)
+    }
+    finally {
+      builds.restore()
+    }
+    live.stop()
+  })
+
+  it('includes the writes made after the replacement and before the read', () => {
+    const pinia = setup()
+    const live = useRepo(LiveUser, pinia).where('active', true).with('phone').live()
+    expect(live.value.map(user => user.id)).toEqual([1, 3, 5])
+    let notified = 0
+    const stop = watch(live, () => notified++, { flush: 'sync' })
+
+    useRepo(LiveUser, pinia).piniaStore().data = {}
+    useRepo(LiveUser, pinia).save([{ id: 8, name: 'eight', active: true }, { id: 9, name: 'nine', active: false }])
+    useRepo(LivePhone, pinia).save({ id: 108, userId: 8, number: '8' })
+    expect(notified).toBeGreaterThan(0)
+
+    expect(live.value.map(user => [user.id, user.phone?.number])).toEqual([[8, '8']])
+    // Incremental again once built: a write outside the result notifies nobody.
+    notified = 0
+    useRepo(LiveUser, pinia).save({ id: 9, name: 'nine, renamed' })
+    expect(notified).toBe(0)
+    useRepo(LiveUser, pinia).save({ id: 9, active: true })
+    expect(notified).toBe(1)
+    expect(live.value.map(user => user.id)).toEqual([8, 9])
+    stop()
+    live.stop()
+  })
+
+  it('keeps, once stopped, the result a read would have given before it stopped', () => {
+    const pinia = setup()
+    const live = useRepo(LiveUser, pinia).live()
+    expect(live.value).toHaveLength(5)
+
+    useRepo(LiveUser, pinia).piniaStore().$reset()
+    live.stop()
+    useRepo(LiveUser, pinia).save({ id: 6, name: 'late' })
+
+    expect(live.value).toEqual([])
   })
 })
 

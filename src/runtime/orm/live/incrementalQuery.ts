@@ -24,6 +24,12 @@ export type { Entry } from './liveTypes'
 export class IncrementalQuery<Q> extends RefLike implements WriteListener {
   private readonly signal = shallowRef(0)
   private live = true
+  /**
+   * The store was replaced behind the ORM since the entries were built: they are built again on the
+   * next read, once however many replacements came (a `$reset()` is heard twice: see
+   * Database.hearAssignedData), and not at all for a query nobody reads again.
+   */
+  private stale = false
   private readonly db: Database
   private readonly schema: Schema
   private readonly items: LiveItems<Q>
@@ -48,10 +54,15 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
 
   get value(): readonly ModelInstance[] {
     void this.signal.value
+    if (this.stale)
+      this.rebuild()
     return this.entries.out
   }
 
   stop(): void {
+    // A stopped query keeps the result a read would have given before it stopped.
+    if (this.stale)
+      this.rebuild()
     for (const entity of this.entities)
       this.db._signals.unlisten(entity, this)
     this.live = false
@@ -62,6 +73,11 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
   _changed(entity: string, changes: readonly RecordChange[]): void {
     if (!this.live)
       return
+    if (this.stale) {
+      // The next read builds the entries from the store, this write included.
+      this.signal.value++
+      return
+    }
     let changed = false
     this.quietly(() => {
       const entries = this.entries
@@ -90,8 +106,13 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
   _replaced(): void {
     if (!this.live)
       return
-    this.quietly(() => this.entries.build())
+    this.stale = true
     this.signal.value++
+  }
+
+  private rebuild(): void {
+    this.stale = false
+    this.quietly(() => this.entries.build())
   }
 
   /** Runs `fn` without making a running effect depend on the whole entities it reads. */
