@@ -98,6 +98,71 @@ describe('$toJson(model?, options?)', () => {
   })
 })
 
+describe('$toJson() serializes the model as POJO', () => {
+  class Event extends Model {
+    static override entity = 'events'
+    static override fields() {
+      return { id: this.attr(null), at: this.attr(null), settings: this.attr(null), tags: this.attr(null) }
+    }
+
+    static override casts() {
+      return { at: DateCast }
+    }
+
+    declare id: number
+    declare at: Date | null
+    declare settings: { theme: { dark: boolean } } | null
+    declare tags: string[][] | null
+  }
+
+  it('gives copies of nested objects and arrays: changing them changes neither the instance nor the store', () => {
+    const pinia = createPinia()
+    const events = useRepo(Event, pinia)
+    events.save({ id: 1, settings: { theme: { dark: true } }, tags: [['a']] })
+    const event = events.find(1)!
+    const json = event.$toJson() as { settings: { theme: { dark: boolean } }, tags: string[][] }
+    expect(json).toEqual({ id: 1, at: null, settings: { theme: { dark: true } }, tags: [['a']] })
+
+    json.settings.theme.dark = false
+    json.tags[0]!.push('b')
+
+    expect(event.settings!.theme.dark).toBe(true)
+    expect(event.tags).toEqual([['a']])
+    expect(pinia.state.value.events!.data[1]).toEqual({ id: 1, at: null, settings: { theme: { dark: true } }, tags: [['a']] })
+    expect(events.find(1)!.$toJson()).toEqual({ id: 1, at: null, settings: { theme: { dark: true } }, tags: [['a']] })
+  })
+
+  it('gives a date as its ISO string, as JSON does, and an object with toJSON() as what that gives', () => {
+    const event = useRepo(Event, createPinia()).save({ id: 1, at: '2020-01-01T10:00:00.000Z', settings: { theme: { dark: true, since: new Date(Date.UTC(2021, 0, 2)) } } })
+    expect(event.at).toBeInstanceOf(Date)
+    expect(event.$toJson()).toEqual({ id: 1, at: '2020-01-01T10:00:00.000Z', settings: { theme: { dark: true, since: '2021-01-02T00:00:00.000Z' } }, tags: null })
+    const money = { cents: 150, toJSON: () => '1.50 EUR' }
+    expect(new Event({ id: 2, settings: money }).$toJson().settings).toBe('1.50 EUR')
+    expect(JSON.parse(JSON.stringify(event))).toEqual(event.$toJson())
+  })
+
+  it('copies an instance made with new, and its loaded relations, the same way', () => {
+    const tags = [['x']]
+    const event = new Event({ id: 3, tags })
+    const json = event.$toJson() as { tags: string[][] }
+    expect(json.tags).toEqual([['x']])
+    expect(json.tags).not.toBe(tags)
+    expect(json.tags[0]).not.toBe(tags[0])
+
+    const user = useRepo(User, createPinia()).save({ id: 1, posts: [{ id: 3, title: 'a' }] })
+    const posts = user.$toJson().posts as Record<string, unknown>[]
+    posts[0]!.title = 'changed'
+    expect(user.posts![0]!.title).toBe('a')
+  })
+
+  it('throws, naming the model and field, for a value that contains itself', () => {
+    const settings: Record<string, unknown> = { theme: 'dark' }
+    settings.self = settings
+    const event = new Event({ id: 4, settings })
+    expect(() => event.$toJson()).toThrow('[nuxt-pinia-orm] Event.$toJson(): the value of \'settings\' contains itself')
+  })
+})
+
 describe('views of the model\'s definition', () => {
   class Comment extends Model {
     static override entity = 'comments'

@@ -269,19 +269,18 @@ export class Model extends FieldFactories {
       return model.$toJson(undefined, options)
     const self = this as Record<string, unknown>
     const schema = getSchema(this.$self())
-    let json = this.$getAttributes()
+    const json: Record<string, unknown> = {}
     const visibility = _visibilityIn(schema, toRaw(this).#db)
-    if (visibility) {
-      const shown = _shownOn(this)
-      json = {}
-      for (const field of schema.attributeNames) {
-        if (Object.prototype.hasOwnProperty.call(self, field) && (shown?.has(field) || _isVisible(field, visibility)))
-          json[field] = self[field]
-      }
-      // `_meta` kept by createORM({ model: { withMeta } }) is no attribute: shown after withMeta().
-      if (shown?.has('_meta') && !schema.attributes.has('_meta') && Object.prototype.hasOwnProperty.call(self, '_meta'))
-        json._meta = self._meta
+    const shown = visibility && _shownOn(this)
+    for (const field of schema.attributeNames) {
+      if (!visibility)
+        json[field] = plainCopy(self[field], schema.name, field)
+      else if (Object.prototype.hasOwnProperty.call(self, field) && (shown?.has(field) || _isVisible(field, visibility)))
+        json[field] = plainCopy(self[field], schema.name, field)
     }
+    // `_meta` kept by createORM({ model: { withMeta } }) is no attribute: shown after withMeta().
+    if (shown?.has('_meta') && !schema.attributes.has('_meta') && Object.prototype.hasOwnProperty.call(self, '_meta'))
+      json._meta = plainCopy(self._meta, schema.name, '_meta')
     if (options?.relations === false)
       return json
     for (const field of schema.relations.keys()) {
@@ -441,4 +440,35 @@ _unsupportedRegistryStatics(Model)
 
 function toJson(value: unknown): unknown {
   return value instanceof Model ? value.$toJson() : value
+}
+
+/**
+ * An attribute's value as `$toJson()` gives it: plain data sharing nothing with the instance or the
+ * store, as JSON would write it. Arrays and objects are copied at every level, a value with
+ * `toJSON()` is what that gives (a Date: its ISO string), a model instance its own `$toJson()`.
+ */
+function plainCopy(value: unknown, model: string, field: string, ancestors: object[] = []): unknown {
+  if (value === null || typeof value !== 'object')
+    return value
+  if (value instanceof Model)
+    return value.$toJson()
+  if (ancestors.includes(value))
+    throw createOrmError(`${model}.$toJson(): the value of '${field}' contains itself, which plain data cannot hold. Keep such a value out of the model's attributes.`)
+  const toJSON = (value as { toJSON?: unknown }).toJSON
+  const json: unknown = typeof toJSON === 'function' ? toJSON.call(value) : value
+  if (json !== value)
+    return plainCopy(json, model, field, ancestors)
+  ancestors.push(value)
+  let copy: unknown
+  if (Array.isArray(value)) {
+    copy = value.map(item => plainCopy(item, model, field, ancestors))
+  }
+  else {
+    const object: Record<string, unknown> = {}
+    for (const key of Object.keys(value))
+      object[key] = plainCopy((value as Record<string, unknown>)[key], model, field, ancestors)
+    copy = object
+  }
+  ancestors.pop()
+  return copy
 }
