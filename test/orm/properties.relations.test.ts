@@ -1,5 +1,5 @@
 // Property test for the pivot, polymorphic, hasManyBy and hasManyThrough relations and the delete rules: after any sequence of
-// saves, updates and deletes, what the ORM loads equals a brute-force join over pinia.state.value,
+// saves, updates and deletes (and writes through Pinia's $patch), what the ORM loads equals a brute-force join over pinia.state.value,
 // and no record points at a record deleted under a cascade or set-null rule.
 import fc from 'fast-check'
 import { createPinia } from 'pinia'
@@ -70,6 +70,9 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('flushUsers' as const) }),
   // SSR hydration: the whole state replaced by a copy of itself, pivots and morph types included.
   fc.record({ kind: fc.constant('hydrate' as const) }),
+  // Writes behind the ORM, through Pinia: a pivot record added, a comment moved in place.
+  fc.record({ kind: fc.constant('patchPivot' as const), id, role: id }),
+  fc.record({ kind: fc.constant('patchComment' as const), id, type: fc.constantFrom('users', 'posts'), target: id }),
 )
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never
 
@@ -104,6 +107,21 @@ function apply(pinia: Pinia, step: Op): void {
       break
     case 'hydrate':
       pinia.state.value = structuredClone(toRaw(pinia.state.value))
+      break
+    case 'patchPivot':
+      useRepo(RoleUser, pinia).piniaStore().$patch({ data: { [`[${step.id},${step.role}]`]: { userId: step.id, roleId: step.role } } })
+      break
+    case 'patchComment':
+      useRepo(Comment, pinia).piniaStore().$patch((state) => {
+        const comment = state.data[step.id]
+        if (comment) {
+          comment.ctype = step.type
+          comment.cid = step.target
+        }
+        else {
+          state.data[step.id] = { id: step.id, ctype: step.type, cid: step.target }
+        }
+      })
       break
   }
 }

@@ -1,5 +1,5 @@
 // Property test (issue #8): random sequences of writes (also through a query: save, and destroy
-// with a where; make() and new(false), which write nothing) on two interleaved Pinia instances, with ids
+// with a where; through Pinia's $patch; make() and new(false), which write nothing) on two interleaved Pinia instances, with ids
 // drawn from a pool of prototype member names, `__proto__` and ordinary ids. After every step,
 // every relation lookup (with, has, whereHas) equals a brute-force join over `pinia.state.value`, every `data` object
 // holds only own records with exactly the model's attributes under their own key, a write that
@@ -76,6 +76,7 @@ type Step
     | { on: number, op: 'querySave', entity: Entity, input: Row | Row[] }
     | { on: number, op: 'make', entity: Entity, input: Row }
     | { on: number, op: 'hydrate' | 'dropState', entity: Entity }
+    | { on: number, op: 'patch', entity: Entity, row: Row }
 
 const entity = fc.constantFrom<Entity>('users', 'phones', 'posts')
 const on = fc.integer({ min: 0, max: 1 })
@@ -90,6 +91,7 @@ const step: fc.Arbitrary<Step> = entity.chain(name => fc.oneof(
   fc.record({ on, op: fc.constant('querySave' as const), entity: fc.constant(name), input: fc.oneof(nested[name], fc.array(nested[name], { maxLength: 2 })) }),
   fc.record({ on, op: fc.constant('make' as const), entity: fc.constant(name), input: nested[name] }),
   fc.record({ on, op: fc.constantFrom('hydrate' as const, 'dropState' as const), entity: fc.constant(name) }),
+  fc.record({ on, op: fc.constant('patch' as const), entity: fc.constant(name), row: flat[name] }),
 ))
 
 function apply(pinia: Pinia, s: Step): void {
@@ -135,6 +137,14 @@ function apply(pinia: Pinia, s: Step): void {
       // A whole-state replacement that leaves one entity out: it has no records until written.
       const state = Object.fromEntries(Object.entries(structuredClone(toRaw(pinia.state.value))).filter(([id]) => id !== s.entity))
       pinia.state.value = state as typeof pinia.state.value
+      break
+    }
+    case 'patch': {
+      // A write behind the ORM: a record set through Pinia's $patch, its foreign key included.
+      const record = Object.fromEntries(ATTRIBUTES[s.entity].map(field => [field, s.row[field] ?? null]))
+      repo.piniaStore().$patch((state) => {
+        Object.defineProperty(state.data, String(s.row.id), { value: record, writable: true, enumerable: true, configurable: true })
+      })
       break
     }
     case 'make': {

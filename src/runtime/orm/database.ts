@@ -569,8 +569,12 @@ export class Database {
   }
 
   private touch(entity: string): void {
-    if (!this.ownWrite)
+    if (!this.ownWrite) {
+      // A write behind the ORM ($patch, $reset, an assignment) may have changed any record in place:
+      // what was derived from the records is made again from them at its next use.
       this.counts.forget(entity)
+      this.indexes.delete(entity)
+    }
     this.writes++
     this.dropCount()
     this.version(entity).value++
