@@ -97,6 +97,56 @@ describe('visibility', () => {
   })
 })
 
+describe('visibility in a relation\'s constraint', () => {
+  // pinia-orm: a constraint may call any query builder method to customize the loading.
+  class Note extends Model {
+    static override entity = 'notes'
+    static override hidden = ['draft']
+    static override config = { withMeta: true }
+    static override fields() {
+      return { id: this.attr(null), authorId: this.attr(null), text: this.string(''), draft: this.string('') }
+    }
+  }
+
+  class Author extends Model {
+    static override entity = 'authors'
+    static override fields() {
+      return { id: this.attr(null), name: this.string(''), notes: this.hasMany(Note, 'authorId'), pinned: this.hasOne(Note, 'authorId') }
+    }
+  }
+
+  function setup() {
+    const pinia = createPinia()
+    useRepo(Author, pinia).save({ id: 1, name: 'Ann', notes: [{ id: 1, text: 'a', draft: 'd' }] })
+    return useRepo(Author, pinia)
+  }
+
+  it('makeHidden() in with() hides those fields of the related records', () => {
+    const authors = setup()
+    expect(authors.with('notes', query => query.makeHidden(['text'])).first()!.notes).toEqual([expect.objectContaining({ id: 1, authorId: 1 })])
+    expect(Object.keys(authors.with('notes', query => query.makeHidden(['text'])).first()!.notes![0]!)).toEqual(['id', 'authorId'])
+    expect(Object.keys(authors.with('pinned', query => query.makeHidden(['text'])).first()!.pinned!)).toEqual(['id', 'authorId'])
+    // Not the parents', and not without the constraint.
+    expect(Object.keys(authors.with('notes').first()!.notes![0]!)).toEqual(['id', 'authorId', 'text'])
+  })
+
+  it('makeVisible() and withMeta() in with() show the hidden fields and _meta of the related records', () => {
+    const authors = setup()
+    expect(authors.with('notes', query => query.makeVisible(['draft'])).first()!.notes![0]!.draft).toBe('d')
+    const note = authors.with('notes', query => query.withMeta()).first()!.notes![0]!
+    expect(Object.keys(note)).toEqual(['id', 'authorId', 'text', '_meta'])
+    expect(JSON.parse(JSON.stringify(note))._meta).toEqual({ createdAt: expect.any(Number), updatedAt: expect.any(Number) })
+  })
+
+  it('load() with a constraint and withAll() apply it too', () => {
+    const authors = setup()
+    const all = authors.all()
+    authors.with('notes', query => query.makeHidden(['text'])).load(all)
+    expect(Object.keys(all[0]!.notes![0]!)).toEqual(['id', 'authorId'])
+    expect(Object.keys(authors.withAll(query => query.makeVisible(['draft'])).first()!.notes![0]!)).toEqual(['id', 'authorId', 'text', 'draft'])
+  })
+})
+
 describe('visibility and $refresh()', () => {
   it('$refresh() does not put a hidden field back on an instance', () => {
     const pinia = createPinia()

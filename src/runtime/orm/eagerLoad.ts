@@ -7,6 +7,9 @@ import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
 import type { ModelInstance, RelationLink, Schema } from './relations/Relation'
 import { sameFields } from './sameFields'
+import type { Model } from './Model'
+import { _showFields } from './queryVisibility'
+import type { VisibilityOverride } from './visibility'
 
 // Eager loading (`with()`, `load()`): each relation type plugs in through its bound link; the
 // equal-keys relations (hasOne, hasMany, belongsTo) take a fast path of one lookup per parent.
@@ -36,6 +39,8 @@ export interface EagerQuery<Q> {
   _isPlain: () => boolean
   /** Set when the constraint is shared by several models (a morphTo's, or withAll()'s). */
   _sharedConstraint?: boolean
+  /** Fields the constraint made hidden or visible (`makeHidden()`, `makeVisible()`, `withMeta()`). */
+  _visibility?: VisibilityOverride
 }
 
 const NONE: readonly string[] = Object.freeze([])
@@ -176,6 +181,8 @@ function loadRelation<Q extends EagerQuery<Q>>(db: Database, link: RelationLink,
     return
   for (const [schema, found] of children) {
     const query = subs.get(schema)
+    if (query?._visibility)
+      _showFields(db, schema, found as unknown as Model[], query._visibility)
     if (query && query._eager.length > 0)
       loadEager(db, schema, found, query._eager, newQuery)
   }
