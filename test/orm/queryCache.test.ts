@@ -2,7 +2,7 @@
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { computed, createApp } from 'vue'
-import { createORM, useRepo } from '../../src/runtime/orm'
+import { Model, createORM, useRepo } from '../../src/runtime/orm'
 import { Post, User } from './models'
 
 describe('useCache()', () => {
@@ -78,5 +78,112 @@ describe('useCache()', () => {
     users.save({ id: 1 })
     expect(users.useCache('k').get()).not.toBe(users.useCache('k').get())
     expect(users.cache().size).toBe(0)
+  })
+})
+
+describe('useCache() without a key', () => {
+  class Account extends Model {
+    static override entity = 'accounts'
+    static override hidden = ['password']
+    static override config = { withMeta: true }
+    static override fields() {
+      return { id: this.attr(null), name: this.string(''), password: this.string('') }
+    }
+  }
+
+  it('keys by the fields a query makes hidden or visible: a hidden field never comes from another query\'s result', () => {
+    const accounts = useRepo(Account, createPinia())
+    accounts.save({ id: 1, name: 'Ann', password: 'secret' })
+
+    expect(Object.keys(accounts.makeVisible(['password']).useCache().get()[0]!)).toEqual(['id', 'name', 'password'])
+    expect(Object.keys(accounts.useCache().get()[0]!)).toEqual(['id', 'name'])
+    expect(Object.keys(accounts.makeHidden(['name']).useCache().get()[0]!)).toEqual(['id'])
+    expect(Object.keys(accounts.withMeta().useCache().get()[0]!)).toEqual(['id', 'name', '_meta'])
+    // The same again: each from its own cached result.
+    expect(accounts.cache().size).toBe(4)
+    expect(Object.keys(accounts.useCache().get()[0]!)).toEqual(['id', 'name'])
+    expect(Object.keys(accounts.makeVisible(['password']).useCache().get()[0]!)).toEqual(['id', 'name', 'password'])
+    expect(accounts.cache().size).toBe(4)
+  })
+
+  it('finds the result of the same relation query, null test, not-in list or pattern made again', () => {
+    const users = useRepo(User, createPinia())
+    users.save([{ id: 1, name: 'Ann', email: null, posts: [{ id: 10 }] }, { id: 2, name: 'Bob', email: 'b@x' }])
+    const untitled = (query: { where: (field: string, value: unknown) => unknown }) => {
+      query.where('title', '')
+    }
+    const queries = [
+      () => users.has('posts'),
+      () => users.has('posts', '>', 1),
+      () => users.doesntHave('posts'),
+      () => users.whereHas('posts', untitled),
+      () => users.where('name', 'Bob').orHas('posts'),
+      () => users.whereNull('email'),
+      () => users.whereNotNull('email'),
+      () => users.whereNotIn('name', ['Ann']),
+      () => users.orWhereNotIn('name', ['Bob']),
+      () => users.whereLike('name', 'a%'),
+      () => users.where('name', 'Cid').orWhere(['id'], [2]),
+    ]
+    const first = queries.map(query => query().useCache().get())
+    expect(first.map(result => result.map(user => user.id))).toEqual([[1], [], [2], [1], [1, 2], [1], [2], [2], [1], [1], [2]])
+    expect(users.cache().size).toBe(queries.length)
+    queries.forEach((query, i) => expect(query().useCache().get()).toBe(first[i]))
+    expect(users.cache().size).toBe(queries.length)
+  })
+
+  it('tells the same call with other arguments apart', () => {
+    const users = useRepo(User, createPinia())
+    users.save([{ id: 1, name: 'Ann', posts: [{ id: 10 }, { id: 11 }] }, { id: 2, name: 'Bob', posts: [{ id: 12 }] }])
+    expect(users.has('posts', 2).useCache().get().map(user => user.id)).toEqual([1])
+    expect(users.has('posts', 1).useCache().get().map(user => user.id)).toEqual([1, 2])
+    expect(users.doesntHave('posts').useCache().get()).toEqual([])
+    expect(users.whereNotIn('name', ['Ann']).useCache().get().map(user => user.id)).toEqual([2])
+    expect(users.whereNotIn('name', ['Bob']).useCache().get().map(user => user.id)).toEqual([1])
+    expect(users.whereLike('name', 'a%').useCache().get().map(user => user.id)).toEqual([1])
+    expect(users.whereLike('name', 'a%', true).useCache().get()).toEqual([])
+    expect(users.whereNull('name').useCache().get()).toEqual([])
+    expect(users.whereNotNull('name').useCache().get().map(user => user.id)).toEqual([1, 2])
+    // A constraint is a function: the same one finds the result, another is another query.
+    const published = (query: { where: (field: string, value: unknown) => unknown }) => {
+      query.where('published', true)
+    }
+    const result = users.whereHas('posts', published).useCache().get()
+    expect(users.whereHas('posts', published).useCache().get()).toBe(result)
+    expect(users.whereHas('posts', q => q.where('published', true)).useCache().get()).not.toBe(result)
+  })
+})
+
+describe('the cache instance: cache()', () => {
+  it('has(), get() and delete() a result by the key and params given to useCache()', () => {
+    const pinia = createPinia()
+    const users = useRepo(User, pinia)
+    users.save([{ id: 1, name: 'Ann' }, { id: 2, name: 'Bob' }])
+    expect(users.cache().has('all')).toBe(false)
+    const all = users.useCache('all').get()
+    const bob = users.useCache('byId', { id: 2 }).where('id', 2).get()
+
+    expect(users.cache().has('all')).toBe(true)
+    expect(users.cache().get('all')).toBe(all)
+    expect(users.cache().has('byId', { id: 2 })).toBe(true)
+    expect(users.cache().get('byId', { id: 2 })).toBe(bob)
+    expect(users.cache().has('byId', { id: 1 })).toBe(false)
+    expect(users.cache().has('byId')).toBe(false)
+    // The cache is the Pinia's: another model's repository sees the same results.
+    expect(useRepo(Post, pinia).cache().has('all')).toBe(true)
+
+    expect(users.cache().delete('all')).toBe(true)
+    expect(users.cache().has('all')).toBe(false)
+    expect(users.cache().delete('all')).toBe(false)
+    expect(users.useCache('all').get()).not.toBe(all)
+  })
+
+  it('has no result that a write made stale', () => {
+    const users = useRepo(User, createPinia())
+    users.save({ id: 1, name: 'Ann' })
+    users.useCache('all').get()
+    users.save({ id: 2, name: 'Bob' })
+    expect(users.cache().has('all')).toBe(false)
+    expect(users.cache().get('all')).toBeUndefined()
   })
 })

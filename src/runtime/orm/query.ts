@@ -30,6 +30,7 @@ import { _readFinely } from './reactivity/fineRead'
 import { _createLiveQuery } from './live/liveQuery'
 import type { LiveQuery } from './live/liveQuery'
 import { copyConstraints, schemaOfEntity } from './query/entityQuery'
+import { _describedAs, _userCacheKey } from './query/queryCache'
 
 /** A query grouped with `groupBy()`: its `get()` returns the groups by key. */
 export type GroupedQuery<M extends ModelClass> = Omit<Query<M>, 'get' | `_${string}`> & {
@@ -95,7 +96,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
       checkIds('orWhere', this._schema, value)
       const keys = new Set(keysOfIds(value, this._schema.primaryKey).keys)
       const primaryKey = this._schema.primaryKey
-      return this._whereRecord(record => keys.has(keyOf(record, primaryKey) ?? ''), true)
+      return this._whereRecord(_describedAs(record => keys.has(keyOf(record, primaryKey) ?? ''), ['ids', keys]), true)
     }
     this._wheres = addWhere(this._schema, this._wheres, field as Where['field'], value, true, this._sharedConstraint)
     return this
@@ -112,17 +113,17 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
   whereNotIn(field: string, values: Iterable<unknown>): this {
     checkWhereValues('whereNotIn', this._schema, values)
     const set = new Set(values)
-    return this.where(field, (value: unknown) => !set.has(value))
+    return this.where(field, _describedAs((value: unknown) => !set.has(value), ['notIn', set]))
   }
 
   /** Keeps records whose `field` is `null` or missing. */
   whereNull(field: string): this {
-    return this.where(field, (value: unknown) => value === null || value === undefined)
+    return this.where(field, _describedAs((value: unknown) => value === null || value === undefined, ['null']))
   }
 
   /** Keeps records whose `field` has a value. */
   whereNotNull(field: string): this {
-    return this.where(field, (value: unknown) => value !== null && value !== undefined)
+    return this.where(field, _describedAs((value: unknown) => value !== null && value !== undefined, ['notNull']))
   }
 
   /**
@@ -355,7 +356,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
   /** Like {@link Query.whereNotIn}, but records passing either this or the `where` group are kept. */
   orWhereNotIn(field: string, values: Iterable<unknown>): this {
     const set = new Set(values)
-    return this.orWhere(field, (value: unknown) => !set.has(value))
+    return this.orWhere(field, _describedAs((value: unknown) => !set.has(value), ['notIn', set]))
   }
 
   /**
@@ -363,12 +364,12 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
    * for one. Case-insensitive unless `caseSensitive` is `true`.
    */
   whereLike(field: string, pattern: string | number, caseSensitive = false): this {
-    return this.where(field, likeMatcher(pattern, caseSensitive))
+    return this.where(field, _describedAs(likeMatcher(pattern, caseSensitive), ['like', pattern, caseSensitive]))
   }
 
   /** Like {@link Query.whereLike}, but records passing either this or the `where` group are kept. */
   orWhereLike(field: string, pattern: string | number, caseSensitive = false): this {
-    return this.orWhere(field, likeMatcher(pattern, caseSensitive))
+    return this.orWhere(field, _describedAs(likeMatcher(pattern, caseSensitive), ['like', pattern, caseSensitive]))
   }
 
   /**
@@ -428,7 +429,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
    * built apart; without one, the query's own description is the key.
    */
   useCache(key?: string, params?: Record<string, unknown>): this {
-    this._cacheKey = key === undefined ? '' : `key:${key}:${params === undefined ? '' : JSON.stringify(params)}`
+    this._cacheKey = key === undefined ? '' : _userCacheKey(key, params)
     return this
   }
 

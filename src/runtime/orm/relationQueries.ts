@@ -7,6 +7,7 @@ import type { ModelInstance, RelationLink, Schema } from './relations/Relation'
 import { _schemaForRecord } from './schema'
 import { _relatedCounter } from './query/relatedCounts'
 import type { RelatedCounter } from './query/relatedCounts'
+import { _describedAs } from './query/queryCache'
 
 // Relation queries (has, whereHas, doesntHave, ...): a parent passes when the number of its related
 // records (by index) passes the comparison. A constraint tests the records a parent reaches
@@ -104,21 +105,23 @@ export function addRelationWhere<Q extends RelationWhereQuery<Q>>(query: Q, rela
     : sub => sub.whereHas(rest, constraint, operator, count)
   const make = (schema: Schema) => new (query.constructor as new (db: Database, schema: Schema) => Q)(db, schema)
   const asked = { field, nested: rest !== undefined, path: rest === undefined ? [] : rest.split('.'), constraint: constraint as ((query: never) => void) | undefined }
+  // What the test stands for in a cache key: the call, not the closure made for it.
+  const description = ['has', relation, operator ?? null, count ?? null, negate, constraint ?? null]
   if (owners !== undefined) {
-    query._whereRecord(subclassTest(db, schema, owners, field, narrow, make, passes, negate), or, asked)
+    query._whereRecord(_describedAs(subclassTest(db, schema, owners, field, narrow, make, passes, negate), description), or, asked)
     return
   }
   const link = db.link(schema, field)
   // Made again after any write, so a query kept and run later sees the data as it is then.
   let made = -1
   let counter: RelatedCounter | undefined
-  query._whereRecord((record) => {
+  query._whereRecord(_describedAs((record: StoredRecord) => {
     if (counter === undefined || made !== db._writeCount()) {
       counter = relatedCounter(db, link, narrow, make)
       made = db._writeCount()
     }
     return passes(counter(record)) !== negate
-  }, or, asked)
+  }, description), or, asked)
 }
 
 /**

@@ -36,6 +36,43 @@ export class QueryCache {
   }
 
   /**
+   * Whether a current result is cached under `useCache(key, params)`, by a query of any model: no
+   * entity it read has been written since.
+   */
+  has(key: string, params?: Record<string, unknown>): boolean {
+    return this.current(key, params) !== undefined
+  }
+
+  /** The current result cached under `useCache(key, params)`, by a query of any model, if any. */
+  get(key: string, params?: Record<string, unknown>): unknown {
+    return this.current(key, params)?.result
+  }
+
+  /** Drops the results cached under `useCache(key, params)`; whether there were any. */
+  delete(key: string, params?: Record<string, unknown>): boolean {
+    const suffix = `|${_userCacheKey(key, params)}`
+    let deleted = false
+    for (const full of [...this.entries.keys()]) {
+      if (full.endsWith(suffix))
+        deleted = this.entries.delete(full) || deleted
+    }
+    return deleted
+  }
+
+  private current(key: string, params: Record<string, unknown> | undefined): CachedResult | undefined {
+    const suffix = `|${_userCacheKey(key, params)}`
+    for (const [full, entry] of this.entries) {
+      if (full.endsWith(suffix) && this.isCurrent(entry))
+        return entry
+    }
+    return undefined
+  }
+
+  private isCurrent(entry: CachedResult): boolean {
+    return entry.entities.every((entity, i) => this.source._version(entity) === entry.versions[i])
+  }
+
+  /**
    * A number standing for a function in a key without a `useCache(key)`: the same function gets the
    * same number, so a closure made anew on every call never matches an older one.
    *
@@ -58,7 +95,7 @@ export class QueryCache {
   _run<T>(key: string, run: () => T): T {
     const source = this.source
     const hit = this.entries.get(key)
-    if (hit && hit.entities.every((entity, i) => source._version(entity) === hit.versions[i]))
+    if (hit && this.isCurrent(hit))
       return hit.result as T
     const outer = source._reads
     const reads = new Set<string>()
@@ -84,15 +121,42 @@ export class QueryCache {
 }
 
 /**
+ * The key `useCache(key, params)` caches a result under (after its model's entity).
+ *
+ * @internal
+ */
+export function _userCacheKey(key: string, params: Record<string, unknown> | undefined): string {
+  return `key:${key}:${params === undefined ? '' : JSON.stringify(params)}`
+}
+
+/** Where a function the query made itself keeps what it tests (see {@link _describedAs}). */
+const DESCRIPTION = Symbol('nuxt-pinia-orm query cache description')
+
+/**
+ * `fn`, a test the query makes for a call (`whereNull('x')`, `has('posts')`), given the description
+ * it stands for in a cache key: the same call on a new query then finds the cached result, where
+ * the closure, new each time, would not.
+ *
+ * @internal
+ */
+export function _describedAs<F extends (...args: never[]) => unknown>(fn: F, description: unknown): F {
+  Object.defineProperty(fn, DESCRIPTION, { value: description })
+  return fn
+}
+
+/**
  * A cache key for a query without a key of its own: its description as JSON, where a function
- * (a `where` predicate, say) stands for itself through a number given by `idOf`.
+ * (a `where` predicate, say) stands for itself through a number given by `idOf`, or for what it
+ * tests when the query made it (see {@link _describedAs}).
  *
  * @internal
  */
 export function describeQuery(state: unknown, idOf: (fn: (...args: never[]) => unknown) => number): string {
   return JSON.stringify(state, (_key, value: unknown) => {
-    if (typeof value === 'function')
-      return `fn#${idOf(value as () => unknown)}`
+    if (typeof value === 'function') {
+      const description = (value as { [DESCRIPTION]?: unknown })[DESCRIPTION]
+      return description === undefined ? `fn#${idOf(value as () => unknown)}` : { made: description }
+    }
     if (value instanceof Set)
       return { set: [...value] }
     if (value instanceof Map)
