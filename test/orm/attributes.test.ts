@@ -106,6 +106,66 @@ describe('fields declared without a default', () => {
   })
 })
 
+describe('an array or object given as a default', () => {
+  class Profile extends Model {
+    static override entity = 'profiles'
+    static override fields() {
+      return {
+        id: this.attr(null),
+        tags: this.attr<string[]>([]),
+        settings: this.attr({ theme: 'light', seen: [] as number[], since: new Date(Date.UTC(2020, 0, 1)) }),
+      }
+    }
+
+    declare tags: string[]
+    declare settings: { theme: string, seen: number[], since: Date }
+  }
+
+  it('is a copy in each record: changing one record\'s changes no other default', () => {
+    const profiles = useRepo(Profile, createPinia())
+    profiles.save({ id: 1 })
+    const first = profiles.find(1)!
+    first.tags.push('x')
+    first.settings.theme = 'dark'
+    first.settings.seen.push(1)
+    first.settings.since.setUTCFullYear(1999)
+
+    profiles.save({ id: 2 })
+    const second = profiles.find(2)!
+    expect(second.tags).toEqual([])
+    expect(second.settings).toEqual({ theme: 'light', seen: [], since: new Date(Date.UTC(2020, 0, 1)) })
+    expect(new Profile().tags).toEqual([])
+    expect(profiles.make().settings.theme).toBe('light')
+  })
+
+  it('is never shared by two Pinia instances (two server requests)', () => {
+    const a = createPinia()
+    const b = createPinia()
+    useRepo(Profile, a).save({ id: 1 })
+    useRepo(Profile, a).find(1)!.tags.push('from request a')
+    useRepo(Profile, b).save({ id: 1 })
+    expect(useRepo(Profile, b).find(1)!.tags).toEqual([])
+    expect(b.state.value.profiles!.data['1']!.tags).toEqual([])
+  })
+
+  it('as an instance of a class is kept as given: a function gives each record its own', () => {
+    class Money {
+      constructor(readonly cents: number) {}
+    }
+    const shared = new Money(0)
+    class Price extends Model {
+      static override entity = 'prices'
+      static override fields() {
+        return { id: this.attr(null), amount: this.attr(shared), made: this.attr(() => new Money(0)) }
+      }
+    }
+    const prices = useRepo(Price, createPinia())
+    prices.save([{ id: 1 }, { id: 2 }])
+    expect(prices.find(1)!.amount).toBe(shared)
+    expect(prices.find(1)!.made).not.toBe(prices.find(2)!.made)
+  })
+})
+
 describe('pinia-orm statics this library does not support', () => {
   it('warns once in development, naming the model and the static', () => {
     class Extended extends Model {

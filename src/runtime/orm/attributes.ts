@@ -32,7 +32,11 @@ export abstract class Attribute<T = unknown> {
    */
   _makeDefault(): T {
     const value = this._default
-    return (typeof value === 'function' ? (value as () => T)() : value) as T
+    if (typeof value === 'function')
+      return (value as () => T)()
+    // An array or object given as the default is the model's, shared by every record and every
+    // Pinia of the process: each record gets its own copy.
+    return (value !== null && typeof value === 'object' ? copyDefault(value) : value) as T
   }
 
   /** @internal */
@@ -53,6 +57,27 @@ export abstract class Attribute<T = unknown> {
     this._notNullable = true
     return this as Attribute<Exclude<T, null>>
   }
+}
+
+/**
+ * A copy of a default value: arrays, plain objects and dates at every level. An instance of another
+ * class is kept as it is (its class may not be copied safely); give such a default as a function
+ * that makes it (`this.attr(() => new Money(0))`).
+ */
+function copyDefault(value: object): unknown {
+  if (Array.isArray(value))
+    return value.map(item => item !== null && typeof item === 'object' ? copyDefault(item) : item)
+  if (value instanceof Date)
+    return new Date(value.getTime())
+  const prototype = Object.getPrototypeOf(value)
+  if (prototype !== Object.prototype && prototype !== null)
+    return value
+  const copy: Record<string, unknown> = prototype === null ? Object.create(null) : {}
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key]
+    copy[key] = item !== null && typeof item === 'object' ? copyDefault(item) : item
+  }
+  return copy
 }
 
 /** A field of any type, made with `this.attr(default)`. */
