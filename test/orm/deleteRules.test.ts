@@ -169,3 +169,42 @@ describe('unlinking by saving', () => {
     expect(Object.keys(data(pinia, 'posts'))).toEqual(['10'])
   })
 })
+
+describe('saving an instance made with new, make() or $fill()', () => {
+  let pinia: Pinia
+  beforeEach(() => {
+    pinia = createPinia()
+    useRepo(User, pinia).save({ id: 1, posts: [{ id: 10, comments: [{ id: 100 }] }], phone: { id: 5 }, roles: [{ id: 1 }] })
+  })
+
+  it('leaves alone the relations the instance was not given, however they cascade', () => {
+    const user = new User({ id: 1 })
+    expect(user.$toJson()).toEqual({ id: 1, posts: [], phone: null, roles: [] })
+
+    useRepo(User, pinia).save(user)
+    useRepo(User, pinia).save(useRepo(User, pinia).make({ id: 1 }))
+    useRepo(User, pinia).save(new User().$fill({ id: 1 }))
+
+    expect(Object.keys(data(pinia, 'posts'))).toEqual(['10'])
+    expect(Object.keys(data(pinia, 'comments'))).toEqual(['100'])
+    expect(data(pinia, 'phones')[5]).toEqual({ id: 5, userId: 1 })
+    expect(Object.keys(data(pinia, 'roleUser'))).toEqual(['[1,1]'])
+  })
+
+  it('keeps a foreign key the instance gives, with its belongsTo left out', () => {
+    useRepo(Post, pinia).save(useRepo(Post, pinia).make({ id: 10, userId: 1 }))
+    useRepo(Post, pinia).save(new Post({ id: 11, userId: 1 }))
+    expect(data(pinia, 'posts')[10]!.userId).toBe(1)
+    expect(data(pinia, 'posts')[11]!.userId).toBe(1)
+    expect(Object.keys(data(pinia, 'comments'))).toEqual(['100'])
+  })
+
+  it('saves what is added to such a relation, and unlinks as a plain object does when given', () => {
+    const user = useRepo(User, pinia).make({ id: 1, phone: null })
+    user.posts!.push(useRepo(Post, pinia).make({ id: 11 }))
+    useRepo(User, pinia).save(user)
+    expect(Object.keys(data(pinia, 'posts'))).toEqual(['10', '11'])
+    // `phone: null` was given: the phone is detached, as by save({ id: 1, phone: null }).
+    expect(data(pinia, 'phones')[5]).toEqual({ id: 5, userId: null })
+  })
+})

@@ -77,6 +77,7 @@ type Step
     | { on: number, op: 'make', entity: Entity, input: Row }
     | { on: number, op: 'hydrate' | 'dropState', entity: Entity }
     | { on: number, op: 'patch', entity: Entity, row: Row }
+    | { on: number, op: 'saveMade', entity: Entity, input: Row }
 
 const entity = fc.constantFrom<Entity>('users', 'phones', 'posts')
 const on = fc.integer({ min: 0, max: 1 })
@@ -92,6 +93,7 @@ const step: fc.Arbitrary<Step> = entity.chain(name => fc.oneof(
   fc.record({ on, op: fc.constant('make' as const), entity: fc.constant(name), input: nested[name] }),
   fc.record({ on, op: fc.constantFrom('hydrate' as const, 'dropState' as const), entity: fc.constant(name) }),
   fc.record({ on, op: fc.constant('patch' as const), entity: fc.constant(name), row: flat[name] }),
+  fc.record({ on, op: fc.constant('saveMade' as const), entity: fc.constant(name), input: nested[name] }),
 ))
 
 function apply(pinia: Pinia, s: Step): void {
@@ -142,11 +144,18 @@ function apply(pinia: Pinia, s: Step): void {
     case 'patch': {
       // A write behind the ORM: a record set through Pinia's $patch, its foreign key included.
       const record = Object.fromEntries(ATTRIBUTES[s.entity].map(field => [field, s.row[field] ?? null]))
+      // After dropState the store has no state in Pinia to patch until the ORM writes it again.
+      if (pinia.state.value[s.entity] === undefined)
+        break
       repo.piniaStore().$patch((state) => {
         Object.defineProperty(state.data, String(s.row.id), { value: record, writable: true, enumerable: true, configurable: true })
       })
       break
     }
+    case 'saveMade':
+      // An instance made from the input, its relations left out filled empty, saved.
+      repo.save(repo.make(s.input))
+      break
     case 'make': {
       // Makes instances (nested ones too) and saves nothing.
       const before = snapshot(pinia)

@@ -5,6 +5,7 @@ import { modelOfRef } from './relatedRef'
 import { getSchema } from './schema'
 import type { ModelOptions } from './types'
 import { _buildVisibility, _stripHidden } from './visibility'
+import { _markFilledEmpty } from './filledRelations'
 
 /** The constructor options of an instance its caller fills (or leaves empty) itself. @internal */
 export const NO_FILL: ModelOptions = Object.freeze({ fill: false })
@@ -119,8 +120,10 @@ function fillRelations(schema: Schema, instance: StoredRecord, attributes: Store
   for (const [field, relation] of schema.relations) {
     const value = attributes[field]
     if (value === undefined) {
-      if (instance[field] === undefined)
+      if (instance[field] === undefined) {
         instance[field] = relation.many ? [] : null
+        _markFilledEmpty(instance, field)
+      }
       continue
     }
     const related = relatedModel(relation, attributes)

@@ -1,4 +1,5 @@
 import { createOrmError } from './errors'
+import { _filledEmpty, _stillEmpty } from './filledRelations'
 import { warnAboutInput } from './inputWarnings'
 import type { DevWarn } from './inputWarnings'
 import { keyOf } from './keys'
@@ -176,10 +177,12 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       let seenOfSchema: Map<object, SavedNode> | undefined
       let opened = false
       const { relationNames } = schema
+      // An instance's relations that new/make()/$fill() filled empty were not given: left alone.
+      const filled = relationNames.length === 0 ? undefined : _filledEmpty(record)
       for (let i = 0; i < relationNames.length; i++) {
         const field = relationNames[i]!
         const value = input[field]
-        if (value === undefined)
+        if (value === undefined || (filled !== undefined && _stillEmpty(filled, field, value)))
           continue
         // Only records that lead on to others can close a cycle, or hold themselves.
         if (!seenOfSchema && !(seenOfSchema = seen.get(schema)))
