@@ -425,9 +425,26 @@ export class Model extends FieldFactories {
     return this
   }
 
-  /** What `JSON.stringify(instance)` writes: {@link Model.$toJson}, hidden fields left out. */
+  /**
+   * What `JSON.stringify(instance)` writes: {@link Model.$toJson}, hidden fields left out, and the
+   * pivot record a belongsToMany (morphToMany, morphedByMany) loaded with the instance (`pivot`, or
+   * the name `.as()` gave), as JSON of a pinia-orm instance shows it.
+   */
   toJSON(): Record<string, unknown> {
-    return this.$toJson()
+    const json = this.$toJson(undefined, { relations: false })
+    const self = this as Record<string, unknown>
+    const schema = getSchema(this.$self())
+    for (const field of schema.relations.keys()) {
+      const value = self[field]
+      if (value !== undefined)
+        json[field] = Array.isArray(value) ? value.map(relatedJson) : relatedJson(value)
+    }
+    for (const key of Object.keys(self)) {
+      const value = self[key]
+      if (value instanceof Model && !schema.attributes.has(key) && !schema.relations.has(key))
+        json[key] = value.$toJson()
+    }
+    return json
   }
 }
 
@@ -440,6 +457,10 @@ _unsupportedRegistryStatics(Model)
 
 function toJson(value: unknown): unknown {
   return value instanceof Model ? value.$toJson() : value
+}
+
+function relatedJson(value: unknown): unknown {
+  return value instanceof Model ? value.toJSON() : value
 }
 
 /**
