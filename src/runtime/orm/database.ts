@@ -279,7 +279,7 @@ export class Database {
     if (current === schema)
       return schema
     if (current && !options?.replace)
-      throw duplicateEntityError(schema.entity, current.name, schema.name)
+      throw duplicateEntityError(schema.entity, current.model, schema.model)
     this.schemas.set(schema.entity, schema)
     if (current) {
       this.indexes.delete(schema.entity)
@@ -615,9 +615,13 @@ function track(signal: ShallowRef<number>): number {
   return signal.value
 }
 
-function duplicateEntityError(entity: string, first: string, second: string) {
-  const names = first === second ? `two different classes named ${first}` : `${first} and ${second}`
-  return createOrmError(`The entity '${entity}' is claimed by ${names}. Every model needs its own \`static entity\`: rename the entity of one of them.`)
+function duplicateEntityError(entity: string, first: { name: string, namespace?: string }, second: { name: string, namespace?: string }) {
+  const names = first.name === second.name ? `two different classes named ${first.name}` : `${first.name} and ${second.name}`
+  // pinia-orm lets namespaces tell equal entities apart; here a namespace names the store only.
+  const namespaces = first.namespace !== second.namespace
+    ? ` Their namespaces ('${first.namespace ?? ''}', '${second.namespace ?? ''}') name their stores, not the models: telling equal entity names apart by namespace is not supported yet (see docs/migration-from-pinia-orm.md).`
+    : ''
+  return createOrmError(`The entity '${entity}' is claimed by ${names}. Every model needs its own \`static entity\`: rename the entity of one of them.${namespaces}`)
 }
 
 const databases = new WeakMap<Pinia, Database>()
@@ -648,7 +652,7 @@ export function registerModels(pinia: Pinia, models: readonly ModelClass[], opti
       continue
     const other = claimed.get(schema.entity)
     if (other && other !== model)
-      throw duplicateEntityError(schema.entity, other.name, schema.name)
+      throw duplicateEntityError(schema.entity, other, schema.model)
     claimed.set(schema.entity, model)
   }
   const database = getDatabase(pinia)
