@@ -21,7 +21,7 @@ import type { RelatedModel, RelatedRef } from '../types'
 import type { UidOptions as BaseUidOptions } from '../uid'
 import { propertyDecorator } from './propertyDecorator'
 import type { PropertyDecorator } from './propertyDecorator'
-import { addDeleteMode } from './registry'
+import { addDeleteMode, classRegistry, metadataRegistry } from './registry'
 import type { FieldFactory } from './registry'
 
 export type { PropertyDecorator } from './propertyDecorator'
@@ -205,6 +205,8 @@ export const NonEnumerable: PropertyDecorator = function (target: unknown, key: 
   if (key !== null && typeof key === 'object') {
     const context = key as ClassFieldDecoratorContext
     const name = context.name
+    if (context.metadata)
+      metadataRegistry(context.metadata).nonEnumerable.push(String(name))
     context.addInitializer(function (this: unknown) {
       const descriptor = Object.getOwnPropertyDescriptor(this, name)
       if (descriptor)
@@ -214,6 +216,9 @@ export const NonEnumerable: PropertyDecorator = function (target: unknown, key: 
   }
   // Legacy decorators run on the prototype: a setter there makes each instance's own property
   // non-enumerable when it is first assigned (`declare` fields define none before that).
+  const model = (target as { constructor?: unknown } | null)?.constructor
+  if (typeof model === 'function')
+    classRegistry(model).nonEnumerable.push(String(key))
   Object.defineProperty(target as object, key as PropertyKey, {
     configurable: true,
     set(this: object, value: unknown) {

@@ -30,6 +30,8 @@ export interface FieldRegistry {
   casts: Record<string, unknown>
   mutators: Record<string, unknown>
   hidden: string[]
+  /** Properties made non-enumerable by `@NonEnumerable`: helpers, never fields of the model. */
+  nonEnumerable: string[]
   /** The statics the class had before the registry set its own (see {@link installStatics}). */
   base?: { casts?: unknown, mutators?: unknown, hidden?: unknown }
 }
@@ -37,7 +39,7 @@ export interface FieldRegistry {
 const REGISTRY = Symbol.for('nuxt-pinia-orm:fields')
 
 function newRegistry(): FieldRegistry {
-  return { fields: {}, modifiers: {}, casts: {}, mutators: {}, hidden: [] }
+  return { fields: {}, modifiers: {}, casts: {}, mutators: {}, hidden: [], nonEnumerable: [] }
 }
 
 function ownRegistry(holder: object): FieldRegistry | undefined {
@@ -131,17 +133,26 @@ export function withDecoratedFields(model: DecoratedClass, name: string, fields:
     if (field in decorated)
       throw createOrmError(`${name}.${field} is declared twice: by a decorator and in static fields(). Declare each field once.`)
   }
+  for (const [, registries] of chain) {
+    for (const registry of registries) {
+      for (const field of registry.nonEnumerable) {
+        if (field in decorated || field in fields)
+          throw createOrmError(`${name}.${field}: @NonEnumerable on a field of the model is not supported yet. It keeps a helper property the ORM does not store out of Object.keys() and JSON; to keep a stored field out of query results and JSON, use @Hidden() instead.`)
+      }
+    }
+  }
   for (const field of modified) {
     if (!(field in decorated) && !(field in fields))
       throw createOrmError(`${name}.${field} has a modifier decorator (@Cast, @Mutate, @Hidden or @OnDelete) but is no field. Declare the field too, e.g. \`@Attr(null) ${field}!: unknown\`, or in static fields().`)
   }
   // fields() first: in a class that mixes both, it is usually the older part, written above.
   const all = { ...fields, ...decorated }
-  // Modifiers of fields that fields() declares (`Model.setFieldDeleteMode('posts', 'cascade')`).
+  // Modifiers of fields declared elsewhere: by fields() (`Model.setFieldDeleteMode('posts',
+  // 'cascade')`), or by a decorated base class (`@OnDelete('cascade') override posts!: Post[]`).
   for (const [, registries] of chain) {
     for (const registry of registries) {
       for (const field in registry.modifiers) {
-        if (field in fields && !(field in registry.fields)) {
+        if (field in all && !(field in registry.fields)) {
           for (const modify of registry.modifiers[field]!)
             all[field] = modify(all[field]!, model, field)
         }
