@@ -3,6 +3,8 @@ import type { Database } from './database'
 import { addEager, loadEager, sharedLoad } from './eagerLoad'
 import type { EagerList } from './eagerLoad'
 import { distinctKeys, keyOf, keysOfIds } from './keys'
+import type { StoredRecord } from './keys'
+import { createOrmError } from './errors'
 import type { Model } from './Model'
 import { _relationNamesWithSubclasses } from './inheritedRelations'
 import { addRelationWhere } from './relationQueries'
@@ -14,8 +16,8 @@ import { aggregateMatching } from './query/aggregates'
 import { cachedGet } from './query/cachedRead'
 import { findKeys } from './query/find'
 import { addGroups, groupItems } from './query/groupBy'
-import { addOrders } from './query/orderBy'
-import type { OrderByList, OrderByOptions } from './query/orderBy'
+import { addOrders, compareRecords, sortsByRelations } from './query/orderBy'
+import type { Order, OrderByList, OrderByOptions } from './query/orderBy'
 import { paginateQuery } from './query/paginate'
 import type { Paginated } from './query/paginate'
 import { NO_EAGER } from './query/queryState'
@@ -207,8 +209,20 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
       return cachedGet(this) as Result
     if (!this._reading && this._db._signals.tracking())
       return _readFinely(this, () => this.get() as Item<M>[]) as Result
-    const items = select(this, candidates(this), this._ids !== undefined && !hasOr(this._wheres))
-    this.load(items)
+    const byIds = this._ids !== undefined && !hasOr(this._wheres)
+    let items: Model[]
+    if (this._orders.some(order => sortsByRelations(order, this._eager.length > 0))) {
+      // Sorted by what the loads bring: every match loaded first, then sorted and paged.
+      checkSortedLoads(this._schema, this._orders, this._eager)
+      items = select({ _db: this._db, _schema: this._schema, _wheres: this._wheres, _ids: this._ids, _orders: [], _take: undefined, _skip: 0 }, candidates(this), byIds)
+      this.load(items)
+      items.sort((a, b) => compareRecords(this._orders, a as unknown as StoredRecord, b as unknown as StoredRecord))
+      items = items.slice(this._skip, this._take === undefined ? undefined : this._skip + this._take)
+    }
+    else {
+      items = select(this, candidates(this), byIds)
+      this.load(items)
+    }
     if (this._schema.features || this._visibility)
       retrieve(this, items)
     return (this._groups ? groupItems(items, this._groups) : items) as Result
@@ -452,4 +466,12 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
 /** A query of a related model, for eager loading (one function, not a closure per load). */
 function newQuery(db: Database, schema: Schema): Query {
   return new Query(db, schema)
+}
+
+/** A sort through a relation needs that relation loaded: without it every value is missing. */
+function checkSortedLoads(schema: Schema, orders: readonly Order[], eager: readonly { readonly name: string }[]): void {
+  for (const order of orders) {
+    if (order.path !== undefined && !eager.some(load => load.name === order.path![0]))
+      throw createOrmError(`orderBy('${order.path.join('.')}') on ${schema.name} sorts by the relation '${order.path[0]}', which the query does not load. Load it too: with('${order.path[0]}').`)
+  }
 }

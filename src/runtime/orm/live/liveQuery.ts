@@ -11,6 +11,7 @@ import { liveRelations } from './liveRelation'
 import type { LiveRelation } from './liveRelation'
 import type { LiveQuery, LiveSource } from './liveSource'
 import { RecomputedQuery, StaticResult } from './simpleResults'
+import { sortsByRelations } from '../query/orderBy'
 
 export type { LiveQuery, LiveSource } from './liveSource'
 
@@ -35,6 +36,9 @@ export function _createLiveQuery<Q extends BranchQuery<Q>>(source: LiveSource<Q>
 /** The relations to keep loaded and to test, when every part of the query can be kept up to date by writes. */
 function incrementalLoads<Q extends BranchQuery<Q>>(source: LiveSource<Q>): { relations: LiveRelation<Entry>[], branches: LiveBranch<Q>[], has: LiveHas[] } | undefined {
   const shape = source._shape()
+  // Sorted by a loaded relation's field (see Query.get): re-run, so that it always equals get().
+  if (shape.orders.some(order => sortsByRelations(order, false)))
+    return undefined
   const newQuery = (schema: Schema) => source._newQuery(schema)
   const has = liveHasOf(source._db, source._schema, shape, newQuery)
   const loads = has && liveRelations<Entry, Q>(source._db, source._schema, source._eager, newQuery)

@@ -71,6 +71,19 @@ export interface Order {
   strings?: StringCompare
   /** The field is read on the model instance (see `instanceFields.ts`), as in pinia-orm. */
   instance?: boolean
+  /** A dotted name through a relation (`'role.name'`): read on the instance, once loaded. */
+  path?: readonly string[]
+}
+
+/**
+ * Whether a sort key reads the relations a query loads: a dotted name through a relation, or a
+ * function of the instance when the query loads relations. Such a query loads its relations
+ * before it sorts, as pinia-orm does.
+ *
+ * @internal
+ */
+export function sortsByRelations(order: { readonly by: unknown, readonly path?: readonly string[] }, loads: boolean): boolean {
+  return order.path !== undefined || (loads && typeof order.by === 'function')
 }
 
 /** Whether a sort key reads model instances rather than stored records. @internal */
@@ -99,7 +112,9 @@ export function addOrders(query: { readonly _schema: Schema, _orders: readonly O
 
 function orderOf(schema: Schema, by: Order['by'], direction: 'asc' | 'desc', strings: StringCompare | undefined): Order {
   const order: Order = { by, desc: direction === 'desc', strings }
-  if (typeof by === 'string' && _readsOnInstance(schema, by))
+  if (typeof by === 'string' && by.includes('.') && schema.relations.has(by.slice(0, by.indexOf('.'))))
+    order.path = by.split('.')
+  else if (typeof by === 'string' && _readsOnInstance(schema, by))
     order.instance = true
   return order
 }
@@ -107,11 +122,22 @@ function orderOf(schema: Schema, by: Order['by'], direction: 'asc' | 'desc', str
 /** Compares two records (or instances) by `orders`, the first that tells them apart deciding. @internal */
 export function compareRecords(orders: readonly Order[], a: StoredRecord, b: StoredRecord): number {
   for (const order of orders) {
-    const x = typeof order.by === 'function' ? order.by(a as unknown as Model) : a[order.by]
-    const y = typeof order.by === 'function' ? order.by(b as unknown as Model) : b[order.by]
+    const x = typeof order.by === 'function' ? order.by(a as unknown as Model) : order.path ? valueAt(a, order.path) : a[order.by]
+    const y = typeof order.by === 'function' ? order.by(b as unknown as Model) : order.path ? valueAt(b, order.path) : b[order.by]
     const result = compareOrdered(x, y, order.strings)
     if (result !== 0)
       return order.desc ? -result : result
   }
   return 0
+}
+
+/** The value at a dotted path of an instance (`role.name`); `undefined` past a missing step. */
+function valueAt(item: StoredRecord, path: readonly string[]): unknown {
+  let value: unknown = item
+  for (const step of path) {
+    if (value === null || typeof value !== 'object')
+      return undefined
+    value = (value as Record<string, unknown>)[step]
+  }
+  return value
 }

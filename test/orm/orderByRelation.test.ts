@@ -1,0 +1,104 @@
+// orderBy() through loaded relations, as pinia-orm 1.9+ sorts (after loading, its issue #1461): a
+// dotted name of a loaded relation's field, and a function of the instance that reads relations.
+import { createPinia } from 'pinia'
+import type { Pinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { effectScope, nextTick } from 'vue'
+import { Model, useRepo } from '../../src/runtime/orm'
+import { useSortBy } from '../../src/runtime/orm/helpers'
+
+class Role extends Model {
+  static override entity = 'roles'
+  static override fields() {
+    return { id: this.attr(null), name: this.string('') }
+  }
+
+  declare id: number
+  declare name: string
+}
+
+class RoleUser extends Model {
+  static override entity = 'roleUser'
+  static override primaryKey = ['roleId', 'userId']
+  static override fields() {
+    return { roleId: this.attr(null), userId: this.attr(null), level: this.number(0) }
+  }
+
+  declare level: number
+}
+
+class User extends Model {
+  static override entity = 'users'
+  static override fields() {
+    return {
+      id: this.attr(null),
+      name: this.string(''),
+      roleId: this.attr(null),
+      role: this.belongsTo(Role, 'roleId'),
+      roles: this.belongsToMany(Role, RoleUser, 'userId', 'roleId'),
+    }
+  }
+
+  declare id: number
+  declare name: string
+  declare role: Role | null
+  declare roles: (Role & { pivot: RoleUser })[]
+}
+
+let pinia: Pinia
+beforeEach(() => {
+  pinia = createPinia()
+  useRepo(User, pinia).save([
+    { id: 1, name: 'Ann', role: { id: 3, name: 'viewer' }, roles: [{ id: 1, pivot: { level: 2 } }, { id: 2, pivot: { level: 1 } }] },
+    { id: 2, name: 'Bob', role: { id: 1, name: 'admin' }, roles: [{ id: 3, pivot: { level: 5 } }] },
+    { id: 3, name: 'Cid', role: { id: 2, name: 'editor' } },
+    { id: 4, name: 'Dee' },
+  ])
+})
+
+const ids = (users: User[]) => users.map(user => user.id)
+
+describe('orderBy() through a loaded relation', () => {
+  it('sorts by a field of a belongsTo with a dotted name, a user without one last', () => {
+    expect(ids(useRepo(User, pinia).with('role').orderBy('role.name').get())).toEqual([2, 3, 1, 4])
+    expect(ids(useRepo(User, pinia).with('role').orderBy('role.name', 'desc').get())).toEqual([4, 1, 3, 2])
+  })
+
+  it('sorts every match before it pages', () => {
+    expect(ids(useRepo(User, pinia).with('role').orderBy('role.name').limit(2).get())).toEqual([2, 3])
+    expect(ids(useRepo(User, pinia).with('role').orderBy('role.name').offset(1).limit(2).get())).toEqual([3, 1])
+    expect(useRepo(User, pinia).with('role').orderBy('role.name').first()!.id).toBe(2)
+  })
+
+  it('gives a function of the instance its loaded relations', () => {
+    const byRoles = useRepo(User, pinia).with('roles').orderBy(user => user.roles.length, 'desc').orderBy('name').get()
+    expect(ids(byRoles)).toEqual([1, 2, 3, 4])
+    const byRoleName = useRepo(User, pinia).with('role').orderBy(user => user.role?.name ?? 'zzz').get()
+    expect(ids(byRoleName)).toEqual([2, 3, 1, 4])
+  })
+
+  it('lets a function sort the loaded records by their pivot, as pinia-orm\'s tests do', () => {
+    const users = useRepo(User, pinia).with('roles').orderBy((user) => {
+      user.roles = useSortBy(user.roles, role => role.pivot.level)
+    }).get()
+    expect(users[0]!.roles.map(role => role.pivot.level)).toEqual([1, 2])
+  })
+
+  it('throws, naming the relation to load, when the query does not load it', () => {
+    expect(() => useRepo(User, pinia).orderBy('role.name').get()).toThrow('[nuxt-pinia-orm] orderBy(\'role.name\') on User sorts by the relation \'role\', which the query does not load. Load it too: with(\'role\').')
+    expect(() => useRepo(User, pinia).with('role').orderBy('team.name')).toThrow('\'team.name\' is not an attribute of User')
+  })
+
+  it('is kept up to date in a live query and a computed, equal to get()', async () => {
+    const scope = effectScope()
+    const live = scope.run(() => useRepo(User, pinia).with('role').orderBy('role.name').live())!
+    expect(ids([...live.value] as User[])).toEqual([2, 3, 1, 4])
+
+    useRepo(Role, pinia).save({ id: 3, name: 'author' })
+    await nextTick()
+    // admin (Bob), author (Ann, renamed from viewer), editor (Cid), none (Dee).
+    expect(ids([...live.value] as User[])).toEqual([2, 1, 3, 4])
+    expect(ids([...live.value] as User[])).toEqual(ids(useRepo(User, pinia).with('role').orderBy('role.name').get()))
+    scope.stop()
+  })
+})
