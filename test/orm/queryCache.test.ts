@@ -132,6 +132,25 @@ describe('useCache() without a key', () => {
     expect(users.cache().size).toBe(queries.length)
   })
 
+  it('keys a bigint, which JSON has no form for, apart from the number and the string', () => {
+    class Ledger extends Model {
+      static override entity = 'ledgers'
+      static override fields() {
+        return { id: this.attr(null), amount: this.attr(null) }
+      }
+    }
+    const ledgers = useRepo(Ledger, createPinia())
+    ledgers.save([{ id: 1, amount: 2n }, { id: 2, amount: 2 }, { id: 3, amount: '2' }])
+    expect(ledgers.where('amount', 2n).useCache().get().map(ledger => ledger.id)).toEqual([1])
+    expect(ledgers.where('amount', 2).useCache().get().map(ledger => ledger.id)).toEqual([2])
+    expect(ledgers.where('amount', '2').useCache().get().map(ledger => ledger.id)).toEqual([3])
+    expect(ledgers.whereNotIn('amount', [2n]).useCache().get().map(ledger => ledger.id)).toEqual([2, 3])
+    expect(ledgers.whereIn('amount', [2n]).useCache().get().map(ledger => ledger.id)).toEqual([1])
+    expect(ledgers.useCache('byAmount', { amount: 2n }).where('amount', 2n).get().map(ledger => ledger.id)).toEqual([1])
+    expect(ledgers.cache().has('byAmount', { amount: 2n })).toBe(true)
+    expect(ledgers.cache().has('byAmount', { amount: 2 })).toBe(false)
+  })
+
   it('tells the same call with other arguments apart', () => {
     const users = useRepo(User, createPinia())
     users.save([{ id: 1, name: 'Ann', posts: [{ id: 10 }, { id: 11 }] }, { id: 2, name: 'Bob', posts: [{ id: 12 }] }])

@@ -126,7 +126,12 @@ export class QueryCache {
  * @internal
  */
 export function _userCacheKey(key: string, params: Record<string, unknown> | undefined): string {
-  return `key:${key}:${params === undefined ? '' : JSON.stringify(params)}`
+  return `key:${key}:${params === undefined ? '' : JSON.stringify(params, keyedBigints)}`
+}
+
+/** A bigint, which JSON has no form for, as a key part that tells it from a number or a string. */
+function keyedBigints(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? { bigint: String(value) } : value
 }
 
 /** Where a function the query made itself keeps what it tests (see {@link _describedAs}). */
@@ -157,6 +162,8 @@ export function describeQuery(state: unknown, idOf: (fn: (...args: never[]) => u
       const description = (value as { [DESCRIPTION]?: unknown })[DESCRIPTION]
       return description === undefined ? `fn#${idOf(value as () => unknown)}` : { made: description }
     }
+    if (typeof value === 'bigint')
+      return keyedBigints('', value)
     if (value instanceof Set)
       return { set: [...value] }
     if (value instanceof Map)
