@@ -209,18 +209,17 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
       return cachedGet(this) as Result
     if (!this._reading && this._db._signals.tracking())
       return _readFinely(this, () => this.get() as Item<M>[]) as Result
-    const byIds = this._ids !== undefined && !hasOr(this._wheres)
     let items: Model[]
     if (this._orders.some(order => sortsByRelations(order, this._eager.length > 0))) {
       // Sorted by what the loads bring: every match loaded first, then sorted and paged.
       checkSortedLoads(this._schema, this._orders, this._eager)
-      items = select({ _db: this._db, _schema: this._schema, _wheres: this._wheres, _ids: this._ids, _orders: [], _take: undefined, _skip: 0 }, candidates(this), byIds)
+      items = this._matching()
       this.load(items)
       items.sort((a, b) => compareRecords(this._orders, a as unknown as StoredRecord, b as unknown as StoredRecord))
       items = items.slice(this._skip, this._take === undefined ? undefined : this._skip + this._take)
     }
     else {
-      items = select(this, candidates(this), byIds)
+      items = select(this, candidates(this), this._ids !== undefined && !hasOr(this._wheres))
       this.load(items)
     }
     if (this._schema.features || this._visibility)

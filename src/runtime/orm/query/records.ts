@@ -1,4 +1,5 @@
 import type { StoredRecord } from '../keys'
+import type { Model } from '../Model'
 import { _showFields } from '../queryVisibility'
 import type { Schema } from '../relations/Relation'
 import { revive, reviveMany, reviveOne } from '../revive'
@@ -28,12 +29,22 @@ export abstract class QueryRecords<M extends ModelClass, Q extends { get: () => 
   }
 
   /**
+   * The instances passing the query's `where`s and `whereId`, in the store's (or `whereId`'s)
+   * order, unpaged, with nothing else a read does.
+   *
+   * @internal
+   */
+  _matching(): Model[] {
+    const source = { _db: this._db, _schema: this._schema, _wheres: this._wheres, _ids: this._ids, _orders: [], _take: undefined, _skip: 0 }
+    return select(source, candidates(this), this._ids !== undefined && !hasOr(this._wheres))
+  }
+
+  /**
    * The model instances passing the query's `where`s and `whereId`, before anything else a read
    * does: no order, paging, relations or `retrieved` hook.
    */
   select(): Item<M>[] {
-    const source = { _db: this._db, _schema: this._schema, _wheres: this._wheres, _ids: this._ids, _orders: [], _take: undefined, _skip: 0 }
-    const items = select(source, candidates(this), this._ids !== undefined && !hasOr(this._wheres))
+    const items = this._matching()
     if (this._visibility)
       _showFields(this._db, this._schema, items, this._visibility)
     return items as Item<M>[]
