@@ -20,6 +20,11 @@ export interface ScannedExport {
   exportName: string
   /** `static entity` of the exported class when it is a string literal; `undefined` when unknown. */
   entity?: string
+  /**
+   * Its `static namespace` when that is a non-empty string literal; `null` when it is not a literal
+   * (the class is then left out of the entity check). Two models clash when both are equal.
+   */
+  namespace?: string | null
 }
 
 /**
@@ -63,20 +68,33 @@ function stringValue(node: Expression | null | undefined): string | undefined {
   return undefined
 }
 
-/** `static entity = '...'` of a class, when written as a string literal. */
-function entityOf(node: Class): string | undefined {
+/** A literal `static <name> = ...` of a class: its string, `null` when not a literal, `undefined` when absent. */
+function staticString(node: Class, name: string): string | null | undefined {
   for (const member of node.body.body) {
     if (member.type === 'PropertyDefinition' && member.static && !member.computed
-      && member.key.type === 'Identifier' && member.key.name === 'entity') {
-      return stringValue(member.value)
+      && member.key.type === 'Identifier' && member.key.name === name) {
+      return stringValue(member.value) ?? null
     }
   }
   return undefined
 }
 
+/** `static entity = '...'` of a class, when written as a string literal, and its namespace. */
+function entityOf(node: Class): EntityName {
+  const entity = staticString(node, 'entity') ?? undefined
+  const namespace = staticString(node, 'namespace')
+  return namespace === undefined || namespace === '' ? { entity } : { entity, namespace }
+}
+
+/** What a class declares of where its records are kept. */
+interface EntityName {
+  entity?: string
+  namespace?: string | null
+}
+
 /** Maps the local name of every top-level class to its literal entity. */
-function classEntities(program: Program): Map<string, string | undefined> {
-  const entities = new Map<string, string | undefined>()
+function classEntities(program: Program): Map<string, EntityName> {
+  const entities = new Map<string, EntityName>()
   for (const statement of program.body) {
     const node = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration'
       ? statement.declaration
@@ -118,10 +136,10 @@ export function parseModelFile(path: string, code: string, rootDir: string): Sca
           if (declaration?.type === 'ExportDefaultDeclaration' && declaration.declaration.type === 'ClassDeclaration')
             entity = entityOf(declaration.declaration)
         }
-        exports.push({ name: defaultExportName(path), exportName: 'default', entity })
+        exports.push({ name: defaultExportName(path), exportName: 'default', ...entity })
       }
       else if (entry.exportName.name) {
-        exports.push({ name: entry.exportName.name, exportName: entry.exportName.name, entity })
+        exports.push({ name: entry.exportName.name, exportName: entry.exportName.name, ...entity })
       }
     }
   }
@@ -161,14 +179,16 @@ export function findModelConflicts(files: ScannedModelFile[]): string[] {
       else {
         names.set(item.name, file)
       }
-      if (item.entity === undefined)
+      if (item.entity === undefined || item.namespace === null)
         continue
-      const owner = entities.get(item.entity)
+      // Two models of one entity in different namespaces keep apart (`admin/users` and `users`).
+      const key = item.namespace ? `${item.namespace}/${item.entity}` : item.entity
+      const owner = entities.get(key)
       if (owner && !(owner.file === file && owner.name === item.name)) {
-        problems.push(`${owner.name} (${owner.file.displayPath}) and ${item.name} (${file.displayPath}) both declare \`static entity = '${item.entity}'\`. Give each model its own entity.`)
+        problems.push(`${owner.name} (${owner.file.displayPath}) and ${item.name} (${file.displayPath}) both declare \`static entity = '${item.entity}'\`${item.namespace ? ` in the namespace '${item.namespace}'` : ''}. Give each model its own entity.`)
       }
       else {
-        entities.set(item.entity, { file, name: item.name })
+        entities.set(key, { file, name: item.name })
       }
     }
   }

@@ -78,7 +78,7 @@ export function useFetchRepo<M extends ModelClass>(
   const fetched = (useFetch as (...args: unknown[]) => unknown)(request, {
     ...fetchOptions as UseFetchOptions<unknown>,
     transform: (response: unknown) => saveForKeys(repo, transform ? transform(response as never) : response, source),
-  }, `${autoKey ?? ''}:${model.entity}`) as unknown as AsyncData<SavedKeys | undefined, unknown>
+  }, `${autoKey ?? ''}:${(model as unknown as { modelEntity: () => string }).modelEntity()}`) as unknown as AsyncData<SavedKeys | undefined, unknown>
 
   const data = computed(() => recordsOfKeys(repo, fetched.data.value, relations))
   const result = (state: KeysState): FetchRepoResult<M> => ({

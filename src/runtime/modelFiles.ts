@@ -26,13 +26,17 @@ function modelsByEntity(files: ModelFile[]): Map<string, { model: ModelClass, fi
     for (const value of Object.values(exports)) {
       if (!isModelClass(value) || typeof value.entity !== 'string' || value.entity === '')
         continue
-      const known = byEntity.get(value.entity)
+      // Two models of one entity in different namespaces keep apart (`admin/users` and `users`).
+      const declared = (value as { namespace?: unknown }).namespace
+      const namespace = typeof declared === 'string' ? declared : ''
+      const key = namespace === '' ? value.entity : `${namespace}/${value.entity}`
+      const known = byEntity.get(key)
       if (known && known.model !== value) {
         throw createOrmError(
-          `${known.model.name} (${known.file}) and ${value.name} (${file}) both declare \`static entity = '${value.entity}'\`. Give each model its own entity.`,
+          `${known.model.name} (${known.file}) and ${value.name} (${file}) both declare \`static entity = '${value.entity}'\`${namespace === '' ? '' : ` in the namespace '${namespace}'`}. Give each model its own entity.`,
         )
       }
-      byEntity.set(value.entity, known ?? { model: value, file })
+      byEntity.set(key, known ?? { model: value, file })
     }
   }
   return byEntity

@@ -1,4 +1,4 @@
-// How entity stores are made: static namespace, static piniaOptions, createORM({ pinia: { storeType } }).
+// How entity stores are made (two models of one entity in two namespaces: namespaces.test.ts): static namespace, static piniaOptions, createORM({ pinia: { storeType } }).
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { createApp, ref } from 'vue'
@@ -49,27 +49,6 @@ describe('static namespace', () => {
     expect(pinia.state.value.accounts).toBeUndefined()
     expect(accounts.find(1)?.name).toBe('Ann')
     expect(accounts.count()).toBe(1)
-  })
-
-  it('does not tell two models of one entity apart: their clash names the namespaces', () => {
-    class Member extends Model {
-      static override entity = 'members'
-      static namespace = 'crm'
-      static override fields() {
-        return { id: this.attr(null) }
-      }
-    }
-    class OtherMember extends Model {
-      static override entity = 'members'
-      static namespace = 'billing'
-      static override fields() {
-        return { id: this.attr(null) }
-      }
-    }
-    const pinia = createPinia()
-    useRepo(Member, pinia).save({ id: 1 })
-    expect(() => useRepo(OtherMember, pinia).save({ id: 2 })).toThrow('[nuxt-pinia-orm] The entity \'members\' is claimed by Member and OtherMember. Every model needs its own `static entity`: rename the entity of one of them. Their namespaces (\'crm\', \'billing\') name their stores, not the models')
-    expect(pinia.state.value['crm/members']!.data).toEqual({ 1: { id: 1 } })
   })
 
   it('survives a payload round trip', () => {

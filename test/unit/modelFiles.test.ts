@@ -39,4 +39,23 @@ describe('collectModels', () => {
       { file: 'models/Account.ts', exports: { Account } },
     ])).toThrowError('[nuxt-pinia-orm] User (models/User.ts) and Account (models/Account.ts) both declare `static entity = \'users\'`. Give each model its own entity.')
   })
+
+  it('takes two classes of one entity in different namespaces, and throws for two in the same one', () => {
+    class AdminUser extends Model {
+      static override entity = 'users'
+      static namespace = 'admin'
+    }
+    class StaffUser extends Model {
+      static override entity = 'users'
+      static namespace = 'admin'
+    }
+    expect(collectModels([
+      { file: 'models/User.ts', exports: { User } },
+      { file: 'models/AdminUser.ts', exports: { AdminUser } },
+    ])).toEqual([User, AdminUser])
+    expect(() => collectModels([
+      { file: 'models/AdminUser.ts', exports: { AdminUser } },
+      { file: 'models/StaffUser.ts', exports: { StaffUser } },
+    ])).toThrowError('[nuxt-pinia-orm] AdminUser (models/AdminUser.ts) and StaffUser (models/StaffUser.ts) both declare `static entity = \'users\'` in the namespace \'admin\'. Give each model its own entity.')
+  })
 })

@@ -78,6 +78,21 @@ describe('findModelConflicts', () => {
     ])
   })
 
+  it('lets two classes of one entity in different namespaces be, and reports two in the same one', () => {
+    const admin = parseModelFile('/app/models/AdminUser.ts', 'export default class AdminUser extends Model { static entity = \'users\'; static namespace = \'admin\' }', root)
+    const staff = parseModelFile('/app/models/StaffUser.ts', 'export default class StaffUser extends Model { static namespace = \'admin\'; static entity = \'users\' }', root)
+    expect(admin.exports).toEqual([{ name: 'AdminUser', exportName: 'default', entity: 'users', namespace: 'admin' }])
+    expect(findModelConflicts([user, admin])).toEqual([])
+    expect(findModelConflicts([user, admin, staff])).toEqual([
+      'AdminUser (models/AdminUser.ts) and StaffUser (models/StaffUser.ts) both declare `static entity = \'users\'` in the namespace \'admin\'. Give each model its own entity.',
+    ])
+  })
+
+  it('leaves a class whose namespace is not a literal to the check at start-up', () => {
+    const other = parseModelFile('/app/models/Other.ts', 'const ns = \'x\'\nexport default class Other extends Model { static entity = \'users\'; static namespace = ns }', root)
+    expect(findModelConflicts([user, other])).toEqual([])
+  })
+
   it('finds nothing wrong in distinct models', () => {
     const phone = parseModelFile('/app/models/Phone.ts', 'export default class Phone extends Model { static entity = \'phones\' }', root)
     expect(findModelConflicts([user, phone])).toEqual([])

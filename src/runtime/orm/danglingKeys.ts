@@ -20,7 +20,7 @@ function registeredLink(db: Database, relation: BelongsTo, owner: Schema, field:
     if (model === undefined)
       return undefined
     const schema = typeof model === 'string' ? undefined : getSchema(model)
-    const registered = db.schemaOf(schema ? schema.entity : model as string)
+    const registered = schema ? db.schemaOf(schema.entity) : db.schemaNamed(model as string, `${owner.name}.${field}`)
     if (!registered || (schema && registered !== schema))
       return undefined
     return db.link(owner, field)

@@ -119,6 +119,8 @@ export class Database {
 
   /** Store ids of namespaced entities (`static namespace`); others use the entity. */
   private readonly storeIds = new Map<string, string>()
+  /** The entity of each store id made here (see `_entityOfStore`). */
+  private readonly storeEntities = new Map<string, string>()
   private readonly counts = new EntityCounts()
   /** The repository holding a kept answer to `count()` (see `_countOf`), one at a time. */
   private counted: CountingRepository | undefined
@@ -296,16 +298,32 @@ export class Database {
    * @internal
    */
   _entityOfStore(id: string): string {
-    for (const [entity, storeId] of this.storeIds) {
-      if (storeId === id)
-        return entity
-    }
-    return id
+    return this.storeEntities.get(id) ?? id
   }
 
   /** The registered schema of an entity, if any. */
   schemaOf(entity: string): Schema | undefined {
     return this.schemas.get(entity)
+  }
+
+  /**
+   * The registered schema a name given by the app means: the model of that entity, else the one
+   * model whose entity it is under a namespace (`'users'` for `admin/users`). Two such models and
+   * no plain one: an error, since the name cannot tell them apart.
+   */
+  schemaNamed(name: string, usedBy: string): Schema | undefined {
+    const schema = this.schemas.get(name)
+    if (schema)
+      return schema
+    let found: Schema | undefined
+    for (const candidate of this.schemas.values()) {
+      if (candidate.type !== name)
+        continue
+      if (found)
+        throw createOrmError(`${usedBy} names the entity '${name}', which ${found.name} ('${found.entity}') and ${candidate.name} ('${candidate.entity}') share in different namespaces. Give it as '${found.entity}' or '${candidate.entity}', or pass the model class.`)
+      found = candidate
+    }
+    return found
   }
 
   /** The schema of a relation's related model, registering the model when given as a class. */
@@ -330,7 +348,7 @@ export class Database {
 
   private resolve(ref: RelatedRef, owner: Schema, field: string): Schema {
     if (typeof ref === 'string') {
-      const schema = this.schemas.get(ref)
+      const schema = this.schemaNamed(ref, `${owner.name}.${field}`)
       if (!schema)
         throw createOrmError(`${owner.name}.${field} refers to the entity '${ref}', but no model of that entity is registered with this Pinia. Register it first (registerModels(pinia, [...]) or useRepo(ThatModel)), or pass the class, or a function returning it, instead of the name.`)
       return schema
@@ -357,9 +375,13 @@ export class Database {
     let store = this.stores.get(entity)
     if (!store) {
       const model = this.schemas.get(entity)?.model
-      const id = entityStoreId(entity, model, this.config.model.namespace)
+      const id = entityStoreId(this.schemas.get(entity)?.type ?? entity, model, this.config.model.namespace)
+      const other = this.storeEntities.get(id)
+      if (other !== undefined && other !== entity)
+        throw createOrmError(`${model?.name ?? entity} and ${this.schemas.get(other)?.model.name ?? other} would both keep their records in the store '${id}' (a namespace of one model and the Pinia's default namespace of the other give the same id). Give one of them another \`static namespace\` or entity.`)
       if (id !== entity)
         this.storeIds.set(entity, id)
+      this.storeEntities.set(id, entity)
       store = createEntityStore(id, model, this.config.pinia.storeType, this.pinia)
       this.stores.set(entity, store)
       // Any change through Pinia's API ($patch, $reset, $state = ...) counts as a write. Not deep:
@@ -617,11 +639,7 @@ function track(signal: ShallowRef<number>): number {
 
 function duplicateEntityError(entity: string, first: { name: string, namespace?: string }, second: { name: string, namespace?: string }) {
   const names = first.name === second.name ? `two different classes named ${first.name}` : `${first.name} and ${second.name}`
-  // pinia-orm lets namespaces tell equal entities apart; here a namespace names the store only.
-  const namespaces = first.namespace !== second.namespace
-    ? ` Their namespaces ('${first.namespace ?? ''}', '${second.namespace ?? ''}') name their stores, not the models: telling equal entity names apart by namespace is not supported yet (see docs/migration-from-pinia-orm.md).`
-    : ''
-  return createOrmError(`The entity '${entity}' is claimed by ${names}. Every model needs its own \`static entity\`: rename the entity of one of them.${namespaces}`)
+  return createOrmError(`The entity '${entity}' is claimed by ${names}. Every model needs its own \`static entity\`: rename the entity of one of them, or, to keep both, give them different \`static namespace\`s (an empty namespace is none).`)
 }
 
 const databases = new WeakMap<Pinia, Database>()

@@ -57,7 +57,7 @@ export function _storeModelOf(schema: Schema): InfoModel {
  */
 export function _storeNameOf(schema: Schema, db?: InfoDatabase): string {
   const owner = _storeModelOf(schema)
-  return entityStoreId(schema.entity, owner, _namespaceOf(owner, db))
+  return entityStoreId(schema.type, owner, _namespaceOf(owner, db))
 }
 
 /**

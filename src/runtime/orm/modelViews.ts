@@ -73,7 +73,7 @@ const VIEWS: { [K in keyof ModelDefinitionViews]: (this: object, ...args: never[
     return modelOf(this).config ?? {}
   },
   $baseEntity() {
-    return modelOf(this).baseEntity ?? getSchema(modelOf(this)).entity
+    return modelOf(this).baseEntity ?? getSchema(modelOf(this)).type
   },
   $typeKey() {
     return modelOf(this).typeKey

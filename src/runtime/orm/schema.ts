@@ -49,6 +49,17 @@ export function getSchema(model: SchemaModel): Schema {
   return schema
 }
 
+/**
+ * The key of a model's records in the database: `namespace/entity` when the model (the base
+ * model under single-table inheritance) declares a non-empty `static namespace`, else the entity.
+ * A Pinia-wide default namespace (`createORM({ model: { namespace } })`) names stores only: it
+ * is the same for every model of that Pinia, so it tells no two models apart.
+ */
+function entityKey(model: { entity: string, namespace?: unknown }): string {
+  const namespace = model.namespace
+  return typeof namespace === 'string' && namespace !== '' ? `${namespace}/${model.entity}` : model.entity
+}
+
 function buildSchema(model: SchemaModel): Schema {
   const name = model.name || 'AnonymousModel'
   const entity = model.entity
@@ -118,7 +129,8 @@ function buildSchema(model: SchemaModel): Schema {
   return {
     model,
     name,
-    entity: features?.inheritance?.entity ?? entity,
+    entity: entityKey(features?.inheritance?.root ?? model),
+    type: features?.inheritance?.entity ?? entity,
     primaryKey,
     attributeNames,
     attributes,

@@ -16,7 +16,7 @@ import type { QueryState } from './queryState'
 export function schemaOfEntity(db: Database, from: Schema, entity: string, method: string): Schema {
   if (typeof entity !== 'string')
     throw createOrmError(`${method}() on ${from.name} takes the entity of a model as a string, e.g. ${method}('posts'), not ${entity === null ? 'null' : typeof entity}.`)
-  const found = db.schemaOf(entity)
+  const found = db.schemaNamed(entity, `${method}() on ${from.name}`)
   if (found)
     return found
   // Walk the relations reachable from `from` once, resolving each (which registers its model).
@@ -27,7 +27,7 @@ export function schemaOfEntity(db: Database, from: Schema, entity: string, metho
       const related = relatedOrNothing(db, schema, field)
       if (!related)
         continue
-      if (related.entity === entity)
+      if (related.entity === entity || related.type === entity)
         return related
       if (!seen.has(related)) {
         seen.add(related)

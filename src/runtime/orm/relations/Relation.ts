@@ -50,7 +50,17 @@ export interface Schema {
   readonly model: SchemaModel
   /** The class name, for messages. */
   readonly name: string
+  /**
+   * What the database keys the model's records, indexes and signals by: the entity, prefixed by
+   * the model's own `static namespace` when it has one (`admin/users`), so that two models of one
+   * entity in different namespaces keep apart, as in pinia-orm.
+   */
   readonly entity: string
+  /**
+   * The bare entity (`users`): what a morph type column holds, as pinia-orm writes it, and what a
+   * relation given by entity name finds.
+   */
+  readonly type: string
   /** The primary key as a list of field names (one for a simple key). */
   readonly primaryKey: readonly string[]
   readonly attributeNames: readonly string[]

@@ -46,7 +46,7 @@ export abstract class ChildrenRelation<R extends RelatedModel = RelatedModel> ex
     checkSameLength(parentKeys, owner, this._foreignKey, related, name)
     // The keys forced onto a nested record are the foreign key and then the type, as `keys` below.
     this._keysShape ??= blankKeys(relatedKeys)
-    const fixed = [owner.entity]
+    const fixed = [owner.type]
     const keyOfParent = type === undefined
       ? (parent: StoredRecord) => keyOf(parent, parentKeys)
       : (parent: StoredRecord) => keyWith(parent, parentKeys, fixed)
@@ -70,7 +70,7 @@ export abstract class ChildrenRelation<R extends RelatedModel = RelatedModel> ex
         const keys = () => {
           const values = keyValues(parent.attributes, parentKeys, foreignKey, key => visitor.fail(`${name} cannot link its ${related.entity}: the ${owner.name} record ${parent.key} has no value in '${key}'. Include '${key}' in the saved record.`))
           if (type !== undefined)
-            values[type] = owner.entity
+            values[type] = owner.type
           return values
         }
         if (value === null || (Array.isArray(value) && value.length === 0)) {

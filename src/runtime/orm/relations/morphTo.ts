@@ -42,7 +42,10 @@ export class MorphTo<R extends RelatedModel = RelatedModel> extends Relation<R> 
     for (const schema of targets) {
       const keys = this._ownerKey === undefined ? schema.primaryKey : [this._ownerKey]
       checkKeys(keys, schema, name)
-      byEntity.set(schema.entity, { schema, keys })
+      const listedBefore = byEntity.get(schema.type)?.schema
+      if (listedBefore && listedBefore.entity !== schema.entity)
+        throw createOrmError(`${name} lists ${listedBefore.name} and ${schema.name}, two models of the entity '${schema.type}' in different namespaces: its type column holds the entity only, as in pinia-orm, so it cannot tell them apart. List one of them.`)
+      byEntity.set(schema.type, { schema, keys })
     }
     const reader = (): LinkReader => {
       const finders = new Map<string, (key: string) => readonly string[]>()
@@ -60,7 +63,7 @@ export class MorphTo<R extends RelatedModel = RelatedModel> extends Relation<R> 
         return { schema: target.schema, ids: find(String(value)) }
       }
     }
-    const listed = targets.map(schema => `'${schema.entity}'`).join(', ')
+    const listed = targets.map(schema => `'${schema.type}'`).join(', ')
     return {
       owner,
       field,

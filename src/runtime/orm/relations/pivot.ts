@@ -96,7 +96,7 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
     const fields = this._fields
     const parentKeys = this._parentKey === undefined ? owner.primaryKey : toFieldList(this._parentKey)
     const relatedKeys = this._relatedKey === undefined ? related.primaryKey : toFieldList(this._relatedKey)
-    const typeValue = fields.type === undefined ? undefined : fields.type.side === 'owner' ? owner.entity : related.entity
+    const typeValue = fields.type === undefined ? undefined : fields.type.side === 'owner' ? owner.type : related.type
     const parentSide = fields.type === undefined ? fields.parent : [...fields.parent, fields.type.field]
     const linkFields = [...parentSide, fields.related]
     for (const key of linkFields) {

@@ -1,0 +1,304 @@
+// pinia-orm's `static namespace`: "Define a namespace if you have multiple equal entity names.
+// Resulting in {namespace}/{entity}". Two models of one entity in different namespaces are two
+// stores, and every read, write, relation and cache keeps them apart (pinia-orm 1.10 mixes them up
+// in its shared instance cache, its has()/whereHas() and its morph and pivot lookups).
+import { createPinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { createApp } from 'vue'
+import { Model, createORM, packState, unpackState, useRepo } from '../../src/runtime/orm'
+
+class User extends Model {
+  static override entity = 'users'
+  static override fields() {
+    return { id: this.attr(null), name: this.string(''), posts: this.hasMany(Post, 'userId') }
+  }
+}
+
+class AdminUser extends Model {
+  static override entity = 'users'
+  static namespace = 'admin'
+  static override fields() {
+    return {
+      id: this.attr(null),
+      name: this.string(''),
+      role: this.string('editor'),
+      posts: this.hasMany(AdminPost, 'userId'),
+      images: this.morphMany(Image, 'imageableId', 'imageableType'),
+    }
+  }
+}
+
+class Post extends Model {
+  static override entity = 'posts'
+  static override fields() {
+    return { id: this.attr(null), userId: this.attr(null), title: this.string(''), author: this.belongsTo(User, 'userId') }
+  }
+}
+
+class AdminPost extends Model {
+  static override entity = 'posts'
+  static namespace = 'admin'
+  static override fields() {
+    return { id: this.attr(null), userId: this.attr(null), title: this.string(''), author: this.belongsTo(AdminUser, 'userId') }
+  }
+}
+
+class Image extends Model {
+  static override entity = 'images'
+  static override fields() {
+    return {
+      id: this.attr(null),
+      url: this.string(''),
+      imageableId: this.attr(null),
+      imageableType: this.attr(null),
+      imageable: this.morphTo([AdminUser, Post], 'imageableId', 'imageableType'),
+    }
+  }
+}
+
+function twins() {
+  const pinia = createPinia()
+  useRepo(User, pinia).save([{ id: 1, name: 'Ann', posts: [{ id: 1, title: 'Ann on users' }] }, { id: 2, name: 'Bob' }])
+  useRepo(AdminUser, pinia).save({ id: 1, name: 'Root', role: 'owner', posts: [{ id: 1, title: 'Root on admins' }, { id: 2, title: 'Root again' }] })
+  return pinia
+}
+
+describe('two models of one entity in different namespaces', () => {
+  it('keep their records in two stores, namespace/entity and entity', () => {
+    const pinia = twins()
+    expect(pinia.state.value.users!.data).toEqual({ 1: { id: 1, name: 'Ann' }, 2: { id: 2, name: 'Bob' } })
+    expect(pinia.state.value['admin/users']!.data).toEqual({ 1: { id: 1, name: 'Root', role: 'owner' } })
+    expect(pinia.state.value['admin/posts']!.data).toEqual({
+      1: { id: 1, userId: 1, title: 'Root on admins' },
+      2: { id: 2, userId: 1, title: 'Root again' },
+    })
+    expect(useRepo(AdminUser, pinia).piniaStore().$id).toBe('admin/users')
+    expect(useRepo(User, pinia).piniaStore().$id).toBe('users')
+  })
+
+  it('each reads only its own records, by key too', () => {
+    const pinia = twins()
+    const users = useRepo(User, pinia)
+    const admins = useRepo(AdminUser, pinia)
+    expect(users.all().map(user => user.name)).toEqual(['Ann', 'Bob'])
+    expect(admins.all().map(user => user.name)).toEqual(['Root'])
+    const root = admins.find(1)!
+    expect(root).toBeInstanceOf(AdminUser)
+    expect(root.role).toBe('owner')
+    expect(users.find(1)).toBeInstanceOf(User)
+    expect(users.find(1)!.name).toBe('Ann')
+    expect(users.count()).toBe(2)
+    expect(admins.count()).toBe(1)
+  })
+
+  it('each writes only its own store: an update of one leaves its twin as it was', () => {
+    const pinia = twins()
+    useRepo(AdminUser, pinia).where('id', 1).update({ name: 'Root 2' })
+    useRepo(User, pinia).destroy(2)
+    expect(pinia.state.value['admin/users']!.data).toEqual({ 1: { id: 1, name: 'Root 2', role: 'owner' } })
+    expect(pinia.state.value.users!.data).toEqual({ 1: { id: 1, name: 'Ann' } })
+    useRepo(User, pinia).flush()
+    expect(useRepo(AdminUser, pinia).count()).toBe(1)
+  })
+
+  it('load their relations from their own related stores', () => {
+    const pinia = twins()
+    expect(useRepo(AdminUser, pinia).with('posts').find(1)!.posts!.map(post => post.title)).toEqual(['Root on admins', 'Root again'])
+    expect(useRepo(User, pinia).with('posts').find(1)!.posts!.map(post => post.title)).toEqual(['Ann on users'])
+    const post = useRepo(AdminPost, pinia).with('author').find(2)!
+    expect(post.author).toBeInstanceOf(AdminUser)
+    expect(post.author!.name).toBe('Root')
+  })
+
+  it('answer relation queries from their own stores', () => {
+    const pinia = twins()
+    expect(useRepo(AdminUser, pinia).has('posts', '>=', 2).get().map(user => user.name)).toEqual(['Root'])
+    expect(useRepo(User, pinia).has('posts', '>=', 2).get()).toEqual([])
+    expect(useRepo(User, pinia).whereHas('posts', query => query.where('title', 'Ann on users')).get().map(user => user.name)).toEqual(['Ann'])
+    expect(useRepo(User, pinia).doesntHave('posts').get().map(user => user.name)).toEqual(['Bob'])
+  })
+
+  it('do not share cached query results', () => {
+    const pinia = twins()
+    expect(useRepo(User, pinia).useCache().where('id', 1).get().map(user => user.name)).toEqual(['Ann'])
+    expect(useRepo(AdminUser, pinia).useCache().where('id', 1).get().map(user => user.name)).toEqual(['Root'])
+  })
+
+  it('travel in the payload as two stores', () => {
+    const client = createPinia()
+    client.state.value = unpackState(JSON.parse(JSON.stringify(packState(twins()))))
+    expect(useRepo(AdminUser, client).with('posts').find(1)!.posts).toHaveLength(2)
+    expect(useRepo(User, client).find(1)!.name).toBe('Ann')
+  })
+
+  it('name themselves as pinia-orm does', () => {
+    const root = useRepo(AdminUser, twins()).find(1)!
+    expect(root.$entity()).toBe('users')
+    expect(root.$modelEntity()).toBe('admin/users')
+    expect(root.$storeName()).toBe('admin/users')
+    expect(root.$namespace()).toBe('admin')
+    expect(AdminUser.modelEntity()).toBe('admin/users')
+    expect(User.modelEntity()).toBe('users')
+  })
+})
+
+describe('morph relations to a namespaced model', () => {
+  it('write the bare entity to the type column, as pinia-orm does, and load the namespaced model by it', () => {
+    const pinia = twins()
+    useRepo(AdminUser, pinia).save({ id: 1, images: [{ id: 10, url: 'root.png' }] })
+    useRepo(Image, pinia).save({ id: 11, url: 'post.png', imageableType: 'posts', imageable: { id: 5, title: 'Plain post' } })
+    expect(pinia.state.value.images!.data[10]).toEqual({ id: 10, url: 'root.png', imageableId: 1, imageableType: 'users' })
+    const [root, post] = useRepo(Image, pinia).with('imageable').get()
+    expect(root!.imageable).toBeInstanceOf(AdminUser)
+    expect(root!.imageable).toMatchObject({ id: 1, role: 'owner' })
+    expect(post!.imageable).toBeInstanceOf(Post)
+    expect(useRepo(AdminUser, pinia).with('images').find(1)!.images!.map(image => image.url)).toEqual(['root.png'])
+  })
+
+  it('a morphTo listing both twins is an error: the type column cannot tell them apart', () => {
+    class Tag extends Model {
+      static override entity = 'tags'
+      static override fields() {
+        return { id: this.attr(null), taggableId: this.attr(null), taggableType: this.attr(null), taggable: this.morphTo([User, AdminUser], 'taggableId', 'taggableType') }
+      }
+    }
+    expect(() => useRepo(Tag, createPinia()).with('taggable').get()).toThrow('[nuxt-pinia-orm] Tag.taggable lists User and AdminUser, two models of the entity \'users\' in different namespaces: its type column holds the entity only, as in pinia-orm, so it cannot tell them apart. List one of them.')
+  })
+})
+
+describe('belongsToMany through twin pivots', () => {
+  class Role extends Model {
+    static override entity = 'roles'
+    static override fields() {
+      return { id: this.attr(null), name: this.string('') }
+    }
+  }
+  class RoleUser extends Model {
+    static override entity = 'roleUser'
+    static override primaryKey = ['userId', 'roleId']
+    static override fields() {
+      return { userId: this.attr(null), roleId: this.attr(null) }
+    }
+  }
+  class AdminRoleUser extends Model {
+    static override entity = 'roleUser'
+    static namespace = 'admin'
+    static override primaryKey = ['userId', 'roleId']
+    static override fields() {
+      return { userId: this.attr(null), roleId: this.attr(null) }
+    }
+  }
+  class Member extends Model {
+    static override entity = 'members'
+    static override fields() {
+      return {
+        id: this.attr(null),
+        roles: this.belongsToMany(Role, RoleUser, 'userId', 'roleId'),
+        adminRoles: this.belongsToMany(Role, AdminRoleUser, 'userId', 'roleId').onDelete('cascade'),
+      }
+    }
+  }
+
+  it('keep each relation\'s links in its own pivot store, and a cascade deletes from that one only', () => {
+    const pinia = createPinia()
+    const members = useRepo(Member, pinia)
+    members.save({ id: 1, roles: [{ id: 1, name: 'reader' }], adminRoles: [{ id: 2, name: 'admin' }] })
+    expect(Object.keys(pinia.state.value.roleUser!.data)).toEqual(['[1,1]'])
+    expect(Object.keys(pinia.state.value['admin/roleUser']!.data)).toEqual(['[1,2]'])
+    const member = members.with('roles').with('adminRoles').find(1)!
+    expect(member.roles!.map(role => role.name)).toEqual(['reader'])
+    expect(member.adminRoles!.map(role => role.name)).toEqual(['admin'])
+    members.destroy(1)
+    expect(pinia.state.value['admin/roleUser']!.data).toEqual({})
+    expect(Object.keys(pinia.state.value.roleUser!.data)).toEqual(['[1,1]'])
+  })
+})
+
+describe('naming a namespaced model by its entity', () => {
+  it('finds the model of that entity without a namespace first, then the one namespaced model of it', () => {
+    class Comment extends Model {
+      static override entity = 'comments'
+      static override fields() {
+        return {
+          id: this.attr(null),
+          userId: this.attr(null),
+          adminId: this.attr(null),
+          user: this.belongsTo('users', 'userId'),
+          admin: this.belongsTo('admin/users', 'adminId'),
+          post: this.belongsTo('posts', 'userId'),
+        }
+      }
+    }
+    const pinia = twins()
+    useRepo(Comment, pinia).save({ id: 1, userId: 1, adminId: 1 })
+    const comment = useRepo(Comment, pinia).with('user').with('admin').find(1)!
+    expect(comment.user).toBeInstanceOf(User)
+    expect(comment.admin).toBeInstanceOf(AdminUser)
+    expect(useRepo(User, pinia).newQuery('admin/users').find(1)).toMatchObject({ name: 'Root', role: 'owner' })
+  })
+
+  it('is an error when two namespaced models share the entity and none is without a namespace', () => {
+    class Staff extends Model {
+      static override entity = 'staff'
+      static namespace = 'hr'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    class OtherStaff extends Model {
+      static override entity = 'staff'
+      static namespace = 'payroll'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    class Badge extends Model {
+      static override entity = 'badges'
+      static override fields() {
+        return { id: this.attr(null), staffId: this.attr(null), staff: this.belongsTo('staff', 'staffId') }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Staff, pinia).save({ id: 1 })
+    const badges = useRepo(Badge, pinia)
+    badges.save({ id: 1, staffId: 1 })
+    expect(badges.with('staff').find(1)!.staff).toBeInstanceOf(Staff)
+    useRepo(OtherStaff, pinia).save({ id: 1 })
+    const fresh = createPinia()
+    useRepo(Staff, fresh)
+    useRepo(OtherStaff, fresh)
+    expect(() => useRepo(Badge, fresh).with('staff').get()).toThrow('[nuxt-pinia-orm] Badge.staff names the entity \'staff\', which Staff (\'hr/staff\') and OtherStaff (\'payroll/staff\') share in different namespaces. Give it as \'hr/staff\' or \'payroll/staff\', or pass the model class.')
+  })
+})
+
+describe('clashes namespaces do not resolve', () => {
+  it('two models of one entity in the same namespace: an error that names both and the way out', () => {
+    class Member extends Model {
+      static override entity = 'members'
+      static namespace = 'crm'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    class OtherMember extends Model {
+      static override entity = 'members'
+      static namespace = 'crm'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Member, pinia).save({ id: 1 })
+    expect(() => useRepo(OtherMember, pinia).save({ id: 2 })).toThrow('[nuxt-pinia-orm] The entity \'crm/members\' is claimed by Member and OtherMember. Every model needs its own `static entity`: rename the entity of one of them, or, to keep both, give them different `static namespace`s (an empty namespace is none).')
+    expect(pinia.state.value['crm/members']!.data).toEqual({ 1: { id: 1 } })
+  })
+
+  it('a Pinia-wide namespace that gives a model the store id of a namespaced twin: an error', () => {
+    const pinia = createPinia()
+    createApp({}).use(pinia)
+    pinia.use(createORM({ model: { namespace: 'admin' } }))
+    useRepo(AdminUser, pinia).save({ id: 1 })
+    expect(() => useRepo(User, pinia).save({ id: 2 })).toThrow('[nuxt-pinia-orm] User and AdminUser would both keep their records in the store \'admin/users\'')
+    expect(pinia.state.value['admin/users']!.data).toEqual({ 1: { id: 1, name: '', role: 'editor' } })
+  })
+})
