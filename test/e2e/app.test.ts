@@ -478,6 +478,7 @@ describe('createORM() options given inline under piniaOrm, as @pinia-orm/nuxt ta
       json: { id: 1, title: 'Inline' },
       stored: 's3cret',
       fileApi: '/api',
+      appPluginApi: '/late',
     })
   })
 })

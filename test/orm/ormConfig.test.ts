@@ -97,6 +97,42 @@ describe('createORM options', () => {
   })
 })
 
+describe('createORM() installed after the entity stores were made', () => {
+  // As an app's own Nuxt plugin does (pinia-orm's guide adds its axios plugin that way), after the
+  // module's plugin made every entity store: Pinia would run it only for a store made later.
+  it('applies its plugins and model defaults at the next useRepo(), with no other store made', () => {
+    const pinia = createPinia()
+    createApp({}).use(pinia)
+    useRepo(User, pinia).save({ id: 1, name: 'Ada', email: 'ada@example.com' })
+    pinia.use(createORM({
+      model: { hidden: ['email'] },
+      plugins: [definePiniaOrmPlugin((context) => {
+        context.config.apiBase = '/api'
+        return context
+      })],
+    }))
+    const users = useRepo(User, pinia)
+    expect(users.config.apiBase).toBe('/api')
+    expect(users.find(1)!.$toJson()).toEqual({ id: 1, name: 'Ada' })
+  })
+
+  it('registers its models at the next useRepo()', () => {
+    class Tag extends Model {
+      static override entity = 'lateTags'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    const pinia = createPinia()
+    createApp({}).use(pinia)
+    useRepo(User, pinia)
+    pinia.use(createORM({ models: [Tag] }))
+    expect(pinia.state.value.lateTags).toBeUndefined()
+    useRepo(User, pinia)
+    expect(pinia.state.value.lateTags).toEqual({ data: {} })
+  })
+})
+
 describe('pinia-orm plugins', () => {
   it('run for every repository with model, repository and config, and may extend the config', () => {
     const seen: unknown[] = []

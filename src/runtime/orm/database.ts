@@ -129,6 +129,8 @@ export class Database {
   private stateRaw: Record<string, EntityState | undefined> | undefined
   private resolvedConfig: OrmConfig | undefined
   private readonly seenOptions = new Set<CreateOrmOptions>()
+  /** How many Pinia plugins `_newlyInstalled` last saw. */
+  private pluginsSeen = 0
   /**
    * Results of `useCache()` queries in this Pinia.
    * @internal
@@ -206,6 +208,26 @@ export class Database {
       console.warn(`[nuxt-pinia-orm] createORM({ model: { namespace: '${after.model.namespace}' } }) reached this Pinia after its entity stores (${[...this.stores.keys()].join(', ')}) were made, so their ids keep the namespace they had. Call pinia.use(createORM(...)) after app.use(pinia) and before the first useRepo().`)
     if (before && this.stores.size > 0 && before.pinia.storeType !== after.pinia.storeType && process.env.NODE_ENV !== 'production')
       console.warn(`[nuxt-pinia-orm] createORM({ pinia: { storeType: '${after.pinia.storeType}' } }) reached this Pinia after its entity stores (${[...this.stores.keys()].join(', ')}) were made, so they stay '${before.pinia.storeType}'. Call pinia.use(createORM(...)) after app.use(pinia) and before the first useRepo().`)
+  }
+
+  /**
+   * Applies the `createORM()` options installed on this Pinia since the last look and returns
+   * them. Pinia runs a plugin for the stores made after `pinia.use()` only, so options installed
+   * once the entity stores exist (from an app's own Nuxt plugin, say, as pinia-orm's guide adds its
+   * axios plugin) would otherwise wait for some other store to be made. O(1) when no plugin was
+   * added: `useRepo()` calls it every time.
+   *
+   * @internal
+   */
+  _newlyInstalled(): readonly CreateOrmOptions[] {
+    const count = (this.pinia as Pinia & { _p?: unknown[] })._p?.length ?? 0
+    if (count === this.pluginsSeen)
+      return []
+    this.pluginsSeen = count
+    const fresh = installedOrmOptions(this.pinia).filter(options => !this.seenOptions.has(options))
+    for (const options of fresh)
+      this._configure(options)
+    return fresh
   }
 
   /** The number of records of an entity: O(1) after the first count. */

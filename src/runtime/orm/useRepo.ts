@@ -69,6 +69,10 @@ export function useRepo(target: ModelClass | RepositoryClass<Repository>, pinia?
   if (!active)
     return lazyRepo(target, isRepository)
   const db = getDatabase(active)
+  for (const options of db._newlyInstalled()) {
+    if (options.models)
+      registerModels(active, options.models)
+  }
   if (isRepository)
     return new target(db)._bind()._applyPlugins()
   // A plain repository holds nothing but its model and database: one per model and Pinia serves
