@@ -1,6 +1,7 @@
 import {
   addImports,
   addPlugin,
+  addServerImports,
   addBuildPlugin,
   addTemplate,
   createResolver,
@@ -12,13 +13,15 @@ import {
   updateTemplates,
   useLogger,
 } from '@nuxt/kit'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'pathe'
 import { planAutoImports, valueExports } from './autoImportsOption'
 import type { AutoImport } from './autoImportsOption'
 import { CORE_IMPORTS, HELPER_IMPORTS } from './coreImports'
 import { DECORATOR_IMPORTS, decoratorEsbuildOptions } from './decorators'
-import type { DecoratorMode } from './decorators'
+import type { DecoratorMode, EsbuildOptions } from './decorators'
+import { resolveModuleOptions } from './moduleOptions'
+import { createOrmError } from './runtime/orm/errors'
 import { setupDevtools } from './devtools'
 import { modelDirs } from './modelDirs'
 import { modelLoadGuardBuildPlugin } from './modelLoadGuard'
@@ -37,13 +40,13 @@ export interface ModuleOptions {
    * and every exported model class is registered with the app's Pinia at start.
    * @default ['models']
    */
-  dirs: string[]
+  dirs?: string[]
   /**
    * Folders of custom repository classes (`class UserRepository extends Repository<typeof User>`),
    * resolved like `dirs`. Their exports are auto-imported, for `useRepo(UserRepository)`.
    * @default ['repositories']
    */
-  repositoriesDirs: string[]
+  repositoriesDirs?: string[]
   /**
    * A file of the app whose default export is the options passed to `createORM()` (for example
    * `'~/orm.options'`). It is bundled as code, so options may be functions.
@@ -58,7 +61,7 @@ export interface ModuleOptions {
    * esbuild options (and, for `'legacy'`, the app's tsconfig) accordingly.
    * @default 'standard'
    */
-  decorators: DecoratorMode
+  decorators?: DecoratorMode
   /**
    * Model defaults of `createORM()` given inline, as `@pinia-orm/nuxt` takes them
    * (`withMeta`, `hidden`, `visible`, `namespace`). For a key set here and in `optionsFile`, the
@@ -93,12 +96,9 @@ export default defineNuxtModule<ModuleOptions>({
     configKey: 'piniaOrm',
     compatibility: { nuxt: '^3.19.0 || ^4.1.0' },
   },
-  defaults: {
-    dirs: ['models'],
-    decorators: 'standard',
-    repositoriesDirs: ['repositories'],
-  },
+  // No defaults here: Nuxt would append a `dirs` given to the default one (resolveModuleOptions).
   async setup(options, nuxt) {
+    const { dirs: dirOption, repositoriesDirs: repositoryDirOption, decorators } = resolveModuleOptions(options)
     const logger = useLogger('nuxt-pinia-orm')
     const { resolve: resolveRuntime } = createResolver(import.meta.url)
     const core = resolveRuntime('./runtime/orm')
@@ -112,6 +112,8 @@ export default defineNuxtModule<ModuleOptions>({
     nuxt.options.alias['nuxt-pinia-orm/orm'] = resolveRuntime('./runtime/appOrm')
     nuxt.hook('nitro:config', (nitroConfig) => {
       nitroConfig.alias = { ...nitroConfig.alias, 'nuxt-pinia-orm/orm': core }
+      // Server routes import decorated model files too: Nitro's esbuild compiles them as Vite's does.
+      nitroConfig.esbuild = { ...nitroConfig.esbuild, options: decoratorEsbuildOptions((nitroConfig.esbuild?.options ?? {}) as EsbuildOptions, decorators) }
     })
     nuxt.options.alias['nuxt-pinia-orm/helpers'] = resolveRuntime('./runtime/orm/helpers')
     nuxt.options.alias['nuxt-pinia-orm/casts'] = resolveRuntime('./runtime/orm/casts')
@@ -124,8 +126,8 @@ export default defineNuxtModule<ModuleOptions>({
     nuxt.options.alias['nuxt-pinia-orm/decorators'] = resolveRuntime('./runtime/orm/decorators')
     const esbuild = nuxt.options.vite.esbuild
     if (esbuild !== false)
-      nuxt.options.vite.esbuild = decoratorEsbuildOptions(esbuild ?? {}, options.decorators)
-    if (options.decorators === 'legacy') {
+      nuxt.options.vite.esbuild = decoratorEsbuildOptions(esbuild ?? {}, decorators)
+    if (decorators === 'legacy') {
       const tsConfig = nuxt.options.typescript.tsConfig ??= {}
       tsConfig.compilerOptions = { ...tsConfig.compilerOptions, experimentalDecorators: true }
     }
@@ -149,11 +151,11 @@ export default defineNuxtModule<ModuleOptions>({
     nuxt.options.optimization.keyedComposables.push({ name: 'useFetchRepo', source: resolveRuntime('./runtime/fetchRepo'), argumentLength: 4 })
 
     const layerDirs = getLayerDirectories(nuxt).map(layer => layer.app)
-    const dirs = modelDirs(options.dirs, layerDirs)
+    const dirs = modelDirs(dirOption, layerDirs)
     let files: ScannedModelFile[] = await scanModels(dirs, nuxt.options.rootDir)
     // Repository files are imported like model files (a default export by its file's name), but
     // only where the app uses them: no registration at start.
-    const repositoryDirs = modelDirs(options.repositoriesDirs, layerDirs)
+    const repositoryDirs = modelDirs(repositoryDirOption, layerDirs)
     let repositoryFiles: ScannedModelFile[] = await scanModels(repositoryDirs, nuxt.options.rootDir)
 
     nuxt.hook('imports:extend', (imports) => {
@@ -162,6 +164,17 @@ export default defineNuxtModule<ModuleOptions>({
           imports.push({ name: item.exportName, as: item.name, from: file.path })
       }
     })
+
+    // A server route may import a model file (`import User from '~/models/User'`): what such a file
+    // uses without importing it (`Model`, a decorator, another model) is auto-imported in Nitro
+    // too. The core's `useRepo`, which takes the Pinia: a server route has no app Pinia. Files
+    // added in dev reach Nitro at the next start.
+    addServerImports([
+      ...[...CORE_IMPORTS, 'useRepo'].map(name => ({ name, from: core })),
+      ...DECORATOR_IMPORTS.map(name => ({ name, from: resolveRuntime('./runtime/orm/decorators') })),
+      ...HELPER_IMPORTS.map(name => ({ name, from: resolveRuntime('./runtime/orm/helpers') })),
+      ...[...files, ...repositoryFiles].flatMap(file => file.exports.map(item => ({ name: item.exportName, as: item.name, from: file.path }))),
+    ])
 
     // A model file whose top-level code throws names itself, in a production build too; with
     // Vite, webpack and rspack alike.
@@ -181,6 +194,8 @@ export default defineNuxtModule<ModuleOptions>({
       getContents: () => modelsTypeTemplate(),
     })
     const optionsFile = options.optionsFile ? await resolvePath(options.optionsFile) : undefined
+    if (optionsFile && !existsSync(optionsFile))
+      throw createOrmError(`piniaOrm.optionsFile in nuxt.config is '${options.optionsFile}', but there is no such file (looked for ${optionsFile}, with and without .ts, .js, .mjs). Create it with the createORM() options as its default export, or fix the path.`)
     addTemplate({
       filename: `${TEMPLATE_DIR}/options.mjs`,
       getContents: () => optionsTemplate(optionsFile, inline.options),

@@ -30,6 +30,10 @@ describe('decorated models in a production build', () => {
     expect(testJson(await $fetch<string>('/'), 'lookups')).toEqual(lookups)
   })
 
+  it('are imported by a server route, with what they use auto-imported in Nitro too (Model, decorators, useRepo)', async () => {
+    expect(await $fetch('/api/server-models')).toEqual({ label: 'math', post: 'Notes', author: 'Ada' })
+  })
+
   it('store the records in the payload with the attributes the decorators declare', async () => {
     const payload = nuxtPayload(await $fetch<string>('/'))
     expect(payload.pinia).toMatchObject({
@@ -82,7 +86,7 @@ async function freePort(): Promise<number> {
   return port
 }
 
-describe('a model file whose decorator throws, in a production build', () => {
+describe('a model file whose decorator throws, in a production build (in decorators: \'legacy\' mode)', () => {
   it('makes the first request fail with an error naming the file, with the decorator\'s error as cause', async () => {
     const env = { ...process.env, CI: 'true', DECORATORS_FIXTURE: 'broken' }
     await run(nuxi, ['build', rootDir], { env })
@@ -103,5 +107,11 @@ describe('a model file whose decorator throws, in a production build', () => {
       '[nuxt-pinia-orm] The model file broken-models/Broken.ts failed to load: the Explode decorator always throws.',
     )
     expect(output).toMatch(/cause: Error: the Explode decorator always throws\n\s+at /)
+
+    // The same build is in decorators: 'legacy' mode: a server route that imports a model with
+    // pinia-orm 1.x's `@Attr() declare id` compiles in Nitro and runs.
+    const legacy = await fetch(`http://127.0.0.1:${port}/api/legacy-notes`)
+    expect(legacy.status).toBe(200)
+    expect(await legacy.json()).toEqual({ stored: { 1: { id: 1, text: 'declared' } }, text: 'declared' })
   }, 120_000)
 })
