@@ -106,6 +106,24 @@ describe('delete rules', () => {
   })
 })
 
+describe('\'set null\' through a pivot relation', () => {
+  class Member extends Model {
+    static override entity = 'members'
+    static override fields() {
+      return { id: this.attr(null), roles: this.belongsToMany(() => Role, () => RoleUser, 'userId', 'roleId').onDelete('set null') }
+    }
+  }
+
+  it('deletes the pivots as a cascade does, keeping the related records: a pivot without its key would link nothing', () => {
+    const pinia = createPinia()
+    useRepo(Member, pinia).save([{ id: 1, roles: [{ id: 1 }, { id: 2 }] }, { id: 2, roles: [{ id: 2 }] }])
+    useRepo(Member, pinia).destroy(1)
+
+    expect(data(pinia, 'roleUser')).toEqual({ '[2,2]': { roleId: 2, userId: 2 } })
+    expect(Object.keys(data(pinia, 'roles'))).toEqual(['1', '2'])
+  })
+})
+
 class Left extends Model {
   static override entity = 'lefts'
   static override fields() {

@@ -40,7 +40,7 @@ class Role extends Model {
   static override fields() {
     return {
       id: this.attr(null),
-      users: this.belongsToMany(User, () => RoleUser, 'roleId', 'userId'),
+      users: this.belongsToMany(User, () => RoleUser, 'roleId', 'userId').onDelete('set null'),
       // The comments whose cid is the id of a user holding this role (whatever their type).
       userComments: this.hasManyThrough(() => Comment, () => RoleUser, 'roleId', 'cid', 'id', 'userId'),
     }
@@ -168,15 +168,22 @@ describe('pivot and polymorphic relations under random writes', () => {
       const pinia = createPinia()
       useRepo(RoleUser, pinia)
       for (const step of steps) {
+        const rolesBefore = rows(pinia, 'roles').map(r => r.id)
         const usersBefore = rows(pinia, 'users').map(u => u.id)
         const postsBefore = rows(pinia, 'posts').map(p => p.id)
         apply(pinia, step)
         const users = rows(pinia, 'users').map(u => u.id)
         const posts = rows(pinia, 'posts').map(p => p.id)
+        const goneRoles = rolesBefore.filter(r => !rows(pinia, 'roles').some(role => role.id === r))
         const goneUsers = usersBefore.filter(u => !users.includes(u))
         const gonePosts = postsBefore.filter(p => !posts.includes(p))
         // Cascade: a deleted user's pivots and comments went with it; set null: no comment names a deleted post.
         expect(rows(pinia, 'roleUser').filter(p => goneUsers.includes(p.userId))).toEqual([])
+        // 'set null' through a pivot relation deletes the pivots: none names a deleted role, and
+        // every pivot stays under the key its fields make.
+        expect(rows(pinia, 'roleUser').filter(p => goneRoles.includes(p.roleId))).toEqual([])
+        for (const [key, pivot] of Object.entries((pinia.state.value.roleUser?.data ?? {}) as Record<string, Row>))
+          expect(key).toBe(`[${pivot.userId},${pivot.roleId}]`)
         expect(rows(pinia, 'comments').filter(c => c.ctype === 'users' && goneUsers.includes(c.cid))).toEqual([])
         expect(rows(pinia, 'comments').filter(c => c.ctype === 'posts' && gonePosts.includes(c.cid))).toEqual([])
         check(pinia)

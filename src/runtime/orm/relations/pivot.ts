@@ -264,13 +264,12 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
         }
         return children
       },
-      deleted(parent, rule, plan) {
-        for (const id of pivotsOf(parent)) {
-          if (rule === 'cascade')
-            plan.remove(pivot, id)
-          else
-            plan.nullify(pivot, id, parentSide)
-        }
+      // Either rule deletes the pivots (the related records stay), as pinia-orm does: a pivot
+      // whose key of this record were null would link nothing, under a store key that no longer
+      // matches its fields.
+      deleted(parent, _rule, plan) {
+        for (const id of pivotsOf(parent))
+          plan.remove(pivot, id)
       },
     }
   }
