@@ -151,6 +151,52 @@ describe('an id cast on a field that is not the key', () => {
   })
 })
 
+describe('an id field given null', () => {
+  // pinia-orm's uid: the value given, or a new id when it is null or undefined.
+  class Ticket extends Model {
+    static override entity = 'uid_null_tickets'
+    static override fields() {
+      return { id: this.uid(), code: this.uid({ size: 5 }), token: this.attr(null), label: this.string('') }
+    }
+
+    static override casts() {
+      return { token: NanoidCast }
+    }
+
+    declare id: string
+    declare code: string
+    declare token: string
+    declare label: string
+  }
+
+  it('gets a new id from save() and update(), as when it is left out', () => {
+    const pinia = createPinia()
+    const saved = useRepo(Ticket, pinia).save({ id: null, code: null, token: null, label: 'a' })
+    expect(saved.id).toMatch(NANOID)
+    expect(saved.code).toMatch(/^[\w-]{5}$/)
+    expect(saved.token).toMatch(NANOID)
+    expect(useRepo(Ticket, pinia).find(saved.id as string)!.$toJson()).toEqual({ id: saved.id, code: saved.code, token: saved.token, label: 'a' })
+
+    const updated = useRepo(Ticket, pinia).save({ id: saved.id, code: null, label: 'b' })
+    expect(updated.code).toMatch(/^[\w-]{5}$/)
+    expect(updated.code).not.toBe(saved.code)
+    expect(updated.token).toBe(saved.token)
+
+    useRepo(Ticket, pinia).where('label', 'b').update({ token: null })
+    const token = useRepo(Ticket, pinia).find(saved.id as string)!.token
+    expect(token).toMatch(NANOID)
+    expect(token).not.toBe(saved.token)
+  })
+
+  it('gets a new id in new Model({ ... }) and make()', () => {
+    const made = new Ticket({ id: null, code: null, token: null })
+    expect(made.id).toMatch(NANOID)
+    expect(made.code).toMatch(/^[\w-]{5}$/)
+    expect(made.token).toMatch(NANOID)
+    expect(useRepo(Ticket, createPinia()).make({ code: null }).code).toMatch(/^[\w-]{5}$/)
+  })
+})
+
 describe('id casts in nested saves', () => {
   class Author extends Model {
     static override entity = 'uid_cast_authors'

@@ -100,6 +100,10 @@ function fillAttributes(schema: Schema, instance: StoredRecord, attributes: Stor
         continue
       value = attribute._makeDefault()
     }
+    else if (value === null && attribute._generated) {
+      // An id field (this.uid(), an id cast) given null gets a new id, as in pinia-orm.
+      value = attribute._makeDefault()
+    }
     const convert = conversions?.get(field)
     instance[field] = convert ? convert(value) : value
   }
