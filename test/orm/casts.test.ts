@@ -67,6 +67,48 @@ describe('casts', () => {
     expect(useRepo(User, pinia).find(3)!.bornAt).toBeNull()
   })
 
+  it('refuses a value that is no date for a DateCast field, naming model, field and value, and writes nothing', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 1, bornAt: '2000-01-02T00:00:00Z' })
+    expect(() => useRepo(User, pinia).save([{ id: 2, bornAt: '2001-01-01' }, { id: 1, bornAt: 'someday' }]))
+      .toThrowError('[nuxt-pinia-orm] User.bornAt: DateCast cannot store "someday": it is not a date. Give a Date, a timestamp in milliseconds, a date string (ISO 8601) or null.')
+    expect(() => useRepo(User, pinia).save({ id: 3, bornAt: true })).toThrowError('[nuxt-pinia-orm] User.bornAt: DateCast cannot store a boolean: it is not a date.')
+    expect(() => useRepo(User, pinia).save({ id: 3, bornAt: new Date('nope') })).toThrowError('User.bornAt: DateCast cannot store a Date: it is not a date.')
+    expect(Object.keys(useRepo(User, pinia).piniaStore().data)).toEqual(['1'])
+    expect(useRepo(User, pinia).piniaStore().data['1']!.bornAt).toBe('2000-01-02T00:00:00.000Z')
+  })
+
+  it('names the model and field when a custom cast\'s set() throws, keeping its error as the cause', () => {
+    class Strict extends CastAttribute {
+      override set(value: unknown): unknown {
+        if (typeof value !== 'number')
+          throw new Error('only numbers')
+        return value
+      }
+    }
+    class Reading extends Model {
+      static override entity = 'strictReadings'
+      static override fields() {
+        return { id: this.attr(null), value: this.attr(0) }
+      }
+
+      static override casts() {
+        return { value: Strict }
+      }
+    }
+    const pinia = createPinia()
+    let thrown: unknown
+    try {
+      useRepo(Reading, pinia).save({ id: 1, value: 'x' })
+    }
+    catch (error) {
+      thrown = error
+    }
+    expect((thrown as Error).message).toBe('[nuxt-pinia-orm] Reading.value: Strict cannot store "x": only numbers')
+    expect(((thrown as Error).cause as Error).message).toBe('only numbers')
+    expect(pinia.state.value.strictReadings!.data).toEqual({})
+  })
+
   it('saving an instance read back keeps the stored form unchanged', () => {
     const pinia = createPinia()
     useRepo(User, pinia).save({ id: 1, meta: ['x'], bornAt: '2000-01-02T00:00:00.000Z' })

@@ -1,6 +1,7 @@
 import { CastAttribute } from './casts/CastAttribute'
 import type { CastClass } from './casts/CastAttribute'
-import { createOrmError } from './errors'
+import { createOrmError, reasonOf } from './errors'
+import { describeKeyValue } from './keyValues'
 
 /** A function that changes a value, as a mutator's `get` or `set`. */
 export type Mutator<T = any> = (value: T) => T // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -58,7 +59,15 @@ export function _buildConversions(name: string, casts: unknown, mutators: unknow
     // A cast that keeps CastAttribute's `get` returns what it is given: nothing to do on read.
     if (cast.get !== CastAttribute.prototype.get)
       read.set(field, value => cast.get(value))
-    write.set(field, value => cast.set(value))
+    write.set(field, (value) => {
+      try {
+        return cast.set(value)
+      }
+      catch (error) {
+        // A save that cannot convert a value writes nothing; the error names the model and field.
+        throw createOrmError(`${name}.${field}: ${(Cast as CastClass).name || 'its cast'} cannot store ${typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : describeKeyValue(value)}: ${reasonOf(error)}`, { cause: error })
+      }
+    })
     if ((Cast as typeof CastAttribute)._makesDefault)
       defaults.set(field, cast)
   }

@@ -82,7 +82,8 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 /**
  * A date kept as an ISO 8601 string in the store (so it crosses JSON and SSR payloads as text) and
  * a `Date` on instances. A `Date`, a timestamp in milliseconds or a date string are accepted.
- * `null`/`undefined` stay as they are; a value that is no date is stored as it is.
+ * `null`/`undefined` stay as they are; saving a value that is no date (`'abc'`, `true`, an invalid
+ * `Date`) throws, naming the model and field, and writes nothing (pinia-orm throws too).
  */
 export class DateCast extends CastAttribute<Date> {
   override get(value: unknown): Date {
@@ -100,6 +101,8 @@ export class DateCast extends CastAttribute<Date> {
     if (passesThrough(value) || (typeof value === 'string' && ISO_UTC.test(value)))
       return value
     const date = this.get(value)
-    return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : value
+    if (!(date instanceof Date) || Number.isNaN(date.getTime()))
+      throw new TypeError('it is not a date. Give a Date, a timestamp in milliseconds, a date string (ISO 8601) or null.')
+    return date.toISOString()
   }
 }
