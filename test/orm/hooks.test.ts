@@ -125,6 +125,16 @@ describe('lifecycle hooks', () => {
     })
   })
 
+  it('gives the record given twice in one save as both copies merged, the later winning, as pinia-orm does', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).save([{ id: 1, title: 'a' }, { id: 1, title: 'draft' }, { id: 2, title: 'draft' }, { id: 2, title: 'b' }])
+    // Record 1's creating sees title 'draft' (the later copy); record 2's sees 'b'.
+    expect(pinia.state.value.posts!.data).toEqual({
+      1: { id: 1, title: 'draft', published: false },
+      2: { id: 2, title: 'b', published: true },
+    })
+  })
+
   it('skips a record whose saving hook returns false and writes the rest of the batch', () => {
     const pinia = setup()
     useRepo(Post, pinia).save([{ id: 1, title: 'skip' }, { id: 2, title: 'kept' }])
@@ -170,6 +180,28 @@ describe('lifecycle hooks', () => {
     useRepo(Post, pinia).where('id', 2).update({ title: 'c' })
     expect(pinia.state.value.posts!.data).toEqual({ 1: { id: 1, title: 'a', published: true }, 2: { id: 2, title: 'c', published: true } })
     expect(calls).toEqual(['updating 1', 'updating 2', 'saving 2', 'updated 2', 'saved 2'])
+  })
+
+  it('gives update()\'s hooks the values given as their record, and returns a refused record as it is stored', () => {
+    const records: unknown[] = []
+    class Note extends Model {
+      static override entity = 'hookedNotes'
+      static override fields() {
+        return { id: this.attr(null), title: this.string(''), locked: this.boolean(false) }
+      }
+
+      static override updating(model: Model, record?: Record<string, unknown>) {
+        records.push(record)
+        if ((model as unknown as { locked: boolean }).locked)
+          return false
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Note, pinia).save([{ id: 1, title: 'a', locked: true }, { id: 2, title: 'b' }])
+    records.length = 0
+    const updated = useRepo(Note, pinia).whereIn('id', [1, 2]).update({ title: 'z' })
+    expect(records).toEqual([{ title: 'z' }, { title: 'z' }])
+    expect(updated.map(note => note.$toJson())).toEqual([{ id: 1, title: 'a', locked: true }, { id: 2, title: 'z', locked: false }])
   })
 
   it('runs creating for every record of fresh() and skips those it refuses', () => {

@@ -157,6 +157,9 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     let attributes = batch.get(key)
     if (attributes) {
       assignGiven(attributes, schema, input, keys, openRecords.length === 0 ? undefined : inputsOpen(openRecords, openInputs, attributes))
+      // The hooks' `record` is every copy of it given, merged (a later one wins), as in pinia-orm.
+      if (schema.features?.hooks)
+        (inputs ??= new Map()).set(attributes, { ...inputs.get(attributes), ...record as StoredRecord, ...keys })
     }
     else {
       const stored = options.merge ? context.stored(schema, key) : undefined

@@ -30,14 +30,19 @@ export function updateMatching(query: SelectSource, values: Record<string, unkno
   const changes = new Map<string, StoredRecord>()
   const given = storedValues(schema, kept)
   warnAboutUpdate(query._db.pinia, schema, given)
+  // The hooks' `record` is the values given, as in pinia-orm.
+  const inputs = schema.features?.hooks ? new Map<StoredRecord, StoredRecord>() : undefined
   for (const item of matchingRecords(query)) {
     const key = keyOf(item as unknown as StoredRecord, schema.primaryKey)!
     const record = recordAt(data, key)!
     checkKeyKept(schema, record, key, values)
-    changes.set(key, { ...record, ...given })
+    const next = { ...record, ...given }
+    changes.set(key, next)
+    inputs?.set(next, { ...values })
   }
-  _saveBatches(query._db, new Map([[schema, changes]]))
-  return [...changes.values()].map(record => schema.hydrate(record, query._db))
+  const matched = [...changes]
+  _saveBatches(query._db, new Map([[schema, changes]]), inputs)
+  return matched.map(([key, record]) => schema.hydrate(changes.has(key) ? record : recordAt(data, key)!, query._db))
 }
 
 /**
@@ -48,7 +53,8 @@ export function updateMatching(query: SelectSource, values: Record<string, unkno
 function updateByType(query: SelectSource, schema: Schema, kept: StoredRecord, values: Record<string, unknown>, data: EntityData): Model[] {
   const batches = new Map<Schema, Map<string, StoredRecord>>()
   const givenBy = new Map<Schema, StoredRecord>()
-  const updated: StoredRecord[] = []
+  const matched: { batch: Map<string, StoredRecord>, key: string, record: StoredRecord, stored: StoredRecord }[] = []
+  const inputs = new Map<StoredRecord, StoredRecord>()
   for (const item of matchingRecords(query)) {
     const key = keyOf(item as unknown as StoredRecord, schema.primaryKey)!
     const stored = recordAt(data, key)!
@@ -64,10 +70,11 @@ function updateByType(query: SelectSource, schema: Schema, kept: StoredRecord, v
       batches.set(own, batch = new Map())
     const record = { ...stored, ...given }
     batch.set(key, record)
-    updated.push(record)
+    inputs.set(record, { ...values })
+    matched.push({ batch, key, record, stored })
   }
-  _saveBatches(query._db, batches)
-  return updated.map(record => schema.hydrate(record, query._db))
+  _saveBatches(query._db, batches, inputs)
+  return matched.map(({ batch, key, record, stored }) => schema.hydrate(batch.has(key) ? record : stored, query._db))
 }
 
 /**
