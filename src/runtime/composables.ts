@@ -2,23 +2,11 @@ import type { Pinia } from 'pinia'
 import { tryUseNuxtApp } from '#app'
 import { optimistic as coreOptimistic, transaction as coreTransaction, useRepo as useCoreRepo } from './orm'
 import type { ModelClass } from './orm'
-import { createOrmError } from './orm/errors'
+import { _appPinia } from './appPinia'
 
-/**
- * The Pinia of the current Nuxt app: the request's on the server, the app's in the browser.
- * Outside a Nuxt context (after an `await` in a `useAsyncData` handler, say, unless Nuxt's
- * `experimental.asyncContext` is on) there is none on the server: falling back to Pinia's active
- * instance there could hand out another request's data.
- */
+/** The Pinia of the current Nuxt app, or an error saying why there is none (see `_appPinia`). */
 function currentPinia(call: string, advice: string): Pinia | undefined {
-  const pinia = tryUseNuxtApp()?.$pinia as Pinia | undefined
-  if (pinia || import.meta.client)
-    return pinia
-  throw createOrmError(
-    `${call} was called on the server outside a Nuxt context, where the request's Pinia cannot be found. `
-    + `${advice}, `
-    + 'or turn on `experimental: { asyncContext: true }` in nuxt.config, which keeps the Nuxt context across `await`.',
-  )
+  return _appPinia(tryUseNuxtApp(), import.meta.client, call, advice)
 }
 
 /**
