@@ -1,6 +1,7 @@
 import { createPinia, defineStore } from 'pinia'
 import { describe, expect, it } from 'vitest'
-import { Model, packState, unpackState, useRepo } from '../../src/runtime/orm'
+import { createApp, ref } from 'vue'
+import { Model, createORM, packState, unpackState, useRepo } from '../../src/runtime/orm'
 import { Phone, Post, User } from './models'
 
 class Event extends Model {
@@ -80,6 +81,57 @@ describe('packState and unpackState', () => {
     expect(unpackState(JSON.parse(JSON.stringify(packState(pinia))))).toEqual(state)
   })
 
+  it('keep the order of string keys when some records are not the model\'s shape', () => {
+    class Tagged extends Model {
+      static override entity = 'orderedTags'
+      static override fields() {
+        return { id: this.attr(null), label: this.string('') }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Tagged, pinia).save([{ id: 'b', label: 'first' }, { id: 'a', label: 'second' }])
+    useRepo(Tagged, pinia).piniaStore().$patch((state) => {
+      state.data.c = { id: 'c', label: 'third', note: 'not a field' }
+    })
+    useRepo(Tagged, pinia).save({ id: 'd', label: 'fourth' })
+    const client = createPinia()
+    client.state.value = unpackState(JSON.parse(JSON.stringify(packState(pinia))))
+    expect(useRepo(Tagged, client).all().map(tag => tag.id)).toEqual(['b', 'a', 'c', 'd'])
+    expect(Object.keys(client.state.value.orderedTags!.data)).toEqual(Object.keys(pinia.state.value.orderedTags!.data))
+  })
+
+  it('pack a setup store\'s records, and a setup store with more state than its records as plain data', () => {
+    class Owner extends Model {
+      static override entity = 'setupOwners'
+      static piniaOptions = () => ({ rename: () => 1 })
+      static override fields() {
+        return { id: this.attr(null), name: this.string('') }
+      }
+    }
+    class Draft extends Model {
+      static override entity = 'setupDrafts'
+      static piniaOptions = () => ({ editing: ref('yes') })
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    const pinia = createPinia()
+    createApp({}).use(pinia)
+    pinia.use(createORM({ pinia: { storeType: 'setupStore' } }))
+    useRepo(Owner, pinia).save({ id: 1, name: 'A' })
+    useRepo(Draft, pinia).save({ id: 1 })
+    const packed = JSON.parse(JSON.stringify(packState(pinia))) as Record<string, Record<string, { rows: unknown[][] }>>
+    expect(packed.setupOwners!.__nuxtPiniaOrm!.rows).toEqual([[1, 'A']])
+    expect(packed.setupDrafts).toEqual({ data: { 1: { id: 1 } }, editing: 'yes' })
+
+    const client = createPinia()
+    createApp({}).use(client)
+    client.use(createORM({ pinia: { storeType: 'setupStore' } }))
+    client.state.value = unpackState(packed)
+    expect(useRepo(Owner, client).find(1)!.name).toBe('A')
+    expect(useRepo(Draft, client).count()).toBe(1)
+  })
+
   it('pack a record by its own fields: one that inherits an enumerable field in their place is kept whole', () => {
     const pinia = createPinia()
     useRepo(Post, pinia).save({ id: 1, title: 'x' })
@@ -97,7 +149,7 @@ describe('packState and unpackState', () => {
     const posts = Object.values(packed.posts as object)[0] as { rows: unknown[][], extra?: [string, unknown][] }
 
     expect(posts.rows).toHaveLength(1)
-    expect(posts.extra).toEqual([['2', inherits]])
+    expect(posts.extra).toEqual([['2', inherits, 1]])
     expect(Object.getPrototypeOf((unpackState(packed) as { posts: { data: Record<string, unknown> } }).posts.data[2])).toHaveProperty(last, 'inherited')
   })
 })

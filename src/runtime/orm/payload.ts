@@ -1,5 +1,5 @@
 import type { Pinia, StateTree } from 'pinia'
-import { toRaw } from 'vue'
+import { isRef, toRaw } from 'vue'
 import { getDatabase } from './database'
 import type { EntityData, EntityState } from './database'
 import { keyOf } from './keys'
@@ -21,7 +21,11 @@ export interface PackedEntity {
   key: readonly string[]
   fields: readonly string[]
   rows: unknown[][]
-  extra?: [string, StoredRecord][]
+  /**
+   * `[key, record, rows before it]`: where it stood among the rows, so that string keys (whose
+   * object order is insertion order) come back in the server's order.
+   */
+  extra?: [string, StoredRecord, number?][]
 }
 
 /** Pinia state with the ORM's entity stores packed; other stores as they are. */
@@ -40,9 +44,25 @@ export function packState(pinia: Pinia): PackedState {
   const packed: PackedState = {}
   for (const id in state) {
     const entity = packEntityState(pinia, state[id])
-    packed[id] = entity ? { [PACKED]: entity } : state[id]
+    packed[id] = entity ? { [PACKED]: entity } : withoutRefs(state[id])
   }
   return packed
+}
+
+/**
+ * A setup store's state holds its refs themselves: their values, for JSON (Nuxt's payload
+ * serializer unwraps refs itself). Other state as it is.
+ */
+function withoutRefs(state: unknown): unknown {
+  if (state === null || typeof state !== 'object')
+    return state
+  let copy: Record<string, unknown> | undefined
+  for (const key in state) {
+    const value = (state as Record<string, unknown>)[key]
+    if (isRef(value))
+      (copy ??= { ...state as Record<string, unknown> })[key] = toRaw(value.value)
+  }
+  return copy ?? state
 }
 
 /**
@@ -78,7 +98,9 @@ export function packEntityState(pinia: Pinia, state: unknown): PackedEntity | un
     if (states[id] !== state)
       continue
     const schema = database.schemaOf(database._entityOfStore(id))
-    return schema ? packEntity((state as EntityState).data, schema.primaryKey, _storedFields(schema, database)) : undefined
+    // A setup store (createORM({ pinia: { storeType: 'setupStore' } })) keeps `data` as a ref.
+    const data = (state as { data: unknown }).data
+    return schema ? packEntity((isRef(data) ? toRaw(data.value) : data) as EntityData, schema.primaryKey, _storedFields(schema, database)) : undefined
   }
   return undefined
 }
@@ -95,7 +117,7 @@ export function unpackEntityState(packed: PackedEntity): EntityState {
  */
 export function packEntity(data: EntityData, key: readonly string[], fields: readonly string[]): PackedEntity {
   const rows: unknown[][] = []
-  let extra: [string, StoredRecord][] | undefined
+  let extra: [string, StoredRecord, number][] | undefined
   for (const id in data) {
     if (!hasRecord(data, id))
       continue
@@ -104,7 +126,7 @@ export function packEntity(data: EntityData, key: readonly string[], fields: rea
     if (row && keyOf(record, key) === id)
       rows.push(row)
     else
-      (extra ??= []).push([id, record])
+      (extra ??= []).push([id, record, rows.length])
   }
   return extra ? { key, fields, rows, extra } : { key, fields, rows }
 }
@@ -117,17 +139,19 @@ export function packEntity(data: EntityData, key: readonly string[], fields: rea
 export function unpackEntity(packed: PackedEntity): EntityData {
   const { key, fields, rows, extra } = packed
   const data: EntityData = {}
+  let e = 0
   for (let r = 0; r < rows.length; r++) {
+    // The records that stood before this row on the server (an extra without a place goes last).
+    for (; extra !== undefined && e < extra.length && (extra[e]![2] ?? Infinity) <= r; e++)
+      setRecord(data, extra[e]![0], extra[e]![1])
     const row = rows[r]!
     const record: StoredRecord = {}
     for (let i = 0; i < fields.length; i++)
       record[fields[i]!] = row[i]
     setRecord(data, keyOf(record, key)!, record)
   }
-  if (extra) {
-    for (const [id, record] of extra)
-      setRecord(data, id, record)
-  }
+  for (; extra !== undefined && e < extra.length; e++)
+    setRecord(data, extra[e]![0], extra[e]![1])
   return data
 }
 
