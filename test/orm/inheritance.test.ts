@@ -76,6 +76,17 @@ describe('single-table inheritance', () => {
     expect(useRepo(Adult, pinia).find(2)).toBeInstanceOf(Adult)
   })
 
+  it('counts only its own records in count() and exists() of the subclass\'s repository', () => {
+    const pinia = createPinia()
+    useRepo(Person, pinia).save({ id: 1, name: 'John' })
+    expect(useRepo(Adult, pinia).count()).toBe(0)
+    expect(useRepo(Adult, pinia).exists()).toBe(false)
+    useRepo(Person, pinia).save({ id: 2, name: 'Jane', type: 'ADULT' })
+    expect(useRepo(Adult, pinia).count()).toBe(1)
+    expect(useRepo(Adult, pinia).exists()).toBe(true)
+    expect(useRepo(Person, pinia).count()).toBe(2)
+  })
+
   it('loads relations declared on the base and on the subclass', () => {
     const pinia = createPinia()
     useRepo(Company, pinia).save({ id: 1, people: [{ id: 1, name: 'John' }, { id: 2, name: 'Jane', type: 'ADULT' }] })

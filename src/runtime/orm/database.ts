@@ -245,8 +245,9 @@ export class Database {
    * @internal
    */
   _countOf(repo: CountingRepository): number {
-    // A custom repository's query() may add constraints: its answer is never kept.
-    if (repo._scopedQuery)
+    // A custom repository's query() may add constraints, and a subclass under single-table
+    // inheritance counts only its types: their answer is the query's, never kept.
+    if (repo._scopedQuery || repo._schema.features?.inheritance?.ownTypes !== undefined)
       return repo.query().count()
     const entity = repo._schema.entity
     const size = this.counts.get(entity, this.data(entity))
