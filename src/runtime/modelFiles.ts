@@ -19,6 +19,17 @@ function isModelClass(value: unknown): value is ModelClass {
   return typeof value === 'function' && value.prototype instanceof Model
 }
 
+/**
+ * A model's entity with its own `static namespace` (`admin/users`), or the entity: two models of one
+ * entity in different namespaces have different ones. The Pinia's default namespace is left out,
+ * so the server and the browser agree on it without a Pinia.
+ * @internal
+ */
+export function _namespacedEntity(model: ModelClass): string {
+  const namespace = (model as { namespace?: unknown }).namespace
+  return typeof namespace === 'string' && namespace !== '' ? `${namespace}/${model.entity}` : model.entity
+}
+
 /** The model classes of the scanned files by entity, each with the file it comes from. */
 function modelsByEntity(files: ModelFile[]): Map<string, { model: ModelClass, file: string }> {
   const byEntity = new Map<string, { model: ModelClass, file: string }>()
@@ -27,9 +38,8 @@ function modelsByEntity(files: ModelFile[]): Map<string, { model: ModelClass, fi
       if (!isModelClass(value) || typeof value.entity !== 'string' || value.entity === '')
         continue
       // Two models of one entity in different namespaces keep apart (`admin/users` and `users`).
-      const declared = (value as { namespace?: unknown }).namespace
-      const namespace = typeof declared === 'string' ? declared : ''
-      const key = namespace === '' ? value.entity : `${namespace}/${value.entity}`
+      const key = _namespacedEntity(value)
+      const namespace = key === value.entity ? '' : key.slice(0, -value.entity.length - 1)
       const known = byEntity.get(key)
       if (known && known.model !== value) {
         throw createOrmError(

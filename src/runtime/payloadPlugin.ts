@@ -3,7 +3,7 @@ import { definePayloadPlugin, definePayloadReducer, definePayloadReviver } from 
 import { modelFiles } from '#build/nuxt-pinia-orm/models.mjs'
 import { Model } from './orm'
 import type { ModelClass } from './orm'
-import { collectModels } from './modelFiles'
+import { _namespacedEntity, collectModels } from './modelFiles'
 
 interface ReducedModel {
   entity: string
@@ -12,20 +12,20 @@ interface ReducedModel {
 
 /**
  * Lets model instances cross in the payload's other data, such as what a `useAsyncData` handler
- * returns: an instance travels as its entity and own fields (loaded relations are instances too,
+ * returns: an instance travels as its entity (with its namespace) and own fields (loaded relations are instances too,
  * and cross the same way) and comes back as an instance of its class. The stores' state never
  * holds instances; it travels as plain records through @pinia/nuxt.
  */
 export default definePayloadPlugin(() => {
   definePayloadReducer('NuxtPiniaOrmModel', (value: unknown): ReducedModel | false =>
-    value instanceof Model && { entity: value.$entity(), fields: { ...value } })
+    value instanceof Model && { entity: _namespacedEntity(value.$self()), fields: { ...value } })
 
   if (import.meta.client) {
     const models = new Map<string, ModelClass>()
     const useModels = (files: typeof modelFiles) => {
       models.clear()
       for (const model of collectModels(files))
-        models.set(model.entity, model)
+        models.set(_namespacedEntity(model), model)
     }
     useModels(modelFiles)
     // Without this, the models module would have an importer that refuses its updates, and

@@ -36,6 +36,8 @@ describe('decorated models in a production build', () => {
 
   it('store the records in the payload with the attributes the decorators declare', async () => {
     const payload = nuxtPayload(await $fetch<string>('/'))
+    // A model instance returned by useAsyncData names its class by entity and namespace.
+    expect((payload.data as Record<string, unknown>)['admin-tag']).toEqual({ entity: 'admin/tags', fields: { id: 100, label: 'staff', level: 3 } })
     expect(payload.pinia).toMatchObject({
       users: { data: { 1: { id: 1, name: 'Ada' }, 2: { id: 2, name: 'Grace' } } },
       posts: { data: { 10: { id: 10, userId: 1, title: 'Notes', likes: 3, published: true }, 11: { id: 11, userId: 1, title: 'Engine', likes: 0, published: false } } },
@@ -59,6 +61,9 @@ describe('decorated models in a production build', () => {
     })
     await page.goto(url('/'), { waitUntil: 'hydration' } as unknown as Parameters<Page['goto']>[1])
     expect(JSON.parse((await page.textContent('[data-test="lookups"]'))!)).toEqual(lookups)
+
+    // A model instance from useAsyncData revives as its own class, not as its namespace twin.
+    expect(JSON.parse((await page.textContent('[data-test="twin"]'))!)).toEqual({ adminTag: true, label: 'staff', level: 3, dirty: false })
 
     await page.click('[data-test="add"]')
     await page.waitForFunction(() => document.querySelector('[data-test="lookups"]')?.textContent?.includes('Compilers'))

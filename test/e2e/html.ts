@@ -28,6 +28,8 @@ const NUXT_REVIVERS = {
   ...Object.fromEntries(['ShallowReactive', 'Reactive', 'Ref', 'ShallowRef'].map(type => [type, (value: unknown) => value])),
   NuxtPiniaOrmEntity: unpackEntityState,
   NuxtPiniaOrmString: unescapeLoneSurrogates,
+  // A model instance in other payload data: its entity and fields, as the module's reducer sends it.
+  NuxtPiniaOrmModel: (value: unknown) => value,
 }
 
 /** The Nuxt payload inlined in a server-rendered page, parsed as the browser would. */
