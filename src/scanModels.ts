@@ -79,10 +79,15 @@ function staticString(node: Class, name: string): string | null | undefined {
   return undefined
 }
 
-/** `static entity = '...'` of a class, when written as a string literal, and its namespace. */
+/**
+ * `static entity = '...'` of a class, when written as a string literal, and its namespace. A class
+ * that extends another class than `Model` may inherit a namespace the scan cannot see: unknown.
+ */
 function entityOf(node: Class): EntityName {
   const entity = staticString(node, 'entity') ?? undefined
-  const namespace = staticString(node, 'namespace')
+  let namespace = staticString(node, 'namespace')
+  if (namespace === undefined && !(node.superClass?.type === 'Identifier' && node.superClass.name === 'Model'))
+    namespace = null
   return namespace === undefined || namespace === '' ? { entity } : { entity, namespace }
 }
 

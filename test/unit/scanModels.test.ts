@@ -88,6 +88,11 @@ describe('findModelConflicts', () => {
     ])
   })
 
+  it('leaves a class that extends another model (whose namespace it may inherit) to the check at start-up', () => {
+    const admin = parseModelFile('/app/models/admin/AdminUser.ts', 'class AdminModel extends Model { static namespace = \'admin\' }\nexport class AdminUser extends AdminModel { static entity = \'users\' }', root)
+    expect(findModelConflicts([user, admin])).toEqual([])
+  })
+
   it('leaves a class whose namespace is not a literal to the check at start-up', () => {
     const other = parseModelFile('/app/models/Other.ts', 'const ns = \'x\'\nexport default class Other extends Model { static entity = \'users\'; static namespace = ns }', root)
     expect(findModelConflicts([user, other])).toEqual([])

@@ -115,6 +115,13 @@ export class Database {
     schemaOf: (ref, owner, field) => this.resolve(ref, owner, field),
     data: entity => this.data(entity),
     index: (entity, fields, data) => this.index(entity, fields, data),
+    twinOf: (schema) => {
+      for (const other of this.schemas.values()) {
+        if (other.type === schema.type && other.entity !== schema.entity)
+          return other
+      }
+      return undefined
+    },
   }
 
   /** Store ids of namespaced entities (`static namespace`); others use the entity. */
@@ -305,15 +312,49 @@ export class Database {
       return schema
     if (current && !options?.replace)
       throw duplicateEntityError(schema.entity, current.model, schema.model)
+    const dropped = options?.replace === true && this.dropRenamespaced(schema)
+    // A model of the same entity in another namespace: relations named by that entity, and the
+    // checks of type columns, are resolved again.
+    let twin = false
+    for (const other of this.schemas.values())
+      twin ||= other.type === schema.type
     this.schemas.set(schema.entity, schema)
-    if (current) {
-      this.indexes.delete(schema.entity)
+    try {
+      this.store(schema.entity)
+    }
+    catch (error) {
+      // Its store cannot be made (another model's has that id): the model stays unregistered.
+      if (current)
+        this.schemas.set(schema.entity, current)
+      else
+        this.schemas.delete(schema.entity)
+      throw error
+    }
+    if (current || twin || dropped) {
+      if (current)
+        this.indexes.delete(schema.entity)
       this.resolved.clear()
       this._repositories.clear()
       this._sharedLoads.clear()
     }
-    this.store(schema.entity)
     return schema
+  }
+
+  /**
+   * Under hot replacement, a new version of a class whose namespace changed has a new key: the
+   * old version (same class name and entity) leaves, so that the entity names one model again.
+   * Its records stay in the store of the old namespace.
+   */
+  private dropRenamespaced(schema: Schema): boolean {
+    let dropped = false
+    for (const [key, other] of this.schemas) {
+      if (key !== schema.entity && other.type === schema.type && other.name === schema.name) {
+        this.schemas.delete(key)
+        this.indexes.delete(key)
+        dropped = true
+      }
+    }
+    return dropped
   }
 
   /**

@@ -168,6 +168,8 @@ export interface RelationHost {
   data: (entity: string) => Record<string, StoredRecord>
   /** The index of `entity`'s records by `fields`, kept per Pinia. */
   index: (entity: string, fields: readonly string[], data: Record<string, StoredRecord>) => KeyLookup
+  /** A registered model of the same entity as `schema` in another namespace, if any. */
+  twinOf: (schema: Schema) => Schema | undefined
 }
 
 /**
@@ -230,6 +232,16 @@ export abstract class Relation<R extends RelatedModel = RelatedModel> {
    */
   _ownFields(): readonly string[] {
     return []
+  }
+
+  /**
+   * Whether the relation writes its owner's entity into a type column (morphOne, morphMany,
+   * morphToMany), where a model of the same entity in another namespace would write the same.
+   *
+   * @internal
+   */
+  _typesOwner(): boolean {
+    return false
   }
 
   /**

@@ -1,6 +1,6 @@
 import { keyOf } from '../keys'
 import type { StoredRecord } from '../keys'
-import { blankKeys, checkKeys, checkSameLength, finder, keyValues, keyWith } from './lookup'
+import { blankKeys, checkKeys, checkSameLength, checkTypeColumn, finder, keyValues, keyWith } from './lookup'
 import { Relation, toFieldList } from './Relation'
 import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
 
@@ -28,6 +28,10 @@ export abstract class ChildrenRelation<R extends RelatedModel = RelatedModel> ex
     this._type = type
   }
 
+  override _typesOwner(): boolean {
+    return this._type !== undefined
+  }
+
   /**
    * Splits the nested value into child records, `keys` forced onto each.
    *
@@ -44,6 +48,8 @@ export abstract class ChildrenRelation<R extends RelatedModel = RelatedModel> ex
     checkKeys(parentKeys, owner, name)
     checkKeys(relatedKeys, related, name)
     checkSameLength(parentKeys, owner, this._foreignKey, related, name)
+    if (type !== undefined)
+      checkTypeColumn(host, owner, name)
     // The keys forced onto a nested record are the foreign key and then the type, as `keys` below.
     this._keysShape ??= blankKeys(relatedKeys)
     const fixed = [owner.type]

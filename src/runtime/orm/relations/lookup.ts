@@ -96,3 +96,15 @@ export function blankKeys(fields: readonly string[]): StoredRecord {
 
 /** @internal */
 export { NONE as _NONE }
+
+/**
+ * Throws when `schema`'s records would be told apart by a type column that cannot tell them from
+ * those of a model of the same entity in another namespace: a type column holds the bare entity,
+ * as pinia-orm writes it, so morph relations of both would read and delete each other's records.
+ * Fine while only one of the two has morph relations.
+ */
+export function checkTypeColumn(host: RelationHost, schema: Schema, relation: string): void {
+  const twin = host.twinOf(schema)
+  if (twin && twin.relationList.some(other => other._typesOwner()))
+    throw createOrmError(`${relation}: ${schema.name} ('${schema.entity}') and ${twin.name} ('${twin.entity}') share the entity '${schema.type}' in different namespaces, and both have polymorphic relations, whose type column holds the entity only (as in pinia-orm): their records could not be told apart. Keep morph relations on one of them, or give one its own entity.`)
+}

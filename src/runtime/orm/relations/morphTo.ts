@@ -1,5 +1,5 @@
 import { createOrmError } from '../errors'
-import { checkKeys, finder } from './lookup'
+import { checkKeys, checkTypeColumn, finder } from './lookup'
 import { Relation } from './Relation'
 import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
 
@@ -47,6 +47,8 @@ export class MorphTo<R extends RelatedModel = RelatedModel> extends Relation<R> 
         throw createOrmError(`${name} lists ${listedBefore.name} and ${schema.name}, two models of the entity '${schema.type}' in different namespaces: its type column holds the entity only, as in pinia-orm, so it cannot tell them apart. List one of them.`)
       byEntity.set(schema.type, { schema, keys })
     }
+    for (const schema of targets)
+      checkTypeColumn(host, schema, name)
     const reader = (): LinkReader => {
       const finders = new Map<string, (key: string) => readonly string[]>()
       return (parent) => {

@@ -2,7 +2,7 @@ import { createOrmError } from '../errors'
 import type { StoredRecord } from '../keys'
 import { keyOf } from '../keys'
 import { hasRecord } from '../ownRecords'
-import { blankKeys, finder, keyWith } from './lookup'
+import { blankKeys, checkTypeColumn, finder, keyWith } from './lookup'
 import { Relation, toFieldList } from './Relation'
 import { _inStoreOrder } from './storeOrder'
 import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
@@ -63,6 +63,11 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
   abstract readonly _fields: PivotFields
   /** The shape of the link fields a nested save forces onto a pivot record (see `blankKeys`). @internal */
   _forcedShape: StoredRecord | undefined
+
+  override _typesOwner(): boolean {
+    return this._fields.type?.side === 'owner'
+  }
+
   /**
    * Whether the owner's record may give, under the `as` name, the pivot's extra attributes of all
    * its links (pinia-orm's morphedByMany reads them there: `{ id: 1, users: [...], pivot: {...} }`).
@@ -97,6 +102,8 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
     const parentKeys = this._parentKey === undefined ? owner.primaryKey : toFieldList(this._parentKey)
     const relatedKeys = this._relatedKey === undefined ? related.primaryKey : toFieldList(this._relatedKey)
     const typeValue = fields.type === undefined ? undefined : fields.type.side === 'owner' ? owner.type : related.type
+    if (fields.type?.side === 'owner')
+      checkTypeColumn(host, owner, name)
     const parentSide = fields.type === undefined ? fields.parent : [...fields.parent, fields.type.field]
     const linkFields = [...parentSide, fields.related]
     for (const key of linkFields) {
