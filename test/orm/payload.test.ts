@@ -81,6 +81,25 @@ describe('packState and unpackState', () => {
     expect(unpackState(JSON.parse(JSON.stringify(packState(pinia))))).toEqual(state)
   })
 
+  it('pack the records of a store with more state than them (static piniaOptions), so that any id travels', () => {
+    class Bin extends Model {
+      static override entity = 'bins'
+      static piniaOptions = { state: () => ({ open: true }) }
+      static override fields() {
+        return { id: this.attr(null), label: this.string('') }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Bin, pinia).save([{ id: '__proto__', label: 'proto' }, { id: 'b', label: 'plain' }])
+    ;(useRepo(Bin, pinia).piniaStore() as unknown as { open: boolean }).open = false
+    const packed = packState(pinia) as Record<string, Record<string, unknown>>
+    expect(packed.bins!.__nuxtPiniaOrm).toEqual({ key: ['id'], fields: ['id', 'label'], rows: [['__proto__', 'proto'], ['b', 'plain']], state: { open: false } })
+    const client = createPinia()
+    client.state.value = unpackState(JSON.parse(JSON.stringify(packed)))
+    expect(useRepo(Bin, client).find('__proto__')!.label).toBe('proto')
+    expect((useRepo(Bin, client).piniaStore() as unknown as { open: boolean }).open).toBe(false)
+  })
+
   it('keep the order of string keys when some records are not the model\'s shape', () => {
     class Tagged extends Model {
       static override entity = 'orderedTags'
@@ -100,7 +119,7 @@ describe('packState and unpackState', () => {
     expect(Object.keys(client.state.value.orderedTags!.data)).toEqual(Object.keys(pinia.state.value.orderedTags!.data))
   })
 
-  it('pack a setup store\'s records, and a setup store with more state than its records as plain data', () => {
+  it('pack a setup store\'s records, and the rest of its state beside them', () => {
     class Owner extends Model {
       static override entity = 'setupOwners'
       static piniaOptions = () => ({ rename: () => 1 })
@@ -120,9 +139,9 @@ describe('packState and unpackState', () => {
     pinia.use(createORM({ pinia: { storeType: 'setupStore' } }))
     useRepo(Owner, pinia).save({ id: 1, name: 'A' })
     useRepo(Draft, pinia).save({ id: 1 })
-    const packed = JSON.parse(JSON.stringify(packState(pinia))) as Record<string, Record<string, { rows: unknown[][] }>>
+    const packed = JSON.parse(JSON.stringify(packState(pinia))) as Record<string, Record<string, { rows: unknown[][], state?: unknown }>>
     expect(packed.setupOwners!.__nuxtPiniaOrm!.rows).toEqual([[1, 'A']])
-    expect(packed.setupDrafts).toEqual({ data: { 1: { id: 1 } }, editing: 'yes' })
+    expect(packed.setupDrafts!.__nuxtPiniaOrm).toEqual({ key: ['id'], fields: ['id'], rows: [[1]], state: { editing: 'yes' } })
 
     const client = createPinia()
     createApp({}).use(client)

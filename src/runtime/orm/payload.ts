@@ -26,6 +26,8 @@ export interface PackedEntity {
    * object order is insertion order) come back in the server's order.
    */
   extra?: [string, StoredRecord, number?][]
+  /** The rest of the store's state (a model's `static piniaOptions`), as it is. */
+  state?: Record<string, unknown>
 }
 
 /** Pinia state with the ORM's entity stores packed; other stores as they are. */
@@ -87,27 +89,31 @@ export function unpackState(packed: PackedState): Record<string, StateTree> {
 export function packEntityState(pinia: Pinia, state: unknown): PackedEntity | undefined {
   if (state === null || typeof state !== 'object' || !('data' in state))
     return undefined
-  // A store with more state than its records (a model's `static piniaOptions`) travels as it is.
-  for (const key in state) {
-    if (key !== 'data')
-      return undefined
-  }
   const states = toRaw(pinia.state.value) as Record<string, unknown>
   const database = getDatabase(pinia)
   for (const id in states) {
     if (states[id] !== state)
       continue
     const schema = database.schemaOf(database._entityOfStore(id))
+    if (!schema)
+      return undefined
     // A setup store (createORM({ pinia: { storeType: 'setupStore' } })) keeps `data` as a ref.
     const data = (state as { data: unknown }).data
-    return schema ? packEntity((isRef(data) ? toRaw(data.value) : data) as EntityData, schema.primaryKey, _storedFields(schema, database)) : undefined
+    const packed = packEntity((isRef(data) ? toRaw(data.value) : data) as EntityData, schema.primaryKey, _storedFields(schema, database))
+    // More state than the records (a model's `static piniaOptions`): beside them, refs unwrapped.
+    const rest = withoutRefs(state) as Record<string, unknown>
+    for (const key in rest) {
+      if (key !== 'data')
+        (packed.state ??= {})[key] = rest[key]
+    }
+    return packed
   }
   return undefined
 }
 
-/** An entity store's state, `{ data: { [id]: attributes } }`, from its packed form. */
+/** An entity store's state, `{ data: { [id]: attributes } }` and any other state, from its packed form. */
 export function unpackEntityState(packed: PackedEntity): EntityState {
-  return { data: unpackEntity(packed) }
+  return packed.state ? { ...packed.state, data: unpackEntity(packed) } : { data: unpackEntity(packed) }
 }
 
 /**
