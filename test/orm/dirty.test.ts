@@ -42,6 +42,32 @@ describe('dirty tracking and the instance API', () => {
     expect(event.$isDirty('startsAt')).toBe(true)
   })
 
+  it('sees a changed Map or Set, and an equal copy of data as not dirty', () => {
+    class Bag extends Model {
+      static override entity = 'dirtyBags'
+      static override fields() {
+        return { id: this.attr(null), set: this.attr(null), map: this.attr(null), data: this.attr(null) }
+      }
+
+      declare set: Set<string>
+      declare map: Map<string, number>
+      declare data: Record<string, unknown>
+    }
+    const pinia = createPinia()
+    useRepo(Bag, pinia).save({ id: 1, set: new Set(['a']), map: new Map([['k', 1]]), data: { n: 1n, list: [1, { deep: true }] } })
+    const bag = useRepo(Bag, pinia).find(1)!
+    bag.set = new Set(['a'])
+    bag.map = new Map([['k', 1]])
+    bag.data = { n: 1n, list: [1, { deep: true }] }
+    expect(bag.$isDirty()).toBe(false)
+    bag.set = new Set(['b'])
+    expect(bag.$isDirty('set')).toBe(true)
+    bag.map = new Map([['k', 2]])
+    expect(bag.$isDirty('map')).toBe(true)
+    bag.data = { n: 2n, list: [1, { deep: true }] }
+    expect(bag.$isDirty('data')).toBe(true)
+  })
+
   it('nothing is dirty right after the state crossed a payload into another Pinia', () => {
     const server = createPinia()
     useRepo(Event, server).save({ id: 1, name: 'Launch', startsAt: '2030-01-01T10:00:00.000Z', tags: ['a'] })

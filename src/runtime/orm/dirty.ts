@@ -57,34 +57,66 @@ export function _isDirty(schema: Schema, instance: object, db: Database | undefi
   const fields = field === undefined ? schema.attributeNames : [field]
   for (const name of fields) {
     // A field a query hid is not on the instance: nothing of it can have changed.
-    if (Object.prototype.hasOwnProperty.call(self, name) && !sameValue(self[name], original[name]))
+    if (Object.prototype.hasOwnProperty.call(self, name) && !sameValue(self[name], original[name], undefined))
       return true
   }
   return false
 }
 
 /**
- * Equal as stored values: the same value, dates at the same time, or plain data with the same JSON.
+ * Equal as stored values: the same value, dates at the same time, or the same data, compared deeply
+ * (arrays, objects by their own keys whose values are defined, as JSON sees them, and Maps and Sets
+ * by their entries, which JSON does not see).
  *
  * @internal
  */
 export function _sameValue(a: unknown, b: unknown): boolean {
-  return sameValue(a, b)
+  return sameValue(a, b, undefined)
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+const hasOwn = Object.prototype.hasOwnProperty
+
+function sameValue(a: unknown, b: unknown, seen: Map<object, unknown> | undefined): boolean {
   if (Object.is(a, b))
     return true
-  if (a instanceof Date && b instanceof Date)
-    return a.getTime() === b.getTime()
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
     return false
-  try {
-    return JSON.stringify(a) === JSON.stringify(b)
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime()
+  // A value that holds itself is compared once.
+  seen ??= new Map()
+  if (seen.get(a) === b)
+    return true
+  seen.set(a, b)
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((value, i) => sameValue(value, b[i], seen))
+  if (a instanceof Map || b instanceof Map) {
+    if (!(a instanceof Map && b instanceof Map) || a.size !== b.size)
+      return false
+    for (const [key, value] of a) {
+      if (!b.has(key) || !sameValue(value, b.get(key), seen))
+        return false
+    }
+    return true
   }
-  catch {
-    return false
+  if (a instanceof Set || b instanceof Set) {
+    if (!(a instanceof Set && b instanceof Set) || a.size !== b.size)
+      return false
+    for (const value of a) {
+      if (!b.has(value) && ![...b].some(other => sameValue(value, other, new Map(seen))))
+        return false
+    }
+    return true
   }
+  const keys = definedKeys(a as Record<string, unknown>)
+  const other = definedKeys(b as Record<string, unknown>)
+  return keys.length === other.length
+    && keys.every(key => hasOwn.call(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], seen))
+}
+
+/** The own keys whose values are not undefined, as JSON writes an object. */
+function definedKeys(value: Record<string, unknown>): string[] {
+  return Object.keys(value).filter(key => value[key] !== undefined)
 }
 
 function activeDatabase(schema: Schema): Database {
