@@ -100,6 +100,15 @@ describe('packState and unpackState', () => {
     expect((useRepo(Bin, client).piniaStore() as unknown as { open: boolean }).open).toBe(false)
   })
 
+  it('refuse a packed store that packState() did not make, or a row without its key, saying so', () => {
+    const packed = (entity: unknown) => ({ posts: { __nuxtPiniaOrm: entity } })
+    expect(() => unpackState(packed({ key: ['id'], fields: ['id', 'title'], rows: [[null, 'x']] }))).toThrowError('[nuxt-pinia-orm] A packed entity store in the payload has a record without its key (\'id\') in row 0. Give unpackState() what packState() returned, serialized and parsed.')
+    expect(() => unpackState(packed({ key: ['uuid'], fields: ['id'], rows: [[1], [2]] }))).toThrowError('has a record without its key (\'uuid\') in row 0')
+    expect(() => unpackState(packed({ key: ['id'], fields: ['id'], rows: [null] }))).toThrowError('has a record without its key')
+    expect(() => unpackState(packed({ key: ['id'], fields: ['id'], rows: null }))).toThrowError('[nuxt-pinia-orm] A packed entity store in the payload is not in the form packState() makes ({ key, fields, rows, extra? }).')
+    expect(() => unpackState(packed(5))).toThrowError('is not in the form packState() makes')
+  })
+
   it('keep the order of string keys when some records are not the model\'s shape', () => {
     class Tagged extends Model {
       static override entity = 'orderedTags'

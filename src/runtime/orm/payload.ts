@@ -2,6 +2,7 @@ import type { Pinia, StateTree } from 'pinia'
 import { isRef, toRaw } from 'vue'
 import { getDatabase } from './database'
 import type { EntityData, EntityState } from './database'
+import { createOrmError } from './errors'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
 import { hasRecord, setRecord } from './ownRecords'
@@ -144,6 +145,8 @@ export function packEntity(data: EntityData, key: readonly string[], fields: rea
  */
 export function unpackEntity(packed: PackedEntity): EntityData {
   const { key, fields, rows, extra } = packed
+  if (!isStringList(key) || !isStringList(fields) || !Array.isArray(rows) || (extra !== undefined && !Array.isArray(extra)))
+    throw createOrmError('A packed entity store in the payload is not in the form packState() makes ({ key, fields, rows, extra? }). Give unpackState() what packState() returned, serialized and parsed.')
   const data: EntityData = {}
   let e = 0
   for (let r = 0; r < rows.length; r++) {
@@ -153,12 +156,19 @@ export function unpackEntity(packed: PackedEntity): EntityData {
     const row = rows[r]!
     const record: StoredRecord = {}
     for (let i = 0; i < fields.length; i++)
-      record[fields[i]!] = row[i]
-    setRecord(data, keyOf(record, key)!, record)
+      record[fields[i]!] = row?.[i]
+    const id = keyOf(record, key)
+    if (id === undefined)
+      throw createOrmError(`A packed entity store in the payload has a record without its key (${key.map(field => `'${field}'`).join(', ')}) in row ${r}. Give unpackState() what packState() returned, serialized and parsed.`)
+    setRecord(data, id, record)
   }
   for (; extra !== undefined && e < extra.length; e++)
     setRecord(data, extra[e]![0], extra[e]![1])
   return data
+}
+
+function isStringList(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every(item => typeof item === 'string')
 }
 
 /** The record's values in field order, or undefined when its own fields are not exactly these. */
