@@ -193,10 +193,44 @@ describe('morph relations on both twins', () => {
     expect(useRepo(AdminMember, pinia).with('photos').find(1)!.photos).toHaveLength(1)
     // The other twin arrives: the relations are checked again.
     registerModels(pinia, [Member])
-    const message = '[nuxt-pinia-orm] AdminMember.photos: AdminMember (\'admin/members\') and Member (\'members\') share the entity \'members\' in different namespaces, and both have polymorphic relations, whose type column holds the entity only (as in pinia-orm): their records could not be told apart. Keep morph relations on one of them, or give one its own entity.'
+    const message = '[nuxt-pinia-orm] AdminMember.photos: AdminMember (\'admin/members\') and Member (\'members\') share the entity \'members\' in different namespaces, and both take part in polymorphic relations, whose type column holds the entity only (as in pinia-orm): their records could not be told apart. Keep morph relations on one of them, or give one its own entity.'
     expect(() => useRepo(AdminMember, pinia).with('photos').find(1)).toThrowError(message)
     expect(() => useRepo(AdminMember, pinia).destroy(1)).toThrowError(message)
     expect(pinia.state.value.photos!.data).toEqual({ 1: { id: 1, ownerId: 1, ownerType: 'members' } })
+  })
+})
+
+describe('morphedByMany to a model whose twin has morph relations', () => {
+  it('is an error too: the pivot\'s type column would hold the same entity for both', () => {
+    class Label extends Model {
+      static override entity = 'labels'
+      static override fields() {
+        return { id: this.attr(null), members: this.morphedByMany(() => LabelMember, () => Labelled, 'labelId', 'labelledId', 'labelledType') }
+      }
+    }
+    class Labelled extends Model {
+      static override entity = 'labelled'
+      static override primaryKey = ['labelId', 'labelledId', 'labelledType']
+      static override fields() {
+        return { labelId: this.attr(null), labelledId: this.attr(null), labelledType: this.attr(null) }
+      }
+    }
+    class LabelMember extends Model {
+      static override entity = 'labelMembers'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    class AdminLabelMember extends Model {
+      static override entity = 'labelMembers'
+      static namespace = 'admin'
+      static override fields() {
+        return { id: this.attr(null), labels: this.morphToMany(Label, Labelled, 'labelId', 'labelledId', 'labelledType') }
+      }
+    }
+    const pinia = createPinia()
+    registerModels(pinia, [LabelMember, AdminLabelMember])
+    expect(() => useRepo(Label, pinia).with('members').get()).toThrowError('[nuxt-pinia-orm] Label.members: LabelMember (\'labelMembers\') and AdminLabelMember (\'admin/labelMembers\') share the entity \'labelMembers\' in different namespaces, and both take part in polymorphic relations')
   })
 })
 

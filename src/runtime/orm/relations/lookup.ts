@@ -106,5 +106,5 @@ export { NONE as _NONE }
 export function checkTypeColumn(host: RelationHost, schema: Schema, relation: string): void {
   const twin = host.twinOf(schema)
   if (twin && twin.relationList.some(other => other._typesOwner()))
-    throw createOrmError(`${relation}: ${schema.name} ('${schema.entity}') and ${twin.name} ('${twin.entity}') share the entity '${schema.type}' in different namespaces, and both have polymorphic relations, whose type column holds the entity only (as in pinia-orm): their records could not be told apart. Keep morph relations on one of them, or give one its own entity.`)
+    throw createOrmError(`${relation}: ${schema.name} ('${schema.entity}') and ${twin.name} ('${twin.entity}') share the entity '${schema.type}' in different namespaces, and both take part in polymorphic relations, whose type column holds the entity only (as in pinia-orm): their records could not be told apart. Keep morph relations on one of them, or give one its own entity.`)
 }

@@ -102,8 +102,8 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
     const parentKeys = this._parentKey === undefined ? owner.primaryKey : toFieldList(this._parentKey)
     const relatedKeys = this._relatedKey === undefined ? related.primaryKey : toFieldList(this._relatedKey)
     const typeValue = fields.type === undefined ? undefined : fields.type.side === 'owner' ? owner.type : related.type
-    if (fields.type?.side === 'owner')
-      checkTypeColumn(host, owner, name)
+    if (fields.type !== undefined)
+      checkTypeColumn(host, fields.type.side === 'owner' ? owner : related, name)
     const parentSide = fields.type === undefined ? fields.parent : [...fields.parent, fields.type.field]
     const linkFields = [...parentSide, fields.related]
     for (const key of linkFields) {
