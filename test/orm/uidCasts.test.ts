@@ -188,6 +188,17 @@ describe('an id field given null', () => {
     expect(token).not.toBe(saved.token)
   })
 
+  it('gets a new id for each record a query\'s update() changes', () => {
+    const pinia = createPinia()
+    useRepo(Ticket, pinia).save([{ id: 'a', label: 'x' }, { id: 'b', label: 'x' }])
+    useRepo(Ticket, pinia).where('label', 'x').update({ code: null, token: null })
+    const [a, b] = useRepo(Ticket, pinia).orderBy('id').get()
+    expect(a!.code).toMatch(/^[\w-]{5}$/)
+    expect(a!.token).toMatch(NANOID)
+    expect(b!.code).not.toBe(a!.code)
+    expect(b!.token).not.toBe(a!.token)
+  })
+
   it('gets a new id in new Model({ ... }) and make()', () => {
     const made = new Ticket({ id: null, code: null, token: null })
     expect(made.id).toMatch(NANOID)

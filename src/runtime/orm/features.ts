@@ -86,13 +86,11 @@ export function _buildFeatures(model: ModelClass, name: string, attributes: Map<
   const visibility = _modelVisibility(statics, declared.hidden, declared.visible, meta)
   const hooks = _buildHooks(model)
   const notNullable = [...attributes].filter(([, attribute]) => attribute._notNullable).map(([field]) => field)
-  // Id fields (this.uid(), an id cast): a save that gives null gets a new id, as in pinia-orm.
-  const generated = [...attributes].filter(([, attribute]) => attribute._generated)
-  if (!conversions && !visibility && !hooks && !meta && !inheritance && notNullable.length === 0 && generated.length === 0)
+  if (!conversions && !visibility && !hooks && !meta && !inheritance && notNullable.length === 0)
     return undefined
 
   const write = conversions?.write
-  const needsWrite = (write && write.size > 0) || inheritance?.ownTypes !== undefined || notNullable.length > 0 || generated.length > 0
+  const needsWrite = (write && write.size > 0) || inheritance?.ownTypes !== undefined || notNullable.length > 0
   return {
     conversions,
     visibility,
@@ -108,10 +106,6 @@ export function _buildFeatures(model: ModelClass, name: string, attributes: Map<
               if (copy[field] !== undefined)
                 copy[field] = convert(copy[field])
             }
-          }
-          for (const [field, attribute] of generated) {
-            if (copy[field] === null)
-              copy[field] = attribute._makeDefault()
           }
           if (process.env.NODE_ENV !== 'production') {
             for (const field of notNullable) {

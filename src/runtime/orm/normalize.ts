@@ -254,7 +254,7 @@ function assignGiven(target: StoredRecord, schema: Schema, input: StoredRecord, 
   for (let i = 0; i < names.length; i++) {
     const value = input[names[i]!]
     if (value !== undefined && (outer === undefined || !givenBy(outer, names[i]!)))
-      target[names[i]!] = value
+      target[names[i]!] = value === null ? nullOrNewId(schema, names[i]!) : value
   }
   if (keys) {
     for (const field in keys) {
@@ -262,6 +262,12 @@ function assignGiven(target: StoredRecord, schema: Schema, input: StoredRecord, 
         target[field] = keys[field]
     }
   }
+}
+
+/** `null` given to a field: a new id for an id field (this.uid(), an id cast), as in pinia-orm. */
+function nullOrNewId(schema: Schema, field: string): unknown {
+  const attribute = schema.attributes.get(field)!
+  return attribute._generated ? attribute._makeDefault() : null
 }
 
 /** The inputs of the open occurrences of the record being built as `attributes`, if any. */

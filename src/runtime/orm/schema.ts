@@ -158,6 +158,10 @@ function buildSchema(model: SchemaModel): Schema {
           if (convert !== undefined && value !== null && value !== undefined)
             value = convert(value)
         }
+        else if (value === null && attributeList[i]!._generated) {
+          // An id field (this.uid(), an id cast) given null gets a new id, as in pinia-orm.
+          value = attributeList[i]!._makeDefault()
+        }
         record[field] = value
       }
       return record

@@ -37,12 +37,26 @@ export function updateMatching(query: SelectSource, values: Record<string, unkno
     const record = recordAt(data, key)!
     checkKeyKept(schema, record, key, values)
     const next = { ...record, ...given }
+    newIds(schema, values, next)
     changes.set(key, next)
     inputs?.set(next, { ...values })
   }
   const matched = [...changes]
   _saveBatches(query._db, new Map([[schema, changes]]), inputs)
   return matched.map(([key, record]) => schema.hydrate(changes.has(key) ? record : recordAt(data, key)!, query._db))
+}
+
+/**
+ * An id field (this.uid(), an id cast) given `null` gets a new id, one per record, as in pinia-orm.
+ */
+function newIds(schema: Schema, values: Record<string, unknown>, record: StoredRecord): void {
+  for (const field in values) {
+    if (values[field] !== null)
+      continue
+    const attribute = schema.attributes.get(field)
+    if (attribute?._generated)
+      record[field] = attribute._makeDefault()
+  }
 }
 
 /**
@@ -69,6 +83,7 @@ function updateByType(query: SelectSource, schema: Schema, kept: StoredRecord, v
     if (!batch)
       batches.set(own, batch = new Map())
     const record = { ...stored, ...given }
+    newIds(own, values, record)
     batch.set(key, record)
     inputs.set(record, { ...values })
     matched.push({ batch, key, record, stored })
