@@ -6,6 +6,7 @@ import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { createApp } from 'vue'
 import { Model, createORM, packState, registerModels, unpackState, useRepo } from '../../src/runtime/orm'
+import { getDatabase } from '../../src/runtime/orm/database'
 
 class User extends Model {
   static override entity = 'users'
@@ -143,16 +144,41 @@ describe('two models of one entity in different namespaces', () => {
 })
 
 describe('morph relations to a namespaced model', () => {
-  it('write the bare entity to the type column, as pinia-orm does, and load the namespaced model by it', () => {
+  it('write the bare entity to the type column, as pinia-orm does, and load a namespaced model by it', () => {
+    class Studio extends Model {
+      static override entity = 'studios'
+      static namespace = 'media'
+      static override fields() {
+        return { id: this.attr(null), name: this.string(''), clips: this.morphMany(() => Clip, 'ownerId', 'ownerType') }
+      }
+    }
+    class Clip extends Model {
+      static override entity = 'clips'
+      static override fields() {
+        return { id: this.attr(null), ownerId: this.attr(null), ownerType: this.attr(null), owner: this.morphTo([Studio, Post], 'ownerId', 'ownerType') }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Studio, pinia).save({ id: 1, name: 'North', clips: [{ id: 10 }] })
+    useRepo(Clip, pinia).save({ id: 11, ownerType: 'posts', owner: { id: 5, title: 'Plain post' } })
+    expect(pinia.state.value.clips!.data[10]).toEqual({ id: 10, ownerId: 1, ownerType: 'studios' })
+    const [studio, post] = useRepo(Clip, pinia).with('owner').get()
+    expect(studio!.owner).toBeInstanceOf(Studio)
+    expect(studio!.owner).toMatchObject({ id: 1, name: 'North' })
+    expect(post!.owner).toBeInstanceOf(Post)
+    expect(useRepo(Studio, pinia).with('clips').find(1)!.clips!.map(clip => clip.id)).toEqual([10])
+  })
+
+  it('work from one twin while the other has none', () => {
     const pinia = twins()
     useRepo(AdminUser, pinia).save({ id: 1, images: [{ id: 10, url: 'root.png' }] })
-    useRepo(Image, pinia).save({ id: 11, url: 'post.png', imageableType: 'posts', imageable: { id: 5, title: 'Plain post' } })
     expect(pinia.state.value.images!.data[10]).toEqual({ id: 10, url: 'root.png', imageableId: 1, imageableType: 'users' })
-    const [root, post] = useRepo(Image, pinia).with('imageable').get()
-    expect(root!.imageable).toBeInstanceOf(AdminUser)
-    expect(root!.imageable).toMatchObject({ id: 1, role: 'owner' })
-    expect(post!.imageable).toBeInstanceOf(Post)
     expect(useRepo(AdminUser, pinia).with('images').find(1)!.images!.map(image => image.url)).toEqual(['root.png'])
+  })
+
+  it('a morphTo to a model that has a twin is an error: another relation may write the entity for the twin', () => {
+    const pinia = twins()
+    expect(() => useRepo(Image, pinia).with('imageable').get()).toThrowError('[nuxt-pinia-orm] Image.imageable: AdminUser (\'admin/users\') and User (\'users\') share the entity \'users\' in different namespaces, and a polymorphic relation\'s type column holds the entity only (as in pinia-orm): their records could not be told apart. Keep polymorphic relations away from one of them, or give one its own entity.')
   })
 
   it('a morphTo listing both twins is an error: the type column cannot tell them apart', () => {
@@ -193,7 +219,7 @@ describe('morph relations on both twins', () => {
     expect(useRepo(AdminMember, pinia).with('photos').find(1)!.photos).toHaveLength(1)
     // The other twin arrives: the relations are checked again.
     registerModels(pinia, [Member])
-    const message = '[nuxt-pinia-orm] AdminMember.photos: AdminMember (\'admin/members\') and Member (\'members\') share the entity \'members\' in different namespaces, and both take part in polymorphic relations, whose type column holds the entity only (as in pinia-orm): their records could not be told apart. Keep morph relations on one of them, or give one its own entity.'
+    const message = '[nuxt-pinia-orm] AdminMember.photos: AdminMember (\'admin/members\') and Member (\'members\') share the entity \'members\' in different namespaces, and a polymorphic relation\'s type column holds the entity only (as in pinia-orm): their records could not be told apart. Keep polymorphic relations away from one of them, or give one its own entity.'
     expect(() => useRepo(AdminMember, pinia).with('photos').find(1)).toThrowError(message)
     expect(() => useRepo(AdminMember, pinia).destroy(1)).toThrowError(message)
     expect(pinia.state.value.photos!.data).toEqual({ 1: { id: 1, ownerId: 1, ownerType: 'members' } })
@@ -230,7 +256,7 @@ describe('morphedByMany to a model whose twin has morph relations', () => {
     }
     const pinia = createPinia()
     registerModels(pinia, [LabelMember, AdminLabelMember])
-    expect(() => useRepo(Label, pinia).with('members').get()).toThrowError('[nuxt-pinia-orm] Label.members: LabelMember (\'labelMembers\') and AdminLabelMember (\'admin/labelMembers\') share the entity \'labelMembers\' in different namespaces, and both take part in polymorphic relations')
+    expect(() => useRepo(Label, pinia).with('members').get()).toThrowError('[nuxt-pinia-orm] Label.members: LabelMember (\'labelMembers\') and AdminLabelMember (\'admin/labelMembers\') share the entity \'labelMembers\' in different namespaces, and a polymorphic relation\'s type column holds the entity only')
   })
 })
 
@@ -348,6 +374,35 @@ describe('naming a namespaced model by its entity', () => {
     expect(pinia.state.value['hr/staff']!.data).toEqual({ 1: { id: 1, name: 'Lee' } })
     expect(useRepo(Remark, pinia).with('staff').find(1)!.staff).toBeInstanceOf(after)
     expect(pinia.state.value['people/staff']!.data).toEqual({ 1: { id: 1, name: 'Kim' } })
+  })
+
+  it('keeps both of two twins that have the same class name when hot replacement registers them again', () => {
+    // Two files each exporting a class named Person, one of them namespaced.
+    const makeTwins = () => [
+      class Person extends Model {
+        static override entity = 'people'
+        static override fields() {
+          return { id: this.attr(null), name: this.string('') }
+        }
+      },
+      class Person extends Model {
+        static override entity = 'people'
+        static namespace = 'admin'
+        static override fields() {
+          return { id: this.attr(null), name: this.string('') }
+        }
+      },
+    ] as const
+    const pinia = createPinia()
+    const [plain, admin] = makeTwins()
+    registerModels(pinia, [plain, admin])
+    useRepo(plain, pinia).save({ id: 1, name: 'Ann' })
+    useRepo(admin, pinia).save({ id: 1, name: 'Root' })
+    const [plain2, admin2] = makeTwins()
+    registerModels(pinia, [plain2, admin2], { replace: true })
+    expect(useRepo(plain2, pinia).find(1)!.name).toBe('Ann')
+    expect(useRepo(admin2, pinia).find(1)!.name).toBe('Root')
+    expect(getDatabase(pinia).schemaOf('people')?.model).toBe(plain2)
   })
 
   it('is an error when two namespaced models share the entity and none is without a namespace', () => {

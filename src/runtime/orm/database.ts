@@ -115,13 +115,7 @@ export class Database {
     schemaOf: (ref, owner, field) => this.resolve(ref, owner, field),
     data: entity => this.data(entity),
     index: (entity, fields, data) => this.index(entity, fields, data),
-    twinOf: (schema) => {
-      for (const other of this.schemas.values()) {
-        if (other.type === schema.type && other.entity !== schema.entity)
-          return other
-      }
-      return undefined
-    },
+    twinsOf: schema => [...this.schemas.values()].filter(other => other.type === schema.type && other.entity !== schema.entity),
   }
 
   /** Store ids of namespaced entities (`static namespace`); others use the entity. */
@@ -312,7 +306,6 @@ export class Database {
       return schema
     if (current && !options?.replace)
       throw duplicateEntityError(schema.entity, current.model, schema.model)
-    const dropped = options?.replace === true && this.dropRenamespaced(schema)
     // A model of the same entity in another namespace: relations named by that entity, and the
     // checks of type columns, are resolved again.
     let twin = false
@@ -330,7 +323,7 @@ export class Database {
         this.schemas.delete(schema.entity)
       throw error
     }
-    if (current || twin || dropped) {
+    if (current || twin) {
       if (current)
         this.indexes.delete(schema.entity)
       this.resolved.clear()
@@ -341,20 +334,28 @@ export class Database {
   }
 
   /**
-   * Under hot replacement, a new version of a class whose namespace changed has a new key: the
-   * old version (same class name and entity) leaves, so that the entity names one model again.
-   * Its records stay in the store of the old namespace.
+   * Under hot replacement, the new versions of the model classes (all of them, as the models
+   * module gives them): a class whose namespace changed has a new key, so its old version (same
+   * class name and entity, a key none of the new versions has) leaves, and the entity names one
+   * model again. Its records stay in the store of the old namespace.
+   *
+   * @internal
    */
-  private dropRenamespaced(schema: Schema): boolean {
+  _dropReplaced(incoming: readonly Schema[]): void {
+    const keys = new Set(incoming.map(schema => schema.entity))
     let dropped = false
     for (const [key, other] of this.schemas) {
-      if (key !== schema.entity && other.type === schema.type && other.name === schema.name) {
+      if (!keys.has(key) && incoming.some(schema => schema.type === other.type && schema.name === other.name)) {
         this.schemas.delete(key)
         this.indexes.delete(key)
         dropped = true
       }
     }
-    return dropped
+    if (dropped) {
+      this.resolved.clear()
+      this._repositories.clear()
+      this._sharedLoads.clear()
+    }
   }
 
   /**
@@ -738,6 +739,8 @@ export function registerModels(pinia: Pinia, models: readonly ModelClass[], opti
     claimed.set(schema.entity, model)
   }
   const database = getDatabase(pinia)
+  if (options?.replace)
+    database._dropReplaced(models.map(model => getSchema(model)))
   for (const model of models)
     database.register(model, options)
 }

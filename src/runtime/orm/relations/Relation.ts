@@ -168,8 +168,8 @@ export interface RelationHost {
   data: (entity: string) => Record<string, StoredRecord>
   /** The index of `entity`'s records by `fields`, kept per Pinia. */
   index: (entity: string, fields: readonly string[], data: Record<string, StoredRecord>) => KeyLookup
-  /** A registered model of the same entity as `schema` in another namespace, if any. */
-  twinOf: (schema: Schema) => Schema | undefined
+  /** The registered models of the same entity as `schema` in other namespaces. */
+  twinsOf: (schema: Schema) => Schema[]
 }
 
 /**

@@ -49,7 +49,7 @@ export abstract class ChildrenRelation<R extends RelatedModel = RelatedModel> ex
     checkKeys(relatedKeys, related, name)
     checkSameLength(parentKeys, owner, this._foreignKey, related, name)
     if (type !== undefined)
-      checkTypeColumn(host, owner, name)
+      checkTypeColumn(host, owner, name, 'owner')
     // The keys forced onto a nested record are the foreign key and then the type, as `keys` below.
     this._keysShape ??= blankKeys(relatedKeys)
     const fixed = [owner.type]

@@ -98,13 +98,16 @@ export function blankKeys(fields: readonly string[]): StoredRecord {
 export { NONE as _NONE }
 
 /**
- * Throws when `schema`'s records would be told apart by a type column that cannot tell them from
- * those of a model of the same entity in another namespace: a type column holds the bare entity,
- * as pinia-orm writes it, so morph relations of both would read and delete each other's records.
- * Fine while only one of the two has morph relations.
+ * Throws when a type column could not tell `schema`'s records from those of a model of the same
+ * entity in another namespace: it holds the bare entity, as pinia-orm writes it, so morph relations
+ * would read and delete each other's records. The owner of a morphOne, morphMany or morphToMany
+ * (`side: 'owner'`) may have twins as long as none of them has such a relation too; the model a
+ * morphTo or morphedByMany points to (`'related'`) may have none, since any other relation could
+ * write its entity into that column for the twin.
  */
-export function checkTypeColumn(host: RelationHost, schema: Schema, relation: string): void {
-  const twin = host.twinOf(schema)
-  if (twin && twin.relationList.some(other => other._typesOwner()))
-    throw createOrmError(`${relation}: ${schema.name} ('${schema.entity}') and ${twin.name} ('${twin.entity}') share the entity '${schema.type}' in different namespaces, and both take part in polymorphic relations, whose type column holds the entity only (as in pinia-orm): their records could not be told apart. Keep morph relations on one of them, or give one its own entity.`)
+export function checkTypeColumn(host: RelationHost, schema: Schema, relation: string, side: 'owner' | 'related'): void {
+  for (const twin of host.twinsOf(schema)) {
+    if (side === 'related' || twin.relationList.some(other => other._typesOwner()))
+      throw createOrmError(`${relation}: ${schema.name} ('${schema.entity}') and ${twin.name} ('${twin.entity}') share the entity '${schema.type}' in different namespaces, and a polymorphic relation's type column holds the entity only (as in pinia-orm): their records could not be told apart. Keep polymorphic relations away from one of them, or give one its own entity.`)
+  }
 }

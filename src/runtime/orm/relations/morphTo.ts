@@ -48,7 +48,7 @@ export class MorphTo<R extends RelatedModel = RelatedModel> extends Relation<R> 
       byEntity.set(schema.type, { schema, keys })
     }
     for (const schema of targets)
-      checkTypeColumn(host, schema, name)
+      checkTypeColumn(host, schema, name, 'related')
     const reader = (): LinkReader => {
       const finders = new Map<string, (key: string) => readonly string[]>()
       return (parent) => {

@@ -103,7 +103,7 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
     const relatedKeys = this._relatedKey === undefined ? related.primaryKey : toFieldList(this._relatedKey)
     const typeValue = fields.type === undefined ? undefined : fields.type.side === 'owner' ? owner.type : related.type
     if (fields.type !== undefined)
-      checkTypeColumn(host, fields.type.side === 'owner' ? owner : related, name)
+      checkTypeColumn(host, fields.type.side === 'owner' ? owner : related, name, fields.type.side)
     const parentSide = fields.type === undefined ? fields.parent : [...fields.parent, fields.type.field]
     const linkFields = [...parentSide, fields.related]
     for (const key of linkFields) {
