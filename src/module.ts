@@ -167,10 +167,11 @@ export default defineNuxtModule<ModuleOptions>({
 
     // A server route may import a model file (`import User from '~/models/User'`): what such a file
     // uses without importing it (`Model`, a decorator, another model) is auto-imported in Nitro
-    // too. The core's `useRepo`, which takes the Pinia: a server route has no app Pinia. Files
+    // too. `useRepo` is the core's with the Pinia required: a server route has no app Pinia. Files
     // added in dev reach Nitro at the next start.
     addServerImports([
-      ...[...CORE_IMPORTS, 'useRepo'].map(name => ({ name, from: core })),
+      ...CORE_IMPORTS.map(name => ({ name, from: core })),
+      { name: 'useRepo', from: resolveRuntime('./runtime/serverRepo') },
       ...DECORATOR_IMPORTS.map(name => ({ name, from: resolveRuntime('./runtime/orm/decorators') })),
       ...HELPER_IMPORTS.map(name => ({ name, from: resolveRuntime('./runtime/orm/helpers') })),
       ...[...files, ...repositoryFiles].flatMap(file => file.exports.map(item => ({ name: item.exportName, as: item.name, from: file.path }))),
@@ -178,10 +179,13 @@ export default defineNuxtModule<ModuleOptions>({
 
     // A model file whose top-level code throws names itself, in a production build too; with
     // Vite, webpack and rspack alike.
-    addBuildPlugin(modelLoadGuardBuildPlugin({ dirs, modelFiles: () => files, helper: resolveRuntime('./runtime/modelLoadError') }))
-    // In dev, the terminal names such a file and its line at start and on each change.
-    if (nuxt.options.dev)
-      watchModelLoadErrors(nuxt, dirs, () => files)
+    // With no model folders (`dirs: []`), nothing to guard: an empty filter would match every module.
+    if (dirs.length > 0) {
+      addBuildPlugin(modelLoadGuardBuildPlugin({ dirs, modelFiles: () => files, helper: resolveRuntime('./runtime/modelLoadError') }))
+      // In dev, the terminal names such a file and its line at start and on each change.
+      if (nuxt.options.dev)
+        watchModelLoadErrors(nuxt, dirs, () => files)
+    }
 
     addTemplate({
       filename: `${TEMPLATE_DIR}/models.mjs`,
