@@ -73,7 +73,7 @@ describe('casts', () => {
     expect(() => useRepo(User, pinia).save([{ id: 2, bornAt: '2001-01-01' }, { id: 1, bornAt: 'someday' }]))
       .toThrowError('[nuxt-pinia-orm] User.bornAt: DateCast cannot store "someday": it is not a date. Give a Date, a timestamp in milliseconds, a date string (ISO 8601) or null.')
     expect(() => useRepo(User, pinia).save({ id: 3, bornAt: true })).toThrowError('[nuxt-pinia-orm] User.bornAt: DateCast cannot store a boolean: it is not a date.')
-    expect(() => useRepo(User, pinia).save({ id: 3, bornAt: new Date('nope') })).toThrowError('User.bornAt: DateCast cannot store a Date: it is not a date.')
+    expect(() => useRepo(User, pinia).save({ id: 3, bornAt: new Date('nope') })).toThrowError('User.bornAt: DateCast cannot store an invalid Date: it is not a date.')
     expect(Object.keys(useRepo(User, pinia).piniaStore().data)).toEqual(['1'])
     expect(useRepo(User, pinia).piniaStore().data['1']!.bornAt).toBe('2000-01-02T00:00:00.000Z')
   })

@@ -66,6 +66,11 @@ describe('dirty tracking and the instance API', () => {
     expect(bag.$isDirty('map')).toBe(true)
     bag.data = { n: 2n, list: [1, { deep: true }] }
     expect(bag.$isDirty('data')).toBe(true)
+    // As JSON sees data: -0 is 0, and a function is no data.
+    useRepo(Bag, pinia).save({ id: 2, data: { list: [0], format: () => 'a' } })
+    const other = useRepo(Bag, pinia).find(2)!
+    other.data = { list: [-0], format: () => 'b' }
+    expect(other.$isDirty('data')).toBe(false)
   })
 
   it('nothing is dirty right after the state crossed a payload into another Pinia', () => {

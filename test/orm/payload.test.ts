@@ -107,6 +107,7 @@ describe('packState and unpackState', () => {
     expect(() => unpackState(packed({ key: ['id'], fields: ['id'], rows: [null] }))).toThrowError('has a record without its key')
     expect(() => unpackState(packed({ key: ['id'], fields: ['id'], rows: null }))).toThrowError('[nuxt-pinia-orm] A packed entity store in the payload is not in the form packState() makes ({ key, fields, rows, extra? }).')
     expect(() => unpackState(packed(5))).toThrowError('is not in the form packState() makes')
+    expect(() => unpackState(packed({ key: ['id'], fields: ['id'], rows: [], extra: [null] }))).toThrowError('is not in the form packState() makes')
   })
 
   it('keep the order of string keys when some records are not the model\'s shape', () => {

@@ -77,7 +77,11 @@ export function _sameValue(a: unknown, b: unknown): boolean {
 const hasOwn = Object.prototype.hasOwnProperty
 
 function sameValue(a: unknown, b: unknown, seen: Map<object, unknown> | undefined): boolean {
-  if (Object.is(a, b))
+  // 0 and -0 are the same, as JSON writes both; NaN is itself.
+  if (a === b || (a !== a && b !== b))
+    return true
+  // Functions are no data: JSON leaves them out.
+  if (typeof a === 'function' && typeof b === 'function')
     return true
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
     return false
@@ -114,9 +118,9 @@ function sameValue(a: unknown, b: unknown, seen: Map<object, unknown> | undefine
     && keys.every(key => hasOwn.call(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], seen))
 }
 
-/** The own keys whose values are not undefined, as JSON writes an object. */
+/** The own keys whose values are data (not undefined, not a function), as JSON writes an object. */
 function definedKeys(value: Record<string, unknown>): string[] {
-  return Object.keys(value).filter(key => value[key] !== undefined)
+  return Object.keys(value).filter(key => value[key] !== undefined && typeof value[key] !== 'function')
 }
 
 function activeDatabase(schema: Schema): Database {

@@ -65,7 +65,7 @@ export function _buildConversions(name: string, casts: unknown, mutators: unknow
       }
       catch (error) {
         // A save that cannot convert a value writes nothing; the error names the model and field.
-        throw createOrmError(`${name}.${field}: ${(Cast as CastClass).name || 'its cast'} cannot store ${typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : describeKeyValue(value)}: ${reasonOf(error)}`, { cause: error })
+        throw createOrmError(`${name}.${field}: ${(Cast as CastClass).name || 'its cast'} cannot store ${shownValue(value)}: ${reasonOf(error)}`, { cause: error })
       }
     })
     if ((Cast as typeof CastAttribute)._makesDefault)
@@ -98,4 +98,13 @@ function asObject(value: unknown, what: string): Record<string, unknown> {
   if (typeof value !== 'object' || Array.isArray(value))
     throw createOrmError(`${what} must return an object keyed by field name.`)
   return value as Record<string, unknown>
+}
+
+/** A value in a message: a string quoted (cut at 40 characters), an invalid Date named so. */
+function shownValue(value: unknown): string {
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  if (value instanceof Date && Number.isNaN(value.getTime()))
+    return 'an invalid Date'
+  return describeKeyValue(value)
 }

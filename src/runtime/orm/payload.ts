@@ -145,7 +145,7 @@ export function packEntity(data: EntityData, key: readonly string[], fields: rea
  */
 export function unpackEntity(packed: PackedEntity): EntityData {
   const { key, fields, rows, extra } = packed
-  if (!isStringList(key) || !isStringList(fields) || !Array.isArray(rows) || (extra !== undefined && !Array.isArray(extra)))
+  if (!isStringList(key) || !isStringList(fields) || !Array.isArray(rows) || (extra !== undefined && !(Array.isArray(extra) && extra.every(isExtra))))
     throw createOrmError('A packed entity store in the payload is not in the form packState() makes ({ key, fields, rows, extra? }). Give unpackState() what packState() returned, serialized and parsed.')
   const data: EntityData = {}
   let e = 0
@@ -165,6 +165,11 @@ export function unpackEntity(packed: PackedEntity): EntityData {
   for (; extra !== undefined && e < extra.length; e++)
     setRecord(data, extra[e]![0], extra[e]![1])
   return data
+}
+
+/** `[key, record, rows before it?]`, as `packEntity` writes an extra record. */
+function isExtra(entry: unknown): boolean {
+  return Array.isArray(entry) && typeof entry[0] === 'string' && entry[1] !== null && typeof entry[1] === 'object' && (entry[2] === undefined || typeof entry[2] === 'number')
 }
 
 function isStringList(value: unknown): value is readonly string[] {
