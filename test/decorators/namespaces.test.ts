@@ -14,7 +14,7 @@ class Member extends Model {
 
 class CrmMember extends Model {
   static override entity = 'members'
-  static namespace = 'crm'
+  static override namespace = 'crm'
   @Attr(null) id!: number | null
   @Str('lead') stage!: string
 }

@@ -173,11 +173,11 @@ describe('views of the model\'s definition', () => {
 
   class Account extends Model {
     static override entity = 'accounts'
-    static namespace = 'app'
+    static override namespace = 'app'
     static override hidden = ['secret']
     static override visible = ['name']
     static override config = { withMeta: true }
-    static piniaOptions = { state: () => ({ filter: 'all' }) }
+    static override piniaOptions = { state: () => ({ filter: 'all' }) }
     static override fields() {
       return { id: this.attr(null), name: this.string(''), born: this.attr(null), secret: this.string(''), comments: this.hasMany(Comment, 'accountId') }
     }

@@ -262,14 +262,14 @@ describe('createORM({ model: { namespace } })', () => {
   it('gives way to a model\'s own static namespace, even an empty one', () => {
     class Token extends Model {
       static override entity = 'tokens'
-      static namespace = 'auth'
+      static override namespace = 'auth'
       static override fields() {
         return { id: this.attr(null) }
       }
     }
     class Log extends Model {
       static override entity = 'logs'
-      static namespace = ''
+      static override namespace = ''
       static override fields() {
         return { id: this.attr(null) }
       }

@@ -17,7 +17,7 @@ class User extends Model {
 
 class AdminUser extends Model {
   static override entity = 'users'
-  static namespace = 'admin'
+  static override namespace = 'admin'
   static override fields() {
     return {
       id: this.attr(null),
@@ -38,7 +38,7 @@ class Post extends Model {
 
 class AdminPost extends Model {
   static override entity = 'posts'
-  static namespace = 'admin'
+  static override namespace = 'admin'
   static override fields() {
     return { id: this.attr(null), userId: this.attr(null), title: this.string(''), author: this.belongsTo(AdminUser, 'userId') }
   }
@@ -147,7 +147,7 @@ describe('morph relations to a namespaced model', () => {
   it('write the bare entity to the type column, as pinia-orm does, and load a namespaced model by it', () => {
     class Studio extends Model {
       static override entity = 'studios'
-      static namespace = 'media'
+      static override namespace = 'media'
       static override fields() {
         return { id: this.attr(null), name: this.string(''), clips: this.morphMany(() => Clip, 'ownerId', 'ownerType') }
       }
@@ -208,7 +208,7 @@ describe('morph relations on both twins', () => {
     }
     class AdminMember extends Model {
       static override entity = 'members'
-      static namespace = 'admin'
+      static override namespace = 'admin'
       static override fields() {
         return { id: this.attr(null), photos: this.morphMany(Photo, 'ownerId', 'ownerType').onDelete('cascade') }
       }
@@ -249,7 +249,7 @@ describe('morphedByMany to a model whose twin has morph relations', () => {
     }
     class AdminLabelMember extends Model {
       static override entity = 'labelMembers'
-      static namespace = 'admin'
+      static override namespace = 'admin'
       static override fields() {
         return { id: this.attr(null), labels: this.morphToMany(Label, Labelled, 'labelId', 'labelledId', 'labelledType') }
       }
@@ -276,7 +276,7 @@ describe('belongsToMany through twin pivots', () => {
   }
   class AdminRoleUser extends Model {
     static override entity = 'roleUser'
-    static namespace = 'admin'
+    static override namespace = 'admin'
     static override primaryKey = ['userId', 'roleId']
     static override fields() {
       return { userId: this.attr(null), roleId: this.attr(null) }
@@ -356,7 +356,7 @@ describe('naming a namespaced model by its entity', () => {
     }
     const makeStaff = (namespace: string) => class Staff extends Model {
       static override entity = 'staff'
-      static namespace = namespace
+      static override namespace = namespace
       static override fields() {
         return { id: this.attr(null), name: this.string('') }
       }
@@ -387,7 +387,7 @@ describe('naming a namespaced model by its entity', () => {
       },
       class Person extends Model {
         static override entity = 'people'
-        static namespace = 'admin'
+        static override namespace = 'admin'
         static override fields() {
           return { id: this.attr(null), name: this.string('') }
         }
@@ -408,14 +408,14 @@ describe('naming a namespaced model by its entity', () => {
   it('is an error when two namespaced models share the entity and none is without a namespace', () => {
     class Staff extends Model {
       static override entity = 'staff'
-      static namespace = 'hr'
+      static override namespace = 'hr'
       static override fields() {
         return { id: this.attr(null) }
       }
     }
     class OtherStaff extends Model {
       static override entity = 'staff'
-      static namespace = 'payroll'
+      static override namespace = 'payroll'
       static override fields() {
         return { id: this.attr(null) }
       }
@@ -443,14 +443,14 @@ describe('clashes namespaces do not resolve', () => {
   it('two models of one entity in the same namespace: an error that names both and the way out', () => {
     class Member extends Model {
       static override entity = 'members'
-      static namespace = 'crm'
+      static override namespace = 'crm'
       static override fields() {
         return { id: this.attr(null) }
       }
     }
     class OtherMember extends Model {
       static override entity = 'members'
-      static namespace = 'crm'
+      static override namespace = 'crm'
       static override fields() {
         return { id: this.attr(null) }
       }

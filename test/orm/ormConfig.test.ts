@@ -65,7 +65,7 @@ describe('createORM options', () => {
     // A model with store options of its own gets a setup store, whose `data` is a ref.
     class Member extends Model {
       static override entity = 'members'
-      static piniaOptions = () => ({ label: ref('members') })
+      static override piniaOptions = () => ({ label: ref('members') })
       static override fields() {
         return { id: this.attr(null), name: this.string(''), email: this.string('') }
       }

@@ -13,7 +13,7 @@ const calls: string[] = []
 // pinia-orm's documented example, without its `...useStoreActions()` spread.
 class User extends Model {
   static override entity = 'users'
-  static piniaOptions = {
+  static override piniaOptions = {
     actions: {
       save(this: { data: Record<string, unknown> }, records: Record<string, unknown>) {
         calls.push('save')
@@ -29,7 +29,7 @@ class User extends Model {
 
 class Todo extends Model {
   static override entity = 'todos'
-  static piniaOptions = {
+  static override piniaOptions = {
     state: () => ({ filter: 'all' }),
     actions: {
       setFilter(this: { filter: string }, filter: string) {
@@ -45,7 +45,7 @@ class Todo extends Model {
 
 class Note extends Model {
   static override entity = 'notes'
-  static piniaOptions = () => ({
+  static override piniaOptions = () => ({
     delete() {
       calls.push('delete')
     },

@@ -84,7 +84,7 @@ describe('packState and unpackState', () => {
   it('pack the records of a store with more state than them (static piniaOptions), so that any id travels', () => {
     class Bin extends Model {
       static override entity = 'bins'
-      static piniaOptions = { state: () => ({ open: true }) }
+      static override piniaOptions = { state: () => ({ open: true }) }
       static override fields() {
         return { id: this.attr(null), label: this.string('') }
       }
@@ -132,14 +132,14 @@ describe('packState and unpackState', () => {
   it('pack a setup store\'s records, and the rest of its state beside them', () => {
     class Owner extends Model {
       static override entity = 'setupOwners'
-      static piniaOptions = () => ({ rename: () => 1 })
+      static override piniaOptions = () => ({ rename: () => 1 })
       static override fields() {
         return { id: this.attr(null), name: this.string('') }
       }
     }
     class Draft extends Model {
       static override entity = 'setupDrafts'
-      static piniaOptions = () => ({ editing: ref('yes') })
+      static override piniaOptions = () => ({ editing: ref('yes') })
       static override fields() {
         return { id: this.attr(null) }
       }

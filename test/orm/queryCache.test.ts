@@ -3,6 +3,7 @@ import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { computed, createApp } from 'vue'
 import { Model, createORM, useRepo } from '../../src/runtime/orm'
+import type { Query } from '../../src/runtime/orm'
 import { Post, User } from './models'
 
 describe('useCache()', () => {
@@ -109,7 +110,7 @@ describe('useCache() without a key', () => {
   it('finds the result of the same relation query, null test, not-in list or pattern made again', () => {
     const users = useRepo(User, createPinia())
     users.save([{ id: 1, name: 'Ann', email: null, posts: [{ id: 10 }] }, { id: 2, name: 'Bob', email: 'b@x' }])
-    const untitled = (query: { where: (field: string, value: unknown) => unknown }) => {
+    const untitled = (query: Query) => {
       query.where('title', '')
     }
     const queries = [
@@ -164,7 +165,7 @@ describe('useCache() without a key', () => {
     expect(users.whereNull('name').useCache().get()).toEqual([])
     expect(users.whereNotNull('name').useCache().get().map(user => user.id)).toEqual([1, 2])
     // A constraint is a function: the same one finds the result, another is another query.
-    const published = (query: { where: (field: string, value: unknown) => unknown }) => {
+    const published = (query: Query) => {
       query.where('published', true)
     }
     const result = users.whereHas('posts', published).useCache().get()

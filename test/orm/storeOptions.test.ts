@@ -6,7 +6,7 @@ import { Model, createORM, packState, unpackState, useRepo } from '../../src/run
 
 class Account extends Model {
   static override entity = 'accounts'
-  static namespace = 'auth'
+  static override namespace = 'auth'
   static override fields() {
     return { id: this.attr(null), name: this.string('') }
   }
@@ -14,7 +14,7 @@ class Account extends Model {
 
 class Todo extends Model {
   static override entity = 'todos'
-  static piniaOptions = {
+  static override piniaOptions = {
     state: () => ({ filter: 'all' }),
     getters: {
       doneCount: (state: { data: Record<string, { done: boolean }> }) => Object.values(state.data).filter(todo => todo.done).length,
@@ -33,7 +33,7 @@ class Todo extends Model {
 
 class Note extends Model {
   static override entity = 'notes'
-  static piniaOptions = () => ({ draft: ref('') })
+  static override piniaOptions = () => ({ draft: ref('') })
   static override fields() {
     return { id: this.attr(null), text: this.string('') }
   }

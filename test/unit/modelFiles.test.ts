@@ -43,11 +43,11 @@ describe('collectModels', () => {
   it('takes two classes of one entity in different namespaces, and throws for two in the same one', () => {
     class AdminUser extends Model {
       static override entity = 'users'
-      static namespace = 'admin'
+      static override namespace = 'admin'
     }
     class StaffUser extends Model {
       static override entity = 'users'
-      static namespace = 'admin'
+      static override namespace = 'admin'
     }
     expect(collectModels([
       { file: 'models/User.ts', exports: { User } },

@@ -79,7 +79,7 @@ describe('findModelConflicts', () => {
   })
 
   it('lets two classes of one entity in different namespaces be, and reports two in the same one', () => {
-    const admin = parseModelFile('/app/models/AdminUser.ts', 'export default class AdminUser extends Model { static entity = \'users\'; static namespace = \'admin\' }', root)
+    const admin = parseModelFile('/app/models/AdminUser.ts', 'export default class AdminUser extends Model { static override entity = \'users\'; static override namespace = \'admin\' }', root)
     const staff = parseModelFile('/app/models/StaffUser.ts', 'export default class StaffUser extends Model { static namespace = \'admin\'; static entity = \'users\' }', root)
     expect(admin.exports).toEqual([{ name: 'AdminUser', exportName: 'default', entity: 'users', namespace: 'admin' }])
     expect(findModelConflicts([user, admin])).toEqual([])

@@ -322,6 +322,20 @@ export class Model extends FieldFactories {
   /** Model options: `{ withMeta: true }` keeps `_meta: { createdAt, updatedAt }` on each record. */
   static config: ModelConfig | undefined
 
+  /**
+   * Prefixes the id of the entity's store (`admin/users`); two models of one entity in different
+   * namespaces keep their records apart. Declared only (no value), so an unset one is absent.
+   * @default undefined
+   */
+  declare static namespace: string | undefined
+
+  /**
+   * Extra state, getters and actions of the entity store (or the extra members a setup store
+   * returns): an object, or a function returning one, which gives each Pinia its own refs.
+   * @default undefined
+   */
+  declare static piniaOptions: unknown
+
   /** Casts by field: a cast class (`DateCast`, `ArrayCast`, ... or a `CastAttribute` subclass). */
   static casts(): Casts {
     return {}

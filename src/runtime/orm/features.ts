@@ -27,6 +27,8 @@ export interface ModelConfig {
   hidden?: readonly string[]
   /** Fields shown like `static visible`. @default [] */
   visible?: readonly string[]
+  /** Options of plugins (pinia-orm's axios plugin reads `axiosApi`), kept as given. */
+  [option: string]: unknown
 }
 
 /**
