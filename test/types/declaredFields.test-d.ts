@@ -1,5 +1,5 @@
 // Type tests: models typed as pinia-orm's documentation types them, with `declare` fields, model
-// statics written with `override` (Nuxt's tsconfig has noImplicitOverride), and where() closures.
+// statics written with `override` (Nuxt's tsconfig has noImplicitOverride).
 import type { Pinia } from 'pinia'
 import { describe, expectTypeOf, it } from 'vitest'
 import { Model, useRepo } from '../../src/runtime/orm'
@@ -32,17 +32,5 @@ describe('declared fields', () => {
     expectTypeOf(member.ids).toEqualTypeOf<number[]>()
     member.nick = null
     member.ids.push(1)
-  })
-})
-
-describe('where() with a test of the field\'s value', () => {
-  it('types the value by the field', () => {
-    const members = useRepo(Member, {} as Pinia)
-    members.where('votes', (votes) => {
-      expectTypeOf(votes).toEqualTypeOf<number>()
-      return votes >= 100
-    })
-    members.query().orWhere('nick', nick => nick === null)
-    members.where('votes', 100).where('votes', [1, 2]).where('nick', null)
   })
 })

@@ -10,7 +10,7 @@ import { _relationNamesWithSubclasses } from './inheritedRelations'
 import { addRelationWhere } from './relationQueries'
 import type { HasOperator } from './relationQueries'
 import type { Schema } from './relations/Relation'
-import type { FieldType, Item, KeyOf, ModelClass, WhereValue } from './types'
+import type { Item, KeyOf, ModelClass } from './types'
 import { countMatching } from './query/accept'
 import { aggregateMatching } from './query/aggregates'
 import { cachedGet } from './query/cachedRead'
@@ -83,7 +83,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
    * Given the list of the primary key's fields, `value` is one id or a list of ids, as for
    * {@link Query.whereId}.
    */
-  where<K extends string>(field: K | readonly string[] | ((item: Item<M>) => boolean), value?: WhereValue<FieldType<M, K>>): this {
+  where(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): this {
     checkWhereField('where', this._schema, field)
     if (typeof field === 'object')
       return this.whereId(value as KeyOf<M>)
@@ -92,7 +92,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
   }
 
   /** Like {@link Query.where}, but records passing either this or the `where` group are kept. */
-  orWhere<K extends string>(field: K | readonly string[] | ((item: Item<M>) => boolean), value?: WhereValue<FieldType<M, K>>): this {
+  orWhere(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): this {
     checkWhereField('orWhere', this._schema, field)
     if (typeof field === 'object') {
       checkIds('orWhere', this._schema, value)

@@ -2,7 +2,7 @@ import type { GroupedQuery, Query, RelationConstraint } from './query'
 import type { OrderByList, OrderByOptions } from './query/orderBy'
 import type { Paginated } from './query/paginate'
 import type { HasOperator } from './relationQueries'
-import type { FieldType, Item, KeyOf, ModelClass, RecordInput, WhereValue } from './types'
+import type { Item, KeyOf, ModelClass, RecordInput } from './types'
 
 /**
  * The query methods of a repository: each makes a query of the repository's model and calls the
@@ -16,12 +16,12 @@ export abstract class RepositoryQueries<M extends ModelClass> {
   abstract query(): Query<M>
 
   /** {@inheritDoc Query.where} */
-  where<K extends string>(field: K | readonly string[] | ((item: Item<M>) => boolean), value?: WhereValue<FieldType<M, K>>): Query<M> {
+  where(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): Query<M> {
     return this.query().where(field, value)
   }
 
   /** {@inheritDoc Query.orWhere} */
-  orWhere<K extends string>(field: K | readonly string[] | ((item: Item<M>) => boolean), value?: WhereValue<FieldType<M, K>>): Query<M> {
+  orWhere(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): Query<M> {
     return this.query().orWhere(field, value)
   }
 

@@ -82,15 +82,6 @@ export type FieldValues<F> = AttributeValues<F> & RelationValues<F>
  */
 export type Item<M extends RelatedModel> = InstanceType<M> & (M extends { fields(): infer F } ? Omit<WithCasts<FieldValues<F>, CastTypes<M>>, keyof InstanceType<M>> : unknown)
 
-/** The type of `field` on an instance of `M` (`unknown` for a name it does not type). */
-export type FieldType<M extends RelatedModel, K> = K extends keyof Item<M> ? Item<M>[K] : unknown
-
-/**
- * What `where(field, value)` takes as `value`: a value to equal, a list or Set of them, or a test of
- * the field's value (`where('votes', votes => votes >= 100)`), its parameter typed by the field.
- */
-export type WhereValue<T = unknown> = ((value: T) => boolean) | string | number | bigint | boolean | symbol | object | null | undefined
-
 /**
  * pinia-orm's `Collection<User>`: a list of instances of a model, typed by the class's own
  * declarations. `Item<typeof User>[]` types them from `fields()` instead.
