@@ -405,6 +405,17 @@ describe('naming a namespaced model by its entity', () => {
     expect(getDatabase(pinia).schemaOf('people')?.model).toBe(plain2)
   })
 
+  it('finds a model by its store id under a Pinia-wide namespace, as $modelEntity() gives it', () => {
+    const pinia = createPinia()
+    createApp({}).use(pinia)
+    pinia.use(createORM({ model: { namespace: 'app' } }))
+    useRepo(User, pinia).save({ id: 1, name: 'Ann' })
+    const ann = useRepo(User, pinia).find(1)!
+    expect(ann.$modelEntity()).toBe('app/users')
+    expect(useRepo(Post, pinia).newQuery(ann.$modelEntity()).find(1)).toBeInstanceOf(User)
+    expect(useRepo(Post, pinia).newQuery('users').find(1)).toBeInstanceOf(User)
+  })
+
   it('is an error when two namespaced models share the entity and none is without a namespace', () => {
     class Staff extends Model {
       static override entity = 'staff'

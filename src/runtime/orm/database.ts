@@ -372,12 +372,14 @@ export class Database {
   }
 
   /**
-   * The registered schema a name given by the app means: the model of that entity, else the one
-   * model whose entity it is under a namespace (`'users'` for `admin/users`). Two such models and
+   * The registered schema a name given by the app means: the model of that entity or store id, else
+   * the one model whose entity it is under a namespace (`'users'` for `admin/users`). Two such models and
    * no plain one: an error, since the name cannot tell them apart.
    */
   schemaNamed(name: string, usedBy: string): Schema | undefined {
-    const schema = this.schemas.get(name)
+    // The entity (with its own namespace), or the id of its store (with the Pinia's default one,
+    // as `$modelEntity()` and `$storeName()` give it).
+    const schema = this.schemas.get(name) ?? this.schemas.get(this.storeEntities.get(name) ?? '')
     if (schema)
       return schema
     let found: Schema | undefined
