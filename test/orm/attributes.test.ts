@@ -77,6 +77,21 @@ describe('nullability', () => {
     expectWarning('User.name is declared notNullable()')
   })
 
+  it('warns when a new record leaves out a notNullable field whose default is null, as pinia-orm does, and not when an update leaves it out', () => {
+    class Account extends Model {
+      static override entity = 'nullabilityAccounts'
+      static override fields() {
+        return { id: this.attr(null), code: this.string(null).notNullable(), label: this.string('') }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Account, pinia).save({ id: 1, code: 'A' })
+    useRepo(Account, pinia).save({ id: 1, label: 'kept code' })
+    expect(vi.mocked(console.warn)).not.toHaveBeenCalled()
+    useRepo(Account, pinia).save({ id: 2, label: 'no code' })
+    expectWarning('Account.code is declared notNullable(), but a new Account record leaves it out and its default is null. Give it a value, or the field a default that is not null.')
+  })
+
   it('accepts null for a field that is nullable', () => {
     const pinia = createPinia()
     useRepo(User, pinia).save({ id: 1, name: 'x', nick: null })

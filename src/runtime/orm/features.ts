@@ -52,6 +52,8 @@ export interface ModelFeatures {
   readonly inheritance: Inheritance | undefined
   /** A copy of a save's input in stored form, or `undefined` when nothing changes input. */
   readonly write: ((input: StoredRecord, warn?: DevWarn) => StoredRecord) | undefined
+  /** The fields declared `.notNullable()`, warned about in dev when a save stores `null` in them. */
+  readonly notNullable: readonly string[]
 }
 
 interface ModelStatics extends ModelClass {
@@ -99,6 +101,7 @@ export function _buildFeatures(model: ModelClass, name: string, attributes: Map<
     hooks,
     meta,
     inheritance,
+    notNullable,
     write: needsWrite
       ? (input, warn) => {
           const record = inheritance ? _withType(input, inheritance) : input

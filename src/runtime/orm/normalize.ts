@@ -169,6 +169,8 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       }
       else {
         attributes = schema.withDefaults(input, keys)
+        if (context.warn && schema.features !== undefined && schema.features.notNullable.length > 0)
+          warnNullDefaults(schema, attributes, input, context.warn)
       }
       batch.set(key, attributes)
       if (schema.features?.hooks)
@@ -261,6 +263,17 @@ function assignGiven(target: StoredRecord, schema: Schema, input: StoredRecord, 
       if (outer === undefined || !givenBy(outer, field))
         target[field] = keys[field]
     }
+  }
+}
+
+/**
+ * A new record that leaves out a `.notNullable()` field whose default is `null` (what pinia-orm
+ * warns about too); a `null` given is warned about where the input is converted (features.ts).
+ */
+function warnNullDefaults(schema: Schema, attributes: StoredRecord, input: StoredRecord, warn: DevWarn): void {
+  for (const field of schema.features!.notNullable) {
+    if (attributes[field] === null && input[field] === undefined)
+      warn(`notNullable ${schema.name}.${field}`, `${schema.name}.${field} is declared notNullable(), but a new ${schema.name} record leaves it out and its default is null. Give it a value, or the field a default that is not null.`)
   }
 }
 
