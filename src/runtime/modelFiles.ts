@@ -1,5 +1,7 @@
 import type { Pinia } from 'pinia'
 import { Model, registerModels } from './orm'
+import { _modelEntityOf } from './orm/modelInfo'
+import type { InfoModel } from './orm/modelInfo'
 import { createOrmError, reasonOf } from './orm/errors'
 import { getSchema } from './orm/schema'
 import type { ModelClass, RegisterOptions } from './orm'
@@ -26,8 +28,7 @@ function isModelClass(value: unknown): value is ModelClass {
  * @internal
  */
 export function _namespacedEntity(model: ModelClass): string {
-  const namespace = (model as { namespace?: unknown }).namespace
-  return typeof namespace === 'string' && namespace !== '' ? `${namespace}/${model.entity}` : model.entity
+  return _modelEntityOf(model as unknown as InfoModel)
 }
 
 /** The model classes of the scanned files by entity, each with the file it comes from. */

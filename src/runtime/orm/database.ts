@@ -323,14 +323,18 @@ export class Database {
         this.schemas.delete(schema.entity)
       throw error
     }
-    if (current || twin) {
-      if (current)
-        this.indexes.delete(schema.entity)
-      this.resolved.clear()
-      this._repositories.clear()
-      this._sharedLoads.clear()
-    }
+    if (current)
+      this.indexes.delete(schema.entity)
+    if (current || twin)
+      this.forgetLinks()
     return schema
+  }
+
+  /** Drops what was bound to the models registered so far: relations resolve again at next use. */
+  private forgetLinks(): void {
+    this.resolved.clear()
+    this._repositories.clear()
+    this._sharedLoads.clear()
   }
 
   /**
@@ -351,11 +355,8 @@ export class Database {
         dropped = true
       }
     }
-    if (dropped) {
-      this.resolved.clear()
-      this._repositories.clear()
-      this._sharedLoads.clear()
-    }
+    if (dropped)
+      this.forgetLinks()
   }
 
   /**

@@ -7,6 +7,8 @@ import { Relation, toFieldList } from './relations/Relation'
 import type { ModelInstance, Schema, SchemaDatabase, SchemaModel } from './relations/Relation'
 import type { StoredRecord } from './keys'
 import { _buildFeatures } from './features'
+import { _modelEntityOf } from './modelInfo'
+import type { InfoModel } from './modelInfo'
 import { _fillFor } from './compiledFill'
 import type { ModelFeatures } from './features'
 import { _stripHidden } from './visibility'
@@ -47,17 +49,6 @@ export function getSchema(model: SchemaModel): Schema {
     // No blank objects: instances are made and read as before, only optimized less often.
   }
   return schema
-}
-
-/**
- * The key of a model's records in the database: `namespace/entity` when the model (the base
- * model under single-table inheritance) declares a non-empty `static namespace`, else the entity.
- * A Pinia-wide default namespace (`createORM({ model: { namespace } })`) names stores only: it
- * is the same for every model of that Pinia, so it tells no two models apart.
- */
-function entityKey(model: { entity: string, namespace?: unknown }): string {
-  const namespace = model.namespace
-  return typeof namespace === 'string' && namespace !== '' ? `${namespace}/${model.entity}` : model.entity
 }
 
 function buildSchema(model: SchemaModel): Schema {
@@ -129,7 +120,10 @@ function buildSchema(model: SchemaModel): Schema {
   return {
     model,
     name,
-    entity: entityKey(features?.inheritance?.root ?? model),
+    // The database's key: `namespace/entity` with the model's own namespace (the base model's under
+    // single-table inheritance), as `modelEntity()` gives it without a Pinia. A Pinia-wide default
+    // namespace names stores only: the same for every model, it tells no two apart.
+    entity: _modelEntityOf((features?.inheritance?.root ?? model) as unknown as InfoModel),
     type: features?.inheritance?.entity ?? entity,
     primaryKey,
     attributeNames,
