@@ -12,7 +12,7 @@ export type SavedKeys = unknown[]
  * (`save` validates all of it first).
  * @internal
  */
-export function saveForKeys<M extends ModelClass>(repo: Repository<M>, response: unknown, source: string): SavedKeys {
+export function saveForKeys<M extends ModelClass>(repo: Repository<M, M>, response: unknown, source: string): SavedKeys {
   if (response === null || typeof response !== 'object')
     throw createOrmError(`useFetchRepo(${repo.use.name}, ${source}) received ${response === null ? 'null' : typeof response}, not records. Return a record or a list of records from the endpoint, or pass \`transform\` to pick them out of the response (e.g. \`transform: response => response.items\`).`)
   const saved = Array.isArray(response)
@@ -37,7 +37,7 @@ export function saveForKeys<M extends ModelClass>(repo: Repository<M>, response:
  * Read inside a `computed`, it follows every later write to the stores it reads.
  * @internal
  */
-export function recordsOfKeys<M extends ModelClass>(repo: Repository<M>, keys: SavedKeys | null | undefined, relations: string | readonly string[] | undefined): Item<M>[] {
+export function recordsOfKeys<M extends ModelClass>(repo: Repository<M, M>, keys: SavedKeys | null | undefined, relations: string | readonly string[] | undefined): Item<M>[] {
   if (!keys || keys.length === 0)
     return []
   const query = repo.query()

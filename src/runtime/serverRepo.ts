@@ -10,7 +10,7 @@ import type { RepositoryClass } from './orm/repository'
  * request is rendering, whose data would then be read and written.
  */
 export function useRepo<R extends Repository>(repository: RepositoryClass<R>, pinia: Pinia): R
-export function useRepo<M extends ModelClass>(model: M, pinia: Pinia): Repository<M>
+export function useRepo<M extends ModelClass>(model: M, pinia: Pinia): Repository<M, M>
 export function useRepo(target: ModelClass | RepositoryClass<Repository>, pinia: Pinia): Repository {
   if (!pinia) {
     const name = (target as { name?: string }).name || 'Model'

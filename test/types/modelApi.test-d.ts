@@ -1,7 +1,7 @@
 // Type tests of pinia-orm's model instance API: each method's return type, on instances and on Item.
 import { describe, expectTypeOf, it } from 'vitest'
 import { Model, useRepo } from '../../src/runtime/orm'
-import type { Casts, Fields, Item, ModelConfig, Mutators, RelatedModel, Relation } from '../../src/runtime/orm'
+import type { Casts, Element, Fields, Item, ModelConfig, Mutators, RelatedModel, Relation } from '../../src/runtime/orm'
 import { Bool, Num, Str, Uid } from '../../src/runtime/orm/decorators'
 import type { NanoidOptions, PropertyDecorator, TypeOptions, UidOptions } from '../../src/runtime/orm/decorators'
 
@@ -51,9 +51,13 @@ describe('model instance API types', () => {
 
   it('$getKey(record, concat), $getIndexId(record) and $toJson(model, options) take pinia-orm\'s arguments', () => {
     const user = new User()
-    expectTypeOf(user.$getKey).parameters.toEqualTypeOf<[record?: Record<string, unknown>, concatCompositeKey?: boolean]>()
+    expectTypeOf(user.$getKey).parameters.toEqualTypeOf<[record?: Element, concatCompositeKey?: boolean]>()
+    expectTypeOf(user.$getKey()).toEqualTypeOf<string | number | (string | number)[] | null>()
     expectTypeOf(user.$getIndexId({ id: 1 })).toEqualTypeOf<string | undefined>()
-    expectTypeOf(user.$toJson(new Post(), { relations: false })).toEqualTypeOf<Record<string, unknown>>()
+    expectTypeOf(user.$toJson(new Post(), { relations: false })).toEqualTypeOf<Element>()
+    // pinia-orm's Element: values typed `any`, so that `json.name.toUpperCase()` compiles as there.
+    expectTypeOf(user.$toJson().name).toBeAny()
+    expectTypeOf(user.$getAttributes().name).toBeAny()
     expectTypeOf(user.$fill()).toEqualTypeOf<User>()
   })
 })

@@ -2,7 +2,7 @@
 import type { Pinia } from 'pinia'
 import { describe, expectTypeOf, it } from 'vitest'
 import { ArrayCast, CastAttribute, DateCast, Model, createORM, useRepo } from '../../src/runtime/orm'
-import type { Item } from '../../src/runtime/orm'
+import type { Element, Item } from '../../src/runtime/orm'
 
 class Upper extends CastAttribute<string> {
   override get(value: unknown): string {
@@ -49,7 +49,7 @@ describe('model feature types', () => {
 
   it('Item includes the instance API', () => {
     expectTypeOf<Item<typeof Event>['$isDirty']>().toEqualTypeOf<(field?: string) => boolean>()
-    expectTypeOf<Item<typeof Event>['$getOriginal']>().returns.toEqualTypeOf<Record<string, unknown> | null>()
+    expectTypeOf<Item<typeof Event>['$getOriginal']>().returns.toEqualTypeOf<Element | null>()
     expectTypeOf<Item<typeof Event>['$refresh']>().toBeFunction()
     expectTypeOf<Item<typeof Event>['$getIndexId']>().returns.toEqualTypeOf<string | undefined>()
   })

@@ -6,6 +6,7 @@ import { Model, createORM, useRepo } from '../../src/runtime/orm'
 import type {
   CacheConfigOptions,
   EagerLoadConstraint,
+  Element,
   GroupByFields,
   GroupedCollection,
   InheritanceTypes,
@@ -111,6 +112,8 @@ describe('pinia-orm\'s type names', () => {
     const groups: GroupedCollection<Post> = useRepo(Post, createPinia()).groupBy(...fields).get()
     expectTypeOf(groups['1']).toEqualTypeOf<Post[] | undefined>()
     const data: NormalizedData = { users: { 1: { id: 1, name: 'John' } } }
-    expectTypeOf(data.users!['1']).toEqualTypeOf<Record<string, unknown> | undefined>()
+    expectTypeOf(data.users!['1']).toEqualTypeOf<Element | undefined>()
+    // As in pinia-orm, an Element's values are `any`: code reading them compiles unchanged.
+    expectTypeOf(data.users!['1']!.name).toBeAny()
   })
 })

@@ -2,7 +2,7 @@ import { addDeleteMode, classRegistry, installStatics } from './decorators/regis
 import type { DecoratedClass } from './decorators/registry'
 import { FieldFactories } from './fieldFactories'
 import { getSchema } from './schema'
-import type { Fields, ModelClass, ModelOptions, RelatedModel } from './types'
+import type { Element, Fields, ModelClass, ModelOptions, RelatedModel } from './types'
 import type { Database } from './database'
 import { _isDirty, _readRecord, _storedOf } from './dirty'
 import type { ModelConfig } from './features'
@@ -240,19 +240,19 @@ export class Model extends FieldFactories {
    * list of values, or with `concatCompositeKey` the string the store keys the record by
    * (`'[1,2]'`); `null` when a value of the key is missing.
    */
-  $getKey(record?: Record<string, unknown>, concatCompositeKey = false): unknown {
+  $getKey(record?: Element, concatCompositeKey = false): string | number | (string | number)[] | null {
     const key = getSchema(this.$self()).primaryKey
     const self = record ?? this as Record<string, unknown>
     if (key.length === 1)
-      return self[key[0]!] ?? null
+      return self[key[0]!] as string | number | undefined ?? null
     if (concatCompositeKey)
       return keyOf(self, key) ?? null
-    const values = key.map(field => self[field])
+    const values = key.map(field => self[field] as string | number)
     return values.some(value => value === null || value === undefined) ? null : values
   }
 
   /** The attributes as a plain object, without relations. */
-  $getAttributes(): Record<string, unknown> {
+  $getAttributes(): Element {
     const self = this as Record<string, unknown>
     const attributes: Record<string, unknown> = {}
     for (const field of getSchema(this.$self()).attributeNames)
@@ -264,7 +264,7 @@ export class Model extends FieldFactories {
    * The attributes and the loaded relations, recursively, as plain data; of `model` when given.
    * With `{ relations: false }`, the attributes only.
    */
-  $toJson(model?: Model, options?: Pick<ModelOptions, 'relations'>): Record<string, unknown> {
+  $toJson(model?: Model, options?: Pick<ModelOptions, 'relations'>): Element {
     if (model !== undefined && model !== this)
       return model.$toJson(undefined, options)
     const self = this as Record<string, unknown>
@@ -416,7 +416,7 @@ export class Model extends FieldFactories {
   }
 
   /** The attributes of the record stored under this instance's key, as instances see them, or `null`. */
-  $getOriginal(): Record<string, unknown> | null {
+  $getOriginal(): Element | null {
     const schema = getSchema(this.$self())
     const stored = _storedOf(schema, toRaw(this), toRaw(this).#db)
     return stored ? _readRecord(schema, stored) : null

@@ -9,8 +9,8 @@ import type { Model } from './Model'
 import { _relationNamesWithSubclasses } from './inheritedRelations'
 import { addRelationWhere } from './relationQueries'
 import type { HasOperator } from './relationQueries'
-import type { Schema } from './relations/Relation'
-import type { Item, KeyOf, ModelClass } from './types'
+import type { ModelInstance, Schema } from './relations/Relation'
+import type { Item, KeyOf, ModelClass, ModelClassOf, WhereValue } from './types'
 import { countMatching } from './query/accept'
 import { aggregateMatching } from './query/aggregates'
 import { cachedGet } from './query/cachedRead'
@@ -35,7 +35,7 @@ import { copyConstraints, schemaOfEntity } from './query/entityQuery'
 import { _describedAs, _userCacheKey } from './query/queryCache'
 
 /** A query grouped with `groupBy()`: its `get()` returns the groups by key. */
-export type GroupedQuery<M extends ModelClass> = Omit<Query<M>, 'get' | `_${string}`> & {
+export type GroupedQuery<M extends ModelClass> = Omit<Query<M, M>, 'get' | `_${string}`> & {
   /** The matching model instances in groups, keyed as pinia-orm keys them. */
   get: <_T extends 'group' | 'collection' = 'group'>() => Record<string, Item<M>[]>
 }
@@ -51,7 +51,7 @@ export type RelationConstraint = (query: Query) => void
  * relations to load, then a read (`get`, `first`, `find`) or a write (`update`, `delete`).
  * Made by `useRepo(Model).query()` or any of the repository's query methods.
  */
-export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Query> {
+export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends ModelClass = ModelClassOf<T>> extends QueryRecords<M, Query> {
   /**
    * Set on the queries a constraint written for several models runs on (a morphTo's, one query per
    * model, or withAll()'s): a field one of them lacks then matches nothing there, as in pinia-orm,
@@ -83,7 +83,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
    * Given the list of the primary key's fields, `value` is one id or a list of ids, as for
    * {@link Query.whereId}.
    */
-  where(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): this {
+  where<F extends string>(field: F | readonly string[] | ((item: Item<M>) => boolean), value?: WhereValue<Item<M>, F>): this {
     checkWhereField('where', this._schema, field)
     if (typeof field === 'object')
       return this.whereId(value as KeyOf<M>)
@@ -92,7 +92,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
   }
 
   /** Like {@link Query.where}, but records passing either this or the `where` group are kept. */
-  orWhere(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): this {
+  orWhere<F extends string>(field: F | readonly string[] | ((item: Item<M>) => boolean), value?: WhereValue<Item<M>, F>): this {
     checkWhereField('orWhere', this._schema, field)
     if (typeof field === 'object') {
       checkIds('orWhere', this._schema, value)
@@ -447,7 +447,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
   }
 
   /** A new query of the model registered under `entity` in this Pinia (`newQuery('posts')`). */
-  newQuery<O extends ModelClass = ModelClass>(entity: string): Query<O> {
+  newQuery<O extends ModelClass | ModelInstance = ModelClass>(entity: string): Query<O> {
     return newQuery(this._db, schemaOfEntity(this._db, this._schema, entity, 'newQuery')) as Query<O>
   }
 
@@ -455,7 +455,7 @@ export class Query<M extends ModelClass = ModelClass> extends QueryRecords<M, Qu
    * Like {@link Query.newQuery}, with this query's conditions, order, paging, loads and cache key
    * (loads only for a query of the same model).
    */
-  newQueryWithConstraints<O extends ModelClass = ModelClass>(entity: string): Query<O> {
+  newQueryWithConstraints<O extends ModelClass | ModelInstance = ModelClass>(entity: string): Query<O> {
     const query = newQuery(this._db, schemaOfEntity(this._db, this._schema, entity, 'newQueryWithConstraints'))
     copyConstraints<Query>(this, query, 'newQueryWithConstraints')
     return query as Query<O>

@@ -10,8 +10,8 @@ import type { Model } from './Model'
 import { Query } from './query'
 import type { LiveQuery } from './live/liveQuery'
 import { destroyIds, freshRecords, INSERT, newRecord, persistRecords, removeAll, SAVE } from './writeRecords'
-import type { Schema } from './relations/Relation'
-import type { Item, KeyOf, ModelClass, RecordInput } from './types'
+import type { ModelInstance, Schema } from './relations/Relation'
+import type { Item, KeyOf, ModelClass, ModelClassOf, RecordInput } from './types'
 import { _madeInstance } from './modelFill'
 import { RepositoryQueries } from './repositoryQueries'
 
@@ -40,7 +40,7 @@ export type RepositoryClass<R extends Repository = Repository> = new (db: Databa
  * The entry point to one model's records in one Pinia instance: saves, reads and deletes, and
  * every query method as a shortcut to `query()`. Made by `useRepo(Model)`.
  */
-export class Repository<M extends ModelClass = ModelClass> extends RepositoryQueries<M> {
+export class Repository<T extends ModelClass | ModelInstance = ModelClass, M extends ModelClass = ModelClassOf<T>> extends RepositoryQueries<M> {
   /**
    * The model a repository class serves when its instances set no `use`, as pinia-orm's
    * `static useModel`: `class UserRepository extends Repository { static useModel = User }`.
@@ -137,8 +137,8 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
   }
 
   /** A new query on this model's records. */
-  query(): Query<M> {
-    return new Query<M>(this._db, this._schema)
+  query(): Query<M, M> {
+    return new Query<M, M>(this._db, this._schema)
   }
 
   /** All records as a live query (see {@link Query.live}). */
@@ -246,7 +246,7 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
 
   /** The repository of another model (or a custom repository) in the same Pinia. */
   repo<R extends Repository>(repository: RepositoryClass<R>): R
-  repo<O extends ModelClass>(model: O): Repository<O>
+  repo<O extends ModelClass>(model: O): Repository<O, O>
   repo(target: ModelClass | RepositoryClass): Repository {
     const isRepository = target === Repository || target.prototype instanceof Repository
     const repository = isRepository ? new (target as RepositoryClass)(this._db)._bind() : new Repository(this._db, target as ModelClass)
@@ -284,12 +284,12 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
   }
 
   /** {@inheritDoc Query.newQuery} */
-  newQuery<O extends ModelClass = ModelClass>(entity: string): Query<O> {
+  newQuery<O extends ModelClass | ModelInstance = ModelClass>(entity: string): Query<O> {
     return this.query().newQuery<O>(entity)
   }
 
   /** {@inheritDoc Query.newQueryWithConstraints} */
-  newQueryWithConstraints<O extends ModelClass = ModelClass>(entity: string): Query<O> {
+  newQueryWithConstraints<O extends ModelClass | ModelInstance = ModelClass>(entity: string): Query<O> {
     return this.query().newQueryWithConstraints<O>(entity)
   }
 
@@ -312,7 +312,7 @@ export class Repository<M extends ModelClass = ModelClass> extends RepositoryQue
     return this.whereAll(attributes).first() ?? this.save({ ...attributes, ...values })
   }
 
-  private whereAll(attributes: RecordInput): Query<M> {
+  private whereAll(attributes: RecordInput): Query<M, M> {
     if (attributes === null || typeof attributes !== 'object' || Array.isArray(attributes))
       throw createOrmError(`${this._schema.name}: updateOrCreate() and firstOrCreate() take an object of attributes to look for, e.g. { email: 'john@example.com' }.`)
     const query = this.query()

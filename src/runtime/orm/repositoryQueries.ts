@@ -2,7 +2,7 @@ import type { GroupedQuery, Query, RelationConstraint } from './query'
 import type { OrderByList, OrderByOptions } from './query/orderBy'
 import type { Paginated } from './query/paginate'
 import type { HasOperator } from './relationQueries'
-import type { Item, KeyOf, ModelClass, RecordInput } from './types'
+import type { Item, KeyOf, ModelClass, RecordInput, WhereValue } from './types'
 
 /**
  * The query methods of a repository: each makes a query of the repository's model and calls the
@@ -13,125 +13,125 @@ import type { Item, KeyOf, ModelClass, RecordInput } from './types'
  */
 export abstract class RepositoryQueries<M extends ModelClass> {
   /** A new query of the repository's model. */
-  abstract query(): Query<M>
+  abstract query(): Query<M, M>
 
   /** {@inheritDoc Query.where} */
-  where(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): Query<M> {
+  where<F extends string>(field: F | readonly string[] | ((item: Item<M>) => boolean), value?: WhereValue<Item<M>, F>): Query<M, M> {
     return this.query().where(field, value)
   }
 
   /** {@inheritDoc Query.orWhere} */
-  orWhere(field: string | readonly string[] | ((item: Item<M>) => boolean), value?: unknown): Query<M> {
+  orWhere<F extends string>(field: F | readonly string[] | ((item: Item<M>) => boolean), value?: WhereValue<Item<M>, F>): Query<M, M> {
     return this.query().orWhere(field, value)
   }
 
   /** {@inheritDoc Query.whereIn} */
-  whereIn(field: string, values: Iterable<unknown>): Query<M> {
+  whereIn(field: string, values: Iterable<unknown>): Query<M, M> {
     return this.query().whereIn(field, values)
   }
 
   /** {@inheritDoc Query.whereNotIn} */
-  whereNotIn(field: string, values: Iterable<unknown>): Query<M> {
+  whereNotIn(field: string, values: Iterable<unknown>): Query<M, M> {
     return this.query().whereNotIn(field, values)
   }
 
   /** {@inheritDoc Query.whereNull} */
-  whereNull(field: string): Query<M> {
+  whereNull(field: string): Query<M, M> {
     return this.query().whereNull(field)
   }
 
   /** {@inheritDoc Query.whereNotNull} */
-  whereNotNull(field: string): Query<M> {
+  whereNotNull(field: string): Query<M, M> {
     return this.query().whereNotNull(field)
   }
 
   /** {@inheritDoc Query.whereId} */
-  whereId(ids: KeyOf<M> | readonly KeyOf<M>[]): Query<M> {
+  whereId(ids: KeyOf<M> | readonly KeyOf<M>[]): Query<M, M> {
     return this.query().whereId(ids)
   }
 
   /** {@inheritDoc Query.orderBy} */
-  orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc', options?: OrderByOptions): Query<M> {
+  orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc', options?: OrderByOptions): Query<M, M> {
     return this.query().orderBy(by, direction, options)
   }
 
   /** {@inheritDoc Query.limit} */
-  limit(count: number): Query<M> {
+  limit(count: number): Query<M, M> {
     return this.query().limit(count)
   }
 
   /** {@inheritDoc Query.offset} */
-  offset(count: number): Query<M> {
+  offset(count: number): Query<M, M> {
     return this.query().offset(count)
   }
 
   /** {@inheritDoc Query.with} */
-  with(name: string, constraint?: RelationConstraint): Query<M> {
+  with(name: string, constraint?: RelationConstraint): Query<M, M> {
     return this.query().with(name, constraint)
   }
 
   /** {@inheritDoc Query.withAll} */
-  withAll(constraint?: RelationConstraint): Query<M> {
+  withAll(constraint?: RelationConstraint): Query<M, M> {
     return this.query().withAll(constraint)
   }
 
   /** {@inheritDoc Query.withAllRecursive} */
-  withAllRecursive(depth?: number): Query<M> {
+  withAllRecursive(depth?: number): Query<M, M> {
     return this.query().withAllRecursive(depth)
   }
 
   /** {@inheritDoc Query.has} */
-  has(relation: string, operator?: HasOperator | number, count?: number): Query<M> {
+  has(relation: string, operator?: HasOperator | number, count?: number): Query<M, M> {
     return this.query().has(relation, operator, count)
   }
 
   /** {@inheritDoc Query.orHas} */
-  orHas(relation: string, operator?: HasOperator | number, count?: number): Query<M> {
+  orHas(relation: string, operator?: HasOperator | number, count?: number): Query<M, M> {
     return this.query().orHas(relation, operator, count)
   }
 
   /** {@inheritDoc Query.doesntHave} */
-  doesntHave(relation: string): Query<M> {
+  doesntHave(relation: string): Query<M, M> {
     return this.query().doesntHave(relation)
   }
 
   /** {@inheritDoc Query.orDoesntHave} */
-  orDoesntHave(relation: string): Query<M> {
+  orDoesntHave(relation: string): Query<M, M> {
     return this.query().orDoesntHave(relation)
   }
 
   /** {@inheritDoc Query.whereHas} */
-  whereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): Query<M> {
+  whereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): Query<M, M> {
     return this.query().whereHas(relation, constraint, operator, count)
   }
 
   /** {@inheritDoc Query.orWhereHas} */
-  orWhereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): Query<M> {
+  orWhereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): Query<M, M> {
     return this.query().orWhereHas(relation, constraint, operator, count)
   }
 
   /** {@inheritDoc Query.whereDoesntHave} */
-  whereDoesntHave(relation: string, constraint?: RelationConstraint): Query<M> {
+  whereDoesntHave(relation: string, constraint?: RelationConstraint): Query<M, M> {
     return this.query().whereDoesntHave(relation, constraint)
   }
 
   /** {@inheritDoc Query.orWhereDoesntHave} */
-  orWhereDoesntHave(relation: string, constraint?: RelationConstraint): Query<M> {
+  orWhereDoesntHave(relation: string, constraint?: RelationConstraint): Query<M, M> {
     return this.query().orWhereDoesntHave(relation, constraint)
   }
 
   /** {@inheritDoc Query.makeHidden} */
-  makeHidden(fields: readonly string[]): Query<M> {
+  makeHidden(fields: readonly string[]): Query<M, M> {
     return this.query().makeHidden(fields)
   }
 
   /** {@inheritDoc Query.makeVisible} */
-  makeVisible(fields: readonly string[]): Query<M> {
+  makeVisible(fields: readonly string[]): Query<M, M> {
     return this.query().makeVisible(fields)
   }
 
   /** {@inheritDoc Query.withMeta} */
-  withMeta(): Query<M> {
+  withMeta(): Query<M, M> {
     return this.query().withMeta()
   }
 
@@ -176,27 +176,27 @@ export abstract class RepositoryQueries<M extends ModelClass> {
   }
 
   /** {@inheritDoc Query.orWhereIn} */
-  orWhereIn(field: string, values: Iterable<unknown>): Query<M> {
+  orWhereIn(field: string, values: Iterable<unknown>): Query<M, M> {
     return this.query().orWhereIn(field, values)
   }
 
   /** {@inheritDoc Query.orWhereNotIn} */
-  orWhereNotIn(field: string, values: Iterable<unknown>): Query<M> {
+  orWhereNotIn(field: string, values: Iterable<unknown>): Query<M, M> {
     return this.query().orWhereNotIn(field, values)
   }
 
   /** {@inheritDoc Query.whereLike} */
-  whereLike(field: string, pattern: string | number, caseSensitive = false): Query<M> {
+  whereLike(field: string, pattern: string | number, caseSensitive = false): Query<M, M> {
     return this.query().whereLike(field, pattern, caseSensitive)
   }
 
   /** {@inheritDoc Query.orWhereLike} */
-  orWhereLike(field: string, pattern: string | number, caseSensitive = false): Query<M> {
+  orWhereLike(field: string, pattern: string | number, caseSensitive = false): Query<M, M> {
     return this.query().orWhereLike(field, pattern, caseSensitive)
   }
 
   /** {@inheritDoc Query.useCache} */
-  useCache(key?: string, params?: Record<string, unknown>): Query<M> {
+  useCache(key?: string, params?: Record<string, unknown>): Query<M, M> {
     return this.query().useCache(key, params)
   }
 

@@ -78,9 +78,31 @@ export type FieldValues<F> = AttributeValues<F> & RelationValues<F>
  * An instance of a model class as the repository returns it: the class's own members plus one
  * property per field, typed from `fields()`. Relations are present once loaded with `with()`. A
  * field the class declares itself (`declare nick: string | null`, pinia-orm's way to type fields)
- * keeps the declared type.
+ * keeps the declared type. Given the instance type instead of the class, as pinia-orm's
+ * `Item<User>`, it is pinia-orm's type: `User | null`.
  */
-export type Item<M extends RelatedModel> = InstanceType<M> & (M extends { fields(): infer F } ? Omit<WithCasts<FieldValues<F>, CastTypes<M>>, keyof InstanceType<M>> : unknown)
+export type Item<M extends RelatedModel | ModelInstance> = M extends RelatedModel
+  ? M extends { fields(): infer F } ? [keyof F] extends [never] ? InstanceType<M> : InstanceType<M> & Omit<WithCasts<FieldValues<F>, CastTypes<M>>, keyof InstanceType<M>> : InstanceType<M>
+  : M | null
+
+/**
+ * The class a model's instance type stands for, as pinia-orm's generics take a model
+ * (`Repository<User>`, `Query<User>`): its instances are that type, typed by the fields the class
+ * declares (`declare name: string`); `fields()` adds no types of its own.
+ */
+export interface ClassOfInstance<I> {
+  new (attributes?: Record<string, unknown>, options?: ModelOptions): I
+  readonly name: string
+  entity: string
+  primaryKey: string | readonly string[]
+  fields(): Record<never, never>
+}
+
+/**
+ * The model class a generic of this library works with, given either the class (`typeof User`:
+ * field types inferred from `fields()`) or, as pinia-orm writes it, the instance type (`User`).
+ */
+export type ModelClassOf<M> = M extends ModelClass ? M : ClassOfInstance<M>
 
 /**
  * pinia-orm's `Collection<User>`: a list of instances of a model, typed by the class's own
@@ -88,8 +110,12 @@ export type Item<M extends RelatedModel> = InstanceType<M> & (M extends { fields
  */
 export type Collection<M extends ModelInstance = ModelInstance> = M[]
 
-/** pinia-orm's `Element`: one record's fields, as a save takes them. */
-export type Element = Record<string, unknown>
+/**
+ * pinia-orm's `Element`: one record's fields, as a save takes them and `$toJson()` gives them;
+ * its values are `any`, as in pinia-orm, so that code reading them (`json.name.toUpperCase()`)
+ * compiles unchanged.
+ */
+export type Element = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- pinia-orm's type
 
 /** pinia-orm's `Elements`: records by primary key. */
 export type Elements = Record<string, Element>
@@ -116,3 +142,12 @@ export type Id = string | number | bigint | readonly (string | number | bigint)[
  * `primaryKey` (an array of field names), or pinia-orm's JSON string of them (`'[1,3]'`); else one value.
  */
 export type KeyOf<M> = M extends { primaryKey: readonly string[] } ? readonly (string | number | bigint)[] | string : string | number | bigint
+
+/**
+ * What `where(field, value)` takes as its value: a value, a list or Set of values, or a test of the
+ * field's value. The test's parameter is typed by the field when the model's instances have it
+ * (from `fields()` or a `declare`d property), else `any`, so that pinia-orm code such as
+ * `where('age', value => value > 20)` compiles unchanged.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field the types do not know: as in pinia-orm
+export type WhereValue<I, F> = ((value: F extends keyof I ? I[F] : any) => boolean) | NonNullable<unknown> | null

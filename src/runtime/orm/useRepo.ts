@@ -59,7 +59,7 @@ function lazyRepo(target: ModelClass | RepositoryClass<Repository>, isRepository
  * component may be another request's.
  */
 export function useRepo<R extends Repository>(repository: RepositoryClass<R>, pinia?: Pinia): R
-export function useRepo<M extends ModelClass>(model: M, pinia?: Pinia): Repository<M>
+export function useRepo<M extends ModelClass>(model: M, pinia?: Pinia): Repository<M, M>
 export function useRepo(target: ModelClass | RepositoryClass<Repository>, pinia?: Pinia): Repository {
   const isRepository = isRepositoryClass(target)
   if (!isRepository && (typeof target !== 'function' || typeof (target as ModelClass).fields !== 'function')) {

@@ -1,0 +1,139 @@
+// pinia-orm app code, typed as pinia-orm's declarations type it, compiles here unchanged.
+// pinia-orm's generics take a model's instance type (`Repository<User>`, `Item<User>`,
+// `Query<User>`), this library's the class (`Repository<typeof User>`, types from `fields()`):
+// both forms compile.
+import type { Pinia } from 'pinia'
+import { describe, expectTypeOf, it } from 'vitest'
+import { Model, Repository, useRepo } from '../../src/runtime/orm'
+import type { Collection, Item, Query } from '../../src/runtime/orm'
+import { Attr, HasMany, Str } from '../../src/runtime/orm/decorators'
+
+// As pinia-orm's documentation types a model: `static fields()` plus `declare`d properties.
+class Post extends Model {
+  static override entity = 'posts'
+  static override fields() {
+    return { id: this.attr(null), userId: this.attr(null), title: this.string('') }
+  }
+
+  declare id: number
+  declare userId: number
+  declare title: string
+}
+
+class User extends Model {
+  static override entity = 'users'
+  static override fields() {
+    return { id: this.attr(null), name: this.string(''), posts: this.hasMany(Post, 'userId') }
+  }
+
+  declare id: number
+  declare name: string
+  declare posts: Post[]
+}
+
+// A decorated model (pinia-orm's docs write `declare` fields, which need legacy decorators).
+class Author extends Model {
+  static override entity = 'authors'
+  @Attr(null) id!: number
+  @Str('') name!: string
+  @HasMany(() => Post, 'userId') posts!: Post[]
+}
+
+class UserRepository extends Repository<User> {
+  override use = User
+
+  named(name: string): Collection<User> {
+    return this.where('name', name).get()
+  }
+
+  firstNamed(name: string): Item<User> {
+    return this.where('name', name).first()
+  }
+}
+
+declare const pinia: Pinia
+
+describe('pinia-orm\'s instance-type generics', () => {
+  it('Item<User> is User | null and Collection<User> is User[], as in pinia-orm', () => {
+    expectTypeOf<Item<User>>().toEqualTypeOf<User | null>()
+    expectTypeOf<Collection<User>>().toEqualTypeOf<User[]>()
+  })
+
+  it('a Repository<typeof User> is a Repository<User>, its results the declared instances', () => {
+    const users: Repository<User> = useRepo(User, pinia)
+    const one: Item<User> = users.find(1)
+    expectTypeOf(users.find(1)).toMatchTypeOf<User | null>()
+    expectTypeOf(users.all()).toMatchTypeOf<User[]>()
+    expectTypeOf(one!.posts[0]!.title).toEqualTypeOf<string>()
+  })
+
+  it('class UserRepository extends Repository<User>: useRepo gives it, with its own methods', () => {
+    const users = useRepo(UserRepository, pinia)
+    expectTypeOf(users).toEqualTypeOf<UserRepository>()
+    expectTypeOf(users.named('a')).toEqualTypeOf<User[]>()
+    expectTypeOf(users.firstNamed('a')).toEqualTypeOf<User | null>()
+    expectTypeOf(users.use).toEqualTypeOf<typeof User>()
+    // Its built-in methods give the instance type it was declared with.
+    expectTypeOf(users.find(1)).toEqualTypeOf<User | null>()
+    expectTypeOf(users.with('posts').get()).toEqualTypeOf<User[]>()
+  })
+
+  it('Query<User> types a function over any query of the model', () => {
+    const scoped = (query: Query<User>): Query<User> => query.where('name', 'x')
+    expectTypeOf(scoped(useRepo(User, pinia).query()).get()).toMatchTypeOf<User[]>()
+    expectTypeOf(scoped(useRepo(UserRepository, pinia).query()).first()).toMatchTypeOf<User | null>()
+  })
+
+  it('a decorated model\'s instance type works the same way', () => {
+    const authors: Repository<Author> = useRepo(Author, pinia)
+    expectTypeOf(authors.find(1)!.posts).toEqualTypeOf<Post[]>()
+    class AuthorRepository extends Repository<Author> {
+      override use = Author
+    }
+    expectTypeOf(useRepo(AuthorRepository, pinia).find(1)).toEqualTypeOf<Author | null>()
+  })
+
+  it('the class form still types instances from fields()', () => {
+    class Tag extends Model {
+      static override entity = 'tags'
+      static override fields() {
+        return { id: this.attr<number>(null), label: this.string('') }
+      }
+    }
+    expectTypeOf(useRepo(Tag, pinia).find(1)!.label).toEqualTypeOf<string>()
+    expectTypeOf(useRepo(Tag, pinia).find(1)!).not.toHaveProperty('nope')
+  })
+})
+
+describe('where() value tests, as pinia-orm types them', () => {
+  it('the test\'s parameter is the field\'s type, for declared and inferred fields', () => {
+    useRepo(User, pinia).where('name', (value) => {
+      expectTypeOf(value).toEqualTypeOf<string>()
+      return value.startsWith('a')
+    })
+    class Tag extends Model {
+      static override entity = 'tags'
+      static override fields() {
+        return { id: this.attr<number>(null), votes: this.number(0) }
+      }
+    }
+    useRepo(Tag, pinia).where('votes', (votes) => {
+      expectTypeOf(votes).toEqualTypeOf<number>()
+      return votes > 100
+    }).orWhere('votes', votes => votes < 0)
+    useRepo(UserRepository, pinia).query().where('id', (id) => {
+      expectTypeOf(id).toEqualTypeOf<number>()
+      return id > 2
+    })
+  })
+
+  it('a field the types do not know gives `any`, as in pinia-orm; values of any type are taken', () => {
+    useRepo(User, pinia).where('profile.age', (value) => {
+      expectTypeOf(value).toBeAny()
+      return value > 20
+    })
+    const unknownValue: unknown = 1
+    expectTypeOf(useRepo(User, pinia).where('id', unknownValue).get()).toMatchTypeOf<User[]>()
+    expectTypeOf(useRepo(User, pinia).where('id', [1, 2]).where('name', new Set(['a'])).get()).toMatchTypeOf<User[]>()
+  })
+})
