@@ -92,6 +92,33 @@ describe('nullability', () => {
     expectWarning('Account.code is declared notNullable(), but a new Account record leaves it out and its default is null. Give it a value, or the field a default that is not null.')
   })
 
+  it('warns, as pinia-orm does, when new, make() or $fill() leave a notNullable field null; getModel() and a filled field do not', () => {
+    class Account extends Model {
+      static override entity = 'nullabilityInstances'
+      static override fields() {
+        return { id: this.attr(null), code: this.string(null).notNullable(), name: this.string('').notNullable() }
+      }
+    }
+    const pinia = createPinia()
+    const repo = useRepo(Account, pinia)
+    const filled = new Account({ id: 1, code: 'A', name: 'x' })
+    repo.getModel()
+    expect(vi.mocked(console.warn)).not.toHaveBeenCalled()
+
+    new Account({ code: 'A' }) // eslint-disable-line no-new -- what a pinia-orm user writes
+    expect(vi.mocked(console.warn)).not.toHaveBeenCalled()
+    new Account() // eslint-disable-line no-new -- what a pinia-orm user writes
+    expectWarning('Account.code is declared notNullable(), but a new Account instance has null there. Give it a value, or the field a default that is not null.')
+    new Account({ code: 'A', name: null }) // eslint-disable-line no-new -- what a pinia-orm user writes
+    expectWarning('Account.name is declared notNullable(), but a new Account instance has null there.')
+    repo.make({ id: 2 })
+    expectWarning('Account.code is declared notNullable()')
+    filled.$fill({ code: null })
+    expectWarning('Account.code is declared notNullable()')
+    expect(repo.make({ id: 3, code: 'B' }).code).toBe('B')
+    expect(vi.mocked(console.warn)).not.toHaveBeenCalled()
+  })
+
   it('accepts null for a field that is nullable', () => {
     const pinia = createPinia()
     useRepo(User, pinia).save({ id: 1, name: 'x', nick: null })

@@ -35,11 +35,13 @@ const ACTIONS: ReadonlySet<string> = new Set(['save', 'update', 'insert'])
  *
  * @internal
  */
-export function _fill(schema: Schema, instance: StoredRecord, attributes: StoredRecord, options: ModelOptions | undefined): void {
+export function _fill(schema: Schema, instance: StoredRecord, attributes: StoredRecord, options: ModelOptions | undefined, warnNulls = true): void {
   if (options !== undefined)
     checkOptions(schema, options)
   const operation = options?.operation
   fillAttributes(schema, instance, attributes, operation === 'set')
+  if (process.env.NODE_ENV !== 'production' && warnNulls)
+    warnNotNullable(schema, instance)
   if (operation === 'set' && schema.features?.meta)
     fillMeta(instance, attributes, options!.action)
   if (options?.relations !== false)
@@ -74,6 +76,32 @@ interface Fillable<I> {
  */
 export function _madeInstance<I extends Fillable<I>>(model: new (attributes: undefined, options: ModelOptions) => I, attributes: Record<string, unknown>, options?: ModelOptions): I {
   return new model(undefined, NO_FILL).$fill(attributes, options)
+}
+
+/**
+ * An instance filled with every field's default, warning about none (pinia-orm's `getModel()`
+ * is an instance nobody filled, so it warns about nothing).
+ *
+ * @internal
+ */
+export function _defaultsInstance<I>(model: new (attributes: undefined, options: ModelOptions) => I): I {
+  const instance = new model(undefined, NO_FILL)
+  _fill(getSchema(model as unknown as SchemaModel), instance as StoredRecord, {}, { relations: false }, false)
+  return instance
+}
+
+/**
+ * A `.notNullable()` field the fill left `null` (given, or its default): a dev warning each time,
+ * as pinia-orm's constructor, `make()` and `$fill()` give one (a save warns once per Pinia).
+ */
+function warnNotNullable(schema: Schema, instance: StoredRecord): void {
+  const fields = schema.features?.notNullable
+  if (fields === undefined)
+    return
+  for (const field of fields) {
+    if (instance[field] === null)
+      console.warn(`[nuxt-pinia-orm] ${schema.name}.${field} is declared notNullable(), but a new ${schema.name} instance has null there. Give it a value, or the field a default that is not null.`)
+  }
 }
 
 function checkOptions(schema: Schema, options: ModelOptions): void {

@@ -12,7 +12,7 @@ import type { LiveQuery } from './live/liveQuery'
 import { destroyIds, freshRecords, INSERT, newRecord, persistRecords, removeAll, SAVE } from './writeRecords'
 import type { ModelInstance, Schema } from './relations/Relation'
 import type { Item, KeyOf, ModelClass, ModelClassOf, RecordInput } from './types'
-import { _madeInstance } from './modelFill'
+import { _defaultsInstance, _madeInstance } from './modelFill'
 import { RepositoryQueries } from './repositoryQueries'
 
 declare module './config' {
@@ -153,7 +153,7 @@ export class Repository<T extends ModelClass | ModelInstance = ModelClass, M ext
 
   /** A new instance of the model with default values, not saved; its relations are left unset. */
   getModel(): InstanceType<M> {
-    return _madeInstance(this.use, {}, { relations: false }) as InstanceType<M>
+    return _defaultsInstance(this.use) as InstanceType<M>
   }
 
   /** Every record of the model, without relations. */
