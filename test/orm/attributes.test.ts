@@ -105,11 +105,11 @@ describe('nullability', () => {
     repo.getModel()
     expect(vi.mocked(console.warn)).not.toHaveBeenCalled()
 
-    new Account({ code: 'A' }) // eslint-disable-line no-new -- what a pinia-orm user writes
+    new Account({ code: 'A' })
     expect(vi.mocked(console.warn)).not.toHaveBeenCalled()
-    new Account() // eslint-disable-line no-new -- what a pinia-orm user writes
+    new Account()
     expectWarning('Account.code is declared notNullable(), but a new Account instance has null there. Give it a value, or the field a default that is not null.')
-    new Account({ code: 'A', name: null }) // eslint-disable-line no-new -- what a pinia-orm user writes
+    new Account({ code: 'A', name: null })
     expectWarning('Account.name is declared notNullable(), but a new Account instance has null there.')
     repo.make({ id: 2 })
     expectWarning('Account.code is declared notNullable()')
