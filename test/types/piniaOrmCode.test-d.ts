@@ -4,9 +4,10 @@
 // both forms compile.
 import type { Pinia } from 'pinia'
 import { describe, expectTypeOf, it } from 'vitest'
-import { Model, Repository, useRepo } from '../../src/runtime/orm'
-import type { Collection, Item, Query } from '../../src/runtime/orm'
-import { Attr, HasMany, Str } from '../../src/runtime/orm/decorators'
+import { CastAttribute, Model, Repository, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
+import type { BeforeHook, Collection, Item, Query } from '../../src/runtime/orm'
+import { Attr, HasMany, Mutate, Str } from '../../src/runtime/orm/decorators'
+import { useCollect, usePluck } from '../../src/runtime/orm/helpers'
 
 // As pinia-orm's documentation types a model: `static fields()` plus `declare`d properties.
 class Post extends Model {
@@ -135,5 +136,54 @@ describe('where() value tests, as pinia-orm types them', () => {
     const unknownValue: unknown = 1
     expectTypeOf(useRepo(User, pinia).where('id', unknownValue).get()).toMatchTypeOf<User[]>()
     expectTypeOf(useRepo(User, pinia).where('id', [1, 2]).where('name', new Set(['a'])).get()).toMatchTypeOf<User[]>()
+  })
+})
+
+describe('values pinia-orm types as `any`', () => {
+  it('a cast written for pinia-orm: constructor(attributes), untyped parameters', () => {
+    class PrefixCast extends CastAttribute {
+      // eslint-disable-next-line @typescript-eslint/no-useless-constructor -- as pinia-orm's casts write it
+      constructor(attributes: Record<string, unknown> | undefined) {
+        super(attributes)
+      }
+
+      override get(value: unknown) {
+        return `${this.getParameters().prefix.trim()}${String(value)}`
+      }
+
+      override set(value: unknown) {
+        return typeof value === 'string' ? value.slice(this.$parameters.prefix.length) : value
+      }
+    }
+    class Tagged extends Model {
+      static override entity = 'tagged'
+      static override fields() {
+        return { id: this.attr(null), label: this.string('') }
+      }
+
+      static override casts() {
+        return { label: PrefixCast.withParameters({ prefix: '#' }) }
+      }
+    }
+    expectTypeOf(useRepo(Tagged, pinia).find(1)!.label).toEqualTypeOf<string>()
+  })
+
+  it('mutators, hooks written as properties, plugin config and usePluck', () => {
+    class Account extends Model {
+      static override entity = 'accounts'
+      @Attr(null) id!: number
+      @Mutate(value => value.toUpperCase()) @Str('') name!: string
+      static override saving: BeforeHook = (model) => {
+        model.updatedBy = 'me'
+      }
+    }
+    Account.setMutator('name', { get: value => value.toLowerCase() })
+    definePiniaOrmPlugin((context) => {
+      expectTypeOf(context.config.apiConfig).toBeAny()
+      return context
+    })
+    const names: string[] = usePluck(useRepo(Account, pinia).all(), 'name')
+    expectTypeOf(useCollect(useRepo(Account, pinia).all()).pluck('name')[0].toUpperCase()).toBeAny()
+    expectTypeOf(names).toEqualTypeOf<string[]>()
   })
 })

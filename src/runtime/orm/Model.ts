@@ -7,7 +7,7 @@ import type { Database } from './database'
 import { _isDirty, _readRecord, _storedOf } from './dirty'
 import type { ModelConfig } from './features'
 import type { HookResult } from './hooks'
-import type { Casts, Mutators } from './mutators'
+import type { Casts, Mutator, MutatorFunctions, Mutators } from './mutators'
 import { toRaw } from 'vue'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
@@ -111,7 +111,7 @@ export class Model extends FieldFactories {
   }
 
   /** Applies a mutator to a field, as `@Mutate` does: adds it to `static mutators()`. */
-  static setMutator(key: string, mutator: unknown): typeof Model {
+  static setMutator(key: string, mutator: Mutator | MutatorFunctions): typeof Model {
     const registry = classRegistry(this)
     registry.mutators[key] = mutator
     installStatics(this as unknown as DecoratedClass, registry)

@@ -72,8 +72,8 @@ export interface OrmConfig {
   pinia: { storeType: 'optionStore' | 'setupStore' }
   plugins: readonly PiniaOrmPlugin[]
   models: readonly ModelClass[]
-  /** What plugins add (`context.config.apiConfig = ...`). */
-  [key: string]: unknown
+  /** What plugins add (`context.config.apiConfig = ...`), untyped as in pinia-orm. */
+  [key: string]: any // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
 }
 
 /**

@@ -14,10 +14,13 @@ import type { ModelInstance as Model, Schema, SchemaDatabase as Database } from 
 // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
 export type HookResult = void | boolean
 
-/** A hook that runs before a write: returning `false` skips that record. */
-export type BeforeHook<M extends Model = Model> = (model: M, record?: StoredRecord) => HookResult
-/** A hook that runs after a write, or on read (`retrieved`). */
-export type AfterHook<M extends Model = Model> = (model: M, record?: StoredRecord) => void
+/**
+ * A hook that runs before a write: returning `false` skips that record. Its model is `any` unless
+ * typed, as in pinia-orm (`static saving: BeforeHook = (model) => { model.by = 'x' }`).
+ */
+export type BeforeHook<M extends Model = any> = (model: M, record?: StoredRecord) => HookResult // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
+/** A hook that runs after a write, or on read (`retrieved`); its model is `any` unless typed. */
+export type AfterHook<M extends Model = any> = (model: M, record?: StoredRecord) => void // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
 
 const BEFORE = ['creating', 'updating', 'saving', 'deleting'] as const
 const AFTER = ['created', 'updated', 'saved', 'deleted', 'retrieved'] as const

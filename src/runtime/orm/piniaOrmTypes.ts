@@ -45,8 +45,8 @@ export type PiniaConfigOptions = NonNullable<CreateOrmOptions['pinia']>
 /** The direction of `orderBy()`. */
 export type OrderDirection = 'asc' | 'desc'
 
-/** What `orderBy()` orders by: a field, or a function of the model instance. */
-export type OrderBy<M = ModelInstance> = string | ((model: M) => unknown)
+/** What `orderBy()` orders by: a field, or a function of the model instance (`any` unless typed, as in pinia-orm). */
+export type OrderBy<M = any> = string | ((model: M) => unknown) // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
 
 /** A field `groupBy()` groups by. */
 export type GroupBy = string

@@ -122,7 +122,7 @@ export type Elements = Record<string, Element>
 
 /** The type each cast of `static casts()` gives its field (what its `get` returns). */
 type CastTypes<M> = M extends { casts(): infer C }
-  ? string extends keyof C ? object : { [K in keyof C]: C[K] extends abstract new () => { get(value: never): infer T } ? T : never }
+  ? string extends keyof C ? object : { [K in keyof C]: C[K] extends abstract new (...args: never[]) => { get(value: never): infer T } ? T : never }
   : object
 
 /** Field types with the cast ones replaced (still allowing `null` where the field did). */

@@ -24,7 +24,7 @@ export class CastAttribute<T = unknown> {
    * The parameters given with {@link CastAttribute.withParameters}, for `getParameters()`.
    * @default undefined
    */
-  static parameters: Record<string, unknown> | undefined
+  static parameters: Record<string, any> | undefined // eslint-disable-line @typescript-eslint/no-explicit-any -- pinia-orm's type: casts read them untyped
 
   /**
    * Whether this cast also makes the value of a field a new record lacks: `set(undefined)` is then
@@ -38,7 +38,7 @@ export class CastAttribute<T = unknown> {
    * This cast with parameters, which its `get` and `set` read with `this.getParameters()`. Returns
    * a subclass: the cast itself is left as it was, so two models can use it with different ones.
    */
-  static withParameters<C extends typeof CastAttribute<unknown>>(this: C, parameters: Record<string, unknown>): C {
+  static withParameters<C extends typeof CastAttribute<unknown>>(this: C, parameters: Record<string, unknown> = {}): C {
     const Cast = class extends (this as typeof CastAttribute<unknown>) {}
     Object.defineProperty(Cast, 'name', { value: this.name })
     Cast.parameters = parameters
@@ -50,13 +50,23 @@ export class CastAttribute<T = unknown> {
     return new this() as InstanceType<C>
   }
 
-  /** The parameters this cast was given with `withParameters`, or an empty object. */
-  getParameters(): Record<string, unknown> {
+  /**
+   * The model fields pinia-orm hands a cast's constructor; not needed here (a cast gets nothing),
+   * but a cast written for pinia-orm (`constructor(attributes) { super(attributes) }`) compiles.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor -- it gives the class the parameter
+  constructor(_attributes?: unknown) {}
+
+  /**
+   * The parameters this cast was given with `withParameters`, or an empty object. Their values are
+   * `any`, as in pinia-orm, so that a cast reads them as it expects (`this.getParameters().prefix`).
+   */
+  getParameters(): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
     return (this.constructor as typeof CastAttribute).parameters ?? {}
   }
 
   /** The same as {@link CastAttribute.getParameters}, under pinia-orm's property name. */
-  get $parameters(): Record<string, unknown> {
+  get $parameters(): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see getParameters()
     return this.getParameters()
   }
 
@@ -77,4 +87,4 @@ export class CastAttribute<T = unknown> {
 }
 
 /** A cast class, as `static casts()` names it. */
-export type CastClass<T = unknown> = new () => CastAttribute<T>
+export type CastClass<T = unknown> = new (attributes?: undefined) => CastAttribute<T>

@@ -176,8 +176,11 @@ export function Cast(cast: () => unknown): PropertyDecorator {
   })
 }
 
-/** A mutator: changes a field's value when it is read (`get`) or written (`set`). */
-export type Mutator<T = never> = (value: T) => unknown
+/**
+ * A mutator: changes a field's value when it is read (`get`) or written (`set`). Its value is
+ * `any` unless typed, as in pinia-orm (`@Mutate(value => value.toUpperCase())`).
+ */
+export type Mutator<T = any> = (value: T) => unknown // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
 
 /**
  * Applies a mutator to the field: gives the class a `static mutators()` that returns

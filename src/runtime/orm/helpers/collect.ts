@@ -10,7 +10,7 @@ export interface UseCollect<T> {
   sum: (field: string) => number
   min: (field: string) => number
   max: (field: string) => number
-  pluck: (field: string) => unknown[]
+  pluck: (field: string) => any[] // eslint-disable-line @typescript-eslint/no-explicit-any -- as usePluck
   groupBy: (fields: string | readonly string[]) => Record<string, T[]>
   sortBy: (sort: Sorting<T>, flags?: SortFlags) => T[]
   keys: () => unknown[]

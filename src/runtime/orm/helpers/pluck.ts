@@ -4,7 +4,7 @@
  * record) is left out, so the list holds values only; unlike pinia-orm, which leaves out every
  * falsy value, `0`, `''` and `false` are kept.
  */
-export function usePluck<T>(models: readonly T[], field: string): unknown[] {
+export function usePluck<T>(models: readonly T[], field: string): any[] { // eslint-disable-line @typescript-eslint/no-explicit-any -- pinia-orm's type: a field of any type
   const values: unknown[] = []
   const path = field.includes('.') ? field.split('.') : undefined
   for (const model of models) {
