@@ -5,7 +5,7 @@
 import type { Pinia } from 'pinia'
 import { describe, expectTypeOf, it } from 'vitest'
 import { CastAttribute, Model, Repository, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
-import type { BeforeHook, Collection, Item, Query } from '../../src/runtime/orm'
+import type { BeforeHook, Collection, EagerLoadConstraint, Item, Query } from '../../src/runtime/orm'
 import { Attr, HasMany, Mutate, Str } from '../../src/runtime/orm/decorators'
 import { useCollect, usePluck } from '../../src/runtime/orm/helpers'
 
@@ -185,5 +185,59 @@ describe('values pinia-orm types as `any`', () => {
     const names: string[] = usePluck(useRepo(Account, pinia).all(), 'name')
     expectTypeOf(useCollect(useRepo(Account, pinia).all()).pluck('name')[0].toUpperCase()).toBeAny()
     expectTypeOf(names).toEqualTypeOf<string[]>()
+  })
+})
+
+describe('relation constraints get the related model\'s query', () => {
+  class Comment extends Model {
+    static override entity = 'constraintComments'
+    static override fields() {
+      return { id: this.attr<number>(null), postId: this.attr<number>(null), body: this.string(''), votes: this.number(0) }
+    }
+  }
+  class Article extends Model {
+    static override entity = 'constraintArticles'
+    static override fields() {
+      return { id: this.attr<number>(null), authorId: this.attr<number>(null), title: this.string(''), comments: this.hasMany(Comment, 'postId') }
+    }
+  }
+  class Writer extends Model {
+    static override entity = 'constraintWriters'
+    static override fields() {
+      return { id: this.attr<number>(null), articles: this.hasMany(Article, 'authorId') }
+    }
+  }
+
+  it('typed from fields(): with(), whereHas() and the rest, dotted names included', () => {
+    const writers = useRepo(Writer, pinia)
+    writers.with('articles', (query) => {
+      expectTypeOf(query).toEqualTypeOf<Query<typeof Article>>()
+      query.where(article => article.title !== '').orderBy(article => article.title)
+    })
+    writers.with('articles.comments', (query) => {
+      expectTypeOf(query).toEqualTypeOf<Query<typeof Comment>>()
+      query.where('votes', votes => votes > 2)
+    })
+    writers.query().whereHas('articles', query => expectTypeOf(query).toEqualTypeOf<Query<typeof Article>>())
+    writers.orWhereHas('articles', query => expectTypeOf(query).toEqualTypeOf<Query<typeof Article>>())
+    writers.whereDoesntHave('articles.comments', query => expectTypeOf(query).toEqualTypeOf<Query<typeof Comment>>())
+    writers.query().orWhereDoesntHave('articles', query => expectTypeOf(query).toEqualTypeOf<Query<typeof Article>>())
+  })
+
+  it('typed from declared properties, as pinia-orm types them (instance types)', () => {
+    useRepo(User, pinia).with('posts', (query) => {
+      query.where(post => post.title.length > 3).where('title', title => title.startsWith('a'))
+      expectTypeOf(query.first()).toMatchTypeOf<Post | null>()
+    })
+    useRepo(UserRepository, pinia).whereHas('posts', query => expectTypeOf(query.get()).toEqualTypeOf<Post[]>())
+    const titled: EagerLoadConstraint<Post> = query => query.where('title', 'x')
+    useRepo(User, pinia).with('posts', titled)
+    useRepo(User, pinia).whereHas('posts', (query: Query<Post>) => query.where('userId', 1))
+  })
+
+  it('a name the types do not know gets a query of any model', () => {
+    useRepo(Writer, pinia).with('nope', query => expectTypeOf(query).toEqualTypeOf<Query>())
+    const name: string = 'articles'
+    useRepo(Writer, pinia).with(name, query => expectTypeOf(query).toEqualTypeOf<Query>())
   })
 })

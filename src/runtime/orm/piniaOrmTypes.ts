@@ -4,7 +4,7 @@
 import type { CreateOrmOptions, ModelDefaults } from './config'
 import type { RelationConstraint } from './query'
 import type { ModelInstance, RelatedModel } from './relations/Relation'
-import type { Elements, Fields } from './types'
+import type { Elements, Fields, ModelClass } from './types'
 
 /** What `static fields()` returns (this library's `Fields`). */
 export type ModelFields = Fields
@@ -61,7 +61,7 @@ export type WherePrimaryClosure<M> = (model: M) => boolean
 export type WhereSecondaryClosure<T> = (value: T) => boolean
 
 /**
- * A constraint of `with()`: receives the related model's query. The type argument, the related
- * model in pinia-orm, is accepted and not used: the query is this library's `Query`.
+ * A constraint of `with()` or `whereHas()`: receives the query of the related model `M` (its
+ * instance type, as pinia-orm writes it, or its class).
  */
-export type EagerLoadConstraint<_M = ModelInstance> = RelationConstraint
+export type EagerLoadConstraint<M extends ModelClass | ModelInstance = ModelClass> = RelationConstraint<M>

@@ -10,7 +10,7 @@ import { _relationNamesWithSubclasses } from './inheritedRelations'
 import { addRelationWhere } from './relationQueries'
 import type { HasOperator } from './relationQueries'
 import type { ModelInstance, Schema } from './relations/Relation'
-import type { Item, KeyOf, ModelClass, ModelClassOf, WhereValue } from './types'
+import type { Item, KeyOf, ModelClass, ModelClassOf, RelatedModelOf, WhereValue } from './types'
 import { countMatching } from './query/accept'
 import { aggregateMatching } from './query/aggregates'
 import { cachedGet } from './query/cachedRead'
@@ -44,7 +44,7 @@ export type GroupedQuery<M extends ModelClass> = Omit<Query<M, M>, 'get' | `_${s
 export type ValuePredicate = (value: never) => boolean
 
 /** A relation constraint: receives the query of the related model to narrow or extend it. */
-export type RelationConstraint = (query: Query) => void
+export type RelationConstraint<R extends ModelClass | ModelInstance = ModelClass> = (query: Query<R>) => void
 
 /**
  * A query on one model's records: constraints (`where`, `whereId`, ...), ordering, paging and the
@@ -165,11 +165,11 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
    * Loads a relation into the results. A dotted name (`'phone.user'`) loads nested relations; the
    * constraint applies to the query of the last one.
    */
-  with(name: string, constraint?: RelationConstraint): this {
+  with<K extends string>(name: K, constraint?: RelationConstraint<RelatedModelOf<M, K>>): this {
     checkWithArguments(this._schema, name, constraint)
     this._eager = this._eager === NO_EAGER && constraint === undefined
       ? sharedLoad(this._db, this._schema, name)
-      : addEager(this._db, this._schema, this._eager, name, constraint)
+      : addEager(this._db, this._schema, this._eager, name, constraint as RelationConstraint | undefined)
     return this
   }
 
@@ -288,26 +288,26 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
   }
 
   /** Keeps records that have related records under `relation` that pass `constraint`. */
-  whereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): this {
-    addRelationWhere<Query>(this, relation, constraint, operator, count, false, false)
+  whereHas<K extends string>(relation: K, constraint?: RelationConstraint<RelatedModelOf<M, K>>, operator?: HasOperator | number, count?: number): this {
+    addRelationWhere<Query>(this, relation, constraint as RelationConstraint | undefined, operator, count, false, false)
     return this
   }
 
   /** Like {@link Query.whereHas}, with "or". */
-  orWhereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): this {
-    addRelationWhere<Query>(this, relation, constraint, operator, count, true, false)
+  orWhereHas<K extends string>(relation: K, constraint?: RelationConstraint<RelatedModelOf<M, K>>, operator?: HasOperator | number, count?: number): this {
+    addRelationWhere<Query>(this, relation, constraint as RelationConstraint | undefined, operator, count, true, false)
     return this
   }
 
   /** Keeps records that have no related records under `relation` that pass `constraint`. */
-  whereDoesntHave(relation: string, constraint?: RelationConstraint): this {
-    addRelationWhere<Query>(this, relation, constraint, undefined, undefined, false, true)
+  whereDoesntHave<K extends string>(relation: K, constraint?: RelationConstraint<RelatedModelOf<M, K>>): this {
+    addRelationWhere<Query>(this, relation, constraint as RelationConstraint | undefined, undefined, undefined, false, true)
     return this
   }
 
   /** Like {@link Query.whereDoesntHave}, with "or". */
-  orWhereDoesntHave(relation: string, constraint?: RelationConstraint): this {
-    addRelationWhere<Query>(this, relation, constraint, undefined, undefined, true, true)
+  orWhereDoesntHave<K extends string>(relation: K, constraint?: RelationConstraint<RelatedModelOf<M, K>>): this {
+    addRelationWhere<Query>(this, relation, constraint as RelationConstraint | undefined, undefined, undefined, true, true)
     return this
   }
 

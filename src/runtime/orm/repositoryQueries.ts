@@ -2,7 +2,7 @@ import type { GroupedQuery, Query, RelationConstraint } from './query'
 import type { OrderByList, OrderByOptions } from './query/orderBy'
 import type { Paginated } from './query/paginate'
 import type { HasOperator } from './relationQueries'
-import type { Item, KeyOf, ModelClass, RecordInput, WhereValue } from './types'
+import type { Item, KeyOf, ModelClass, RecordInput, RelatedModelOf, WhereValue } from './types'
 
 /**
  * The query methods of a repository: each makes a query of the repository's model and calls the
@@ -66,7 +66,7 @@ export abstract class RepositoryQueries<M extends ModelClass> {
   }
 
   /** {@inheritDoc Query.with} */
-  with(name: string, constraint?: RelationConstraint): Query<M, M> {
+  with<K extends string>(name: K, constraint?: RelationConstraint<RelatedModelOf<M, K>>): Query<M, M> {
     return this.query().with(name, constraint)
   }
 
@@ -101,22 +101,22 @@ export abstract class RepositoryQueries<M extends ModelClass> {
   }
 
   /** {@inheritDoc Query.whereHas} */
-  whereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): Query<M, M> {
+  whereHas<K extends string>(relation: K, constraint?: RelationConstraint<RelatedModelOf<M, K>>, operator?: HasOperator | number, count?: number): Query<M, M> {
     return this.query().whereHas(relation, constraint, operator, count)
   }
 
   /** {@inheritDoc Query.orWhereHas} */
-  orWhereHas(relation: string, constraint?: RelationConstraint, operator?: HasOperator | number, count?: number): Query<M, M> {
+  orWhereHas<K extends string>(relation: K, constraint?: RelationConstraint<RelatedModelOf<M, K>>, operator?: HasOperator | number, count?: number): Query<M, M> {
     return this.query().orWhereHas(relation, constraint, operator, count)
   }
 
   /** {@inheritDoc Query.whereDoesntHave} */
-  whereDoesntHave(relation: string, constraint?: RelationConstraint): Query<M, M> {
+  whereDoesntHave<K extends string>(relation: K, constraint?: RelationConstraint<RelatedModelOf<M, K>>): Query<M, M> {
     return this.query().whereDoesntHave(relation, constraint)
   }
 
   /** {@inheritDoc Query.orWhereDoesntHave} */
-  orWhereDoesntHave(relation: string, constraint?: RelationConstraint): Query<M, M> {
+  orWhereDoesntHave<K extends string>(relation: K, constraint?: RelationConstraint<RelatedModelOf<M, K>>): Query<M, M> {
     return this.query().orWhereDoesntHave(relation, constraint)
   }
 

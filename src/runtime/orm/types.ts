@@ -1,4 +1,5 @@
 import type { Attribute } from './attributes'
+import type { Model } from './Model'
 import type { PivotRelation } from './relations/pivot'
 import type { ModelInstance, RelatedModel, Relation } from './relations/Relation'
 
@@ -151,3 +152,23 @@ export type KeyOf<M> = M extends { primaryKey: readonly string[] } ? readonly (s
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field the types do not know: as in pinia-orm
 export type WhereValue<I, F> = ((value: F extends keyof I ? I[F] : any) => boolean) | NonNullable<unknown> | null
+
+/** A model instance as a relation's declared property holds it (`declare posts: Post[]`). */
+type RelatedOfInstance<I, K extends string> = K extends keyof I
+  ? (NonNullable<I[K]> extends readonly (infer E)[] ? E : NonNullable<I[K]>) extends infer E ? E extends Model ? E : ModelClass : ModelClass
+  : ModelClass
+
+/** The model relation `K` of model `M` leads to: from `fields()`, else the declared property. */
+type RelatedOfField<M, K extends string> = M extends abstract new (...args: never[]) => infer I
+  ? M extends { fields(): infer F } ? K extends keyof F ? F[K] extends Relation<infer R> ? R : RelatedOfInstance<I, K> : RelatedOfInstance<I, K> : RelatedOfInstance<I, K>
+  : RelatedOfInstance<M, K>
+
+/**
+ * The model a relation name of model `M` (a class, or pinia-orm's instance type) leads to, for the
+ * query a constraint of `with()` or `whereHas()` receives: `'posts'` gives the related model of
+ * `posts`, a dotted `'posts.comments'` the last one's. A name the types do not know gives any
+ * model (`ModelClass`).
+ */
+export type RelatedModelOf<M, K extends string> = K extends `${infer Head}.${infer Rest}`
+  ? RelatedModelOf<RelatedOfField<M, Head>, Rest>
+  : RelatedOfField<M, K>
