@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { ArrayCast, BooleanCast, CastAttribute, DateCast, Model, NumberCast, StringCast, useRepo } from '../../src/runtime/orm'
+import type { ModelFields } from '../../src/runtime/orm'
 
 class User extends Model {
   static override entity = 'users'
@@ -152,6 +153,40 @@ describe('custom casts', () => {
     useRepo(Note, pinia).save({ id: 1, text: 'hello' })
     expect(useRepo(Note, pinia).piniaStore().data['1']!.text).toBe('string hello')
     expect(useRepo(Note, pinia).find(1)!.text).toBe('string hello')
+  })
+
+  it('gets the model\'s attributes in its constructor, as pinia-orm gives a cast the model\'s fields', () => {
+    const seen: string[][] = []
+    class Cents extends CastAttribute<number> {
+      constructor(attributes: ModelFields) {
+        super(attributes)
+        seen.push(Object.keys(attributes))
+      }
+
+      override get(value: unknown): number {
+        return Number(value) / 100
+      }
+
+      override set(value: unknown): unknown {
+        return Math.round(Number(value) * 100)
+      }
+    }
+    class Price extends Model {
+      static override entity = 'castPrices'
+      static override fields() {
+        return { id: this.attr(null), amount: this.number(0) }
+      }
+
+      static override casts() {
+        return { amount: Cents }
+      }
+    }
+    const pinia = createPinia()
+    useRepo(Price, pinia).save({ id: 1, amount: 2.5 })
+    expect(useRepo(Price, pinia).piniaStore().data['1']!.amount).toBe(250)
+    expect(useRepo(Price, pinia).find(1)!.amount).toBe(2.5)
+    expect(seen).toEqual([['id', 'amount']])
+    expect(Cents.newRawInstance(Price.fields())).toBeInstanceOf(Cents)
   })
 
   it('reads the parameters given with withParameters(), leaving the cast class itself unchanged', () => {

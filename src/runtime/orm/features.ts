@@ -83,7 +83,7 @@ export function _buildFeatures(model: ModelClass, name: string, attributes: Map<
       throw createOrmError(`${name} keeps meta data (config.withMeta), which uses the field '_meta'. Rename its own '_meta' field.`)
     attributes.set('_meta', new Attr(null))
   }
-  const conversions = _buildConversions(name, statics.casts?.(), statics.mutators?.(), new Set(attributes.keys()))
+  const conversions = _buildConversions(name, statics.casts?.(), statics.mutators?.(), Object.fromEntries(attributes))
   if (conversions)
     _applyCastDefaults(conversions.defaults, attributes)
   const declared = _declaredVisibility(statics)

@@ -1,5 +1,6 @@
 import { CastAttribute } from './casts/CastAttribute'
 import type { CastClass } from './casts/CastAttribute'
+import type { Fields } from './types'
 import { createOrmError, reasonOf } from './errors'
 import { describeKeyValue } from './keyValues'
 
@@ -40,7 +41,8 @@ export interface FieldConversions {
  *
  * @internal
  */
-export function _buildConversions(name: string, casts: unknown, mutators: unknown, attributes: ReadonlySet<string>): FieldConversions | undefined {
+export function _buildConversions(name: string, casts: unknown, mutators: unknown, attributeFields: Fields): FieldConversions | undefined {
+  const attributes: ReadonlySet<string> = new Set(Object.keys(attributeFields))
   const read = new Map<string, Convert>()
   const write = new Map<string, Convert>()
   const defaults = new Map<string, CastAttribute>()
@@ -55,7 +57,7 @@ export function _buildConversions(name: string, casts: unknown, mutators: unknow
       continue
     if (typeof Cast !== 'function' || !(Cast.prototype instanceof CastAttribute))
       throw createOrmError(`${name}.casts() gives '${field}' a value that is not a cast class. Give a class that extends CastAttribute, e.g. DateCast or ArrayCast (the class, not an instance).`)
-    const cast = new (Cast as CastClass)()
+    const cast = new (Cast as CastClass)(attributeFields)
     // A cast that keeps CastAttribute's `get` returns what it is given: nothing to do on read.
     if (cast.get !== CastAttribute.prototype.get)
       read.set(field, value => cast.get(value))

@@ -1,5 +1,4 @@
 import type { Attribute } from './attributes'
-import type { Model } from './Model'
 import type { PivotRelation } from './relations/pivot'
 import type { ModelInstance, RelatedModel, Relation } from './relations/Relation'
 
@@ -153,9 +152,12 @@ export type KeyOf<M> = M extends { primaryKey: readonly string[] } ? readonly (s
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field the types do not know: as in pinia-orm
 export type WhereValue<I, F> = ((value: F extends keyof I ? I[F] : any) => boolean) | NonNullable<unknown> | null
 
+/** What tells a model instance from other values, in types (types.ts imports no Model). */
+interface ModelInstanceShape { $toJson: (...args: never[]) => unknown, $getKey: (...args: never[]) => unknown }
+
 /** A model instance as a relation's declared property holds it (`declare posts: Post[]`). */
 type RelatedOfInstance<I, K extends string> = K extends keyof I
-  ? (NonNullable<I[K]> extends readonly (infer E)[] ? E : NonNullable<I[K]>) extends infer E ? E extends Model ? E : ModelClass : ModelClass
+  ? (NonNullable<I[K]> extends readonly (infer E)[] ? E : NonNullable<I[K]>) extends infer E ? E extends ModelInstanceShape ? E : ModelClass : ModelClass
   : ModelClass
 
 /** The model relation `K` of model `M` leads to: from `fields()`, else the declared property. */

@@ -1,3 +1,5 @@
+import type { Fields } from '../types'
+
 /**
  * The base class of every cast. A cast converts one attribute between the form the store keeps
  * (what `set` returns) and the form model instances see (what `get` returns). Subclass it and give
@@ -45,14 +47,15 @@ export class CastAttribute<T = unknown> {
     return Cast as C
   }
 
-  /** A new instance of this cast (pinia-orm's name; the model's fields are not needed here). */
-  static newRawInstance<C extends typeof CastAttribute<unknown>>(this: C): InstanceType<C> {
-    return new this() as InstanceType<C>
+  /** A new instance of this cast, given the model's attributes as its constructor is (pinia-orm's name). */
+  static newRawInstance<C extends typeof CastAttribute<unknown>>(this: C, attributes?: Fields): InstanceType<C> {
+    return new this(attributes) as InstanceType<C>
   }
 
   /**
-   * The model fields pinia-orm hands a cast's constructor; not needed here (a cast gets nothing),
-   * but a cast written for pinia-orm (`constructor(attributes) { super(attributes) }`) compiles.
+   * A model gives each of its casts its attribute definitions by field name, as pinia-orm does
+   * (`constructor(attributes) { super(attributes) }` in a cast written for it); the base class
+   * keeps nothing of them.
    */
   // eslint-disable-next-line @typescript-eslint/no-useless-constructor -- it gives the class the parameter
   constructor(_attributes?: unknown) {}
@@ -87,4 +90,4 @@ export class CastAttribute<T = unknown> {
 }
 
 /** A cast class, as `static casts()` names it. */
-export type CastClass<T = unknown> = new (attributes?: undefined) => CastAttribute<T>
+export type CastClass<T = unknown> = new (attributes: Fields) => CastAttribute<T>
