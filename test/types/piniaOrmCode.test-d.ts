@@ -241,3 +241,14 @@ describe('relation constraints get the related model\'s query', () => {
     useRepo(Writer, pinia).with(name, query => expectTypeOf(query).toEqualTypeOf<Query>())
   })
 })
+
+describe('the model API as pinia-orm types it', () => {
+  it('$self() is the model class, with the statics of Model', () => {
+    const user = new User()
+    const model: typeof Model = user.$self()
+    expectTypeOf(user.$self().entity).toEqualTypeOf<string>()
+    expectTypeOf(user.$self().newRawInstance()).toMatchTypeOf<Model>()
+    expectTypeOf(new (user.$self())()).toEqualTypeOf<User>()
+    expectTypeOf(model.hidden).toEqualTypeOf<readonly string[]>()
+  })
+})

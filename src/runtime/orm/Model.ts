@@ -165,8 +165,8 @@ export class Model extends FieldFactories {
   }
 
   /** The model class of this instance. */
-  $self(): ModelClass<this> {
-    return this.constructor as ModelClass<this>
+  $self(): ModelClass<this> & typeof Model {
+    return this.constructor as ModelClass<this> & typeof Model
   }
 
   /** The entity store name of this instance's model. */
