@@ -2,7 +2,7 @@
 import type { Pinia } from 'pinia'
 import { describe, expectTypeOf, it } from 'vitest'
 import { Model, Repository, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
-import type { Collection, Element, Item, Paginated, PiniaOrmPluginContext } from '../../src/runtime/orm'
+import type { Collection, Element, Item, ModelClass, Paginated, PiniaOrmPluginContext, Query } from '../../src/runtime/orm'
 import { useCollect, useGroupBy, useSortBy } from '../../src/runtime/orm/helpers'
 import type { Sorting, sorting } from '../../src/runtime/orm/helpers'
 
@@ -108,5 +108,18 @@ describe('pinia-orm Repository and Query members (issue #12)', () => {
     expectTypeOf(useRepo(User, pinia).newQuery<typeof User>('users').get()).toEqualTypeOf<Item<typeof User>[]>()
     expectTypeOf(useRepo(UserRepository, pinia).$self()).toEqualTypeOf<typeof Repository>()
     expectTypeOf(UserRepository.setModel(User)).toEqualTypeOf<typeof UserRepository>()
+  })
+})
+
+describe('code generic over the model class', () => {
+  it('takes Repository<M, M> and Query<M, M>, whose results are Item<M>', () => {
+    function newest<M extends ModelClass>(repo: Repository<M, M>): Item<M> | null {
+      return repo.orderBy('id', 'desc').first()
+    }
+    function named<M extends ModelClass>(query: Query<M, M>): Item<M>[] {
+      return query.where('name', 'a').get()
+    }
+    expectTypeOf(newest(useRepo(User, pinia))).toEqualTypeOf<Item<typeof User> | null>()
+    expectTypeOf(named(useRepo(User, pinia).query())).toEqualTypeOf<Item<typeof User>[]>()
   })
 })
