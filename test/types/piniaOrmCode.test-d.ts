@@ -7,7 +7,7 @@ import { describe, expectTypeOf, it } from 'vitest'
 import { CastAttribute, Model, Repository, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
 import type { BeforeHook, Collection, EagerLoadConstraint, Item, Query } from '../../src/runtime/orm'
 import { Attr, HasMany, Mutate, Str } from '../../src/runtime/orm/decorators'
-import { useCollect, usePluck } from '../../src/runtime/orm/helpers'
+import { useCollect, useKeys, usePluck } from '../../src/runtime/orm/helpers'
 
 // As pinia-orm's documentation types a model: `static fields()` plus `declare`d properties.
 class Post extends Model {
@@ -250,5 +250,14 @@ describe('the model API as pinia-orm types it', () => {
     expectTypeOf(user.$self().newRawInstance()).toMatchTypeOf<Model>()
     expectTypeOf(new (user.$self())()).toEqualTypeOf<User>()
     expectTypeOf(model.hidden).toEqualTypeOf<readonly string[]>()
+  })
+})
+
+describe('helpers', () => {
+  it('useKeys() and useCollect().keys() give the keys as $getKey() types them', () => {
+    const users = useRepo(User, pinia).all()
+    type Key = string | number | (string | number)[] | null
+    expectTypeOf(useKeys(users)).toEqualTypeOf<Key[]>()
+    expectTypeOf(useCollect(users).keys()).toEqualTypeOf<Key[]>()
   })
 })

@@ -1,6 +1,7 @@
 import { useMax, useMin, useSum } from './aggregates'
 import { useGroupBy } from './groupBy'
 import { useKeys } from './keys'
+import type { KeyOfInstance } from './keys'
 import { usePluck } from './pluck'
 import { useSortBy } from './sortBy'
 import type { SortFlags, Sorting } from './sortBy'
@@ -13,7 +14,7 @@ export interface UseCollect<T> {
   pluck: (field: string) => any[] // eslint-disable-line @typescript-eslint/no-explicit-any -- as usePluck
   groupBy: (fields: string | readonly string[]) => Record<string, T[]>
   sortBy: (sort: Sorting<T>, flags?: SortFlags) => T[]
-  keys: () => unknown[]
+  keys: () => KeyOfInstance<T>[]
 }
 
 /** The collection helpers (`useSum`, `useSortBy`, ...) bound to `models`. */
