@@ -1,6 +1,7 @@
 // Property test for the pivot, polymorphic, hasManyBy and hasManyThrough relations and the delete rules: after any sequence of
 // saves, updates and deletes (and writes through Pinia's $patch), what the ORM loads equals a brute-force join over pinia.state.value,
-// and no record points at a record deleted under a cascade or set-null rule.
+// and no record points at a record deleted under a cascade or set-null rule. A namespaced twin of Role (same entity, its own
+// store) is written beside it: neither model nor any relation ever sees the other's records.
 import fc from 'fast-check'
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
@@ -17,6 +18,7 @@ class User extends Model {
       comments: this.morphMany(() => Comment, 'cid', 'ctype').onDelete('cascade'),
       favoriteIds: this.attr<number[]>([]),
       favorites: this.hasManyBy(() => Role, 'favoriteIds'),
+      adminRoles: this.hasMany(() => AdminRole, 'userId'),
     }
   }
 }
@@ -47,6 +49,15 @@ class Role extends Model {
   }
 }
 
+// A twin of Role: the same entity under a namespace, its own store ('admin/roles').
+class AdminRole extends Model {
+  static override entity = 'roles'
+  static override namespace = 'admin'
+  static override fields() {
+    return { id: this.attr(null), userId: this.attr(null), owner: this.belongsTo(User, 'userId') }
+  }
+}
+
 class RoleUser extends Model {
   static override entity = 'roleUser'
   static override primaryKey = ['userId', 'roleId']
@@ -68,6 +79,9 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('destroyPost' as const), id }),
   fc.record({ kind: fc.constant('destroyRole' as const), id }),
   fc.record({ kind: fc.constant('flushUsers' as const) }),
+  fc.record({ kind: fc.constant('saveAdminRole' as const), id, user: id }),
+  fc.record({ kind: fc.constant('saveUserWithAdminRoles' as const), id, roles: ids }),
+  fc.record({ kind: fc.constant('destroyAdminRole' as const), id }),
   // SSR hydration: the whole state replaced by a copy of itself, pivots and morph types included.
   fc.record({ kind: fc.constant('hydrate' as const) }),
   // Writes behind the ORM, through Pinia: a pivot record added, a comment moved in place.
@@ -105,6 +119,15 @@ function apply(pinia: Pinia, step: Op): void {
     case 'flushUsers':
       useRepo(User, pinia).flush()
       break
+    case 'saveAdminRole':
+      useRepo(AdminRole, pinia).save({ id: step.id, owner: { id: step.user } })
+      break
+    case 'saveUserWithAdminRoles':
+      useRepo(User, pinia).save({ id: step.id, adminRoles: step.roles.map(role => ({ id: role })) })
+      break
+    case 'destroyAdminRole':
+      useRepo(AdminRole, pinia).destroy(step.id)
+      break
     case 'hydrate':
       pinia.state.value = structuredClone(toRaw(pinia.state.value))
       break
@@ -135,7 +158,16 @@ function check(pinia: Pinia): void {
   const roles = rows(pinia, 'roles')
   const pivots = rows(pinia, 'roleUser')
   const comments = rows(pinia, 'comments')
+  const adminRoles = rows(pinia, 'admin/roles')
   const exists = (list: Row[], key: unknown) => list.some(row => row.id === key)
+
+  // The twins keep apart: each model reads its own store, and relations to one never see the other's records.
+  expect(sorted(useRepo(Role, pinia).all().map(role => role.id))).toEqual(sorted(roles.map(role => role.id)))
+  expect(sorted(useRepo(AdminRole, pinia).all().map(role => role.id))).toEqual(sorted(adminRoles.map(role => role.id)))
+  for (const user of useRepo(User, pinia).with('adminRoles').get())
+    expect(sorted(user.adminRoles!.map(role => role.id))).toEqual(sorted(adminRoles.filter(role => role.userId === user.id).map(role => role.id)))
+  for (const role of useRepo(AdminRole, pinia).with('owner').get())
+    expect(role.owner?.id ?? null).toBe(exists(users, role.userId) ? role.userId : null)
 
   const loadedUsers = useRepo(User, pinia).with('roles').with('comments').with('favorites').get()
   for (const user of loadedUsers) {
