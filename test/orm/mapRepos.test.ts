@@ -99,4 +99,20 @@ describe('mapRepos', () => {
     vi.mocked(console.error).mockClear()
     vi.mocked(console.warn).mockClear()
   })
+
+  it('gives the active Pinia\'s repository to a getter called outside a component, as pinia-orm\'s', () => {
+    const active = createPinia()
+    useRepo(User, active).save({ id: 1, name: 'Ada' })
+    setActivePinia(active)
+    const mapped = mapRepos({ users: User })
+    const { users } = mapped
+    expect(mapped.users().find(1)!.name).toBe('Ada')
+    expect(users().find(1)!.name).toBe('Ada')
+    // Pinia warns, in development, of a store read through its global active instance.
+    expect(vi.mocked(console.error).mock.calls.map(([message]) => String(message))).toEqual([
+      expect.stringContaining('Pinia instance not found in context'),
+      expect.stringContaining('Pinia instance not found in context'),
+    ])
+    vi.mocked(console.error).mockClear()
+  })
 })

@@ -46,4 +46,11 @@ describe('mapRepos', () => {
     // @ts-expect-error a value that is neither a model class nor a repository class
     mapRepos({ userRepo: 'users' })
   })
+
+  it('types a getter called outside a component', () => {
+    const mapped = mapRepos({ userRepo: User, customRepo: UserRepository })
+    const { customRepo } = mapped
+    expectTypeOf(mapped.userRepo()).toEqualTypeOf<Repository<typeof User>>()
+    expectTypeOf(customRepo()).toEqualTypeOf<UserRepository>()
+  })
 })

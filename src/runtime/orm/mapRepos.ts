@@ -8,10 +8,11 @@ export type ModelsOrRepositories = Record<string, ModelClass | RepositoryClass<R
 
 /**
  * What {@link mapRepos} returns: one computed getter per name, returning the repository of that
- * model (`Repository<typeof User>`) or an instance of that repository class.
+ * model (`Repository<typeof User>`) or an instance of that repository class. A getter called
+ * outside a component (`mapRepos({ users: User }).users()`) takes the active Pinia, as pinia-orm's.
  */
 export type MappedRepositories<MR extends ModelsOrRepositories> = {
-  [K in keyof MR]: (this: MapReposThis) => MR[K] extends RepositoryClass<infer R> ? R : MR[K] extends ModelClass ? Repository<MR[K]> : never
+  [K in keyof MR]: () => MR[K] extends RepositoryClass<infer R> ? R : MR[K] extends ModelClass ? Repository<MR[K]> : never
 }
 
 /** The part of a component instance a getter of {@link mapRepos} reads. @internal */
@@ -40,7 +41,7 @@ interface MapReposThis {
  * @param modelsOrRepositories - names to model classes (`User`) or repository classes (`class UserRepository extends Repository<typeof User>`)
  */
 export function mapRepos<MR extends ModelsOrRepositories>(modelsOrRepositories: MR): MappedRepositories<MR> {
-  const getters: Record<string, (this: MapReposThis) => Repository> = {}
+  const getters: Record<string, (this: MapReposThis | undefined) => Repository> = {}
   for (const [name, target] of Object.entries(modelsOrRepositories)) {
     getters[name] = function (this: MapReposThis | undefined) {
       // `in` asks the component proxy without the warning a read of a missing property makes.
