@@ -89,7 +89,8 @@ export function _buildFeatures(model: ModelClass, name: string, attributes: Map<
   const declared = _declaredVisibility(statics)
   const visibility = _modelVisibility(statics, declared.hidden, declared.visible, meta)
   const hooks = _buildHooks(model)
-  const notNullable = [...attributes].filter(([, attribute]) => attribute._notNullable).map(([field]) => field)
+  // As in pinia-orm, the typed attributes check it (string, number, boolean); attr() takes any value.
+  const notNullable = [...attributes].filter(([, attribute]) => attribute._notNullable && !(attribute instanceof Attr)).map(([field]) => field)
   if (!conversions && !visibility && !hooks && !meta && !inheritance && notNullable.length === 0)
     return undefined
 

@@ -41,7 +41,7 @@ export function _fill(schema: Schema, instance: StoredRecord, attributes: Stored
   const operation = options?.operation
   fillAttributes(schema, instance, attributes, operation === 'set')
   if (process.env.NODE_ENV !== 'production' && warnNulls)
-    warnNotNullable(schema, instance)
+    warnNotNullable(schema, instance, attributes)
   if (operation === 'set' && schema.features?.meta)
     fillMeta(instance, attributes, options!.action)
   if (options?.relations !== false)
@@ -91,16 +91,17 @@ export function _defaultsInstance<I>(model: new (attributes: undefined, options:
 }
 
 /**
- * A `.notNullable()` field the fill left `null` (given, or its default): a dev warning each time,
- * as pinia-orm's constructor, `make()` and `$fill()` give one (a save warns once per Pinia).
+ * `null` given to a `.notNullable()` field (a typed one: string, number, boolean): a dev warning
+ * each time, as pinia-orm's constructor, `make()` and `$fill()` give one. A field left out keeps
+ * its default without a word, as there (a save warns once per Pinia, also for a left-out field).
  */
-function warnNotNullable(schema: Schema, instance: StoredRecord): void {
+function warnNotNullable(schema: Schema, instance: StoredRecord, given: StoredRecord): void {
   const fields = schema.features?.notNullable
   if (fields === undefined)
     return
   for (const field of fields) {
-    if (instance[field] === null)
-      console.warn(`[nuxt-pinia-orm] ${schema.name}.${field} is declared notNullable(), but a new ${schema.name} instance has null there. Give it a value, or the field a default that is not null.`)
+    if (given[field] === null && instance[field] === null)
+      console.warn(`[nuxt-pinia-orm] ${schema.name}.${field} is declared notNullable(), but ${schema.name} is given null there. Give it a value, or drop .notNullable() if null is valid.`)
   }
 }
 
