@@ -235,10 +235,25 @@ describe('relation constraints get the related model\'s query', () => {
     useRepo(User, pinia).whereHas('posts', (query: Query<Post>) => query.where('userId', 1))
   })
 
+  it('a morphTo, which leads to several models, takes a constraint written for any of them', () => {
+    class Photo extends Model {
+      static override entity = 'constraintPhotos'
+      static override fields() {
+        return { id: this.attr<number>(null), ownerId: this.attr<number>(null), ownerType: this.attr<string>(null), owner: this.morphTo([Writer, Article], 'ownerId', 'ownerType') }
+      }
+    }
+    const titled = (query: Query<typeof Article>) => query.where('title', 'x')
+    useRepo(Photo, pinia).with('owner', titled)
+    useRepo(Photo, pinia).with('owner', query => expectTypeOf(query.first()).toBeAny())
+  })
+
   it('a name the types do not know gets a query of any model', () => {
-    useRepo(Writer, pinia).with('nope', query => expectTypeOf(query).toEqualTypeOf<Query>())
+    useRepo(Writer, pinia).with('nope', query => expectTypeOf(query.first()).toBeAny())
     const name: string = 'articles'
-    useRepo(Writer, pinia).with(name, query => expectTypeOf(query).toEqualTypeOf<Query>())
+    useRepo(Writer, pinia).with(name, (query) => {
+      expectTypeOf(query.get()[0]).toBeAny()
+      query.where('anything', (value: number) => value > 1)
+    })
   })
 })
 
@@ -259,5 +274,35 @@ describe('helpers', () => {
     type Key = string | number | (string | number)[] | null
     expectTypeOf(useKeys(users)).toEqualTypeOf<Key[]>()
     expectTypeOf(useCollect(users).keys()).toEqualTypeOf<Key[]>()
+  })
+})
+
+describe('code generic over pinia-orm\'s instance type', () => {
+  it('a base repository class casts the built-in results to M (see docs/repository-api.md)', () => {
+    class BaseRepository<M extends Model> extends Repository<M> {
+      one(id: number | string): M | null {
+        return this.find(id) as M | null
+      }
+
+      many(): M[] {
+        return this.all() as M[]
+      }
+    }
+    class Users extends BaseRepository<User> {
+      override use = User
+    }
+    expectTypeOf(useRepo(Users, pinia).one(1)).toEqualTypeOf<User | null>()
+    expectTypeOf(useRepo(Users, pinia).many()).toEqualTypeOf<User[]>()
+  })
+
+  it('useRepo(instance.$self()) types the instances as the model\'s', () => {
+    class Tag extends Model {
+      static override entity = 'selfTags'
+      static override fields() {
+        return { id: this.attr<number>(null), label: this.string('') }
+      }
+    }
+    const tag = useRepo(Tag, pinia).make()
+    expectTypeOf(useRepo(tag.$self(), pinia).find(1)!.label).toEqualTypeOf<string>()
   })
 })

@@ -165,8 +165,8 @@ export class Model extends FieldFactories {
   }
 
   /** The model class of this instance. */
-  $self(): ModelClass<this> & typeof Model {
-    return this.constructor as ModelClass<this> & typeof Model
+  $self(): ModelClass<this> & Omit<typeof Model, 'prototype'> {
+    return this.constructor as ModelClass<this> & Omit<typeof Model, 'prototype'>
   }
 
   /** The entity store name of this instance's model. */

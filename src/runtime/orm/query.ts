@@ -243,9 +243,9 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
    * The record with this primary key, or `null`; given a list of keys, the records found. For a
    * composite key, one key is an array of values and a list of keys is an array of such arrays.
    */
-  find(id: KeyOf<M>): Item<M> | null
+  find(id: KeyOf<M> | string | number): Item<M> | null
   find(ids: readonly KeyOf<M>[]): Item<M>[]
-  find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
+  find(ids: KeyOf<M> | string | number | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
     if (!this._reading && this._db._signals.tracking())
       return _readFinely(this, () => this.find(ids as KeyOf<M>))
     checkIds('find', this._schema, ids)

@@ -162,9 +162,9 @@ export class Repository<T extends ModelClass | ModelInstance = ModelClass, M ext
   }
 
   /** {@inheritDoc Query.find} */
-  find(id: KeyOf<M>): Item<M> | null
+  find(id: KeyOf<M> | string | number): Item<M> | null
   find(ids: readonly KeyOf<M>[]): Item<M>[]
-  find(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
+  find(ids: KeyOf<M> | string | number | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
     const schema = this._schema
     if ((typeof ids === 'number' || typeof ids === 'string') && !schema.features && schema.primaryKey.length === 1 && !this._db._signals.tracking() && !this._scopedQuery) {
       // One id, a model with no hooks, casts or visibility, outside a computed or render (where the
@@ -228,9 +228,9 @@ export class Repository<T extends ModelClass | ModelInstance = ModelClass, M ext
    * Deletes the record with this primary key and returns it (or `null`); given a list of keys,
    * deletes those found and returns them.
    */
-  destroy(id: KeyOf<M>): Item<M> | null
+  destroy(id: KeyOf<M> | string | number): Item<M> | null
   destroy(ids: readonly KeyOf<M>[]): Item<M>[]
-  destroy(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
+  destroy(ids: KeyOf<M> | string | number | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
     // A custom repository's query() may add constraints, which a query's destroy() honours.
     if (this._scopedQuery)
       return this.query().destroy(ids as KeyOf<M>)

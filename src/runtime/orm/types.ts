@@ -81,9 +81,12 @@ export type FieldValues<F> = AttributeValues<F> & RelationValues<F>
  * keeps the declared type. Given the instance type instead of the class, as pinia-orm's
  * `Item<User>`, it is pinia-orm's type: `User | null`.
  */
-export type Item<M extends RelatedModel | ModelInstance> = M extends RelatedModel
-  ? M extends { fields(): infer F } ? [keyof F] extends [never] ? InstanceType<M> : InstanceType<M> & Omit<WithCasts<FieldValues<F>, CastTypes<M>>, keyof InstanceType<M>> : InstanceType<M>
-  : M | null
+export type Item<M extends RelatedModel | ModelInstance> = M extends RelatedModel ? ClassItem<M> : M | null
+
+/** {@link Item} of a model class: its instances, typed from `fields()` and what the class declares. */
+export type ClassItem<M extends RelatedModel> = M extends { fields(): infer F }
+  ? [keyof F] extends [never] ? InstanceType<M> : InstanceType<M> & Omit<WithCasts<FieldValues<F>, CastTypes<M>>, keyof InstanceType<M>>
+  : InstanceType<M>
 
 /**
  * The class a model's instance type stands for, as pinia-orm's generics take a model
@@ -157,20 +160,33 @@ interface ModelInstanceShape { $toJson: (...args: never[]) => unknown, $getKey: 
 
 /** A model instance as a relation's declared property holds it (`declare posts: Post[]`). */
 type RelatedOfInstance<I, K extends string> = K extends keyof I
-  ? (NonNullable<I[K]> extends readonly (infer E)[] ? E : NonNullable<I[K]>) extends infer E ? E extends ModelInstanceShape ? E : ModelClass : ModelClass
-  : ModelClass
+  ? (NonNullable<I[K]> extends readonly (infer E)[] ? E : NonNullable<I[K]>) extends infer E ? [E] extends [ModelInstanceShape] ? true extends IsUnion<E> ? AnyModel : E : AnyModel : AnyModel
+  : AnyModel
 
-/** The model relation `K` of model `M` leads to: from `fields()`, else the declared property. */
+/**
+ * What a relation the types cannot tell leads to (an unknown name, a morphTo's several models): a
+ * constraint there gets a query of any model, and may be written for one (`Query<typeof Post>`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+type AnyModel = any
+
+/** Whether `T` is a union (a morphTo's related models). */
+type IsUnion<T, U = T> = T extends unknown ? [U] extends [T] ? false : true : never
+
+/**
+ * The model relation `K` of model `M` leads to: from `fields()`, else the declared property. A
+ * morphTo (several models) gives any model: a constraint there may be written for one of them.
+ */
 type RelatedOfField<M, K extends string> = M extends abstract new (...args: never[]) => infer I
-  ? M extends { fields(): infer F } ? K extends keyof F ? F[K] extends Relation<infer R> ? R : RelatedOfInstance<I, K> : RelatedOfInstance<I, K> : RelatedOfInstance<I, K>
+  ? M extends { fields(): infer F } ? K extends keyof F ? F[K] extends Relation<infer R> ? true extends IsUnion<R> ? AnyModel : R : RelatedOfInstance<I, K> : RelatedOfInstance<I, K> : RelatedOfInstance<I, K>
   : RelatedOfInstance<M, K>
 
 /**
  * The model a relation name of model `M` (a class, or pinia-orm's instance type) leads to, for the
  * query a constraint of `with()` or `whereHas()` receives: `'posts'` gives the related model of
  * `posts`, a dotted `'posts.comments'` the last one's. A name the types do not know gives any
- * model (`ModelClass`).
+ * model.
  */
-export type RelatedModelOf<M, K extends string> = K extends `${infer Head}.${infer Rest}`
+export type RelatedModelOf<M, K extends string> = 0 extends 1 & M ? AnyModel : K extends `${infer Head}.${infer Rest}`
   ? RelatedModelOf<RelatedOfField<M, Head>, Rest>
   : RelatedOfField<M, K>
