@@ -84,9 +84,12 @@ export type FieldValues<F> = AttributeValues<F> & RelationValues<F>
 export type Item<M extends RelatedModel | ModelInstance> = M extends RelatedModel ? ClassItem<M> : M | null
 
 /** {@link Item} of a model class: its instances, typed from `fields()` and what the class declares. */
-export type ClassItem<M extends RelatedModel> = M extends { fields(): infer F }
-  ? [keyof F] extends [never] ? InstanceType<M> : InstanceType<M> & Omit<WithCasts<FieldValues<F>, CastTypes<M>>, keyof InstanceType<M>>
-  : InstanceType<M>
+export type ClassItem<M extends RelatedModel> = InstanceType<M> & FieldProperties<M>
+
+/** The properties `fields()` gives a model's instances beyond what its class declares. */
+type FieldProperties<M extends RelatedModel> = M extends { fields(): infer F }
+  ? [keyof F] extends [never] ? unknown : Omit<WithCasts<FieldValues<F>, CastTypes<M>>, keyof InstanceType<M>>
+  : unknown
 
 /**
  * The class a model's instance type stands for, as pinia-orm's generics take a model
