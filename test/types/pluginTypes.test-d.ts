@@ -1,5 +1,6 @@
 // What a plugin adds to repositories and to the config is typed by augmenting `Repository` and
-// `OrmConfig`, as an app does for `nuxt-pinia-orm/orm` (pinia-orm types every member as `any`).
+// `OrmConfig`, as an app does for `nuxt-pinia-orm/orm` (pinia-orm types every member as `any`; an
+// undeclared config member is `any` here too, an undeclared repository member an error).
 import { createPinia } from 'pinia'
 import { describe, expectTypeOf, it } from 'vitest'
 import { Model, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
