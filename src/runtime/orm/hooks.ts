@@ -60,14 +60,25 @@ interface After {
 }
 
 /**
- * Writes normalized batches (each store once), running the models' lifecycle hooks and keeping
- * `_meta` for models that ask for it. Before any write, `creating`/`updating` then `saving` get each
- * record's instance: what they change is saved, `false` skips the record. After the writes,
- * `created`/`updated` then `saved` run. A hook that throws leaves every store as it was.
+ * The order of a write's hooks, as pinia-orm 1.10 runs them: its `save()` runs `saving` before
+ * `creating`/`updating` and `saved` before `created`/`updated` (`'saving first'`); its `new()` and
+ * its query `update()` run `creating`/`updating` first and `saved` last (`'specific first'`).
  *
  * @internal
  */
-export function _saveBatches(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>, inputs?: ReadonlyMap<StoredRecord, StoredRecord>): void {
+export type HookOrder = 'saving first' | 'specific first'
+
+/**
+ * Writes normalized batches (each store once), running the models' lifecycle hooks and keeping
+ * `_meta` for models that ask for it. Before any write, `saving` and `creating`/`updating` (in
+ * `order`) get each record's instance: what they change is saved, `false` skips the record. After
+ * the writes, `saved` and `created`/`updated` run (in `order`). A hook that throws leaves every
+ * store as it was.
+ *
+ * @internal
+ */
+export function _saveBatches(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>, inputs?: ReadonlyMap<StoredRecord, StoredRecord>, order: HookOrder = 'saving first'): void {
+  const savingFirst = order === 'saving first'
   let after: After[] | undefined
   let now: number | undefined
   for (const [schema, batch] of batches) {
@@ -94,7 +105,10 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
       const seen = snapshotConverted(schema, model)
       const before = created ? hooks.creating : hooks.updating
       const given = inputs?.get(record) ?? record
-      if ((before && before(model, given) === false) || (hooks.saving && hooks.saving(model, given) === false)) {
+      // Both run, also after one refused the record, as in pinia-orm.
+      const first = (savingFirst ? hooks.saving : before)?.(model, given)
+      const second = (savingFirst ? before : hooks.saving)?.(model, given)
+      if (first === false || second === false) {
         batch.delete(key)
         continue
       }
@@ -114,8 +128,11 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
     db.write(schema.entity, batch)
   try {
     for (const { hooks, model, record, created } of after) {
+      if (savingFirst)
+        hooks.saved?.(model, record)
       ;(created ? hooks.created : hooks.updated)?.(model, record)
-      hooks.saved?.(model, record)
+      if (!savingFirst)
+        hooks.saved?.(model, record)
     }
   }
   catch (error) {

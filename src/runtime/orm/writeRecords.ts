@@ -4,6 +4,7 @@ import type { Database } from './database'
 import { warnDanglingForeignKeys } from './danglingKeys'
 import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { _deleteRecords, _saveBatches } from './hooks'
+import type { HookOrder } from './hooks'
 import { _hooksByClass } from './subclassDispatch'
 import { devWarner } from './inputWarnings'
 import type { DevWarn } from './inputWarnings'
@@ -68,10 +69,10 @@ class SaveContext implements NormalizeContext {
  *
  * @internal
  */
-export function persistRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[], options: NormalizeOptions): Model | Model[] {
+export function persistRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[], options: NormalizeOptions, order?: HookOrder): Model | Model[] {
   const normalized = normalizeRecords(db, schema, records, options)
   const writes = writesOf(db, normalized)
-  _saveBatches(db, writes, normalized.inputs)
+  _saveBatches(db, writes, normalized.inputs, order)
   if (process.env.NODE_ENV !== 'production')
     warnDanglingForeignKeys(db, writes)
   return resultOf(db, records, normalized.roots, writes)
@@ -116,14 +117,17 @@ export function newRecord(db: Database, schema: Schema, persist: boolean): Model
   if (!persist) {
     const model = _madeInstance(schema.model as unknown as new (attributes: undefined, options: ModelOptions) => Model, {})
     // The data given is none, as for new(true): an empty record, so a hook may read from it.
-    if ((hooks?.creating && hooks.creating(model, {}) === false) || (hooks?.saving && hooks.saving(model, {}) === false))
+    // Both run, also after the first refused the record, as in pinia-orm.
+    const creating = hooks?.creating?.(model, {})
+    const saving = hooks?.saving?.(model, {})
+    if (creating === false || saving === false)
       return null
     return model
   }
   if (!hasGeneratedKey(schema))
     throw createOrmError(`new() on ${schema.name} needs a generated primary key. Declare ${schema.primaryKey.map(field => `'${field}'`).join(', ')} with this.uid(), use new(false) for an instance that is not saved, or save() with a key.`)
   // A hook that refused the record left it out of the store, and the save gives null.
-  return persistRecords(db, schema, {}, SAVE) as Model | null
+  return persistRecords(db, schema, {}, SAVE, 'specific first') as Model | null
 }
 
 /**

@@ -42,7 +42,7 @@ export function updateMatching(query: SelectSource, values: Record<string, unkno
     inputs?.set(next, { ...values })
   }
   const matched = [...changes]
-  _saveBatches(query._db, new Map([[schema, changes]]), inputs)
+  _saveBatches(query._db, new Map([[schema, changes]]), inputs, 'specific first')
   return matched.map(([key, record]) => schema.hydrate(changes.has(key) ? record : recordAt(data, key)!, query._db))
 }
 
@@ -88,7 +88,7 @@ function updateByType(query: SelectSource, schema: Schema, kept: StoredRecord, v
     inputs.set(record, { ...values })
     matched.push({ batch, key, record, stored })
   }
-  _saveBatches(query._db, batches, inputs)
+  _saveBatches(query._db, batches, inputs, 'specific first')
   return matched.map(({ batch, key, record, stored }) => schema.hydrate(batch.has(key) ? record : stored, query._db))
 }
 
