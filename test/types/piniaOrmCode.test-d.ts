@@ -58,6 +58,9 @@ describe('pinia-orm\'s instance-type generics', () => {
   it('Item<User> is User | null and Collection<User> is User[], as in pinia-orm', () => {
     expectTypeOf<Item<User>>().toEqualTypeOf<User | null>()
     expectTypeOf<Collection<User>>().toEqualTypeOf<User[]>()
+    // Without a type argument, any model's item, as pinia-orm's Item defaults to Model.
+    const any: Item = useRepo(User, pinia).find(1)
+    void any
   })
 
   it('a Repository<typeof User> is a Repository<User>, its results the declared instances', () => {

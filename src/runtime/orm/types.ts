@@ -81,7 +81,7 @@ export type FieldValues<F> = AttributeValues<F> & RelationValues<F>
  * keeps the declared type. Given the instance type instead of the class, as pinia-orm's
  * `Item<User>`, it is pinia-orm's type: `User | null`.
  */
-export type Item<M extends RelatedModel | ModelInstance> = M extends RelatedModel ? ClassItem<M> : M | null
+export type Item<M extends RelatedModel | ModelInstance = ModelInstance> = M extends RelatedModel ? ClassItem<M> : M | null
 
 /** {@link Item} of a model class: its instances, typed from `fields()` and what the class declares. */
 export type ClassItem<M extends RelatedModel> = InstanceType<M> & FieldProperties<M>
