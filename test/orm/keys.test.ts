@@ -76,6 +76,18 @@ describe('composite primary keys', () => {
     expect(Object.keys(pinia.state.value.members!.data)).toEqual(['[1,3]', '[2,2]'])
   })
 
+  it('reads an array of another length than the key as a list of ids, as pinia-orm reads every array', () => {
+    const members = useRepo(Member, pinia)
+    members.save([{ teamId: 1, userId: 2 }, { teamId: 1, userId: 3 }])
+
+    // `find(selected)` with nothing selected is an empty list, never null.
+    expect(members.find([])).toEqual([])
+    expect(members.find([1, 2, 3] as never)).toEqual([])
+    expect((members.find(['[1,3]'] as never) as unknown as Member[]).map(member => member.$getKey())).toEqual([[1, 3]])
+    expect(members.destroy([])).toEqual([])
+    expect(Object.keys(pinia.state.value.members!.data)).toEqual(['[1,2]', '[1,3]'])
+  })
+
   it('links relations by composite foreign keys both ways', () => {
     useRepo(Member, pinia).save({ teamId: 1, userId: 2, badges: [{ id: 1, label: 'gold' }] })
     useRepo(Badge, pinia).save({ id: 2, label: 'silver', member: { teamId: 7, userId: 8 } })

@@ -69,7 +69,9 @@ export function keyOfId(id: unknown, fields: readonly string[]): string | undefi
  * @internal
  */
 export function keysOfIds(ids: unknown, fields: readonly string[], unkeyed?: (id: unknown) => void): { keys: string[], many: boolean } {
-  const many = Array.isArray(ids) && (fields.length === 1 || Array.isArray(ids[0]) || parseKeyString(ids[0]) !== undefined)
+  // For a composite key, an array of its length whose first value is no key is one key; any other
+  // array (empty, or of another length) is a list, as pinia-orm reads every array given to `find`.
+  const many = Array.isArray(ids) && (fields.length === 1 || ids.length !== fields.length || Array.isArray(ids[0]) || parseKeyString(ids[0]) !== undefined)
   const list = (many ? ids : [ids]) as readonly unknown[]
   const keys: string[] = []
   for (const id of list) {
