@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ArrayCast, BooleanCast, CastAttribute, DateCast, Model, NumberCast, StringCast, useRepo } from '../../src/runtime/orm'
+import { expectWarning } from './expectWarning'
 import type { ModelFields } from '../../src/runtime/orm'
 
 class User extends Model {
@@ -224,18 +225,49 @@ describe('custom casts', () => {
     expect(new Suffix().$parameters).toEqual({})
   })
 
-  it('throws, naming the model and field, when casts() names a field that does not exist', () => {
-    class Bad extends Model {
-      static override entity = 'bad-casts'
+  it('warns, naming the model and field, when casts() or mutators() name no field, and converts the rest (pinia-orm ignores such names)', () => {
+    class Loose extends Model {
+      static override entity = 'loose-casts'
       static override fields() {
-        return { id: this.attr(null) }
+        return { id: this.attr(null), status: this.attr('') }
       }
 
       static override casts() {
         return { missing: DateCast }
       }
+
+      static override mutators() {
+        return { Status: { set: (value: string) => value.toUpperCase() }, status: { set: (value: string) => value.trim() } }
+      }
     }
-    expect(() => useRepo(Bad, createPinia())).toThrow(/Bad\.casts\(\) names 'missing', which is not an attribute of Bad/)
+    const repo = useRepo(Loose, createPinia())
+    expect(vi.mocked(console.warn).mock.calls.map(([message]) => String(message))).toEqual([
+      '[nuxt-pinia-orm] Loose.casts() names \'missing\', which is no field of Loose, so it converts nothing (as in pinia-orm). Its attributes are: id, status. Remove it, or declare \'missing\' in Loose.fields().',
+      '[nuxt-pinia-orm] Loose.mutators() names \'Status\', which is no field of Loose, so it converts nothing (as in pinia-orm). Its attributes are: id, status. Remove it, or declare \'Status\' in Loose.fields().',
+    ])
+    vi.mocked(console.warn).mockClear()
+    expect(repo.save({ id: 1, status: ' open ', missing: 'x' } as never).$getAttributes()).toEqual({ id: 1, status: 'open' })
+    expectWarning('Loose', '\'missing\' is not a field')
+  })
+
+  it('throws when casts() or mutators() name a relation: they convert attributes only', () => {
+    class Tag extends Model {
+      static override entity = 'cast-tags'
+      static override fields() {
+        return { id: this.attr(null), postId: this.attr(null) }
+      }
+    }
+    class Post extends Model {
+      static override entity = 'cast-posts'
+      static override fields() {
+        return { id: this.attr(null), tags: this.hasMany(Tag, 'postId') }
+      }
+
+      static override mutators() {
+        return { tags: (value: unknown) => value }
+      }
+    }
+    expect(() => useRepo(Post, createPinia())).toThrow('[nuxt-pinia-orm] Post.mutators() names \'tags\', a relation of Post: mutators apply to attributes only. Its attributes are: id.')
   })
 
   it('throws when casts() gives something that is not a cast class', () => {

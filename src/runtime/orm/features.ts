@@ -70,7 +70,7 @@ interface ModelStatics extends ModelClass {
  *
  * @internal
  */
-export function _buildFeatures(model: ModelClass, name: string, attributes: Map<string, Attribute>): ModelFeatures | undefined {
+export function _buildFeatures(model: ModelClass, name: string, attributes: Map<string, Attribute>, relationNames?: ReadonlySet<string>): ModelFeatures | undefined {
   _warnUnsupportedStatics(model, name)
   const statics = model as ModelStatics
   const config = statics.config ?? {}
@@ -83,7 +83,7 @@ export function _buildFeatures(model: ModelClass, name: string, attributes: Map<
       throw createOrmError(`${name} keeps meta data (config.withMeta), which uses the field '_meta'. Rename its own '_meta' field.`)
     attributes.set('_meta', new Attr(null))
   }
-  const conversions = _buildConversions(name, statics.casts?.(), statics.mutators?.(), Object.fromEntries(attributes))
+  const conversions = _buildConversions(name, statics.casts?.(), statics.mutators?.(), Object.fromEntries(attributes), relationNames)
   if (conversions)
     _applyCastDefaults(conversions.defaults, attributes)
   const declared = _declaredVisibility(statics)

@@ -41,17 +41,27 @@ export interface FieldConversions {
  *
  * @internal
  */
-export function _buildConversions(name: string, casts: unknown, mutators: unknown, attributeFields: Fields): FieldConversions | undefined {
+export function _buildConversions(name: string, casts: unknown, mutators: unknown, attributeFields: Fields, relationNames: ReadonlySet<string> = new Set()): FieldConversions | undefined {
   const attributes: ReadonlySet<string> = new Set(Object.keys(attributeFields))
   const read = new Map<string, Convert>()
   const write = new Map<string, Convert>()
   const defaults = new Map<string, CastAttribute>()
-  const check = (kind: string, field: string) => {
-    if (!attributes.has(field))
-      throw createOrmError(`${name}.${kind}() names '${field}', which is not an attribute of ${name}. Its attributes are: ${[...attributes].join(', ')}.`)
+  // Whether `field` is an attribute to convert. A name that is no field at all converts nothing,
+  // as in pinia-orm (which applies casts and mutators field by field): a dev warning says so. A
+  // relation is refused: pinia-orm would hand it the relation's value, which nothing here does.
+  const check = (kind: string, field: string): boolean => {
+    if (attributes.has(field))
+      return true
+    const attributeList = [...attributes].join(', ')
+    if (relationNames.has(field))
+      throw createOrmError(`${name}.${kind}() names '${field}', a relation of ${name}: ${kind} apply to attributes only. Its attributes are: ${attributeList}.`)
+    if (process.env.NODE_ENV !== 'production')
+      console.warn(`[nuxt-pinia-orm] ${name}.${kind}() names '${field}', which is no field of ${name}, so it converts nothing (as in pinia-orm). Its attributes are: ${attributeList}. Remove it, or declare '${field}' in ${name}.fields().`)
+    return false
   }
   for (const [field, Cast] of Object.entries(asObject(casts, `${name}.casts()`))) {
-    check('casts', field)
+    if (!check('casts', field))
+      continue
     // CastAttribute itself (pinia-orm's default cast) keeps every value as it is.
     if (Cast === CastAttribute)
       continue
@@ -74,7 +84,8 @@ export function _buildConversions(name: string, casts: unknown, mutators: unknow
       defaults.set(field, cast)
   }
   for (const [field, mutator] of Object.entries(asObject(mutators, `${name}.mutators()`))) {
-    check('mutators', field)
+    if (!check('mutators', field))
+      continue
     const { get, set } = typeof mutator === 'function' ? { get: mutator as Mutator, set: undefined } : asObject(mutator, `${name}.mutators() for '${field}'`) as MutatorFunctions
     if ((get !== undefined && typeof get !== 'function') || (set !== undefined && typeof set !== 'function'))
       throw createOrmError(`${name}.mutators() gives '${field}' a mutator whose get or set is not a function. Give a function (applied on read) or { get(value), set(value) }.`)

@@ -92,7 +92,7 @@ function buildSchema(model: SchemaModel): Schema {
       attributes.set(key, new Attr(null))
   }
 
-  const features = _buildFeatures(model as never, name, attributes)
+  const features = _buildFeatures(model as never, name, attributes, new Set(relations.keys()))
   _warnUnknownVisibilityNames(model as VisibilityStatics, name, field => attributes.has(field) || relations.has(field))
 
   const attributeNames = [...attributes.keys()]
