@@ -3,6 +3,7 @@ import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { Model, useRepo } from '../../src/runtime/orm'
+import { expectWarning } from './expectWarning'
 
 class User extends Model {
   static override entity = 'users'
@@ -163,6 +164,25 @@ describe('unlinking by saving', () => {
     expect(data(pinia, 'posts')[1]!.userId).toBeNull()
   })
 
+  it('keeps a foreign key the record gives itself, or its parent gives it, with null under the belongsTo', () => {
+    useRepo(Post, pinia).save({ id: 1, userId: 7 })
+    // A record read back with its relations (its owner not in the store loads as null), saved as it is.
+    const post = useRepo(Post, pinia).withAll().find(1)!
+    expect(post.author).toBeNull()
+    useRepo(Post, pinia).save(post)
+    expect(data(pinia, 'posts')[1]!.userId).toBe(7)
+    expectWarning('Post.author: a saved Post has userId = 7, but no User record has that id.')
+
+    useRepo(Post, pinia).save({ id: 2, userId: 1, author: null })
+    useRepo(User, pinia).save({ id: 3, posts: [{ id: 3, author: null }] })
+    expect(data(pinia, 'posts')[2]!.userId).toBe(1)
+    expect(data(pinia, 'posts')[3]!.userId).toBe(3)
+
+    // Setting the key to null unlinks, with the relation or without.
+    useRepo(Post, pinia).save({ ...post.$getAttributes(), userId: null, author: null })
+    expect(data(pinia, 'posts')[1]!.userId).toBeNull()
+  })
+
   it('detaches a hasOne record when null is saved, its key set to null', () => {
     useRepo(User, pinia).save({ id: 1, phone: { id: 5 } })
 
@@ -215,6 +235,18 @@ describe('saving an instance made with new, make() or $fill()', () => {
     expect(data(pinia, 'posts')[10]!.userId).toBe(1)
     expect(data(pinia, 'posts')[11]!.userId).toBe(1)
     expect(Object.keys(data(pinia, 'comments'))).toEqual(['100'])
+  })
+
+  it('leaves alone the relations left out of an instance nested in another one (its keys come from the parent)', () => {
+    const posts = useRepo(Post, pinia)
+    // As an app maps API data: made children inside a made parent, then one save.
+    useRepo(User, pinia).save(useRepo(User, pinia).make({ id: 2, posts: [posts.make({ id: 12 })] }))
+    useRepo(User, pinia).save(new User({ id: 3, posts: [new Post({ id: 13, comments: [{ id: 130 }] })] }))
+
+    expect(data(pinia, 'posts')[12]).toEqual({ id: 12, userId: 2 })
+    expect(data(pinia, 'posts')[13]).toEqual({ id: 13, userId: 3 })
+    expect(useRepo(User, pinia).with('posts').find(2)!.posts!.map(post => post.id)).toEqual([12])
+    expect(data(pinia, 'comments')[130]).toEqual({ id: 130, commentableId: 13, commentableType: 'posts' })
   })
 
   it('saves what is added to such a relation, and unlinks as a plain object does when given', () => {

@@ -54,6 +54,22 @@ describe('hasManyBy', () => {
     expect(useRepo(Cluster, pinia).with('nodes').find(1)!.nodes!.map(node => node.name)).toEqual(['c', 'a'])
   })
 
+  it('keeps the keys a record read back gives, pushed onto in place, with those of its loaded records', () => {
+    const pinia = createPinia()
+    useRepo(Node, pinia).save([{ id: 1, name: 'a' }, { id: 2, name: 'b' }, { id: 3, name: 'c' }])
+    useRepo(Cluster, pinia).save({ id: 1, nodeIds: [1, 2] })
+
+    const cluster = useRepo(Cluster, pinia).with('nodes').find(1)!
+    cluster.nodeIds.push(3)
+    useRepo(Cluster, pinia).save(cluster)
+
+    expect(useRepo(Cluster, pinia).find(1)!.nodeIds).toEqual([1, 2, 3])
+    expect(useRepo(Cluster, pinia).with('nodes').find(1)!.nodes!.map(node => node.name)).toEqual(['a', 'b', 'c'])
+    // A save that gives no keys adds the nested ones to none: the list is the nested records'.
+    useRepo(Cluster, pinia).save({ id: 1, nodes: [{ id: 2 }] })
+    expect(useRepo(Cluster, pinia).find(1)!.nodeIds).toEqual([2])
+  })
+
   it('rejects a key that is not an array, naming the model, the relation and what to do', () => {
     const pinia = createPinia()
 

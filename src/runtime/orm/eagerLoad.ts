@@ -2,6 +2,7 @@ import type { Database } from './database'
 import { createOrmError } from './errors'
 import { _itemsOf, _relationNamesWithSubclasses, _subclassOwners } from './inheritedRelations'
 import { hasRecord, recordAt } from './ownRecords'
+import { _markFilledEmpty } from './filledRelations'
 import { didYouMean } from './suggest'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
@@ -215,19 +216,23 @@ function loadPlainByKeys(db: Database, link: RelationLink, parents: readonly Mod
     }
     if (key === undefined) {
       parent[field] = many ? [] : null
+      _markFilledEmpty(parent, field)
     }
     else if (index === undefined) {
       const record = recordAt(data, key)
       const item = record === undefined ? null : related.hydrate(record, db)
       parent[field] = many ? (item === null ? [] : [item]) : item
+      if (item === null)
+        _markFilledEmpty(parent, field)
     }
     else {
       const ids = index.get(key)
-      if (!many) {
-        parent[field] = ids === undefined || ids.length === 0 ? null : related.hydrate(data[ids[0]!]!, db)
+      if (ids === undefined || ids.length === 0) {
+        parent[field] = many ? [] : null
+        _markFilledEmpty(parent, field)
       }
-      else if (ids === undefined) {
-        parent[field] = []
+      else if (!many) {
+        parent[field] = related.hydrate(data[ids[0]!]!, db)
       }
       else {
         // Made to its size: a list grown by push() from [] reserves 17 slots.
@@ -282,6 +287,8 @@ function loadByKeys<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, p
         found.push(value as ModelInstance)
     }
     (parent as unknown as Record<string, unknown>)[field] = value
+    if (value === null || (many && (value as ModelInstance[]).length === 0))
+      _markFilledEmpty(parent, field)
   }
   children?.set(related, found)
 }
@@ -331,6 +338,8 @@ function loadByReader<Q extends EagerQuery<Q>>(db: Database, link: RelationLink,
       }
     }
     (parent as unknown as Record<string, unknown>)[field] = many ? list : list[0] ?? null
+    if (list.length === 0)
+      _markFilledEmpty(parent, field)
   }
 }
 

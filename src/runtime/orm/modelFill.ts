@@ -5,7 +5,7 @@ import { modelOfRef } from './relatedRef'
 import { getSchema } from './schema'
 import type { ModelOptions } from './types'
 import { _buildVisibility, _stripHidden } from './visibility'
-import { _markFilledEmpty } from './filledRelations'
+import { _filledEmpty, _markFilledEmpty, _stillEmpty } from './filledRelations'
 
 /** The constructor options of an instance its caller fills (or leaves empty) itself. @internal */
 export const NO_FILL: ModelOptions = Object.freeze({ fill: false })
@@ -150,9 +150,12 @@ function fillMeta(instance: StoredRecord, attributes: StoredRecord, action: Mode
  * A model instance given as nested data is copied into a new one, as pinia-orm does.
  */
 function fillRelations(schema: Schema, instance: StoredRecord, attributes: StoredRecord, made: Map<object, ModelInstance>): void {
+  // An instance given as the attributes (nested data copied, `new Model(instance)`) passes on which
+  // of its relations nobody gave: still empty, they are as left out here.
+  const filled = _filledEmpty(attributes)
   for (const [field, relation] of schema.relations) {
     const value = attributes[field]
-    if (value === undefined) {
+    if (value === undefined || (filled !== undefined && _stillEmpty(filled, field, value))) {
       if (instance[field] === undefined) {
         instance[field] = relation.many ? [] : null
         _markFilledEmpty(instance, field)

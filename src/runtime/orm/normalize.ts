@@ -96,6 +96,8 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   // saved as it was: user.posts[0].author), the outer one's values win over the inner one's.
   const openRecords: StoredRecord[] = []
   const openInputs: StoredRecord[] = []
+  // The keys the parent forces onto each open record (`undefined`: none), at the same positions.
+  const openKeys: (StoredRecord | undefined)[] = []
   let inputs: Map<StoredRecord, StoredRecord> | undefined
 
   const visitor: NormalizeVisitor = {
@@ -110,6 +112,16 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       return node
     },
     input: () => openInputs[openInputs.length - 1]!,
+    gives(fields) {
+      const given = openInputs[openInputs.length - 1]!
+      const forced = openKeys[openKeys.length - 1]
+      for (const field of fields) {
+        const value = forced?.[field] ?? given[field]
+        if (value === null || value === undefined)
+          return false
+      }
+      return true
+    },
     fail(message) {
       throw createOrmError(`${path().join('')}: ${message}`)
     },
@@ -196,6 +208,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         if (!opened) {
           openRecords.push(attributes)
           openInputs.push(input)
+          openKeys.push(keys)
           opened = true
         }
         const link = context.link(schema, field).normalize(visitor, node, value)
@@ -212,6 +225,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       if (opened) {
         openRecords.pop()
         openInputs.pop()
+        openKeys.pop()
       }
     }
     return node

@@ -187,3 +187,21 @@ describe('a live query with pivot, morph, hasManyBy and hasManyThrough relations
     teams.stop()
   })
 })
+
+describe('saving back an item of a live query', () => {
+  it('unlinks nothing its loads left empty, also after a reload', () => {
+    const pinia = setup()
+    useRepo(LiveUser, pinia).save({ id: 6, name: 'user 6' })
+    const live = useRepo(LiveUser, pinia).with('phone').with('posts', query => query.where('title', 'none')).live()
+    // A phone for user 6 reloads its item; the posts of user 1 stay out of its constrained load.
+    useRepo(LivePhone, pinia).save({ id: 106, userId: 6, number: '6' })
+    useRepo(LivePhone, pinia).destroy(100)
+
+    for (const user of live.value)
+      useRepo(LiveUser, pinia).save(user)
+
+    expect(useRepo(LiveUser, pinia).with('posts').find(1)!.posts.map(post => post.id)).toEqual([200, 300])
+    expect(useRepo(LivePhone, pinia).find(106)!.userId).toBe(6)
+    live.stop()
+  })
+})

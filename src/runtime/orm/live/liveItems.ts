@@ -4,6 +4,7 @@ import type { StoredRecord } from '../keys'
 import type { RecordChange } from '../reactivity/signals'
 import type { ModelInstance, Schema } from '../relations/Relation'
 import { fieldsOf } from './branchItems'
+import { _markEmptyLoads } from '../filledRelations'
 import { forgetBranch, markBranch } from './branchMarks'
 import type { BranchMark } from './branchMarks'
 import type { BranchNode } from './liveBranch'
@@ -66,7 +67,9 @@ export class LiveItems<Q> {
       })
     }
     this.source._afterRead(items)
+    const loaded = this.loadedFields()
     entries.forEach((entry, i) => {
+      _markEmptyLoads(items[i]!, loaded)
       entry.item = items[i]
       entry.last = undefined
     })
@@ -105,12 +108,18 @@ export class LiveItems<Q> {
     }
     if (!same) {
       this.source._afterRead([item])
+      _markEmptyLoads(item, this.loadedFields())
       entry.item = item
     }
     // Even when nothing shown changed, what the readers link now is what later writes compare to.
     if (loads.length > 0)
       this.mark(entry, entry.item!)
     return !same
+  }
+
+  /** The relation fields the loads fill. */
+  private loadedFields(): string[] {
+    return [...this.relations.map(relation => relation.field), ...this.branches.map(branch => branch.node.field)]
   }
 
   /** The entries holding a load that the write of `changes` to `entity` touches, with those loads. */

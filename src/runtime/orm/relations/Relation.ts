@@ -129,6 +129,11 @@ export interface NormalizeVisitor {
   visit: (schema: Schema, record: unknown, keys: StoredRecord | undefined, segment: string, index?: number, extraKey?: string) => SavedNode
   /** The input of the record whose relation is being normalized, keys that are no field included. */
   input: () => StoredRecord
+  /**
+   * Whether the record whose relation is being normalized gives each of `fields` a value, itself or
+   * through the keys its parent forces onto it.
+   */
+  gives: (fields: readonly string[]) => boolean
   /** Throws an error for bad input, naming where in the input it is. */
   fail: (message: string) => never
   /** The record as stored before this save, if any. */

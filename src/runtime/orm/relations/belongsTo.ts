@@ -50,9 +50,12 @@ export class BelongsTo<R extends RelatedModel = RelatedModel> extends Relation<R
       reader,
       normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
         if (value === null) {
-          // Unlinking by saving null: the foreign key goes.
-          for (const key of foreignKey)
-            parent.attributes[key] = null
+          // Unlinking by saving null: the foreign key goes, unless the record gives it (as an
+          // instance read back does, its relation loaded as null when the owner is not stored).
+          if (!visitor.gives(foreignKey)) {
+            for (const key of foreignKey)
+              parent.attributes[key] = null
+          }
           return null
         }
         if (typeof value !== 'object' || Array.isArray(value))

@@ -61,9 +61,9 @@ export class HasManyBy<R extends RelatedModel = RelatedModel> extends Relation<R
           visitor.fail(`${name} is a hasManyBy relation: save an array under '${field}', not ${value === null ? 'null' : typeof value}.`)
         const children: SavedNode[] = []
         // As pinia-orm, the nested records' keys are added to those the saved record gives itself
-        // (not to the stored ones: an array taken over from the store is the stored one), each once.
-        const stored = visitor.stored(owner, parent.key)
-        const given = Array.isArray(current) && (stored === undefined || current !== stored[foreignKey]) ? current : undefined
+        // (not to the stored ones, when it gives none), each once. An instance read back gives the
+        // stored array itself, maybe pushed onto in place.
+        const given = Array.isArray(current) && visitor.gives([foreignKey]) ? current : undefined
         const keys: unknown[] = given === undefined ? [] : [...given]
         const listed = keys.length + value.length > 1 ? new Set<unknown>(keys) : undefined
         for (let i = 0; i < value.length; i++) {

@@ -75,8 +75,11 @@ export class MorphTo<R extends RelatedModel = RelatedModel> extends Relation<R> 
       reader,
       normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
         if (value === null) {
-          parent.attributes[id] = null
-          parent.attributes[type] = null
+          // As a belongsTo's: a record giving its id and type keeps them.
+          if (!visitor.gives([id, type])) {
+            parent.attributes[id] = null
+            parent.attributes[type] = null
+          }
           return null
         }
         if (typeof value !== 'object' || Array.isArray(value))
