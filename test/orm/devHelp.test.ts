@@ -101,6 +101,11 @@ describe('a belongsTo foreign key that points at no record, after a save', () =>
     useRepo(Phone, pinia).save([{ id: 10, userId: 1 }, { id: 11, userId: null }, { id: 12 }])
   })
 
+  it('stays quiet for an empty string, what a this.string(\'\') foreign key holds for none', () => {
+    useRepo(Phone, pinia).save([{ id: 10, userId: '' }, { id: 11, userId: '' }])
+    expect(useRepo(Phone, pinia).with('user').find(10)!.user).toBeNull()
+  })
+
   it('looks the owner up by a custom owner key', () => {
     class Team extends Model {
       static override entity = 'teams'

@@ -33,8 +33,9 @@ function registeredLink(db: Database, relation: BelongsTo, owner: Schema, field:
 /**
  * Dev only (the caller guards it with `process.env.NODE_ENV`): after a save has written every
  * store, warns once per belongsTo relation and Pinia when a saved record's foreign key points at no
- * record of the related model, naming the model, the field and the value. Such a record loads the
- * relation as `null`, which is right for data still to come but is often a typo or a missing save.
+ * record of the related model, naming the model, the field and the value (an empty string names
+ * none). Such a record loads the relation as `null`, which is right for data still to come but is
+ * often a typo or a missing save.
  * @internal
  */
 export function warnDanglingForeignKeys(db: Database, batches: ReadonlyMap<Schema, ReadonlyMap<string, StoredRecord | undefined>>): void {
@@ -58,7 +59,8 @@ export function warnDanglingForeignKeys(db: Database, batches: ReadonlyMap<Schem
         if (record === undefined)
           continue
         const key = keyOf(record, link.keys.parent)
-        if (key === undefined || (index ? (index.get(key)?.length ?? 0) > 0 : recordAt(data, key) !== undefined))
+        // '' is what a `this.string('')` foreign key holds for "no owner".
+        if (key === undefined || key === '' || (index ? (index.get(key)?.length ?? 0) > 0 : recordAt(data, key) !== undefined))
           continue
         dangling++
         first ??= record
