@@ -4,6 +4,7 @@ import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { Model, useRepo } from '../../src/runtime/orm'
+import type { BelongsToMany as BelongsToManyRelation, MorphTo as MorphToRelation } from '../../src/runtime/orm'
 import { Attr, BelongsToMany, HasManyThrough, MorphTo, MorphedByMany, MorphToMany, Num, OnDelete, Str } from '../../src/runtime/orm/decorators'
 
 class AuditRole extends Model {
@@ -132,5 +133,17 @@ describe('relation decorators, as pinia-orm\'s "With Decorator" samples write th
 
     expect(article.tags.map(item => item.pivot.tag_id)).toEqual([1, 2])
     expect(tag.articles.map(item => item.id)).toEqual([1])
+  })
+})
+
+describe('decorated relations show their definition as pinia-orm\'s do', () => {
+  it('@BelongsToMany and @MorphTo: keys, pivot and related models on $fields()', () => {
+    const fields = new AuditUser().$fields() as unknown as { roles: BelongsToManyRelation }
+    expect([fields.roles.foreignPivotKey, fields.roles.relatedPivotKey, fields.roles.pivotKey]).toEqual(['user_id', 'role_id', 'userPivot'])
+    expect(fields.roles.pivot).toBeInstanceOf(AuditRoleUser)
+    expect(fields.roles.parent).toBeInstanceOf(AuditUser)
+    const imageable = (new AuditImage().$fields() as unknown as { imageable: MorphToRelation }).imageable
+    expect([imageable.morphId, imageable.morphType]).toEqual(['imageableId', 'imageableType'])
+    expect(imageable.relatedModels.map((model: Model) => model.constructor)).toEqual([AuditAuthor, AuditArticle])
   })
 })

@@ -13,6 +13,8 @@ import type { RefModel } from './relations/morphTo'
 import { MorphToMany } from './relations/morphToMany'
 import { MorphedByMany } from './relations/morphedByMany'
 import type { PivotRef } from './relations/pivot'
+import { _definePiniaOrmProperties } from './relations/definition'
+import type { SchemaModel } from './relations/Relation'
 import type { RelatedModel, RelatedRef } from './types'
 import type { UidOptions } from './uid'
 
@@ -61,7 +63,7 @@ export class FieldFactories {
    * (default: this model's primary key).
    */
   static hasOne<R extends RelatedModel>(related: RelatedRef<R>, foreignKey: string | readonly string[], localKey?: string | readonly string[]): HasOne<R> {
-    return new HasOne(related, foreignKey, localKey)
+    return _definePiniaOrmProperties(new HasOne(related, foreignKey, localKey), this as unknown as SchemaModel)
   }
 
   /**
@@ -69,7 +71,7 @@ export class FieldFactories {
    * (default: this model's primary key).
    */
   static hasMany<R extends RelatedModel>(related: RelatedRef<R>, foreignKey: string | readonly string[], localKey?: string | readonly string[]): HasMany<R> {
-    return new HasMany(related, foreignKey, localKey)
+    return _definePiniaOrmProperties(new HasMany(related, foreignKey, localKey), this as unknown as SchemaModel)
   }
 
   /**
@@ -77,7 +79,7 @@ export class FieldFactories {
    * `foreignKey` holds.
    */
   static belongsTo<R extends RelatedModel>(related: RelatedRef<R>, foreignKey: string | readonly string[], ownerKey?: string | readonly string[]): BelongsTo<R> {
-    return new BelongsTo(related, foreignKey, ownerKey)
+    return _definePiniaOrmProperties(new BelongsTo(related, foreignKey, ownerKey), this as unknown as SchemaModel)
   }
 
   /**
@@ -86,12 +88,12 @@ export class FieldFactories {
    * `relatedKey` (default: its primary key). Loaded records carry their pivot record as `pivot`.
    */
   static belongsToMany<R extends RelatedModel, P extends RelatedModel, A extends string = 'pivot'>(related: RelatedRef<R>, pivot: PivotRef<P, A>, foreignPivotKey: string, relatedPivotKey: string, parentKey?: string, relatedKey?: string): BelongsToMany<R, P, A> {
-    return new BelongsToMany(related, pivot, foreignPivotKey, relatedPivotKey, parentKey, relatedKey)
+    return _definePiniaOrmProperties(new BelongsToMany(related, pivot, foreignPivotKey, relatedPivotKey, parentKey, relatedKey), this as unknown as SchemaModel)
   }
 
   /** Related records whose `ownerKey` (default: primary key) is listed in this record's `foreignKey` array. */
   static hasManyBy<R extends RelatedModel>(related: RelatedRef<R>, foreignKey: string, ownerKey?: string): HasManyBy<R> {
-    return new HasManyBy(related, foreignKey, ownerKey)
+    return _definePiniaOrmProperties(new HasManyBy(related, foreignKey, ownerKey), this as unknown as SchemaModel)
   }
 
   /**
@@ -99,17 +101,17 @@ export class FieldFactories {
    * `localKey`, and the related records' `secondKey` holds their `secondLocalKey`.
    */
   static hasManyThrough<R extends RelatedModel>(related: RelatedRef<R>, through: RelatedRef, firstKey: string, secondKey: string, localKey?: string, secondLocalKey?: string): HasManyThrough<R> {
-    return new HasManyThrough(related, through, firstKey, secondKey, localKey, secondLocalKey)
+    return _definePiniaOrmProperties(new HasManyThrough(related, through, firstKey, secondKey, localKey, secondLocalKey), this as unknown as SchemaModel)
   }
 
   /** One related record whose `id` field holds this record's `localKey` and whose `type` field this model's entity. */
   static morphOne<R extends RelatedModel>(related: RelatedRef<R>, id: string, type: string, localKey?: string): MorphOne<R> {
-    return new MorphOne(related, id, type, localKey)
+    return _definePiniaOrmProperties(new MorphOne(related, id, type, localKey), this as unknown as SchemaModel)
   }
 
   /** Related records whose `id` field holds this record's `localKey` and whose `type` field this model's entity. */
   static morphMany<R extends RelatedModel>(related: RelatedRef<R>, id: string, type: string, localKey?: string): MorphMany<R> {
-    return new MorphMany(related, id, type, localKey)
+    return _definePiniaOrmProperties(new MorphMany(related, id, type, localKey), this as unknown as SchemaModel)
   }
 
   /**
@@ -117,7 +119,7 @@ export class FieldFactories {
    * whose `ownerKey` (default: primary key) this record's `id` field holds.
    */
   static morphTo<const T extends readonly RelatedRef[]>(related: T, id: string, type: string, ownerKey?: string): MorphTo<RefModel<T[number]>> {
-    return new MorphTo<RefModel<T[number]>>(related as readonly RelatedRef<RefModel<T[number]>>[], id, type, ownerKey)
+    return _definePiniaOrmProperties(new MorphTo<RefModel<T[number]>>(related as readonly RelatedRef<RefModel<T[number]>>[], id, type, ownerKey), this as unknown as SchemaModel)
   }
 
   /**
@@ -125,7 +127,7 @@ export class FieldFactories {
    * `relatedId`, this record's key in `id` and this model's entity in `type`.
    */
   static morphToMany<R extends RelatedModel, P extends RelatedModel, A extends string = 'pivot'>(related: RelatedRef<R>, pivot: PivotRef<P, A>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string): MorphToMany<R, P, A> {
-    return new MorphToMany(related, pivot, relatedId, id, type, parentKey, relatedKey)
+    return _definePiniaOrmProperties(new MorphToMany(related, pivot, relatedId, id, type, parentKey, relatedKey), this as unknown as SchemaModel)
   }
 
   /**
@@ -133,6 +135,6 @@ export class FieldFactories {
    * this record's key in `relatedId`, the related key in `id` and the related model's entity in `type`.
    */
   static morphedByMany<R extends RelatedModel, P extends RelatedModel, A extends string = 'pivot'>(related: RelatedRef<R>, pivot: PivotRef<P, A>, relatedId: string, id: string, type: string, parentKey?: string, relatedKey?: string): MorphedByMany<R, P, A> {
-    return new MorphedByMany(related, pivot, relatedId, id, type, parentKey, relatedKey)
+    return _definePiniaOrmProperties(new MorphedByMany(related, pivot, relatedId, id, type, parentKey, relatedKey), this as unknown as SchemaModel)
   }
 }

@@ -208,6 +208,12 @@ export interface RelationLink {
  * may carry a delete rule, and binds to a database as a {@link RelationLink}.
  */
 export abstract class Relation<R extends RelatedModel = RelatedModel> {
+  // pinia-orm's public view of the definition, read-only (see definition.ts): each computed when read.
+  /** A blank instance of the model whose field this is (pinia-orm's `parent`). */
+  declare readonly parent: ModelInstance
+  /** A blank instance of the related model (the first one of a morphTo); `undefined` when it is named by entity. */
+  declare readonly related: ModelInstance | undefined
+
   /** @internal */
   readonly _related: RelatedRef<R> | readonly RelatedRef<R>[]
   /** @internal */

@@ -1,13 +1,21 @@
 import { keyOf } from '../keys'
 import { checkKeys, checkSameLength, finder } from './lookup'
 import { Relation, toFieldList } from './Relation'
-import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
+import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema, ModelInstance } from './Relation'
 
 /**
  * The record this record's `foreignKey` points to, by the related model's `ownerKey` (by default its
  * primary key): a phone belongs to a user, the phone's `userId` holding the user's `id`.
  */
 export class BelongsTo<R extends RelatedModel = RelatedModel> extends Relation<R> {
+  // pinia-orm's public view of the definition, read-only (see definition.ts): each computed when read.
+  /** A blank instance of the related model, as `related` (pinia-orm's name here). */
+  declare readonly child: ModelInstance | undefined
+  /** This record's field(s) holding the owner's key. */
+  declare readonly foreignKey: string | string[]
+  /** The owner's field(s) they hold (default: its primary key). */
+  declare readonly ownerKey: string | string[]
+
   readonly many = false as const
   /** @internal */
   readonly _foreignKey: readonly string[]

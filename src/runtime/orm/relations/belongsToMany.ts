@@ -7,6 +7,12 @@ import type { RelatedModel, RelatedRef } from './Relation'
  * records, each holding the user's key in `foreignPivotKey` and the role's in `relatedPivotKey`.
  */
 export class BelongsToMany<R extends RelatedModel = RelatedModel, P extends RelatedModel = RelatedModel, A extends string = 'pivot'> extends PivotRelation<R, P, A> {
+  // pinia-orm's public view of the definition, read-only (see definition.ts): each computed when read.
+  /** The pivot's field holding this record's key. */
+  declare readonly foreignPivotKey: string
+  /** The pivot's field holding the related record's key. */
+  declare readonly relatedPivotKey: string
+
   /** @internal */
   readonly _kind = 'belongsToMany'
   /** @internal */

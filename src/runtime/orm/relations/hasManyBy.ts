@@ -1,12 +1,20 @@
 import { checkKeys, finder } from './lookup'
 import { Relation } from './Relation'
-import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
+import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema, ModelInstance } from './Relation'
 
 /**
  * Related records whose `ownerKey` (by default their primary key) is one of the values of this
  * record's `foreignKey`, an array: a cluster has many nodes by `nodeIds: [1, 2]`.
  */
 export class HasManyBy<R extends RelatedModel = RelatedModel> extends Relation<R> {
+  // pinia-orm's public view of the definition, read-only (see definition.ts): each computed when read.
+  /** A blank instance of the related model, as `related` (pinia-orm's name here). */
+  declare readonly child: ModelInstance | undefined
+  /** This record's field holding the array of related keys. */
+  declare readonly foreignKey: string
+  /** The related records' field those keys name (default: their primary key). */
+  declare readonly ownerKey: string
+
   readonly many = true as const
   /** @internal */
   readonly _foreignKey: string

@@ -2,7 +2,7 @@ import { keyOf } from '../keys'
 import { manyChildren } from './children'
 import { checkKeys, finder } from './lookup'
 import { Relation, toFieldList } from './Relation'
-import type { LinkReader, RelatedModel, RelatedRef, RelationHost, RelationLink, Schema } from './Relation'
+import type { LinkReader, RelatedModel, RelatedRef, RelationHost, RelationLink, Schema, ModelInstance } from './Relation'
 
 /** The keys a nested save through a hasManyThrough sets on the related records: none. */
 const noKeys = () => undefined
@@ -15,6 +15,18 @@ const noKeys = () => undefined
  * records (with their keys) for the related ones to be reached.
  */
 export class HasManyThrough<R extends RelatedModel = RelatedModel> extends Relation<R> {
+  // pinia-orm's public view of the definition, read-only (see definition.ts): each computed when read.
+  /** A blank instance of the intermediate model. */
+  declare readonly through: ModelInstance | undefined
+  /** The intermediate model's field holding this record's key. */
+  declare readonly firstKey: string
+  /** The related records' field holding the intermediate record's key. */
+  declare readonly secondKey: string
+  /** This record's field (default: its primary key). */
+  declare readonly localKey: string
+  /** The intermediate model's field (default: its primary key). */
+  declare readonly secondLocalKey: string
+
   readonly many = true as const
   /** @internal */
   readonly _through: RelatedRef

@@ -8,6 +8,14 @@ import type { NormalizeVisitor, RelatedModel, RelatedRef, SavedNode, Schema } fr
  * comments, each comment's `commentableId` holding the post's id and `commentableType` `'posts'`.
  */
 export class MorphMany<R extends RelatedModel = RelatedModel> extends ChildrenRelation<R> {
+  // pinia-orm's public view of the definition, read-only (see definition.ts): each computed when read.
+  /** The related records' field holding this record's key. */
+  declare readonly morphId: string
+  /** The related records' field holding this model's entity. */
+  declare readonly morphType: string
+  /** This record's field they hold (default: the primary key). */
+  declare readonly localKey: string | string[]
+
   readonly many = true as const
   /** @internal */
   readonly _kind = 'morphMany'

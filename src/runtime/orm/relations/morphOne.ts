@@ -8,6 +8,14 @@ import type { NormalizeVisitor, RelatedModel, RelatedRef, SavedNode, Schema } fr
  * the image's `imageableId` holding the user's id and `imageableType` holding `'users'`.
  */
 export class MorphOne<R extends RelatedModel = RelatedModel> extends ChildrenRelation<R> {
+  // pinia-orm's public view of the definition, read-only (see definition.ts): each computed when read.
+  /** The related records' field holding this record's key. */
+  declare readonly morphId: string
+  /** The related records' field holding this model's entity. */
+  declare readonly morphType: string
+  /** This record's field they hold (default: the primary key). */
+  declare readonly localKey: string | string[]
+
   readonly many = false as const
   /** @internal */
   readonly _kind = 'morphOne'

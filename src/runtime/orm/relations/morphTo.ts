@@ -1,7 +1,7 @@
 import { createOrmError } from '../errors'
 import { checkKeys, checkTypeColumn, finder } from './lookup'
 import { Relation } from './Relation'
-import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
+import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema, ModelInstance } from './Relation'
 
 /** The model a related reference stands for: the class, what the function returns, or any model for a name. */
 export type RefModel<T> = T extends string ? RelatedModel : T extends () => infer R ? Extract<R, RelatedModel> : Extract<T, RelatedModel>
@@ -13,6 +13,18 @@ export type RefModel<T> = T extends string ? RelatedModel : T extends () => infe
  * listed models loads `null`.
  */
 export class MorphTo<R extends RelatedModel = RelatedModel> extends Relation<R> {
+  // pinia-orm's public view of the definition, read-only (see definition.ts): each computed when read.
+  /** A blank instance of each listed model. */
+  declare readonly relatedModels: ModelInstance[]
+  /** The listed models' blank instances by entity. */
+  declare readonly relatedTypes: Record<string, ModelInstance>
+  /** This record's field holding the owner's key. */
+  declare readonly morphId: string
+  /** This record's field holding the owner's entity. */
+  declare readonly morphType: string
+  /** The owners' field holding the key, `''` for each one's primary key. */
+  declare readonly ownerKey: string
+
   readonly many = false as const
   /** @internal */
   readonly _id: string

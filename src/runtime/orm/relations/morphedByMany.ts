@@ -7,6 +7,14 @@ import type { RelatedModel, RelatedRef } from './Relation'
  * the image's key in `relatedId`, the user's key in `id` and `'users'` in `type`.
  */
 export class MorphedByMany<R extends RelatedModel = RelatedModel, P extends RelatedModel = RelatedModel, A extends string = 'pivot'> extends PivotRelation<R, P, A> {
+  // pinia-orm's public view of the definition, read-only (see definition.ts): each computed when read.
+  /** The pivot's field named `relatedId` in the relation's arguments. */
+  declare readonly relatedId: string
+  /** The pivot's field named `id` in the relation's arguments. */
+  declare readonly morphId: string
+  /** The pivot's type field. */
+  declare readonly morphType: string
+
   /** @internal */
   readonly _kind = 'morphedByMany'
   /** @internal */

@@ -5,7 +5,7 @@ import { hasRecord } from '../ownRecords'
 import { blankKeys, checkTypeColumn, finder, keyWith } from './lookup'
 import { Relation, toFieldList } from './Relation'
 import { _inStoreOrder } from './storeOrder'
-import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema } from './Relation'
+import type { LinkReader, NormalizeVisitor, RelatedModel, RelatedRef, RelationHost, RelationLink, SavedNode, Schema, ModelInstance } from './Relation'
 
 /** The pivot's input when a related record gives no extra pivot attributes (never written to). */
 const NO_EXTRA: StoredRecord = Object.freeze({})
@@ -48,6 +48,16 @@ export interface PivotFields {
  * Each loaded related record carries its pivot record under `pivot` (or the `.as()` name).
  */
 export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P extends RelatedModel = RelatedModel, A extends string = 'pivot'> extends Relation<R> {
+  // pinia-orm's public view of the definition, read-only (see definition.ts): each computed when read.
+  /** A blank instance of the pivot model. */
+  declare readonly pivot: ModelInstance | undefined
+  /** This record's field the pivot records hold (default: its primary key). */
+  declare readonly parentKey: string | string[]
+  /** The related records' field the pivot records hold (default: their primary key). */
+  declare readonly relatedKey: string | string[]
+  /** The name each loaded related record carries its pivot record under (`.as()`, default `'pivot'`). */
+  declare readonly pivotKey: string
+
   readonly many = true as const
   /** @internal */
   readonly _pivot: RelatedRef<P>
