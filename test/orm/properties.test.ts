@@ -79,6 +79,7 @@ type Step
     | { on: number, op: 'hydrate' | 'dropState', entity: Entity }
     | { on: number, op: 'patch', entity: Entity, row: Row }
     | { on: number, op: 'saveMade', entity: Entity, input: Row }
+    | { on: number, op: 'resave', entity: Entity, id: unknown }
 
 const entity = fc.constantFrom<Entity>('users', 'phones', 'posts')
 const on = fc.integer({ min: 0, max: 1 })
