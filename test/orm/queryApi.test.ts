@@ -259,6 +259,15 @@ describe('orderBy()', () => {
     expect(ids(scores.orderBy('name', 'asc', { collator: { sensitivity: 'base' }, locale: 'en' }).get())).toEqual([1, 2, 3, 4, 5])
     expect(ids(scores.orderBy('name', 'desc', { collator: new Intl.Collator('en') }).get())).toEqual([5, 4, 3, 2, 1])
   })
+
+  it('takes an Intl.Collator as the options, as pinia-orm 2 does (its issue #2006: Lithuanian names)', () => {
+    const names = ['U', 'Š', 'A', 'T', 'B']
+    useRepo(Score, pinia).save(names.map((name, i) => ({ id: 10 + i, name, team: 'lt' })))
+    const sorted = useRepo(Score, pinia).where('team', 'lt').orderBy('name', 'asc', new Intl.Collator('lt')).get()
+    expect(sorted.map(score => score.name)).toEqual(['A', 'B', 'Š', 'T', 'U'])
+    // Without a collator, code-unit order puts Š last, as pinia-orm does.
+    expect(useRepo(Score, pinia).where('team', 'lt').orderBy('name').get().map(score => score.name)).toEqual(['A', 'B', 'T', 'U', 'Š'])
+  })
 })
 
 describe('paginate()', () => {

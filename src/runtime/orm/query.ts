@@ -142,7 +142,7 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
    * Sorts by a field, by several (`['name', ['age', 'desc']]`), or by what a function returns for
    * each model instance. `options.collator` compares strings with an `Intl.Collator`.
    */
-  orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc', options?: OrderByOptions): this {
+  orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc', options?: OrderByOptions | Intl.Collator): this {
     addOrders(this, by, direction, options)
     return this
   }

@@ -51,7 +51,7 @@ export abstract class RepositoryQueries<M extends ModelClass> {
   }
 
   /** {@inheritDoc Query.orderBy} */
-  orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc', options?: OrderByOptions): Query<M, M> {
+  orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc', options?: OrderByOptions | Intl.Collator): Query<M, M> {
     return this.query().orderBy(by, direction, options)
   }
 

@@ -85,15 +85,22 @@ describe('orderBy helpers', () => {
   })
 
   it('compares strings with a collator when given one', () => {
-    const numeric = stringCompare({ collator: { numeric: true } })
+    const numeric = stringCompare('Item', { collator: { numeric: true } })
     expect(['item 10', 'item 2'].sort((a, b) => compareOrdered(a, b, numeric))).toEqual(['item 2', 'item 10'])
     expect(['item 10', 'item 2'].sort((a, b) => compareOrdered(a, b))).toEqual(['item 10', 'item 2'])
   })
 
   it('uses an Intl.Collator as it is', () => {
     const collator = new Intl.Collator('de')
-    expect(stringCompare({ collator })).toBe(collator.compare)
-    expect(stringCompare(undefined)).toBeUndefined()
+    expect(stringCompare('Item', { collator })).toBe(collator.compare)
+    expect(stringCompare('Item', undefined)).toBeUndefined()
+    // Given as the options themselves, as pinia-orm 2 takes it.
+    expect(stringCompare('Item', collator)).toBe(collator.compare)
+  })
+
+  it('refuses options it does not know, naming them, rather than sort without them', () => {
+    expect(() => stringCompare('Item', { colator: { numeric: true } } as never)).toThrow('[nuxt-pinia-orm] orderBy() on Item: the option \'colator\' is not known. The options are: collator (an Intl.Collator or its options), locale.')
+    expect(() => stringCompare('Item', 'lt' as never)).toThrow('orderBy() on Item takes options as an object ({ collator, locale }) or an Intl.Collator, not string.')
   })
 
   it('gives a lone field the default direction', () => {

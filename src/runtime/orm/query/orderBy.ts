@@ -1,4 +1,5 @@
 import { checkOrderBy } from '../arguments'
+import { createOrmError } from '../errors'
 import type { StoredRecord } from '../keys'
 import type { Model } from '../Model'
 import type { Schema } from '../relations/Relation'
@@ -23,12 +24,29 @@ export interface OrderByOptions {
 /** A comparison of two strings. @internal */
 export type StringCompare = (a: string, b: string) => number
 
-/** The string comparison for these options, or `undefined` for code-unit order. @internal */
-export function stringCompare(options: OrderByOptions | undefined): StringCompare | undefined {
-  const collator = options?.collator
-  if (collator === undefined && options?.locale === undefined)
+const OPTION_KEYS: ReadonlySet<string> = new Set(['collator', 'locale'])
+
+/**
+ * The string comparison for these options, or `undefined` for code-unit order. A collator given
+ * as the options themselves (`orderBy('name', 'asc', new Intl.Collator('lt'))`, as pinia-orm 2
+ * takes it) is used as it is; an unknown option throws, naming it.
+ *
+ * @internal
+ */
+export function stringCompare(modelName: string, options: OrderByOptions | Intl.Collator | undefined): StringCompare | undefined {
+  if (options instanceof Intl.Collator)
+    return options.compare
+  if (options === undefined)
     return undefined
-  const made = collator instanceof Intl.Collator ? collator : new Intl.Collator(options?.locale, collator)
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw createOrmError(`orderBy() on ${modelName} takes options as an object ({ collator, locale }) or an Intl.Collator, not ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}.`)
+  const unknown = Object.keys(options).filter(key => !OPTION_KEYS.has(key))
+  if (unknown.length > 0)
+    throw createOrmError(`orderBy() on ${modelName}: the option '${unknown[0]}' is not known. The options are: collator (an Intl.Collator or its options), locale.`)
+  const collator = options.collator
+  if (collator === undefined && options.locale === undefined)
+    return undefined
+  const made = collator instanceof Intl.Collator ? collator : new Intl.Collator(options.locale, collator)
   return made.compare
 }
 
@@ -97,8 +115,8 @@ export function sortsInstances(order: { readonly by: unknown, readonly instance?
  *
  * @internal
  */
-export function addOrders(query: { readonly _schema: Schema, _orders: readonly Order[], readonly _sharedConstraint?: boolean }, by: unknown, direction: 'asc' | 'desc', options: OrderByOptions | undefined): void {
-  const strings = stringCompare(options)
+export function addOrders(query: { readonly _schema: Schema, _orders: readonly Order[], readonly _sharedConstraint?: boolean }, by: unknown, direction: 'asc' | 'desc', options: OrderByOptions | Intl.Collator | undefined): void {
+  const strings = stringCompare(query._schema.name, options)
   if (Array.isArray(by)) {
     for (const [field, fieldDirection] of orderPairs(by as OrderByList, direction)) {
       checkOrderBy(query._schema, field, fieldDirection, query._sharedConstraint)
