@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'pathe'
+
 /**
  * Names the ORM's decorators go by in an app, auto-imported from `nuxt-pinia-orm/decorators`.
  * The core's classes of the same names (`Attr`, `Uid`, `HasOne`, `HasMany`, `BelongsTo`) are not
@@ -59,4 +62,42 @@ export function decoratorEsbuildOptions<T extends object>(esbuild: T & EsbuildOp
     supported,
     tsconfigRaw: { ...raw, compilerOptions: { ...raw.compilerOptions, experimentalDecorators: true } },
   }
+}
+
+/** What the module reads of a TypeScript configuration. */
+interface CompilerOptionsOf {
+  compilerOptions?: { experimentalDecorators?: unknown }
+}
+
+/**
+ * Whether the app turns on TypeScript's `experimentalDecorators`, as pinia-orm's guide has apps
+ * do: in nuxt.config (`typescript.tsConfig`) or in the `tsconfig.json` at its root. Such an app's
+ * model files use legacy decorators, which Vite reads from tsconfig.json but Nitro's esbuild (the
+ * server routes, Nuxt 4's `shared/`) does not: the module then compiles them as legacy everywhere.
+ * A tsconfig.json that cannot be read counts as not saying so.
+ * @internal
+ */
+export function appUsesLegacyDecorators(rootDir: string, tsConfig: CompilerOptionsOf | undefined): boolean {
+  if (tsConfig?.compilerOptions?.experimentalDecorators !== undefined)
+    return tsConfig.compilerOptions.experimentalDecorators === true
+  let text: string
+  try {
+    text = readFileSync(join(rootDir, 'tsconfig.json'), 'utf8')
+  }
+  catch {
+    return false
+  }
+  try {
+    return (JSON.parse(withoutJsonComments(text)) as CompilerOptionsOf).compilerOptions?.experimentalDecorators === true
+  }
+  catch {
+    return false
+  }
+}
+
+/** JSON with comments and trailing commas (tsconfig.json's dialect) as plain JSON; strings kept as they are. */
+function withoutJsonComments(text: string): string {
+  return text
+    .replace(/("(?:[^"\\\n]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (match, string?: string) => string ?? '')
+    .replace(/("(?:[^"\\\n]|\\.)*")|,(\s*[}\]])/g, (match, string?: string, close?: string) => string ?? close!)
 }

@@ -18,7 +18,7 @@ import { resolve } from 'pathe'
 import { planAutoImports, valueExports } from './autoImportsOption'
 import type { AutoImport } from './autoImportsOption'
 import { CORE_IMPORTS, HELPER_IMPORTS } from './coreImports'
-import { DECORATOR_IMPORTS, decoratorEsbuildOptions } from './decorators'
+import { DECORATOR_IMPORTS, appUsesLegacyDecorators, decoratorEsbuildOptions } from './decorators'
 import type { DecoratorMode, EsbuildOptions } from './decorators'
 import { resolveModuleOptions } from './moduleOptions'
 import { createOrmError } from './runtime/orm/errors'
@@ -57,9 +57,9 @@ export interface ModuleOptions {
   /**
    * Which of TypeScript's decorator modes model files use: `'standard'` (TC39 decorators, what
    * TypeScript does without `experimentalDecorators`) or `'legacy'` (`experimentalDecorators`, the
-   * form of pinia-orm 1.x, which allows `@Attr() declare id: number`). The module sets Vite's
-   * esbuild options (and, for `'legacy'`, the app's tsconfig) accordingly.
-   * @default 'standard'
+   * form of pinia-orm 1.x, which allows `@Attr() declare id: number`). The module sets Vite's and
+   * Nitro's esbuild options (and, for `'legacy'`, the app's tsconfig) accordingly.
+   * @default 'legacy' when the app's tsconfig.json (or `typescript.tsConfig`) sets `experimentalDecorators`, else 'standard'
    */
   decorators?: DecoratorMode
   /**
@@ -98,7 +98,7 @@ export default defineNuxtModule<ModuleOptions>({
   },
   // No defaults here: Nuxt would append a `dirs` given to the default one (resolveModuleOptions).
   async setup(options, nuxt) {
-    const { dirs: dirOption, repositoriesDirs: repositoryDirOption, decorators } = resolveModuleOptions(options)
+    const { dirs: dirOption, repositoriesDirs: repositoryDirOption, decorators } = resolveModuleOptions(options, appUsesLegacyDecorators(nuxt.options.rootDir, nuxt.options.typescript.tsConfig))
     const logger = useLogger('nuxt-pinia-orm')
     const { resolve: resolveRuntime } = createResolver(import.meta.url)
     const core = resolveRuntime('./runtime/orm')

@@ -16,17 +16,19 @@ export interface ResolvedModuleOptions {
 }
 
 /**
- * The module's folder options and decorator mode, with their defaults, checked. The folder lists
+ * The module's folder options and decorator mode, with their defaults, checked: the decorator
+ * mode defaults to `'legacy'` for an app that turns on `experimentalDecorators` (see
+ * `appUsesLegacyDecorators`), else `'standard'`. The folder lists
  * have no `defaults` entry in the module: Nuxt merges options into defaults with `defu`, which
  * appends arrays, so `dirs: ['entities']` would scan `models/` too and `dirs: []` could not turn
  * scanning off. A value set replaces the default here.
  * @internal
  */
-export function resolveModuleOptions(options: ModuleOwnOptions): ResolvedModuleOptions {
+export function resolveModuleOptions(options: ModuleOwnOptions, appUsesLegacyDecorators = false): ResolvedModuleOptions {
   return {
     dirs: folderList('dirs', options.dirs, ['models']),
     repositoriesDirs: folderList('repositoriesDirs', options.repositoriesDirs, ['repositories']),
-    decorators: decoratorMode(options.decorators),
+    decorators: decoratorMode(options.decorators, appUsesLegacyDecorators ? 'legacy' : 'standard'),
   }
 }
 
@@ -38,9 +40,9 @@ function folderList(option: string, value: unknown, fallback: string[]): string[
   return value as string[]
 }
 
-function decoratorMode(value: unknown): DecoratorMode {
+function decoratorMode(value: unknown, fallback: DecoratorMode): DecoratorMode {
   if (value === undefined)
-    return 'standard'
+    return fallback
   if (value !== 'standard' && value !== 'legacy')
     throw createOrmError(`piniaOrm.decorators in nuxt.config is 'standard' (TC39 decorators, TypeScript's default) or 'legacy' (experimentalDecorators, pinia-orm 1.x's \`@Attr() declare id\`), not ${JSON.stringify(value)}.`)
   return value

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { appUsesLegacyDecorators } from '../../src/decorators'
 import { resolveModuleOptions } from '../../src/moduleOptions'
 
 describe('resolveModuleOptions', () => {
@@ -18,5 +22,41 @@ describe('resolveModuleOptions', () => {
   it('refuses a decorator mode that does not exist', () => {
     expect(() => resolveModuleOptions({ decorators: 'experimental' })).toThrowError('[nuxt-pinia-orm] piniaOrm.decorators in nuxt.config is \'standard\' (TC39 decorators, TypeScript\'s default) or \'legacy\' (experimentalDecorators, pinia-orm 1.x\'s `@Attr() declare id`), not "experimental".')
     expect(resolveModuleOptions({ decorators: 'legacy' }).decorators).toBe('legacy')
+  })
+})
+
+describe('the decorator mode an app\'s TypeScript setup asks for', () => {
+  let root: string
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'npo-tsconfig-'))
+  })
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true })
+  })
+
+  it('is legacy for experimentalDecorators in tsconfig.json, as pinia-orm\'s guide sets it (comments and trailing commas allowed)', () => {
+    writeFileSync(join(root, 'tsconfig.json'), `{
+      // https://nuxt.com/docs/guide/concepts/typescript
+      "extends": "./.nuxt/tsconfig.json",
+      /* pinia-orm's decorators */
+      "compilerOptions": { "experimentalDecorators": true, "paths": { "~/*": ["./*"], }, },
+    }`)
+    expect(appUsesLegacyDecorators(root, undefined)).toBe(true)
+    expect(resolveModuleOptions({}, appUsesLegacyDecorators(root, undefined)).decorators).toBe('legacy')
+    // The module option wins.
+    expect(resolveModuleOptions({ decorators: 'standard' }, true).decorators).toBe('standard')
+  })
+
+  it('follows nuxt.config\'s typescript.tsConfig first, and is standard without either', () => {
+    writeFileSync(join(root, 'tsconfig.json'), '{ "compilerOptions": { "experimentalDecorators": true } }')
+    expect(appUsesLegacyDecorators(root, { compilerOptions: { experimentalDecorators: false } })).toBe(false)
+    rmSync(join(root, 'tsconfig.json'))
+    expect(appUsesLegacyDecorators(root, { compilerOptions: { experimentalDecorators: true } })).toBe(true)
+    expect(appUsesLegacyDecorators(root, undefined)).toBe(false)
+    // A string is no comment, and a comma in it stays.
+    writeFileSync(join(root, 'tsconfig.json'), '{ "compilerOptions": { "outDir": "// not a comment ,}", "experimentalDecorators": true } }')
+    expect(appUsesLegacyDecorators(root, undefined)).toBe(true)
+    writeFileSync(join(root, 'tsconfig.json'), '{ not json')
+    expect(appUsesLegacyDecorators(root, undefined)).toBe(false)
   })
 })
