@@ -5,6 +5,7 @@ import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { Model, useRepo } from '../../src/runtime/orm'
+import { expectWarning } from './expectWarning'
 
 class Post extends Model {
   static override entity = 'posts'
@@ -97,5 +98,23 @@ describe('records written through Pinia', () => {
     useRepo(Post, pinia).save({ id: 10, userId: 2 })
     useRepo(Post, pinia).destroy(1)
     expect(postsByUser(pinia)).toEqual({ 1: [], 2: [9, 10] })
+  })
+})
+
+describe('records changed outside $patch', () => {
+  it('are not seen by relation loads, and the first lookup that meets one warns in dev, saying what to do', () => {
+    const pinia = setup()
+    const store = useRepo(Post, pinia).piniaStore()
+    // pinia-orm's issue #1792: a sync writes into the store's records directly.
+    store.data[1]!.userId = 2
+    // The documented limit: the index still lists post 1 under user 1.
+    expect(postsByUser(pinia)).toEqual({ 1: [1], 2: [] })
+    expectWarning('[nuxt-pinia-orm] Post 1 was changed in the store outside $patch: it holds userId = 2, but relations still find it under userId = 1. Relation loads and relation queries do not see such a change (where() does): make it inside useRepo(Post).piniaStore().$patch(...) or through a repository. (Warned once per model, in dev only.)')
+
+    // A record removed in place is named too (in a fresh Pinia: once per model and Pinia).
+    const other = setup()
+    delete useRepo(Post, other).piniaStore().data[1]
+    expect(useRepo(User, other).has('posts').get().map(user => user.id)).toEqual([1])
+    expectWarning('Post 1 was changed in the store outside $patch: it is no longer in the store, but relations still find it under userId = 1.')
   })
 })

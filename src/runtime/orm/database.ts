@@ -7,6 +7,7 @@ import { createOrmError } from './errors'
 import { _applyModelDefaults } from './modelDefaults'
 import type { AppliedModelDefaults } from './modelDefaults'
 import { FkIndex } from './fkIndex'
+import { _warnOnce } from './inputWarnings'
 import { recordAt, setRecord } from './ownRecords'
 import { EntityCounts } from './query/entityCounts'
 import { QueryCache } from './query/queryCache'
@@ -556,9 +557,16 @@ export class Database {
       if (sameFields(index.fields, fields))
         return index
     }
-    const index = new FkIndex(data, fields)
+    const index = new FkIndex(data, fields, process.env.NODE_ENV === 'production' ? undefined : (id, key, record) => this.warnStale(entity, fields, id, key, record))
     live.push(index)
     return index
+  }
+
+  /** Dev only: a record of `entity` changed or removed outside `$patch`, found by an index lookup. */
+  private warnStale(entity: string, fields: readonly string[], id: string, key: string, record: StoredRecord | undefined): void {
+    const name = this.schemas.get(entity)?.name ?? entity
+    const now = record === undefined ? 'is no longer in the store' : `holds ${fields.map(field => `${field} = ${String(record[field])}`).join(', ')}`
+    _warnOnce(this.pinia, `stale ${entity}`, `${name} ${id} was changed in the store outside $patch: it ${now}, but relations still find it under ${fields.join(', ')} = ${key}. Relation loads and relation queries do not see such a change (where() does): make it inside useRepo(${name}).piniaStore().$patch(...) or through a repository. (Warned once per model, in dev only.)`)
   }
 
   /**
