@@ -309,3 +309,34 @@ describe('code generic over pinia-orm\'s instance type', () => {
     expectTypeOf(useRepo(tag.$self(), pinia).find(1)!.label).toEqualTypeOf<string>()
   })
 })
+
+// Found compiling real apps against both declarations (lukso's repositories, rtc's gallery).
+describe('data typed by the app\'s own interfaces', () => {
+  interface UserDto { id: number, name: string }
+  interface PostPatch { title: string }
+
+  it('saves, inserts, makes and updates records typed by an interface, as pinia-orm\'s Element takes them', () => {
+    const dto = {} as UserDto
+    const dtos = [] as UserDto[]
+    expectTypeOf(useRepo(User, pinia).save(dto)).toEqualTypeOf<Item<typeof User>>()
+    expectTypeOf(useRepo(User, pinia).save(dtos)).toEqualTypeOf<Item<typeof User>[]>()
+    expectTypeOf(useRepo(User, pinia).insert(dtos)).toEqualTypeOf<Item<typeof User>[]>()
+    expectTypeOf(useRepo(User, pinia).fresh([dto])).toEqualTypeOf<Item<typeof User>[]>()
+    expectTypeOf(useRepo(User, pinia).make(dto)).toEqualTypeOf<Item<typeof User>>()
+    useRepo(Post, pinia).where('userId', 1).update({} as PostPatch)
+    void new User(dto)
+    void new User().$fill(dto)
+  })
+
+  it('a list that may hold null goes through the one-record overload, as in pinia-orm', () => {
+    const images = [] as (Partial<User> | null)[]
+    // pinia-orm types this `User`, though the save returns the list: the same here.
+    expectTypeOf(useRepo(User, pinia).save(images)).toEqualTypeOf<Item<typeof User>>()
+  })
+
+  it('orderBy() takes a function whose parameter the app annotated with another type, as pinia-orm types it any', () => {
+    expectTypeOf(useRepo(User, pinia).orderBy((post: Post) => post.title).get()).toEqualTypeOf<Item<typeof User>[]>()
+    // Unannotated, the parameter is the model's instance.
+    useRepo(User, pinia).orderBy(user => expectTypeOf(user.name).toEqualTypeOf<string>())
+  })
+})

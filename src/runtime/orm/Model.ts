@@ -89,7 +89,7 @@ export class Model extends FieldFactories {
   static clearBootedModels(): void {}
 
   /** A new instance of the model with no attribute set (not even defaults). */
-  static newRawInstance<M extends Model>(this: new (attributes?: Record<string, unknown>, options?: ModelOptions) => M): M {
+  static newRawInstance<M extends Model>(this: new (attributes?: Element, options?: ModelOptions) => M): M {
     return new this(undefined, NO_FILL)
   }
 
@@ -146,7 +146,7 @@ export class Model extends FieldFactories {
   /**
    * A model instance with every attribute taken from `attributes` or, where missing, its default.
    */
-  constructor(attributes?: Record<string, unknown>, options?: ModelOptions) {
+  constructor(attributes?: Element, options?: ModelOptions) {
     super()
     // The ORM's reads pass { fill: false } and fill the instance themselves: keep this check first.
     if (options?.fill !== false)
@@ -159,7 +159,7 @@ export class Model extends FieldFactories {
    * Relations too, unless `relations: false`: nested data become instances of the related model; a
    * relation left out is `[]` or `null`. See {@link ModelOptions} for `hidden` and `visible`.
    */
-  $fill(attributes: Record<string, unknown> = {}, options?: ModelOptions): this {
+  $fill(attributes: Element = {}, options?: ModelOptions): this {
     _fill(getSchema(this.$self()), this as unknown as StoredRecord, attributes, options)
     return this
   }
@@ -210,7 +210,7 @@ export class Model extends FieldFactories {
   }
 
   /** A new instance of this instance's model, filled from `attributes` as the constructor does. */
-  $newInstance(attributes?: Record<string, unknown>, options?: ModelOptions): this {
+  $newInstance(attributes?: Element, options?: ModelOptions): this {
     const model = this.$self() as unknown as new (attributes: undefined, options: ModelOptions) => this
     return options?.fill === false ? new model(undefined, NO_FILL) : _madeInstance(model, attributes ?? {}, options)
   }
@@ -401,7 +401,7 @@ export class Model extends FieldFactories {
    * The key the store keeps this record (or `record`, when given) under: a composite key as its
    * JSON array; `undefined` when a value of the key is missing.
    */
-  $getIndexId(record?: Record<string, unknown>): string | undefined {
+  $getIndexId(record?: Element): string | undefined {
     return keyOf(record ?? this as unknown as StoredRecord, getSchema(this.$self()).primaryKey)
   }
 

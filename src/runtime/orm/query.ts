@@ -10,7 +10,7 @@ import { _relationNamesWithSubclasses } from './inheritedRelations'
 import { addRelationWhere } from './relationQueries'
 import type { HasOperator } from './relationQueries'
 import type { ModelInstance, Schema } from './relations/Relation'
-import type { Item, KeyOf, ModelClass, ModelClassOf, RelatedModelOf, WhereValue } from './types'
+import type { Element, Item, KeyOf, ModelClass, ModelClassOf, RelatedModelOf, WhereValue } from './types'
 import { countMatching } from './query/accept'
 import { aggregateMatching } from './query/aggregates'
 import { cachedGet } from './query/cachedRead'
@@ -140,8 +140,11 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
 
   /**
    * Sorts by a field, by several (`['name', ['age', 'desc']]`), or by what a function returns for
-   * each model instance. `options.collator` compares strings with an `Intl.Collator`.
+   * each model instance. `options.collator` compares strings with an `Intl.Collator`. A function
+   * whose parameter is annotated with another type compiles too, as pinia-orm types it `any`.
    */
+  orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction?: 'asc' | 'desc', options?: OrderByOptions | Intl.Collator): this
+  orderBy(by: (item: any) => unknown, direction?: 'asc' | 'desc', options?: OrderByOptions | Intl.Collator): this // eslint-disable-line @typescript-eslint/no-explicit-any, @typescript-eslint/unified-signatures -- pinia-orm's `OrderBy` type; one signature of both would leave an unannotated function's parameter untyped
   orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc', options?: OrderByOptions | Intl.Collator): this {
     addOrders(this, by, direction, options)
     return this
@@ -315,7 +318,7 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
    * Sets `values` on every record matching the query, in one store write, and returns the updated
    * model instances. Relations in `values` are not saved; use `save()` for nested data.
    */
-  update(values: Record<string, unknown>): Item<M>[] {
+  update(values: Element): Item<M>[] {
     return updateMatching(this, values) as Item<M>[]
   }
 
@@ -441,7 +444,7 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
    * Give a `key` (and the `params` the query depends on) to share a result between equal queries
    * built apart; without one, the query's own description is the key.
    */
-  useCache(key?: string, params?: Record<string, unknown>): this {
+  useCache(key?: string, params?: Element): this {
     this._cacheKey = key === undefined ? '' : _userCacheKey(key, params)
     return this
   }

@@ -2,7 +2,7 @@ import type { GroupedQuery, Query, RelationConstraint } from './query'
 import type { OrderByList, OrderByOptions } from './query/orderBy'
 import type { Paginated } from './query/paginate'
 import type { HasOperator } from './relationQueries'
-import type { Item, KeyOf, ModelClass, RecordInput, RelatedModelOf, WhereValue } from './types'
+import type { Element, Item, KeyOf, ModelClass, RecordInput, RelatedModelOf, WhereValue } from './types'
 
 /**
  * The query methods of a repository: each makes a query of the repository's model and calls the
@@ -51,6 +51,8 @@ export abstract class RepositoryQueries<M extends ModelClass> {
   }
 
   /** {@inheritDoc Query.orderBy} */
+  orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction?: 'asc' | 'desc', options?: OrderByOptions | Intl.Collator): Query<M, M>
+  orderBy(by: (item: any) => unknown, direction?: 'asc' | 'desc', options?: OrderByOptions | Intl.Collator): Query<M, M> // eslint-disable-line @typescript-eslint/no-explicit-any, @typescript-eslint/unified-signatures -- pinia-orm's `OrderBy` type; one signature of both would leave an unannotated function's parameter untyped
   orderBy(by: string | OrderByList | ((item: Item<M>) => unknown), direction: 'asc' | 'desc' = 'asc', options?: OrderByOptions | Intl.Collator): Query<M, M> {
     return this.query().orderBy(by, direction, options)
   }
@@ -196,12 +198,12 @@ export abstract class RepositoryQueries<M extends ModelClass> {
   }
 
   /** {@inheritDoc Query.useCache} */
-  useCache(key?: string, params?: Record<string, unknown>): Query<M, M> {
+  useCache(key?: string, params?: Element): Query<M, M> {
     return this.query().useCache(key, params)
   }
 
   /** {@inheritDoc Query.update} */
-  update(values: Record<string, unknown>): Item<M>[] {
+  update(values: Element): Item<M>[] {
     return this.query().update(values)
   }
 

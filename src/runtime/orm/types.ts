@@ -136,9 +136,10 @@ type WithCasts<V, C> = { [K in keyof V]: K extends keyof C ? (null extends V[K] 
 
 /**
  * Input accepted by `save()`: attributes, and nested related records under relation names; or a
- * model instance (one a query returned, edited and saved back, as pinia-orm's `Element` allows).
+ * model instance (one a query returned, edited and saved back). pinia-orm's `Element`, whose
+ * values are `any`, so that data typed by an interface (an API's DTO) is accepted as there.
  */
-export type RecordInput = Record<string, unknown> | ModelInstance
+export type RecordInput = Element | ModelInstance
 
 /** An id as callers pass it: a value, or an array of values for a composite primary key. */
 export type Id = string | number | bigint | readonly (string | number | bigint)[]
