@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'pathe'
+import { dirname, join } from 'pathe'
 
 /**
  * Names the ORM's decorators go by in an app, auto-imported from `nuxt-pinia-orm/decorators`.
@@ -66,6 +66,7 @@ export function decoratorEsbuildOptions<T extends object>(esbuild: T & EsbuildOp
 
 /** What the module reads of a TypeScript configuration. */
 interface CompilerOptionsOf {
+  extends?: unknown
   compilerOptions?: { experimentalDecorators?: unknown }
 }
 
@@ -80,19 +81,33 @@ interface CompilerOptionsOf {
 export function appUsesLegacyDecorators(rootDir: string, tsConfig: CompilerOptionsOf | undefined): boolean {
   if (tsConfig?.compilerOptions?.experimentalDecorators !== undefined)
     return tsConfig.compilerOptions.experimentalDecorators === true
-  let text: string
+  return tsconfigSetsLegacy(join(rootDir, 'tsconfig.json'), 0)
+}
+
+/**
+ * Whether the tsconfig file at `path`, or one it extends by a relative path (its own setting
+ * first, then its bases from the last, as TypeScript reads them), sets `experimentalDecorators`.
+ * Nuxt's generated `.nuxt/tsconfig.json` is left out: it repeats `typescript.tsConfig`, read
+ * first, and may be left over from an earlier build.
+ */
+function tsconfigSetsLegacy(path: string, depth: number): boolean {
+  let config: CompilerOptionsOf
   try {
-    text = readFileSync(join(rootDir, 'tsconfig.json'), 'utf8')
+    config = JSON.parse(withoutJsonComments(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''))) as CompilerOptionsOf
   }
   catch {
     return false
   }
-  try {
-    return (JSON.parse(withoutJsonComments(text)) as CompilerOptionsOf).compilerOptions?.experimentalDecorators === true
+  const own = config.compilerOptions?.experimentalDecorators
+  if (own !== undefined)
+    return own === true
+  const bases = (Array.isArray(config.extends) ? config.extends : [config.extends]).filter((base): base is string => typeof base === 'string' && base.startsWith('.') && !base.includes('.nuxt/'))
+  for (const base of bases.reverse()) {
+    const file = join(dirname(path), base.endsWith('.json') ? base : `${base}.json`)
+    if (depth < 8 && tsconfigSetsLegacy(file, depth + 1))
+      return true
   }
-  catch {
-    return false
-  }
+  return false
 }
 
 /** JSON with comments and trailing commas (tsconfig.json's dialect) as plain JSON; strings kept as they are. */

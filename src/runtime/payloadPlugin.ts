@@ -4,21 +4,19 @@ import { modelFiles } from '#build/nuxt-pinia-orm/models.mjs'
 import { Model } from './orm'
 import type { ModelClass } from './orm'
 import { _namespacedEntity, collectModels } from './modelFiles'
-
-interface ReducedModel {
-  entity: string
-  fields: Record<string, unknown>
-}
+import { reduceModel, reviveModel } from './payloadModels'
+import type { ReducedModel } from './payloadModels'
 
 /**
  * Lets model instances cross in the payload's other data, such as what a `useAsyncData` handler
  * returns: an instance travels as its entity (with its namespace) and own fields (loaded relations are instances too,
- * and cross the same way) and comes back as an instance of its class. The stores' state never
+ * and cross the same way) and comes back as an instance of its class, its relations loaded empty
+ * marked as they were (see `payloadModels.ts`). The stores' state never
  * holds instances; it travels as plain records through @pinia/nuxt.
  */
 export default definePayloadPlugin(() => {
   definePayloadReducer('NuxtPiniaOrmModel', (value: unknown): ReducedModel | false =>
-    value instanceof Model && { entity: _namespacedEntity(value.$self()), fields: { ...value } })
+    value instanceof Model && reduceModel(value))
 
   if (import.meta.client) {
     const models = new Map<string, ModelClass>()
@@ -38,9 +36,9 @@ export default definePayloadPlugin(() => {
     }
     // The fields as they were on the server's instance, and only those: a field it lacked (hidden by
     // the model or by the app's createORM defaults) is not filled with its default here.
-    definePayloadReviver('NuxtPiniaOrmModel', ({ entity, fields }: ReducedModel) => {
-      const model = models.get(entity)
-      return model ? Object.assign(new model(undefined, { fill: false }), fields) : fields
+    definePayloadReviver('NuxtPiniaOrmModel', (reduced: ReducedModel) => {
+      const model = models.get(reduced.entity)
+      return model ? reviveModel(model, reduced) : reduced.fields
     })
   }
 })

@@ -249,6 +249,49 @@ describe('saving an instance made with new, make() or $fill()', () => {
     expect(data(pinia, 'comments')[130]).toEqual({ id: 130, commentableId: 13, commentableType: 'posts' })
   })
 
+  it('unlinks once the app emptied a relation that was linked since it loaded empty', () => {
+    useRepo(Post, pinia).save({ id: 11 })
+    const user = useRepo(User, pinia).with('phone').with('posts', query => query.where('id', 11)).find(1)!
+    expect(user.posts).toEqual([])
+    // Linked by a save of the instance, then emptied again: that unlinks.
+    user.posts = [useRepo(Post, pinia).find(11)!]
+    useRepo(User, pinia).save(user)
+    expect(data(pinia, 'posts')[11]!.userId).toBe(1)
+    user.posts = []
+    useRepo(User, pinia).save(user)
+    expect(data(pinia, 'posts')[11]).toBeUndefined()
+
+    // A later load that finds the record drops the mark of a relation loaded empty (null).
+    const other = useRepo(User, pinia).with('phone', query => query.where('id', 0)).find(1)!
+    expect(other.phone).toBeNull()
+    useRepo(User, pinia).with('phone').load([other])
+    other.phone = null
+    useRepo(User, pinia).save(other)
+    expect(data(pinia, 'phones')[5]!.userId).toBeNull()
+
+    // $fill() giving the relation is a request too.
+    useRepo(User, pinia).save({ id: 1, phone: { id: 5 } })
+    const third = useRepo(User, pinia).with('phone', query => query.where('id', 0)).find(1)!
+    third.$fill({ phone: null })
+    useRepo(User, pinia).save(third)
+    expect(data(pinia, 'phones')[5]!.userId).toBeNull()
+  })
+
+  it('unlinks a belongsTo given null to make() when the key field holds only its default', () => {
+    class Note extends Model {
+      static override entity = 'notes'
+      static override fields() {
+        return { id: this.attr(null), userId: this.string(''), owner: this.belongsTo(User, 'userId') }
+      }
+    }
+    useRepo(Note, pinia).save({ id: 1, userId: '1' })
+    useRepo(Note, pinia).save(useRepo(Note, pinia).make({ id: 1, owner: null }))
+    expect(data(pinia, 'notes')[1]!.userId).toBeNull()
+    useRepo(Note, pinia).save({ id: 2, userId: '1' })
+    useRepo(Note, pinia).save(new Note({ id: 2, owner: null }))
+    expect(data(pinia, 'notes')[2]!.userId).toBeNull()
+  })
+
   it('saves what is added to such a relation, and unlinks as a plain object does when given', () => {
     const user = useRepo(User, pinia).make({ id: 1, phone: null })
     user.posts!.push(useRepo(Post, pinia).make({ id: 11 }))

@@ -113,9 +113,25 @@ describe('a relation\'s definition, as pinia-orm\'s relation objects show it', (
     expect([imageable.morphId, imageable.morphType, imageable.ownerKey]).toEqual(['imageableId', 'imageableType', ''])
     expect(imageable.relatedModels.map(model => model.constructor)).toEqual([User, Post])
     expect(Object.keys(imageable.relatedTypes)).toEqual(['def-users', 'def-posts'])
+    // As pinia-orm's: a morphTo's `related` is its parent.
+    expect(imageable.related).toBeInstanceOf(Image)
     const labels = fieldsOf(new User()).labels as MorphToMany
     expect([labels.relatedId, labels.morphId, labels.morphType, labels.pivotKey]).toEqual(['tagId', 'taggableId', 'taggableType', 'pivot'])
     expect(labels.pivot).toBeInstanceOf(Taggable)
+  })
+
+  it('keep the same blank instances, and show the delete rule as onDeleteMode', () => {
+    const posts = fieldsOf(new User()).posts as HasMany
+    expect(posts.related).toBe(posts.related)
+    expect(posts.onDeleteMode).toBeUndefined()
+    expect((fieldsOf(new Country()).posts as HasManyThrough).through).toBe((fieldsOf(new Country()).posts as HasManyThrough).through)
+    class Author extends Model {
+      static override entity = 'def-authors'
+      static override fields() {
+        return { id: this.attr(null), posts: this.hasMany(Post, 'userId').onDelete('cascade') }
+      }
+    }
+    expect((fieldsOf(new Author()).posts as HasMany).onDeleteMode).toBe('cascade')
   })
 
   it('are own enumerable properties, so a spread of the relation copies them', () => {

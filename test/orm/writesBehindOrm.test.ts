@@ -109,12 +109,12 @@ describe('records changed outside $patch', () => {
     store.data[1]!.userId = 2
     // The documented limit: the index still lists post 1 under user 1.
     expect(postsByUser(pinia)).toEqual({ 1: [1], 2: [] })
-    expectWarning('[nuxt-pinia-orm] Post 1 was changed in the store outside $patch: it holds userId = 2, but relations still find it under userId = 1. Relation loads and relation queries do not see such a change (where() does): make it inside useRepo(Post).piniaStore().$patch(...) or through a repository. (Warned once per model, in dev only.)')
+    expectWarning('[nuxt-pinia-orm] Post 1 was changed in the store outside $patch (or is read inside a $patch that changes it): it holds userId = 2, but relations still find it under userId = 1. Relation loads and relation queries do not see such a change (where() does): make it inside useRepo(Post).piniaStore().$patch(...) or through a repository, and read after it. (Warned once per model, in dev only.)')
 
     // A record removed in place is named too (in a fresh Pinia: once per model and Pinia).
     const other = setup()
     delete useRepo(Post, other).piniaStore().data[1]
     expect(useRepo(User, other).has('posts').get().map(user => user.id)).toEqual([1])
-    expectWarning('Post 1 was changed in the store outside $patch: it is no longer in the store, but relations still find it under userId = 1.')
+    expectWarning('Post 1 was changed in the store outside $patch (or is read inside a $patch that changes it): it is no longer in the store, but relations still find it under userId = 1.')
   })
 })

@@ -320,6 +320,7 @@ describe('data typed by the app\'s own interfaces', () => {
     const dtos = [] as UserDto[]
     expectTypeOf(useRepo(User, pinia).save(dto)).toEqualTypeOf<Item<typeof User>>()
     expectTypeOf(useRepo(User, pinia).save(dtos)).toEqualTypeOf<Item<typeof User>[]>()
+    expectTypeOf(useRepo(User, pinia).save(dtos as readonly UserDto[])).toEqualTypeOf<Item<typeof User>[]>()
     expectTypeOf(useRepo(User, pinia).insert(dtos)).toEqualTypeOf<Item<typeof User>[]>()
     expectTypeOf(useRepo(User, pinia).fresh([dto])).toEqualTypeOf<Item<typeof User>[]>()
     expectTypeOf(useRepo(User, pinia).make(dto)).toEqualTypeOf<Item<typeof User>>()

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -57,6 +57,21 @@ describe('the decorator mode an app\'s TypeScript setup asks for', () => {
     writeFileSync(join(root, 'tsconfig.json'), '{ "compilerOptions": { "outDir": "// not a comment ,}", "experimentalDecorators": true } }')
     expect(appUsesLegacyDecorators(root, undefined)).toBe(true)
     writeFileSync(join(root, 'tsconfig.json'), '{ not json')
+    expect(appUsesLegacyDecorators(root, undefined)).toBe(false)
+  })
+
+  it('reads a file saved with a byte-order mark, and follows a relative extends but not Nuxt\'s generated one', () => {
+    writeFileSync(join(root, 'tsconfig.json'), '\uFEFF{ "compilerOptions": { "experimentalDecorators": true } }')
+    expect(appUsesLegacyDecorators(root, undefined)).toBe(true)
+    writeFileSync(join(root, 'tsconfig.base.json'), '{ "compilerOptions": { "experimentalDecorators": true } }')
+    writeFileSync(join(root, 'tsconfig.json'), '{ "extends": ["./.nuxt/tsconfig.json", "./tsconfig.base"] }')
+    expect(appUsesLegacyDecorators(root, undefined)).toBe(true)
+    // The app's own false wins over its base.
+    writeFileSync(join(root, 'tsconfig.json'), '{ "extends": "./tsconfig.base.json", "compilerOptions": { "experimentalDecorators": false } }')
+    expect(appUsesLegacyDecorators(root, undefined)).toBe(false)
+    mkdirSync(join(root, '.nuxt'))
+    writeFileSync(join(root, '.nuxt', 'tsconfig.json'), '{ "compilerOptions": { "experimentalDecorators": true } }')
+    writeFileSync(join(root, 'tsconfig.json'), '{ "extends": "./.nuxt/tsconfig.json" }')
     expect(appUsesLegacyDecorators(root, undefined)).toBe(false)
   })
 })

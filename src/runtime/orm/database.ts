@@ -566,7 +566,7 @@ export class Database {
   private warnStale(entity: string, fields: readonly string[], id: string, key: string, record: StoredRecord | undefined): void {
     const name = this.schemas.get(entity)?.name ?? entity
     const now = record === undefined ? 'is no longer in the store' : `holds ${fields.map(field => `${field} = ${String(record[field])}`).join(', ')}`
-    _warnOnce(this.pinia, `stale ${entity}`, `${name} ${id} was changed in the store outside $patch: it ${now}, but relations still find it under ${fields.join(', ')} = ${key}. Relation loads and relation queries do not see such a change (where() does): make it inside useRepo(${name}).piniaStore().$patch(...) or through a repository. (Warned once per model, in dev only.)`)
+    _warnOnce(this.pinia, `stale ${entity}`, `${name} ${id} was changed in the store outside $patch (or is read inside a $patch that changes it): it ${now}, but relations still find it under ${fields.join(', ')} = ${key}. Relation loads and relation queries do not see such a change (where() does): make it inside useRepo(${name}).piniaStore().$patch(...) or through a repository, and read after it. (Warned once per model, in dev only.)`)
   }
 
   /**

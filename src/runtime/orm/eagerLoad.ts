@@ -2,7 +2,7 @@ import type { Database } from './database'
 import { createOrmError } from './errors'
 import { _itemsOf, _relationNamesWithSubclasses, _subclassOwners } from './inheritedRelations'
 import { hasRecord, recordAt } from './ownRecords'
-import { _markFilledEmpty } from './filledRelations'
+import { _filledEmpty, _markFilledEmpty, _unmarkFilledEmpty } from './filledRelations'
 import { didYouMean } from './suggest'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
@@ -215,24 +215,27 @@ function loadPlainByKeys(db: Database, link: RelationLink, parents: readonly Mod
       key = keyOf(parent, parentKeys)
     }
     if (key === undefined) {
-      parent[field] = many ? [] : null
-      _markFilledEmpty(parent, field)
+      setEmpty(parent, field, many)
     }
     else if (index === undefined) {
       const record = recordAt(data, key)
-      const item = record === undefined ? null : related.hydrate(record, db)
-      parent[field] = many ? (item === null ? [] : [item]) : item
-      if (item === null)
-        _markFilledEmpty(parent, field)
+      if (record === undefined) {
+        setEmpty(parent, field, many)
+      }
+      else {
+        const item = related.hydrate(record, db)
+        parent[field] = many ? [item] : item
+        unmarkLoaded(parent, field)
+      }
     }
     else {
       const ids = index.get(key)
       if (ids === undefined || ids.length === 0) {
-        parent[field] = many ? [] : null
-        _markFilledEmpty(parent, field)
+        setEmpty(parent, field, many)
       }
       else if (!many) {
         parent[field] = related.hydrate(data[ids[0]!]!, db)
+        unmarkLoaded(parent, field)
       }
       else {
         // Made to its size: a list grown by push() from [] reserves 17 slots.
@@ -241,9 +244,23 @@ function loadPlainByKeys(db: Database, link: RelationLink, parents: readonly Mod
         for (let i = 0; i < ids.length; i++)
           list[i] = related.hydrate(data[ids[i]!]!, db)
         parent[field] = list
+        unmarkLoaded(parent, field)
       }
     }
   }
+}
+
+/** Sets a relation a read found nothing for, marked so that saving the instance back unlinks nothing. */
+function setEmpty(parent: Record<string, unknown>, field: string, many: boolean): void {
+  const empty = many ? [] : null
+  parent[field] = empty
+  _markFilledEmpty(parent, field, empty)
+}
+
+/** Forgets an earlier empty load's mark of a relation a read now filled (only an instance that has marks pays). */
+function unmarkLoaded(parent: object, field: string): void {
+  if (_filledEmpty(parent) !== undefined)
+    _unmarkFilledEmpty(parent, field)
 }
 
 /** Relations matched by equal keys: each parent's key is looked up directly or through the index. */
@@ -288,7 +305,9 @@ function loadByKeys<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, p
     }
     (parent as unknown as Record<string, unknown>)[field] = value
     if (value === null || (many && (value as ModelInstance[]).length === 0))
-      _markFilledEmpty(parent, field)
+      _markFilledEmpty(parent, field, value)
+    else
+      unmarkLoaded(parent, field)
   }
   children?.set(related, found)
 }
@@ -337,9 +356,12 @@ function loadByReader<Q extends EagerQuery<Q>>(db: Database, link: RelationLink,
           found.push(item)
       }
     }
-    (parent as unknown as Record<string, unknown>)[field] = many ? list : list[0] ?? null
+    const value = many ? list : list[0] ?? null
+    ;(parent as unknown as Record<string, unknown>)[field] = value
     if (list.length === 0)
-      _markFilledEmpty(parent, field)
+      _markFilledEmpty(parent, field, value)
+    else
+      unmarkLoaded(parent, field)
   }
 }
 

@@ -5,7 +5,7 @@ import { modelOfRef } from './relatedRef'
 import { getSchema } from './schema'
 import type { ModelOptions } from './types'
 import { _buildVisibility, _stripHidden } from './visibility'
-import { _filledEmpty, _markFilledEmpty, _stillEmpty } from './filledRelations'
+import { _filledEmpty, _markFilledEmpty, _stillEmpty, _unmarkFilledEmpty } from './filledRelations'
 
 /** The constructor options of an instance its caller fills (or leaves empty) itself. @internal */
 export const NO_FILL: ModelOptions = Object.freeze({ fill: false })
@@ -157,11 +157,14 @@ function fillRelations(schema: Schema, instance: StoredRecord, attributes: Store
     const value = attributes[field]
     if (value === undefined || (filled !== undefined && _stillEmpty(filled, field, value))) {
       if (instance[field] === undefined) {
-        instance[field] = relation.many ? [] : null
-        _markFilledEmpty(instance, field)
+        const empty = relation.many ? [] : null
+        instance[field] = empty
+        _markFilledEmpty(instance, field, empty)
       }
       continue
     }
+    // Given a value (`$fill({ phone: null })` included): a request like any other.
+    _unmarkFilledEmpty(instance, field)
     const related = relatedModel(relation, attributes)
     instance[field] = related === undefined
       ? value

@@ -1,5 +1,5 @@
 import { createOrmError } from './errors'
-import { _filledEmpty, _stillEmpty } from './filledRelations'
+import { _filledEmpty, _stillEmpty, _unmarkFilledEmpty } from './filledRelations'
 import { warnAboutInput } from './inputWarnings'
 import type { DevWarn } from './inputWarnings'
 import { keyOf } from './keys'
@@ -117,7 +117,8 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       const forced = openKeys[openKeys.length - 1]
       for (const field of fields) {
         const value = forced?.[field] ?? given[field]
-        if (value === null || value === undefined)
+        // '' is what a `this.string('')` key holds for "none", as an instance made without it does.
+        if (value === null || value === undefined || value === '')
           return false
       }
       return true
@@ -201,6 +202,9 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         const value = input[field]
         if (value === undefined || (filled !== undefined && _stillEmpty(filled, field, value)))
           continue
+        // Given a value since it was filled empty: saved, it is a request like any other.
+        if (filled !== undefined && filled.has(field))
+          _unmarkFilledEmpty(record as object, field)
         // Only records that lead on to others can close a cycle, or hold themselves.
         if (!seenOfSchema && !(seenOfSchema = seen.get(schema)))
           seen.set(schema, seenOfSchema = new Map())

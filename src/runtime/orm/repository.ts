@@ -182,34 +182,34 @@ export class Repository<T extends ModelClass | ModelInstance = ModelClass, M ext
    * stores and the keys linking them are filled in. An existing record keeps the fields the input
    * leaves out. Each store is written once. Returns model instances with the nested relations.
    */
-  save(records: RecordInput[]): Item<M>[]
+  save(records: readonly RecordInput[]): Item<M>[]
   save(record: RecordInput): Item<M>
-  save(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
+  save(records: RecordInput | readonly RecordInput[]): Item<M> | Item<M>[] {
     return persistRecords(this._db, this._schema, records, SAVE) as Item<M> | Item<M>[]
   }
 
   /**
    * Inserts records as given, replacing any record with the same key; relations are ignored.
    */
-  insert(records: RecordInput[]): Item<M>[]
+  insert(records: readonly RecordInput[]): Item<M>[]
   insert(record: RecordInput): Item<M>
-  insert(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
+  insert(records: RecordInput | readonly RecordInput[]): Item<M> | Item<M>[] {
     return persistRecords(this._db, this._schema, records, INSERT) as Item<M> | Item<M>[]
   }
 
   /**
    * Replaces all records of the model with the given ones; relations are ignored.
    */
-  fresh(records: RecordInput[]): Item<M>[]
+  fresh(records: readonly RecordInput[]): Item<M>[]
   fresh(record: RecordInput): Item<M>
-  fresh(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
+  fresh(records: RecordInput | readonly RecordInput[]): Item<M> | Item<M>[] {
     return freshRecords(this._db, this._schema, records) as Item<M> | Item<M>[]
   }
 
   /** A model instance (or several) filled from `attributes` and defaults, not saved. */
-  make(attributes: RecordInput[]): Item<M>[]
+  make(attributes: readonly RecordInput[]): Item<M>[]
   make(attributes?: RecordInput): Item<M>
-  make(attributes?: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
+  make(attributes?: RecordInput | readonly RecordInput[]): Item<M> | Item<M>[] {
     if (Array.isArray(attributes))
       return attributes.map(values => _madeInstance(this.use, values as Record<string, unknown>)) as Item<M>[]
     return _madeInstance(this.use, (attributes ?? {}) as Record<string, unknown>) as Item<M>
@@ -277,9 +277,9 @@ export class Repository<T extends ModelClass | ModelInstance = ModelClass, M ext
    * Model instances rebuilt from a nested structure of keys (`{ id: 1, posts: [{ id: 2 }] }`):
    * each record as it is in the store, with the relations the structure names loaded.
    */
-  revive(input: RecordInput[]): Item<M>[]
+  revive(input: readonly RecordInput[]): Item<M>[]
   revive(input: RecordInput): Item<M> | null
-  revive(input: RecordInput | RecordInput[]): Item<M> | Item<M>[] | null {
+  revive(input: RecordInput | readonly RecordInput[]): Item<M> | Item<M>[] | null {
     return revive(this._db, this._schema, input) as Item<M> | Item<M>[] | null
   }
 

@@ -54,9 +54,9 @@ export abstract class QueryRecords<M extends ModelClass, Q extends { get: () => 
    * Model instances rebuilt from a nested structure of keys (`{ id: 1, posts: [{ id: 2 }] }`), as
    * the repository's `revive()`: records not in the store are left out (`null` for one object).
    */
-  revive(input: RecordInput[]): Item<M>[]
+  revive(input: readonly RecordInput[]): Item<M>[]
   revive(input: RecordInput): Item<M> | null
-  revive(input: RecordInput | RecordInput[]): Item<M> | Item<M>[] | null {
+  revive(input: RecordInput | readonly RecordInput[]): Item<M> | Item<M>[] | null {
     return revive(this._db, this._schema, input) as Item<M> | Item<M>[] | null
   }
 
@@ -79,23 +79,23 @@ export abstract class QueryRecords<M extends ModelClass, Q extends { get: () => 
   }
 
   /** Saves records with their nested relations, as the repository's `save()` (constraints do not apply). */
-  save(records: RecordInput[]): Item<M>[]
+  save(records: readonly RecordInput[]): Item<M>[]
   save(record: RecordInput): Item<M>
-  save(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
+  save(records: RecordInput | readonly RecordInput[]): Item<M> | Item<M>[] {
     return persistRecords(this._db, this._schema, records, SAVE) as Item<M> | Item<M>[]
   }
 
   /** Inserts records as given, as the repository's `insert()` (constraints do not apply). */
-  insert(records: RecordInput[]): Item<M>[]
+  insert(records: readonly RecordInput[]): Item<M>[]
   insert(record: RecordInput): Item<M>
-  insert(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
+  insert(records: RecordInput | readonly RecordInput[]): Item<M> | Item<M>[] {
     return persistRecords(this._db, this._schema, records, INSERT) as Item<M> | Item<M>[]
   }
 
   /** Replaces all records of the model, as the repository's `fresh()` (constraints do not apply). */
-  fresh(records: RecordInput[]): Item<M>[]
+  fresh(records: readonly RecordInput[]): Item<M>[]
   fresh(record: RecordInput): Item<M>
-  fresh(records: RecordInput | RecordInput[]): Item<M> | Item<M>[] {
+  fresh(records: RecordInput | readonly RecordInput[]): Item<M> | Item<M>[] {
     return freshRecords(this._db, this._schema, records) as Item<M> | Item<M>[]
   }
 

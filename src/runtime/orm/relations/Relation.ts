@@ -130,8 +130,8 @@ export interface NormalizeVisitor {
   /** The input of the record whose relation is being normalized, keys that are no field included. */
   input: () => StoredRecord
   /**
-   * Whether the record whose relation is being normalized gives each of `fields` a value, itself or
-   * through the keys its parent forces onto it.
+   * Whether the record whose relation is being normalized gives each of `fields` a value (not
+   * `null`, `undefined` or `''`), itself or through the keys its parent forces onto it.
    */
   gives: (fields: readonly string[]) => boolean
   /** Throws an error for bad input, naming where in the input it is. */
@@ -211,8 +211,10 @@ export abstract class Relation<R extends RelatedModel = RelatedModel> {
   // pinia-orm's public view of the definition, read-only (see definition.ts): each computed when read.
   /** A blank instance of the model whose field this is (pinia-orm's `parent`). */
   declare readonly parent: ModelInstance
-  /** A blank instance of the related model (the first one of a morphTo); `undefined` when it is named by entity. */
+  /** A blank instance of the related model (of a morphTo: of the parent, as in pinia-orm); `undefined` when it is named by entity. */
   declare readonly related: ModelInstance | undefined
+  /** The delete rule `onDelete()` set, if any. */
+  declare readonly onDeleteMode: DeleteRule | undefined
 
   /** @internal */
   readonly _related: RelatedRef<R> | readonly RelatedRef<R>[]

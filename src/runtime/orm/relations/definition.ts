@@ -43,10 +43,24 @@ function primaryKeyOf(ref: RelatedRef | SchemaModel): KeyForm | undefined {
 
 type Properties = Record<string, () => unknown>
 
+/** `read`, run once: a relation's blank instances stay the same objects, as pinia-orm's. */
+function once<T>(read: () => T): () => T {
+  let done = false
+  let value: T
+  return () => {
+    if (!done) {
+      value = read()
+      done = true
+    }
+    return value
+  }
+}
+
 function propertiesOf(relation: Relation, owner: SchemaModel): Properties {
   const related = (Array.isArray(relation._related) ? relation._related[0] : relation._related) as RelatedRef
-  const parent = () => blankOf(owner)
-  const common: Properties = { parent, related: () => blankOf(related) }
+  const parent = once(() => blankOf(owner))
+  // A morphTo's `related` is its parent in pinia-orm (its models are `relatedModels`).
+  const common: Properties = { parent, related: relation instanceof MorphTo ? parent : once(() => blankOf(related)), onDeleteMode: () => relation._onDelete }
   if (relation instanceof ChildrenRelation) {
     const localKey = () => relation._localKey === undefined ? primaryKeyOf(owner) : keyForm(relation._localKey)
     return relation._type === undefined
@@ -62,7 +76,7 @@ function propertiesOf(relation: Relation, owner: SchemaModel): Properties {
   if (relation instanceof HasManyThrough) {
     return {
       ...common,
-      through: () => blankOf(relation._through),
+      through: once(() => blankOf(relation._through)),
       firstKey: () => relation._firstKey,
       secondKey: () => relation._secondKey,
       localKey: () => relation._localKey ?? primaryKeyOf(owner),
@@ -73,8 +87,8 @@ function propertiesOf(relation: Relation, owner: SchemaModel): Properties {
     const refs = relation._related as readonly RelatedRef[]
     return {
       ...common,
-      relatedModels: () => refs.map(blankOf).filter(model => model !== undefined),
-      relatedTypes: () => Object.fromEntries(refs.map(classOf).filter(model => model !== undefined).map(model => [model.entity, blankOf(model)])),
+      relatedModels: once(() => refs.map(blankOf).filter(model => model !== undefined)),
+      relatedTypes: once(() => Object.fromEntries(refs.map(classOf).filter(model => model !== undefined).map(model => [model.entity, blankOf(model)]))),
       morphId: () => relation._id,
       morphType: () => relation._type,
       ownerKey: () => relation._ownerKey ?? '',
@@ -83,7 +97,7 @@ function propertiesOf(relation: Relation, owner: SchemaModel): Properties {
   if (relation instanceof PivotRelation) {
     const fields = relation._fields
     const keys: Properties = {
-      pivot: () => blankOf(relation._pivot),
+      pivot: once(() => blankOf(relation._pivot)),
       parentKey: () => relation._parentKey ?? primaryKeyOf(owner),
       relatedKey: () => relation._relatedKey ?? primaryKeyOf(related),
       pivotKey: () => relation._as,
