@@ -2,7 +2,7 @@ import type { Database } from './database'
 import { createOrmError } from './errors'
 import { _itemsOf, _relationNamesWithSubclasses, _subclassOwners } from './inheritedRelations'
 import { hasRecord, recordAt } from './ownRecords'
-import { _filledEmpty, _markFilledEmpty, _unmarkFilledEmpty } from './filledRelations'
+import { _markFilledEmpty } from './filledRelations'
 import { didYouMean } from './suggest'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
@@ -225,7 +225,6 @@ function loadPlainByKeys(db: Database, link: RelationLink, parents: readonly Mod
       else {
         const item = related.hydrate(record, db)
         parent[field] = many ? [item] : item
-        unmarkLoaded(parent, field)
       }
     }
     else {
@@ -235,7 +234,6 @@ function loadPlainByKeys(db: Database, link: RelationLink, parents: readonly Mod
       }
       else if (!many) {
         parent[field] = related.hydrate(data[ids[0]!]!, db)
-        unmarkLoaded(parent, field)
       }
       else {
         // Made to its size: a list grown by push() from [] reserves 17 slots.
@@ -244,7 +242,6 @@ function loadPlainByKeys(db: Database, link: RelationLink, parents: readonly Mod
         for (let i = 0; i < ids.length; i++)
           list[i] = related.hydrate(data[ids[i]!]!, db)
         parent[field] = list
-        unmarkLoaded(parent, field)
       }
     }
   }
@@ -255,12 +252,6 @@ function setEmpty(parent: Record<string, unknown>, field: string, many: boolean)
   const empty = many ? [] : null
   parent[field] = empty
   _markFilledEmpty(parent, field, empty)
-}
-
-/** Forgets an earlier empty load's mark of a relation a read now filled (only an instance that has marks pays). */
-function unmarkLoaded(parent: object, field: string): void {
-  if (_filledEmpty(parent) !== undefined)
-    _unmarkFilledEmpty(parent, field)
 }
 
 /** Relations matched by equal keys: each parent's key is looked up directly or through the index. */
@@ -306,8 +297,6 @@ function loadByKeys<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, p
     (parent as unknown as Record<string, unknown>)[field] = value
     if (value === null || (many && (value as ModelInstance[]).length === 0))
       _markFilledEmpty(parent, field, value)
-    else
-      unmarkLoaded(parent, field)
   }
   children?.set(related, found)
 }
@@ -360,8 +349,6 @@ function loadByReader<Q extends EagerQuery<Q>>(db: Database, link: RelationLink,
     ;(parent as unknown as Record<string, unknown>)[field] = value
     if (list.length === 0)
       _markFilledEmpty(parent, field, value)
-    else
-      unmarkLoaded(parent, field)
   }
 }
 

@@ -17,6 +17,7 @@ import { cachedGet } from './query/cachedRead'
 import { findKeys } from './query/find'
 import { addGroups, groupItems } from './query/groupBy'
 import { addOrders, compareRecords, sortsByRelations } from './query/orderBy'
+import { _unmarkFilledEmpty } from './filledRelations'
 import type { Order, OrderByList, OrderByOptions } from './query/orderBy'
 import { paginateQuery } from './query/paginate'
 import type { Paginated } from './query/paginate'
@@ -259,8 +260,15 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
    * Loads the relations requested with `with()` into model instances already retrieved.
    */
   load(items: readonly Model[]): void {
-    if (this._eager.length > 0)
-      loadEager(this._db, this._schema, items, this._eager, newQuery)
+    if (this._eager.length === 0)
+      return
+    // The app's instances may hold marks of relations an earlier read loaded empty: this load sets
+    // those relations anew (and marks them again if it finds nothing).
+    for (const item of items) {
+      for (const load of this._eager)
+        _unmarkFilledEmpty(item, load.name)
+    }
+    loadEager(this._db, this._schema, items, this._eager, newQuery)
   }
 
   /**
