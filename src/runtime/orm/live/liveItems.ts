@@ -24,13 +24,18 @@ import type { Changed } from './reconcile'
  * @internal
  */
 export class LiveItems<Q> {
+  /** The relation fields the loads fill. */
+  private readonly loadedFields: readonly string[]
+
   constructor(
     private readonly db: Database,
     private readonly schema: Schema,
     private readonly source: LiveSource<Q>,
     private readonly relations: readonly LiveRelation<Entry>[],
     private readonly branches: readonly LiveBranch<Q>[],
-  ) {}
+  ) {
+    this.loadedFields = [...relations.map(relation => relation.field), ...branches.map(branch => branch.node.field)]
+  }
 
   /**
    * Makes the instances of `entries`, loading the branches for all of them at once. An entry that
@@ -67,9 +72,8 @@ export class LiveItems<Q> {
       })
     }
     this.source._afterRead(items)
-    const loaded = this.loadedFields()
     entries.forEach((entry, i) => {
-      _markEmptyLoads(items[i]!, loaded)
+      _markEmptyLoads(items[i]!, this.loadedFields)
       entry.item = items[i]
       entry.last = undefined
     })
@@ -108,18 +112,13 @@ export class LiveItems<Q> {
     }
     if (!same) {
       this.source._afterRead([item])
-      _markEmptyLoads(item, this.loadedFields())
+      _markEmptyLoads(item, this.loadedFields)
       entry.item = item
     }
     // Even when nothing shown changed, what the readers link now is what later writes compare to.
     if (loads.length > 0)
       this.mark(entry, entry.item!)
     return !same
-  }
-
-  /** The relation fields the loads fill. */
-  private loadedFields(): string[] {
-    return [...this.relations.map(relation => relation.field), ...this.branches.map(branch => branch.node.field)]
   }
 
   /** The entries holding a load that the write of `changes` to `entity` touches, with those loads. */

@@ -37,7 +37,8 @@ export class HasManyBy<R extends RelatedModel = RelatedModel> extends Relation<R
     const name = `${owner.name}.${field}`
     const foreignKey = this._foreignKey
     const ownerKeys = this._ownerKey === undefined ? related.primaryKey : [this._ownerKey]
-    checkKeys([foreignKey], owner, name)
+    const foreignKeys = [foreignKey]
+    checkKeys(foreignKeys, owner, name)
     checkKeys(ownerKeys, related, name)
     const notArray = (value: unknown) => `${name} is a hasManyBy relation: ${owner.name}.${foreignKey} must hold an array of ${related.name} keys, not ${typeof value}. Save it as an array, e.g. \`${foreignKey}: [1, 2]\`.`
     const reader = (): LinkReader => {
@@ -71,7 +72,7 @@ export class HasManyBy<R extends RelatedModel = RelatedModel> extends Relation<R
         // As pinia-orm, the nested records' keys are added to those the saved record gives itself
         // (not to the stored ones, when it gives none), each once. An instance read back gives the
         // stored array itself, maybe pushed onto in place.
-        const given = Array.isArray(current) && visitor.gives([foreignKey]) ? current : undefined
+        const given = Array.isArray(current) && visitor.gives(foreignKeys) ? current : undefined
         const keys: unknown[] = given === undefined ? [] : [...given]
         const listed = keys.length + value.length > 1 ? new Set<unknown>(keys) : undefined
         for (let i = 0; i < value.length; i++) {

@@ -47,6 +47,7 @@ export class MorphTo<R extends RelatedModel = RelatedModel> extends Relation<R> 
       throw createOrmError(`${name} is a morphTo relation: give the list of models it may point to, e.g. this.morphTo([User, Post], 'imageableId', 'imageableType').`)
     const targets = refs.map(ref => host.schemaOf(ref, owner, field))
     const { _id: id, _type: type } = this
+    const idAndType = [id, type]
     if (!owner.attributes.has(type))
       throw createOrmError(`${name} is a morphTo relation whose type column '${type}' is not an attribute of ${owner.name}. Declare it in ${owner.name}.fields(), e.g. \`${type}: this.string('')\`.`)
     checkKeys([id], owner, name)
@@ -88,7 +89,7 @@ export class MorphTo<R extends RelatedModel = RelatedModel> extends Relation<R> 
       normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
         if (value === null) {
           // As a belongsTo's: a record giving its id and type keeps them.
-          if (!visitor.gives([id, type])) {
+          if (!visitor.gives(idAndType)) {
             parent.attributes[id] = null
             parent.attributes[type] = null
           }
