@@ -101,6 +101,18 @@ describe('a belongsTo foreign key that points at no record, after a save', () =>
     useRepo(Phone, pinia).save([{ id: 10, userId: 1 }, { id: 11, userId: null }, { id: 12 }])
   })
 
+  it('stays quiet for a record saved back with the key it had, its owner deleted since', () => {
+    useRepo(Phone, pinia).save({ id: 10, number: '555', user: { id: 1, name: 'Ann' } })
+    useRepo(User, pinia).destroy(1)
+    // Read and saved back as it is, or changed elsewhere: the save did not put userId = 1 there.
+    useRepo(Phone, pinia).save(useRepo(Phone, pinia).withAll().find(10)!)
+    useRepo(Phone, pinia).where('id', 10).update({ number: '556' })
+    expect(useRepo(Phone, pinia).find(10)).toMatchObject({ userId: 1, number: '556' })
+    // A save that puts a key of no record there still warns, for a record stored before as well.
+    useRepo(Phone, pinia).save({ id: 10, userId: 2 })
+    expectWarning('Phone.user: a saved Phone has userId = 2, but no User record has that id.')
+  })
+
   it('stays quiet for an empty string, what a this.string(\'\') foreign key holds for none', () => {
     useRepo(Phone, pinia).save([{ id: 10, userId: '' }, { id: 11, userId: '' }])
     expect(useRepo(Phone, pinia).with('user').find(10)!.user).toBeNull()

@@ -30,22 +30,54 @@ function registeredLink(db: Database, relation: BelongsTo, owner: Schema, field:
   }
 }
 
+type Batches = ReadonlyMap<Schema, ReadonlyMap<string, StoredRecord | undefined>>
+
+/** A relation of the schema that the dangling-key check looks at, for this Pinia, still. */
+function checked(db: Database, schema: Schema, i: number): boolean {
+  return schema.relationList[i] instanceof BelongsTo && !_warnedBefore(db.pinia, `dangling ${schema.name}.${schema.relationNames[i]!}`)
+}
+
+/**
+ * Dev only, before a save writes: the records it is about to replace, of the models whose
+ * foreign keys `warnDanglingForeignKeys` checks after it. (Stores replace records, never change
+ * them in place, so these keep what was stored.)
+ * @internal
+ */
+export function storedBeforeSave(db: Database, batches: Batches): Map<Schema, Map<string, StoredRecord>> {
+  const before = new Map<Schema, Map<string, StoredRecord>>()
+  for (const [schema, batch] of batches) {
+    if (!schema.relationList.some((_, i) => checked(db, schema, i)))
+      continue
+    const data = db.data(schema.entity)
+    const stored = new Map<string, StoredRecord>()
+    for (const key of batch.keys()) {
+      const record = recordAt(data, key)
+      if (record !== undefined)
+        stored.set(key, record)
+    }
+    before.set(schema, stored)
+  }
+  return before
+}
+
 /**
  * Dev only (the caller guards it with `process.env.NODE_ENV`): after a save has written every
  * store, warns once per belongsTo relation and Pinia when a saved record's foreign key points at no
  * record of the related model, naming the model, the field and the value (an empty string names
  * none). Such a record loads the relation as `null`, which is right for data still to come but is
- * often a typo or a missing save.
+ * often a typo or a missing save. A record saved with the key it had before the save (`before`,
+ * from `storedBeforeSave`) is not reported: the save did not put the key there (its owner was
+ * deleted since, or the record came so from the server), as when a record read is saved back.
  * @internal
  */
-export function warnDanglingForeignKeys(db: Database, batches: ReadonlyMap<Schema, ReadonlyMap<string, StoredRecord | undefined>>): void {
+export function warnDanglingForeignKeys(db: Database, batches: Batches, before: ReadonlyMap<Schema, ReadonlyMap<string, StoredRecord>>): void {
   for (const [schema, batch] of batches) {
     const { relationList, relationNames } = schema
     for (let i = 0; i < relationList.length; i++) {
-      const relation = relationList[i]!
-      const name = `${schema.name}.${relationNames[i]!}`
-      if (!(relation instanceof BelongsTo) || _warnedBefore(db.pinia, `dangling ${name}`))
+      if (!checked(db, schema, i))
         continue
+      const relation = relationList[i] as BelongsTo
+      const name = `${schema.name}.${relationNames[i]!}`
       const link = registeredLink(db, relation, schema, relationNames[i]!)
       if (!link?.keys)
         continue
@@ -53,14 +85,18 @@ export function warnDanglingForeignKeys(db: Database, batches: ReadonlyMap<Schem
       const ownerKeys = link.keys.related
       const data = db.data(related.entity)
       const index = sameFields(ownerKeys, related.primaryKey) ? undefined : db.index(related.entity, ownerKeys, data)
+      const stored = before.get(schema)
       let dangling = 0
       let first: StoredRecord | undefined
-      for (const record of batch.values()) {
+      for (const [id, record] of batch) {
         if (record === undefined)
           continue
         const key = keyOf(record, link.keys.parent)
         // '' is what a `this.string('')` foreign key holds for "no owner".
         if (key === undefined || key === '' || (index ? (index.get(key)?.length ?? 0) > 0 : recordAt(data, key) !== undefined))
+          continue
+        const previous = stored?.get(id)
+        if (previous !== undefined && keyOf(previous, link.keys.parent) === key)
           continue
         dangling++
         first ??= record
