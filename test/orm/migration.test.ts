@@ -199,7 +199,7 @@ describe('query', () => {
     expect(useRepo(User).useCache().get()).toBe(auto)
     expect(ids(useRepo(User).useCache('key').get())).toEqual([1, 2, 3])
     expect(ids(useRepo(User).useCache('key', { id: idProperty }).get())).toEqual([1, 2, 3])
-    expect(useRepo(User).cache().size).toBe(3)
+    expect(useRepo(User).cache()!.size).toBe(3)
   })
 
   it('find: one id and several', () => {

@@ -84,9 +84,44 @@ describe('orderBy() through a loaded relation', () => {
     expect(users[0]!.roles.map(role => role.pivot.level)).toEqual([1, 2])
   })
 
+  it('useSortBy sorts by a dotted path, such as a loaded record\'s pivot field, both ways', () => {
+    const roles = useRepo(User, pinia).with('roles').find(1)!.roles
+    expect(useSortBy(roles, [['pivot.level', 'asc']]).map(role => role.id)).toEqual([2, 1])
+    expect(useSortBy(roles, [['pivot.level', 'desc']]).map(role => role.id)).toEqual([1, 2])
+    expect(useSortBy(roles, 'pivot.level').map(role => role.id)).toEqual([2, 1])
+    // A missing step reads as missing: after every value, as a missing field sorts.
+    const items = [{ a: { b: null } }, { a: { b: 2 } }, { a: null }, { a: { b: 1 } }]
+    expect(useSortBy(items, 'a.b')).toEqual([{ a: { b: 1 } }, { a: { b: 2 } }, { a: { b: null } }, { a: null }])
+  })
+
   it('throws, naming the relation to load, when the query does not load it', () => {
     expect(() => useRepo(User, pinia).orderBy('role.name').get()).toThrow('[nuxt-pinia-orm] orderBy(\'role.name\') on User sorts by the relation \'role\', which the query does not load. Load it too: with(\'role\').')
     expect(() => useRepo(User, pinia).with('role').orderBy('team.name')).toThrow('\'team.name\' is not an attribute of User')
+  })
+})
+
+describe('orderBy() into an attribute\'s value', () => {
+  class Place extends Model {
+    static override entity = 'places'
+    static override fields() {
+      return { id: this.attr(null), address: this.attr(null) }
+    }
+
+    declare id: number
+  }
+
+  it('sorts by a dotted path into an attr() object, as pinia-orm does, a record without it last', () => {
+    const places = useRepo(Place, pinia)
+    places.save([{ id: 1, address: { city: 'Oslo' } }, { id: 2, address: { city: 'Bergen' } }, { id: 3, address: null }, { id: 4, address: { city: 'Alta' } }])
+    expect(places.orderBy('address.city').get().map(place => place.id)).toEqual([4, 2, 1, 3])
+    expect(places.orderBy('address.city', 'desc').get().map(place => place.id)).toEqual([3, 1, 2, 4])
+    // Needs no relation loaded, and a live query keeps the same order.
+    const scope = effectScope()
+    const live = scope.run(() => places.orderBy('address.city').live())!
+    places.save({ id: 3, address: { city: 'Bodø' } })
+    expect([...live.value].map(place => place.id)).toEqual([4, 2, 3, 1])
+    scope.stop()
+    expect(() => places.orderBy('adress.city')).toThrow('\'adress.city\' is not an attribute of Place')
   })
 
   it('is kept up to date in a live query and a computed, equal to get()', async () => {

@@ -154,6 +154,6 @@ describe('the repository members pinia-orm has', () => {
     users.useCache().get()
 
     expect(users.queryCache).toBe(users.cache())
-    expect(users.queryCache.size).toBe(1)
+    expect(users.queryCache!.size).toBe(1)
   })
 })

@@ -2,7 +2,7 @@
 // and tests use them: `static casts() { return { id: UidCast } }` on `this.attr('')` or `this.uid()`.
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Model, OrmError, useRepo } from '../../src/runtime/orm'
 import type { CastClass } from '../../src/runtime/orm'
 import { UidCast as NanoidCast } from '../../src/runtime/orm/nanoid'
@@ -247,5 +247,21 @@ describe('id casts in nested saves', () => {
       ],
     })
     expect(storedKeys(pinia, Post).sort()).toEqual(useRepo(Post, pinia).all().map(post => post.id as string).sort())
+  })
+})
+
+describe('ids drawn', () => {
+  it('are one per record made, none when a model is first used', () => {
+    class Ticket extends Model {
+      static override entity = 'tickets_drawn'
+      static override fields() {
+        return { id: this.uid(), title: this.string('') }
+      }
+    }
+    const draws = vi.spyOn(globalThis.crypto, 'getRandomValues')
+    const saved = useRepo(Ticket, createPinia()).save([{ title: 'a' }, { title: 'b' }])
+    // The default alphabet has 64 characters: every random byte is used, one draw per id.
+    expect(draws).toHaveBeenCalledTimes(2)
+    expect(new Set(saved.map(ticket => ticket.id)).size).toBe(2)
   })
 })

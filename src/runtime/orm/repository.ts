@@ -132,7 +132,7 @@ export class Repository<T extends ModelClass | ModelInstance = ModelClass, M ext
   }
 
   /** The query result cache of this Pinia, as {@link Repository.cache} (pinia-orm's property). */
-  get queryCache(): QueryCache {
+  get queryCache(): QueryCache | undefined {
     return this.cache()
   }
 
@@ -253,9 +253,12 @@ export class Repository<T extends ModelClass | ModelInstance = ModelClass, M ext
     return repository._applyPlugins()
   }
 
-  /** The query result cache of this Pinia (see {@link Query.useCache}): `size`, `clear()`. */
-  cache(): QueryCache {
-    return this._db._queryCache
+  /**
+   * The query result cache of this Pinia (see {@link Query.useCache}): `size`, `clear()`;
+   * `undefined` when `createORM({ cache: false })` turned caching off, as in pinia-orm.
+   */
+  cache(): QueryCache | undefined {
+    return this._db.config.cache ? this._db._queryCache : undefined
   }
 
   /** {@inheritDoc Query.count} */

@@ -134,7 +134,9 @@ function buildSchema(model: SchemaModel): Schema {
     features,
     hydrate: features ? hydrateWithFeatures(model, features, attributeNames, hydrate, filled) : hydrate,
     makeShapes() {
-      const blank = Object.fromEntries(attributeNames.map(field => [field, null]))
+      // An id field holds '' rather than null, which would draw an id: only saves and new
+      // instances draw ids, so an app's test that mocks the id source counts one per record.
+      const blank = Object.fromEntries(attributeNames.map((field, i) => [field, attributeList[i]!._generated ? '' : null]))
       return [filled(blank, undefined), this.withDefaults(blank)]
     },
     shapes: [],

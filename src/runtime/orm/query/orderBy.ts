@@ -91,6 +91,8 @@ export interface Order {
   instance?: boolean
   /** A dotted name through a relation (`'role.name'`): read on the instance, once loaded. */
   path?: readonly string[]
+  /** A dotted name into an attribute's value (`'address.city'`), as pinia-orm sorts by it. */
+  nested?: readonly string[]
 }
 
 /**
@@ -130,18 +132,37 @@ export function addOrders(query: { readonly _schema: Schema, _orders: readonly O
 
 function orderOf(schema: Schema, by: Order['by'], direction: 'asc' | 'desc', strings: StringCompare | undefined): Order {
   const order: Order = { by, desc: direction === 'desc', strings }
-  if (typeof by === 'string' && by.includes('.') && schema.relations.has(by.slice(0, by.indexOf('.'))))
+  if (typeof by !== 'string')
+    return order
+  const field = nestedField(schema, by)
+  if (field === undefined && by.includes('.') && schema.relations.has(by.slice(0, by.indexOf('.'))))
     order.path = by.split('.')
-  else if (typeof by === 'string' && _readsOnInstance(schema, by))
+  else if (field !== undefined)
+    order.nested = by.split('.')
+  if (_readsOnInstance(schema, field ?? by))
     order.instance = true
   return order
+}
+
+/**
+ * The attribute a dotted sort key reads into (`'address'` of `'address.city'`), or `undefined`
+ * when the key is an attribute's own name or does not start with one.
+ *
+ * @internal
+ */
+function nestedField(schema: Schema, by: string): string | undefined {
+  const dot = by.indexOf('.')
+  if (dot < 0 || schema.attributes.has(by))
+    return undefined
+  const field = by.slice(0, dot)
+  return schema.attributes.has(field) ? field : undefined
 }
 
 /** Compares two records (or instances) by `orders`, the first that tells them apart deciding. @internal */
 export function compareRecords(orders: readonly Order[], a: StoredRecord, b: StoredRecord): number {
   for (const order of orders) {
-    const x = typeof order.by === 'function' ? order.by(a as unknown as Model) : order.path ? valueAt(a, order.path) : a[order.by]
-    const y = typeof order.by === 'function' ? order.by(b as unknown as Model) : order.path ? valueAt(b, order.path) : b[order.by]
+    const x = typeof order.by === 'function' ? order.by(a as unknown as Model) : order.path || order.nested ? valueAt(a, (order.path ?? order.nested)!) : a[order.by]
+    const y = typeof order.by === 'function' ? order.by(b as unknown as Model) : order.path || order.nested ? valueAt(b, (order.path ?? order.nested)!) : b[order.by]
     const result = compareOrdered(x, y, order.strings)
     if (result !== 0)
       return order.desc ? -result : result
@@ -149,8 +170,13 @@ export function compareRecords(orders: readonly Order[], a: StoredRecord, b: Sto
   return 0
 }
 
-/** The value at a dotted path of an instance (`role.name`); `undefined` past a missing step. */
-function valueAt(item: StoredRecord, path: readonly string[]): unknown {
+/**
+ * The value at a dotted path of an instance or a record (`role.name`, `address.city`); `undefined`
+ * past a missing step.
+ *
+ * @internal
+ */
+export function valueAt(item: StoredRecord, path: readonly string[]): unknown {
   let value: unknown = item
   for (const step of path) {
     if (value === null || typeof value !== 'object')
