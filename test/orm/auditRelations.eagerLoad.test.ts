@@ -5,6 +5,7 @@ import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { Model, useRepo } from '../../src/runtime/orm'
+import type { Query } from '../../src/runtime/orm'
 
 class User extends Model {
   static override entity = 'users'
@@ -75,6 +76,18 @@ describe('eager loading, as the pinia-orm guide describes it', () => {
     const users = useRepo(User, pinia).with('posts', query => query.where('published', true).orderBy('createdAt', 'desc')).get()
 
     expect(users.map(user => ids(user.posts!))).toEqual([[1, 3], [4]])
+  })
+
+  it('lets a later with() of the same relation replace its constraint, as pinia-orm\'s with() does', () => {
+    const published = (query: Query<typeof Post>) => query.where('published', true)
+    expect(ids(useRepo(User, pinia).with('posts', published).with('posts').find(1)!.posts!)).toEqual([1, 2, 3])
+    expect(ids(useRepo(User, pinia).with('posts', published).withAll().find(1)!.posts!)).toEqual([1, 2, 3])
+    expect(ids(useRepo(User, pinia).withAll().with('posts', published).find(1)!.posts!)).toEqual([1, 3])
+    expect(ids(useRepo(User, pinia).with('posts', published).with('posts', query => query.where('id', 2)).find(1)!.posts!)).toEqual([2])
+    // A dotted name constrains the last relation it names; the ones above it keep theirs.
+    const user = useRepo(User, pinia).with('posts', published).with('posts.contacts').find(1)!
+    expect(ids(user.posts!)).toEqual([1, 3])
+    expect(user.posts!.map(post => post.contacts!.length)).toEqual([0, 0])
   })
 
   it('loads null for a belongsTo its constraint leaves out', () => {

@@ -45,6 +45,7 @@ export interface EagerQuery<Q> {
 }
 
 const NONE: readonly string[] = Object.freeze([])
+const NONE_CONSTRAINTS: readonly never[] = Object.freeze([])
 
 /**
  * The loads after adding a relation to `eager` (which is never changed: the result is a new list
@@ -70,12 +71,15 @@ function addPath<Q>(db: Database, schemas: readonly Schema[], list: EagerList<Q>
   const index = list.findIndex(load => load.name === field)
   const current: EagerLoad<Q> = index === -1 ? { name: field, constraints: [], nested: [] } : list[index]!
   const last = at === fields.length - 1
+  // The relation a call names takes that call's constraint, or none, in place of an earlier
+  // call's, as pinia-orm's with() replaces (`with('posts', published).withAll()` loads every post);
+  // what is nested below it stays.
   const load: EagerLoad<Q> = {
     name: field,
-    constraints: last && constraint ? [...current.constraints, constraint] : current.constraints,
+    constraints: last ? (constraint ? [constraint] : NONE_CONSTRAINTS) : current.constraints,
     nested: last ? current.nested : addPath(db, targets, current.nested, fields, at + 1, path, constraint, shared),
   }
-  if (current.shared || (last && constraint && shared))
+  if (last ? constraint && shared : current.shared)
     (load as { shared?: true }).shared = true
   return index === -1 ? [...list, load] : list.map((other, i) => i === index ? load : other)
 }
