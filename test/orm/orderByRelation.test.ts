@@ -3,7 +3,7 @@
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { effectScope, nextTick } from 'vue'
+import { computed, effectScope, nextTick } from 'vue'
 import { Model, useRepo } from '../../src/runtime/orm'
 import { useSortBy } from '../../src/runtime/orm/helpers'
 
@@ -121,6 +121,11 @@ describe('orderBy() into an attribute\'s value', () => {
     places.save({ id: 3, address: { city: 'Bodø' } })
     expect([...live.value].map(place => place.id)).toEqual([4, 2, 3, 1])
     scope.stop()
+    // A computed of the first place follows a write to one it did not return.
+    const first = computed(() => places.orderBy('address.city').limit(1).get().map(place => place.id))
+    expect(first.value).toEqual([4])
+    places.save({ id: 1, address: { city: 'Aa' } })
+    expect(first.value).toEqual([1])
     expect(() => places.orderBy('adress.city')).toThrow('\'adress.city\' is not an attribute of Place')
   })
 
