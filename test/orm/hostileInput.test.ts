@@ -357,9 +357,29 @@ describe('9. typed fields', () => {
     vi.mocked(console.warn).mockClear()
   })
 
+  it('warns about new, make() and $fill() given values of the wrong type, once per model, field and type, as pinia-orm warns', () => {
+    class Made extends Model {
+      static override entity = 'made'
+      static override fields() {
+        return { id: this.attr(null), name: this.string(''), age: this.number(0), ok: this.boolean(false) }
+      }
+    }
+    const made = new Made({ id: 1, name: 5, age: '7', ok: 'yes' })
+    expect(made.$getAttributes()).toEqual({ id: 1, name: 5, age: '7', ok: 'yes' })
+    useRepo(Made, pinia).make({ id: 2, age: '8' })
+    made.$fill({ name: 6, age: 9 })
+    expect(vi.mocked(console.warn).mock.calls.map(args => String(args[0]))).toEqual([
+      expect.stringMatching(/^\[nuxt-pinia-orm\] Made\.name was given 5 \(a number\), but it is a string field\. The value is kept as given/),
+      expect.stringMatching(/^\[nuxt-pinia-orm\] Made\.age was given "7" \(a string\), but it is a number field/),
+      expect.stringMatching(/^\[nuxt-pinia-orm\] Made\.ok was given "yes" \(a string\), but it is a boolean field/),
+    ])
+    vi.mocked(console.warn).mockClear()
+  })
+
   it('says nothing in production', () => {
     vi.stubEnv('NODE_ENV', 'production')
     try {
+      new Typed({ id: 1, name: 42 })
       useRepo(Typed, pinia).save({ id: 1, name: 42, nmae: 'typo' })
     }
     finally {

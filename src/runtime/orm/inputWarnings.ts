@@ -94,13 +94,40 @@ export function warnAboutUpdate(pinia: Pinia, schema: Schema, values: StoredReco
   }
 }
 
+/** What `warnAboutMadeTypes` warned about, per model (schemas live as long as their model). */
+const warnedMade = new WeakMap<Schema, Set<string>>()
+
+/**
+ * Warns about values of the wrong type given to `new Model(...)`, `make()` or `$fill()`, which
+ * belong to no Pinia: once per model, field and type of value, as pinia-orm's constructor warns
+ * (it does so for every instance, also in production). Dev only: the caller guards it.
+ *
+ * @internal
+ */
+export function warnAboutMadeTypes(schema: Schema, values: StoredRecord): void {
+  let warned = warnedMade.get(schema)
+  for (const field in values) {
+    const attribute = schema.attributes.get(field)
+    if (attribute === undefined || !Object.prototype.hasOwnProperty.call(values, field))
+      continue
+    warnAboutType(schema, field, attribute, values[field], (key, message) => {
+      if (!warned)
+        warnedMade.set(schema, warned = new Set())
+      if (warned.has(key))
+        return
+      warned.add(key)
+      console.warn(`[nuxt-pinia-orm] ${message}`)
+    })
+  }
+}
+
 function warnAboutType(schema: Schema, field: string, attribute: Attribute, value: unknown, warn: DevWarn): void {
   const expected = expectedType(attribute)
   if (expected === undefined || value === null || value === undefined || typeof value === expected)
     return
   warn(
     `type ${schema.name}.${field} ${typeof value}`,
-    `${schema.name}.${field} was given ${_showValue(value)} (a ${typeof value}), but it is a ${expected} field. The value is stored as given, not converted. Convert it before saving, or declare the field with this.attr() if it takes other types.`,
+    `${schema.name}.${field} was given ${_showValue(value)} (a ${typeof value}), but it is a ${expected} field. The value is kept as given, not converted. Convert it first, or declare the field with this.attr() if it takes other types.`,
   )
 }
 

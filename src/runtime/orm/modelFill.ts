@@ -1,4 +1,5 @@
 import { createOrmError } from './errors'
+import { warnAboutMadeTypes } from './inputWarnings'
 import type { ModelInstance, RelatedRef, Relation, Schema, SchemaModel } from './relations/Relation'
 import type { StoredRecord } from './keys'
 import { modelOfRef } from './relatedRef'
@@ -40,8 +41,10 @@ export function _fill(schema: Schema, instance: StoredRecord, attributes: Stored
     checkOptions(schema, options)
   const operation = options?.operation
   fillAttributes(schema, instance, attributes, operation === 'set')
-  if (process.env.NODE_ENV !== 'production' && warnNulls)
+  if (process.env.NODE_ENV !== 'production' && warnNulls) {
     warnNotNullable(schema, instance, attributes)
+    warnAboutMadeTypes(schema, attributes)
+  }
   if (operation === 'set' && schema.features?.meta)
     fillMeta(instance, attributes, options!.action)
   if (options?.relations !== false)
