@@ -113,6 +113,13 @@ describe('a belongsTo foreign key that points at no record, after a save', () =>
     expectWarning('Phone.user: a saved Phone has userId = 2, but no User record has that id.')
   })
 
+  it('checks what a query\'s update() writes as a save\'s', () => {
+    useRepo(User, pinia).save({ id: 1, phone: { id: 10 } })
+    useRepo(Phone, pinia).where('id', 10).update({ number: '556' })
+    useRepo(Phone, pinia).where('id', 10).update({ userId: 9 })
+    expectWarning('Phone.user: a saved Phone has userId = 9, but no User record has that id.')
+  })
+
   it('stays quiet for an empty string, what a this.string(\'\') foreign key holds for none', () => {
     useRepo(Phone, pinia).save([{ id: 10, userId: '' }, { id: 11, userId: '' }])
     expect(useRepo(Phone, pinia).with('user').find(10)!.user).toBeNull()
@@ -172,7 +179,7 @@ describe('a production bundle of the core', () => {
 
   it('holds none of the dev-time help, which a development bundle has', async () => {
     const [production, development] = await Promise.all([bundle('production'), bundle('development')])
-    for (const devOnly of ['Did you mean', 'closestName', 'Warned once per relation', 'warnDanglingForeignKeys']) {
+    for (const devOnly of ['Did you mean', 'closestName', 'Warned once per relation', 'warnDanglingForeignKeys', 'storedBeforeSave']) {
       expect(development).toContain(devOnly)
       expect(production).not.toContain(devOnly)
     }

@@ -98,6 +98,19 @@ describe('orderBy() through a loaded relation', () => {
     expect(() => useRepo(User, pinia).orderBy('role.name').get()).toThrow('[nuxt-pinia-orm] orderBy(\'role.name\') on User sorts by the relation \'role\', which the query does not load. Load it too: with(\'role\').')
     expect(() => useRepo(User, pinia).with('role').orderBy('team.name')).toThrow('\'team.name\' is not an attribute of User')
   })
+
+  it('is kept up to date in a live query and a computed, equal to get()', async () => {
+    const scope = effectScope()
+    const live = scope.run(() => useRepo(User, pinia).with('role').orderBy('role.name').live())!
+    expect(ids([...live.value] as User[])).toEqual([2, 3, 1, 4])
+
+    useRepo(Role, pinia).save({ id: 3, name: 'author' })
+    await nextTick()
+    // admin (Bob), author (Ann, renamed from viewer), editor (Cid), none (Dee).
+    expect(ids([...live.value] as User[])).toEqual([2, 1, 3, 4])
+    expect(ids([...live.value] as User[])).toEqual(ids(useRepo(User, pinia).with('role').orderBy('role.name').get()))
+    scope.stop()
+  })
 })
 
 describe('orderBy() into an attribute\'s value', () => {
@@ -129,16 +142,20 @@ describe('orderBy() into an attribute\'s value', () => {
     expect(() => places.orderBy('adress.city')).toThrow('\'adress.city\' is not an attribute of Place')
   })
 
-  it('is kept up to date in a live query and a computed, equal to get()', async () => {
-    const scope = effectScope()
-    const live = scope.run(() => useRepo(User, pinia).with('role').orderBy('role.name').live())!
-    expect(ids([...live.value] as User[])).toEqual([2, 3, 1, 4])
+  it('sorts by a dotted path into what a getter of the class gives, as by the getter itself', () => {
+    class Player extends Model {
+      static override entity = 'players'
+      static override fields() {
+        return { id: this.attr(null), points: this.number(0) }
+      }
 
-    useRepo(Role, pinia).save({ id: 3, name: 'author' })
-    await nextTick()
-    // admin (Bob), author (Ann, renamed from viewer), editor (Cid), none (Dee).
-    expect(ids([...live.value] as User[])).toEqual([2, 1, 3, 4])
-    expect(ids([...live.value] as User[])).toEqual(ids(useRepo(User, pinia).with('role').orderBy('role.name').get()))
-    scope.stop()
+      declare id: number
+      declare points: number
+      get stats() {
+        return { score: this.points * 2 }
+      }
+    }
+    useRepo(Player, pinia).save([{ id: 1, points: 5 }, { id: 2, points: 1 }, { id: 3, points: 3 }])
+    expect(useRepo(Player, pinia).orderBy('stats.score', 'desc').get().map(player => player.id)).toEqual([1, 3, 2])
   })
 })

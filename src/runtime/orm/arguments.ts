@@ -67,9 +67,9 @@ export function checkWhereValues(method: string, schema: Schema, values: unknown
 export function checkOrderBy(schema: Schema, by: unknown, direction: unknown, shared?: boolean): void {
   if (typeof by === 'string') {
     const head = by.includes('.') ? by.slice(0, by.indexOf('.')) : undefined
-    const dotted = head !== undefined && (schema.relations.has(head) || schema.attributes.has(head))
+    const dotted = head !== undefined && (schema.relations.has(head) || schema.attributes.has(head) || _isInstanceField(schema, head))
     if (!shared && !schema.attributes.has(by) && !_isInstanceField(schema, by) && !dotted)
-      throw createOrmError(`orderBy() on ${schema.name}: '${by}' is not an attribute of ${schema.name}. Its attributes are: ${schema.attributeNames.join(', ')}; or sort by a field of a loaded relation ('${schema.relationNames[0] ?? 'relation'}.field') or inside an attribute's value ('${schema.attributeNames[0] ?? 'attribute'}.field'), or by a function of the record.`)
+      throw createOrmError(`orderBy() on ${schema.name}: '${by}' is not an attribute of ${schema.name}. Its attributes are: ${schema.attributeNames.join(', ')}; or sort by a field of a loaded relation ('${schema.relationNames[0] ?? 'relation'}.field') or inside an attribute's value ('attribute.field'), or by a function of the record.`)
   }
   else if (typeof by !== 'function') {
     throw createOrmError(`orderBy() on ${schema.name} takes the name of an attribute or a function of the record, not ${describe(by)}.`)

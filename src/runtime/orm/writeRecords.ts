@@ -1,7 +1,7 @@
 import { checkIds, compositeIdError, idError } from './arguments'
 import { createOrmError } from './errors'
 import type { Database } from './database'
-import { storedBeforeSave, warnDanglingForeignKeys } from './danglingKeys'
+import { _saveChecked } from './danglingKeys'
 import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { _deleteRecords, _saveBatches } from './hooks'
 import type { HookOrder } from './hooks'
@@ -72,11 +72,7 @@ class SaveContext implements NormalizeContext {
 export function persistRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[], options: NormalizeOptions, order?: HookOrder): Model | Model[] {
   const normalized = normalizeRecords(db, schema, records, options)
   const writes = writesOf(db, normalized)
-  // Both behind the same test, so that a production build drops the check as a whole.
-  const before = process.env.NODE_ENV !== 'production' ? storedBeforeSave(db, writes) : undefined
-  _saveBatches(db, writes, normalized.inputs, order)
-  if (process.env.NODE_ENV !== 'production')
-    warnDanglingForeignKeys(db, writes, before!)
+  _saveChecked(db, writes, normalized.inputs, order)
   return resultOf(db, records, normalized.roots, writes)
 }
 

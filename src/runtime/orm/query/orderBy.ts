@@ -3,7 +3,7 @@ import { createOrmError } from '../errors'
 import type { StoredRecord } from '../keys'
 import type { Model } from '../Model'
 import type { Schema } from '../relations/Relation'
-import { _readsOnInstance } from './instanceFields'
+import { _isInstanceField, _readsOnInstance } from './instanceFields'
 
 /** How `orderBy` compares strings: a collator, or the options to make one. */
 export interface OrderByOptions {
@@ -155,7 +155,7 @@ function nestedField(schema: Schema, by: string): string | undefined {
   if (dot < 0 || schema.attributes.has(by))
     return undefined
   const field = by.slice(0, dot)
-  return schema.attributes.has(field) ? field : undefined
+  return schema.attributes.has(field) || _isInstanceField(schema, field) ? field : undefined
 }
 
 /** Compares two records (or instances) by `orders`, the first that tells them apart deciding. @internal */

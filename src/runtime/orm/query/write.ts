@@ -1,4 +1,5 @@
-import { _deleteRecords, _saveBatches } from '../hooks'
+import { _saveChecked } from '../danglingKeys'
+import { _deleteRecords } from '../hooks'
 import { _hooksByClass, _subclassSchemas } from '../subclassDispatch'
 import { warnAboutUpdate } from '../inputWarnings'
 import { keyOf } from '../keys'
@@ -42,7 +43,7 @@ export function updateMatching(query: SelectSource, values: Record<string, unkno
     inputs?.set(next, { ...values })
   }
   const matched = [...changes]
-  _saveBatches(query._db, new Map([[schema, changes]]), inputs, 'specific first')
+  _saveChecked(query._db, new Map([[schema, changes]]), inputs, 'specific first')
   return matched.map(([key, record]) => schema.hydrate(changes.has(key) ? record : recordAt(data, key)!, query._db))
 }
 
@@ -88,7 +89,7 @@ function updateByType(query: SelectSource, schema: Schema, kept: StoredRecord, v
     inputs.set(record, { ...values })
     matched.push({ batch, key, record, stored })
   }
-  _saveBatches(query._db, batches, inputs, 'specific first')
+  _saveChecked(query._db, batches, inputs, 'specific first')
   return matched.map(({ batch, key, record, stored }) => schema.hydrate(batch.has(key) ? record : stored, query._db))
 }
 
