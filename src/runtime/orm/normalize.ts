@@ -168,7 +168,14 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     if (!batch)
       batches.set(schema, batch = new Map())
     let attributes = batch.get(key)
-    if (attributes) {
+    if (attributes && !options.merge) {
+      // insert() and fresh() store each record as given: a later copy replaces an earlier one
+      // whole, as in pinia-orm (a save merges them, below).
+      Object.assign(attributes, schema.withDefaults(input, keys))
+      if (schema.features?.hooks)
+        (inputs ??= new Map()).set(attributes, keys ? { ...record as StoredRecord, ...keys } : record as StoredRecord)
+    }
+    else if (attributes) {
       assignGiven(attributes, schema, input, keys, openRecords.length === 0 ? undefined : inputsOpen(openRecords, openInputs, attributes))
       // The hooks' `record` is every copy of it given, merged (a later one wins), as in pinia-orm.
       if (schema.features?.hooks)

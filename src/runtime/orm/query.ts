@@ -135,7 +135,9 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
    */
   whereId(ids: KeyOf<M> | readonly KeyOf<M>[]): this {
     checkIds('whereId', this._schema, ids)
-    this._ids = distinctKeys(keysOfIds(ids, this._schema.primaryKey).keys)
+    const keys = distinctKeys(keysOfIds(ids, this._schema.primaryKey).keys)
+    // A second whereId() narrows, as two where()s on the key do in pinia-orm.
+    this._ids = this._ids === undefined ? keys : keys.filter(key => this._ids!.includes(key))
     return this
   }
 

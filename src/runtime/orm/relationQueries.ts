@@ -112,6 +112,8 @@ export function addRelationWhere<Q extends RelationWhereQuery<Q>>(query: Q, rela
     return
   }
   const link = db.link(schema, field)
+  // A to-one relation loads one record at most, however many hold the key: it counts as that.
+  const most = link.many ? Infinity : 1
   // Made again after any write, so a query kept and run later sees the data as it is then.
   let made = -1
   let counter: RelatedCounter | undefined
@@ -120,7 +122,7 @@ export function addRelationWhere<Q extends RelationWhereQuery<Q>>(query: Q, rela
       counter = relatedCounter(db, link, narrow, make)
       made = db._writeCount()
     }
-    return passes(counter(record)) !== negate
+    return passes(Math.min(counter(record), most)) !== negate
   }, description), or, asked)
 }
 

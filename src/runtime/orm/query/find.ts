@@ -1,12 +1,14 @@
 import type { Database } from '../database'
 import { loadEagerOne } from '../eagerLoad'
 import type { EagerList, EagerQuery } from '../eagerLoad'
-import { distinctKeys, keysOfIds } from '../keys'
+import { distinctKeys, keyOf, keysOfIds } from '../keys'
+import type { StoredRecord } from '../keys'
 import type { Model } from '../Model'
 import { recordAt } from '../ownRecords'
 import type { Schema } from '../relations/Relation'
 import { retrieve } from './retrieve'
 import type { VisibilitySource } from './retrieve'
+import { hasOr, matchesWheres, testsInstances } from './where'
 import type { Where } from './where'
 
 // `find()`: records looked up by primary key, directly rather than by scanning the store.
@@ -15,7 +17,7 @@ import type { Where } from './where'
 export interface FindSource<Q> extends VisibilitySource {
   readonly _db: Database
   readonly _schema: Schema
-  readonly _wheres: readonly Where[]
+  _wheres: readonly Where[]
   readonly _eager: EagerList<Q>
   /** Set while a fine-grained read runs: it depends on the ids looked up. */
   readonly _reading: boolean
@@ -23,6 +25,20 @@ export interface FindSource<Q> extends VisibilitySource {
   get: () => unknown
   first: () => unknown
   load: (items: readonly Model[]) => void
+}
+
+/**
+ * Narrows the query to the records of `keys`, whatever its `orWhere`s: its conditions (and the ids
+ * of its `whereId()`) become one condition, the keys another, both to pass, as pinia-orm's `find()`
+ * on a query with `orWhere` gives only the records it names.
+ */
+function keepOnly<Q>(query: FindSource<Q>, keys: string[]): void {
+  const wheres = query._wheres
+  const primaryKey = query._schema.primaryKey
+  const ids = query._ids === undefined ? undefined : new Set(query._ids)
+  const test = (item: Model): boolean => matchesWheres(wheres, item as unknown as StoredRecord, ids === undefined ? undefined : ids.has(keyOf(item as unknown as StoredRecord, primaryKey) ?? ''))
+  query._wheres = [{ field: test, value: undefined, or: false, raw: !testsInstances(wheres) }]
+  query._ids = keys
 }
 
 /**
@@ -35,7 +51,7 @@ export interface FindSource<Q> extends VisibilitySource {
 export function findKeys<Q extends EagerQuery<Q>>(query: FindSource<Q>, ids: unknown, newQuery: (db: Database, schema: Schema) => Q): unknown {
   const schema = query._schema
   let key: string | number | undefined
-  if ((typeof ids === 'number' || typeof ids === 'string') && schema.primaryKey.length === 1 && query._wheres.length === 0) {
+  if ((typeof ids === 'number' || typeof ids === 'string') && schema.primaryKey.length === 1 && query._wheres.length === 0 && query._ids === undefined) {
     // The common case: one id of a single-field key, looked up directly (no list of keys, and a
     // number as it is: it names the same record as its string).
     key = ids
@@ -45,11 +61,15 @@ export function findKeys<Q extends EagerQuery<Q>>(query: FindSource<Q>, ids: unk
   }
   else {
     const { keys, many } = keysOfIds(ids, schema.primaryKey)
-    query._ids = distinctKeys(keys)
+    const constrained = query._wheres.length > 0 || query._ids !== undefined
+    if (hasOr(query._wheres) || query._ids !== undefined)
+      keepOnly(query, distinctKeys(keys))
+    else
+      query._ids = distinctKeys(keys)
     if (many)
       return query.get()
     // One key: a direct lookup, whatever the paging.
-    if (query._wheres.length > 0)
+    if (constrained)
       return query.first()
     key = keys[0]
   }

@@ -106,7 +106,7 @@ export abstract class QueryRecords<M extends ModelClass, Q extends { get: () => 
   destroy(id: KeyOf<M>): Item<M> | null
   destroy(ids: readonly KeyOf<M>[]): Item<M>[]
   destroy(ids: KeyOf<M> | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
-    const accept = this._wheres.length === 0 ? undefined : acceptRecord(this)
+    const accept = this._wheres.length === 0 && this._ids === undefined ? undefined : acceptRecord(this)
     return destroyIds(this._db, this._schema, ids, accept) as Item<M> | Item<M>[] | null
   }
 
@@ -118,8 +118,9 @@ export abstract class QueryRecords<M extends ModelClass, Q extends { get: () => 
   }
 }
 
-/** A test of a stored record against a query's `where`s (on an instance when one needs it). */
-function acceptRecord(query: Pick<QueryState<never>, '_wheres' | '_passes'>): (record: StoredRecord) => boolean {
+/** A test of a stored record against a query's `where`s and `whereId` (on an instance when one needs it). */
+function acceptRecord(query: Pick<QueryState<never>, '_wheres' | '_ids' | '_passes'>): (record: StoredRecord) => boolean {
   const instance = testsInstances(query._wheres)
-  return record => query._passes(record, instance)
+  const ids = query._ids === undefined ? undefined : new Set(query._ids)
+  return record => query._passes(record, instance, ids)
 }
