@@ -15,8 +15,11 @@ import type { Schema } from './relations/Relation'
 /** Gives a warning once per key; made per save, see {@link devWarner}. */
 export type DevWarn = (key: string, message: string) => void
 
-/** What each Pinia was already warned about (every dev warning of the core): gone with the Pinia. */
-const warned = new WeakMap<Pinia, Set<string>>()
+/**
+ * What each Pinia was already warned about (every dev warning of the core): gone with the Pinia.
+ * Instances made with `new` belong to no Pinia: their warnings are kept per model (its schema).
+ */
+const warned = new WeakMap<Pinia | Schema, Set<string>>()
 
 /**
  * Whether this Pinia was already warned under `key`, so a caller can skip the work of a check.
@@ -28,12 +31,13 @@ export function _warnedBefore(pinia: Pinia, key: string): boolean {
 }
 
 /**
- * Warns once per Pinia and `key` (once per request on a server). Callers guard it with
+ * Warns once per Pinia (or, for instances made with `new`, per model) and `key` (once per
+ * request on a server). Callers guard it with
  * `process.env.NODE_ENV`, so production builds leave it out.
  *
  * @internal
  */
-export function _warnOnce(pinia: Pinia, key: string, message: string): void {
+export function _warnOnce(pinia: Pinia | Schema, key: string, message: string): void {
   let keys = warned.get(pinia)
   if (!keys)
     warned.set(pinia, keys = new Set())
@@ -94,9 +98,6 @@ export function warnAboutUpdate(pinia: Pinia, schema: Schema, values: StoredReco
   }
 }
 
-/** What `warnAboutMadeTypes` warned about, per model (schemas live as long as their model). */
-const warnedMade = new WeakMap<Schema, Set<string>>()
-
 /**
  * Warns about values of the wrong type given to `new Model(...)`, `make()` or `$fill()`, which
  * belong to no Pinia: once per model, field and type of value, as pinia-orm's constructor warns
@@ -105,19 +106,10 @@ const warnedMade = new WeakMap<Schema, Set<string>>()
  * @internal
  */
 export function warnAboutMadeTypes(schema: Schema, values: StoredRecord): void {
-  let warned = warnedMade.get(schema)
   for (const field in values) {
     const attribute = schema.attributes.get(field)
-    if (attribute === undefined || !Object.prototype.hasOwnProperty.call(values, field))
-      continue
-    warnAboutType(schema, field, attribute, values[field], (key, message) => {
-      if (!warned)
-        warnedMade.set(schema, warned = new Set())
-      if (warned.has(key))
-        return
-      warned.add(key)
-      console.warn(`[nuxt-pinia-orm] ${message}`)
-    })
+    if (attribute !== undefined && Object.prototype.hasOwnProperty.call(values, field))
+      warnAboutType(schema, field, attribute, values[field], (key, message) => _warnOnce(schema, key, message))
   }
 }
 
