@@ -3,6 +3,7 @@
 // inserted twice, and has() on a to-one relation.
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
+import fc from 'fast-check'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { Model, useRepo } from '../../src/runtime/orm'
 
@@ -78,5 +79,76 @@ describe('has() on a to-one relation', () => {
     expect(ids(users().has('phone', '=', 1).get())).toEqual([1])
     expect(users().has('phone', 2).get()).toEqual([])
     expect(ids(users().whereHas('phone', query => query.where('id', 2)).get())).toEqual([1])
+  })
+})
+
+describe('find() on any query', () => {
+  const name = fc.constantFrom('A', 'B', 'C')
+  const id = fc.integer({ min: 1, max: 6 })
+  const condition = fc.oneof(
+    fc.record({ kind: fc.constant('where' as const), name }),
+    fc.record({ kind: fc.constant('orWhere' as const), name }),
+    fc.record({ kind: fc.constant('whereId' as const), ids: fc.array(id, { maxLength: 3 }) }),
+    fc.record({ kind: fc.constant('orHas' as const) }),
+  )
+
+  it('gives exactly the records it names that pass the query, in the order named', () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ id, name, phone: fc.boolean() }), { maxLength: 6 }),
+      fc.array(condition, { maxLength: 4 }),
+      fc.array(id, { maxLength: 4 }),
+      (records, conditions, wanted) => {
+        pinia = createPinia()
+        users().save(records.map(record => ({ id: record.id, name: record.name, phone: record.phone ? { id: record.id } : null })))
+        const build = () => {
+          let query = users().query()
+          for (const c of conditions) {
+            if (c.kind === 'where')
+              query = query.where('name', c.name)
+            else if (c.kind === 'orWhere')
+              query = query.orWhere('name', c.name)
+            else if (c.kind === 'whereId')
+              query = query.whereId(c.ids)
+            else
+              query = query.orHas('phone')
+          }
+          return query
+        }
+        // Brute force over the state: the where group (a whereId is one of its conditions, and a
+        // second one narrows the first) or any orWhere; no condition at all passes every record.
+        const state = (pinia.state.value.users?.data ?? {}) as Record<string, { id: number, name: string }>
+        const phones = new Set(Object.values((pinia.state.value.phones?.data ?? {}) as Record<string, { userId: number }>).map(phone => phone.userId))
+        const passes = (user: { id: number, name: string }) => {
+          let and = true
+          let hasAnd = false
+          let or = false
+          let idsSeen: number[] | undefined
+          for (const c of conditions) {
+            if (c.kind === 'where') {
+              hasAnd = true
+              and &&= user.name === c.name
+            }
+            else if (c.kind === 'whereId') {
+              idsSeen = idsSeen === undefined ? c.ids : c.ids.filter(key => idsSeen!.includes(key))
+            }
+            else if (c.kind === 'orWhere') {
+              or ||= user.name === c.name
+            }
+            else {
+              or ||= phones.has(user.id)
+            }
+          }
+          if (idsSeen !== undefined) {
+            hasAnd = true
+            and &&= idsSeen.includes(user.id)
+          }
+          return (hasAnd && and) || or || conditions.length === 0
+        }
+        const expected = [...new Set(wanted)].filter(key => state[key] !== undefined && passes(state[key]!))
+        expect(ids(build().find(wanted))).toEqual(expected)
+        for (const key of wanted)
+          expect(build().find(key)?.id ?? null).toBe(expected.includes(key) ? key : null)
+      },
+    ), { numRuns: 200 })
   })
 })
