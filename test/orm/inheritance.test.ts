@@ -87,6 +87,14 @@ describe('single-table inheritance', () => {
     expect(useRepo(Person, pinia).count()).toBe(2)
   })
 
+  it('deletes only its own records with destroy() of the subclass\'s repository, as pinia-orm does', () => {
+    const pinia = createPinia()
+    useRepo(Person, pinia).save([{ id: 1, name: 'John' }, { id: 2, name: 'Jane', type: 'ADULT' }])
+    expect(useRepo(Adult, pinia).destroy(1)).toBeNull()
+    expect(useRepo(Adult, pinia).destroy([1, 2]).map(adult => adult.id)).toEqual([2])
+    expect(useRepo(Person, pinia).all().map(person => person.id)).toEqual([1])
+  })
+
   it('loads relations declared on the base and on the subclass', () => {
     const pinia = createPinia()
     useRepo(Company, pinia).save({ id: 1, people: [{ id: 1, name: 'John' }, { id: 2, name: 'Jane', type: 'ADULT' }] })

@@ -231,8 +231,9 @@ export class Repository<T extends ModelClass | ModelInstance = ModelClass, M ext
   destroy(id: KeyOf<M> | string | number): Item<M> | null
   destroy(ids: readonly KeyOf<M>[]): Item<M>[]
   destroy(ids: KeyOf<M> | string | number | readonly KeyOf<M>[]): Item<M> | Item<M>[] | null {
-    // A custom repository's query() may add constraints, which a query's destroy() honours.
-    if (this._scopedQuery)
+    // A custom repository's query() may add constraints, and a subclass's query its types (so
+    // another type's record under the key stays), which a query's destroy() honours.
+    if (this._scopedQuery || this._schema.features?.inheritance?.ownTypes !== undefined)
       return this.query().destroy(ids as KeyOf<M>)
     return destroyIds(this._db, this._schema, ids) as Item<M> | Item<M>[] | null
   }
