@@ -1,7 +1,5 @@
 import { sameFields } from './sameFields'
 import type { Database } from './database'
-import { _saveBatches } from './hooks'
-import type { HookOrder } from './hooks'
 import { _showValue, _warnOnce, _warnedBefore } from './inputWarnings'
 import { keyOf } from './keys'
 import type { StoredRecord } from './keys'
@@ -34,20 +32,6 @@ function registeredLink(db: Database, relation: BelongsTo, owner: Schema, field:
 
 type Batches = ReadonlyMap<Schema, ReadonlyMap<string, StoredRecord | undefined>>
 
-/**
- * Writes a save's batches through the hooks (`_saveBatches`), then, in dev, warns about the
- * foreign keys the write left pointing at no record. Both tests stand alone, so that a production
- * build drops the check as a whole.
- *
- * @internal
- */
-export function _saveChecked(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>, inputs?: ReadonlyMap<StoredRecord, StoredRecord>, order?: HookOrder): void {
-  const before = process.env.NODE_ENV !== 'production' ? storedBeforeSave(db, batches) : undefined
-  _saveBatches(db, batches, inputs, order)
-  if (process.env.NODE_ENV !== 'production')
-    warnDanglingForeignKeys(db, batches, before!)
-}
-
 /** A relation of the schema that the dangling-key check looks at, for this Pinia, still. */
 function checked(db: Database, schema: Schema, i: number): boolean {
   return schema.relationList[i] instanceof BelongsTo && !_warnedBefore(db.pinia, `dangling ${schema.name}.${schema.relationNames[i]!}`)
@@ -57,8 +41,9 @@ function checked(db: Database, schema: Schema, i: number): boolean {
  * Dev only, before a save writes: the records it is about to replace, of the models whose
  * foreign keys `warnDanglingForeignKeys` checks after it. (Stores replace records, never change
  * them in place, so these keep what was stored.)
+ * @internal
  */
-function storedBeforeSave(db: Database, batches: Batches): Map<Schema, Map<string, StoredRecord>> {
+export function storedBeforeSave(db: Database, batches: Batches): Map<Schema, Map<string, StoredRecord>> {
   const before = new Map<Schema, Map<string, StoredRecord>>()
   for (const [schema, batch] of batches) {
     if (!schema.relationList.some((_, i) => checked(db, schema, i)))
@@ -83,8 +68,9 @@ function storedBeforeSave(db: Database, batches: Batches): Map<Schema, Map<strin
  * often a typo or a missing save. A record saved with the key it had before the save (`before`,
  * from `storedBeforeSave`) is not reported: the save did not put the key there (its owner was
  * deleted since, or the record came so from the server), as when a record read is saved back.
+ * @internal
  */
-function warnDanglingForeignKeys(db: Database, batches: Batches, before: ReadonlyMap<Schema, ReadonlyMap<string, StoredRecord>>): void {
+export function warnDanglingForeignKeys(db: Database, batches: Batches, before: ReadonlyMap<Schema, ReadonlyMap<string, StoredRecord>>): void {
   for (const [schema, batch] of batches) {
     const { relationList, relationNames } = schema
     for (let i = 0; i < relationList.length; i++) {

@@ -1,7 +1,7 @@
 import { checkIds, compositeIdError, idError } from './arguments'
 import { createOrmError } from './errors'
 import type { Database } from './database'
-import { _saveChecked } from './danglingKeys'
+import { storedBeforeSave, warnDanglingForeignKeys } from './danglingKeys'
 import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { _deleteRecords, _saveBatches } from './hooks'
 import type { HookOrder } from './hooks'
@@ -61,6 +61,21 @@ class SaveContext implements NormalizeContext {
       this.stores.set(related, data = this.db.data(related.entity))
     return recordAt(data, key)
   }
+}
+
+/**
+ * Writes a save's batches through the hooks (`_saveBatches`), then, in dev, warns about the
+ * foreign keys the write left pointing at no record. The dev check stays in its own module
+ * (danglingKeys.ts), reached only from behind `process.env.NODE_ENV`: a production build drops
+ * the branches, then the module, also where no minifier runs (Nuxt's webpack server build).
+ *
+ * @internal
+ */
+export function _saveChecked(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>, inputs?: ReadonlyMap<StoredRecord, StoredRecord>, order?: HookOrder): void {
+  const before = process.env.NODE_ENV !== 'production' ? storedBeforeSave(db, batches) : undefined
+  _saveBatches(db, batches, inputs, order)
+  if (process.env.NODE_ENV !== 'production')
+    warnDanglingForeignKeys(db, batches, before!)
 }
 
 /**

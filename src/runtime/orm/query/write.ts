@@ -1,4 +1,4 @@
-import { _saveChecked } from '../danglingKeys'
+import { _saveChecked } from '../writeRecords'
 import { _deleteRecords } from '../hooks'
 import { _hooksByClass, _subclassSchemas } from '../subclassDispatch'
 import { warnAboutUpdate } from '../inputWarnings'
