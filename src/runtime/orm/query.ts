@@ -137,7 +137,8 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
     checkIds('whereId', this._schema, ids)
     const keys = distinctKeys(keysOfIds(ids, this._schema.primaryKey).keys)
     // A second whereId() narrows, as two where()s on the key do in pinia-orm.
-    this._ids = this._ids === undefined ? keys : keys.filter(key => this._ids!.includes(key))
+    const earlier = this._ids === undefined ? undefined : new Set(this._ids)
+    this._ids = earlier === undefined ? keys : keys.filter(key => earlier.has(key))
     return this
   }
 
@@ -482,8 +483,8 @@ function newQuery(db: Database, schema: Schema): Query {
 
 /** A sort through a relation needs that relation loaded: without it every value is missing. */
 function checkSortedLoads(schema: Schema, orders: readonly Order[], eager: readonly { readonly name: string }[]): void {
-  for (const order of orders) {
-    if (order.path !== undefined && !eager.some(load => load.name === order.path![0]))
-      throw createOrmError(`orderBy('${order.path.join('.')}') on ${schema.name} sorts by the relation '${order.path[0]}', which the query does not load. Load it too: with('${order.path[0]}').`)
+  for (const { throughRelation, path } of orders) {
+    if (throughRelation && !eager.some(load => load.name === path![0]))
+      throw createOrmError(`orderBy('${path!.join('.')}') on ${schema.name} sorts by the relation '${path![0]}', which the query does not load. Load it too: with('${path![0]}').`)
   }
 }

@@ -89,10 +89,13 @@ export interface Order {
   strings?: StringCompare
   /** The field is read on the model instance (see `instanceFields.ts`), as in pinia-orm. */
   instance?: boolean
-  /** A dotted name through a relation (`'role.name'`): read on the instance, once loaded. */
+  /**
+   * The steps of a dotted name: through a relation (`'role.name'`, read on the instance once
+   * loaded) or into an attribute's value (`'address.city'`, as pinia-orm sorts by it).
+   */
   path?: readonly string[]
-  /** A dotted name into an attribute's value (`'address.city'`), as pinia-orm sorts by it. */
-  nested?: readonly string[]
+  /** The path starts with a relation, which the query must load before it sorts. */
+  throughRelation?: boolean
 }
 
 /**
@@ -102,8 +105,8 @@ export interface Order {
  *
  * @internal
  */
-export function sortsByRelations(order: { readonly by: unknown, readonly path?: readonly string[] }, loads: boolean): boolean {
-  return order.path !== undefined || (loads && typeof order.by === 'function')
+export function sortsByRelations(order: { readonly by: unknown, readonly throughRelation?: boolean }, loads: boolean): boolean {
+  return order.throughRelation === true || (loads && typeof order.by === 'function')
 }
 
 /** Whether a sort key reads model instances rather than stored records. @internal */
@@ -135,10 +138,11 @@ function orderOf(schema: Schema, by: Order['by'], direction: 'asc' | 'desc', str
   if (typeof by !== 'string')
     return order
   const field = nestedField(schema, by)
-  if (field === undefined && by.includes('.') && schema.relations.has(by.slice(0, by.indexOf('.'))))
+  const throughRelation = field === undefined && by.includes('.') && schema.relations.has(by.slice(0, by.indexOf('.')))
+  if (field !== undefined || throughRelation)
     order.path = by.split('.')
-  else if (field !== undefined)
-    order.nested = by.split('.')
+  if (throughRelation)
+    order.throughRelation = true
   if (_readsOnInstance(schema, field ?? by))
     order.instance = true
   return order
@@ -161,8 +165,8 @@ function nestedField(schema: Schema, by: string): string | undefined {
 /** Compares two records (or instances) by `orders`, the first that tells them apart deciding. @internal */
 export function compareRecords(orders: readonly Order[], a: StoredRecord, b: StoredRecord): number {
   for (const order of orders) {
-    const x = typeof order.by === 'function' ? order.by(a as unknown as Model) : order.path || order.nested ? valueAt(a, (order.path ?? order.nested)!) : a[order.by]
-    const y = typeof order.by === 'function' ? order.by(b as unknown as Model) : order.path || order.nested ? valueAt(b, (order.path ?? order.nested)!) : b[order.by]
+    const x = typeof order.by === 'function' ? order.by(a as unknown as Model) : order.path ? valueAt(a, order.path) : a[order.by]
+    const y = typeof order.by === 'function' ? order.by(b as unknown as Model) : order.path ? valueAt(b, order.path) : b[order.by]
     const result = compareOrdered(x, y, order.strings)
     if (result !== 0)
       return order.desc ? -result : result

@@ -21,7 +21,7 @@ const MANY = 128
 /** What a fine-grained read needs to know of a query. @internal */
 export interface QueryShape {
   readonly wheres: readonly { readonly field: unknown, readonly or: boolean, readonly raw?: boolean, readonly relation?: RelationCondition, readonly instance?: boolean }[]
-  readonly orders: readonly { readonly by: unknown, readonly instance?: boolean, readonly path?: readonly string[], readonly nested?: readonly string[] }[]
+  readonly orders: readonly { readonly by: unknown, readonly instance?: boolean, readonly path?: readonly string[], readonly throughRelation?: boolean }[]
   readonly ids: readonly string[] | undefined
   readonly take: number | undefined
   readonly skip: number
@@ -77,7 +77,7 @@ function isFine<Q>(db: Database, schema: Schema, shape: QueryShape, eager: Eager
   for (const order of shape.orders) {
     // A getter is no stored field whose changes could be tracked, nor a related record's field,
     // nor a value inside a field (tracked by the field's name, it would never change).
-    if (typeof order.by !== 'string' || order.instance || order.path || order.nested)
+    if (typeof order.by !== 'string' || order.instance || order.path)
       return false
   }
   return isFineLoad(db, schema, eager)
