@@ -6,7 +6,7 @@ import type { CreateOrmOptions, OrmConfig } from './config'
 import { createOrmError } from './errors'
 import { _applyModelDefaults } from './modelDefaults'
 import type { AppliedModelDefaults } from './modelDefaults'
-import { FkIndex } from './fkIndex'
+import { CheckedFkIndex, FkIndex } from './fkIndex'
 import { _warnOnce } from './inputWarnings'
 import { recordAt, setRecord } from './ownRecords'
 import { EntityCounts } from './query/entityCounts'
@@ -557,7 +557,9 @@ export class Database {
       if (sameFields(index.fields, fields))
         return index
     }
-    const index = new FkIndex(data, fields, process.env.NODE_ENV === 'production' ? undefined : (id, key, record) => this.warnStale(entity, fields, id, key, record))
+    const index = process.env.NODE_ENV === 'production'
+      ? new FkIndex(data, fields)
+      : new CheckedFkIndex(data, fields, (id, key, record) => this.warnStale(entity, fields, id, key, record))
     live.push(index)
     return index
   }

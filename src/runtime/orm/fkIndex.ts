@@ -37,17 +37,10 @@ export class FkIndex {
    * `'__proto__'` or `'constructor'` is an ordinary own property.
    */
   private readonly buckets: Record<string, string[] | undefined> = Object.create(null)
-  /**
-   * Dev only (the database sets it there): told of a record found in a bucket whose key it no
-   * longer holds, or no longer there. Every write through the ORM or Pinia's API keeps the index
-   * current, so only a change made into the store's records outside `$patch` leaves that behind.
-   */
-  private readonly onStale: ((id: string, key: string, record: StoredRecord | undefined) => void) | undefined
 
-  constructor(source: Record<string, StoredRecord>, fields: readonly string[], onStale?: (id: string, key: string, record: StoredRecord | undefined) => void) {
+  constructor(source: Record<string, StoredRecord>, fields: readonly string[]) {
     this.source = source
     this.fields = fields
-    this.onStale = onStale
     const buckets = this.buckets
     const single = fields.length === 1 ? fields[0]! : undefined
     // Own keys in `for...in` order, with no check of the prototype chain per key.
@@ -83,21 +76,7 @@ export class FkIndex {
    * names the same bucket as its string).
    */
   get(value: string | number): readonly string[] | undefined {
-    const ids = this.buckets[value]
-    if (this.onStale !== undefined && ids !== undefined)
-      this.checkBucket(ids, String(value))
-    return ids
-  }
-
-  /** Tells `onStale` of the first id of `ids` whose record no longer holds `key`. */
-  private checkBucket(ids: readonly string[], key: string): void {
-    for (const id of ids) {
-      const record = recordAt(this.source, id)
-      if (record === undefined || keyOf(record, this.fields) !== key) {
-        this.onStale!(id, key, record)
-        return
-      }
-    }
+    return this.buckets[value]
   }
 
   /**
@@ -179,4 +158,34 @@ export function isIndexKey(key: string): boolean {
       return false
   }
   return length < 10 || Number(key) < 4_294_967_295
+}
+
+/**
+ * Dev only (the database makes this kind there): an index that tells `onStale` of a record found
+ * in a bucket whose key it no longer holds, or no longer there. Every write through the ORM or
+ * Pinia's API keeps the index current, so only a change made into the store's records outside
+ * `$patch` leaves that behind. A class of its own, so that production's `get()` stays the one
+ * line a lookup inlines.
+ *
+ * @internal
+ */
+export class CheckedFkIndex extends FkIndex {
+  constructor(source: Record<string, StoredRecord>, fields: readonly string[], private readonly onStale: (id: string, key: string, record: StoredRecord | undefined) => void) {
+    super(source, fields)
+  }
+
+  override get(value: string | number): readonly string[] | undefined {
+    const ids = super.get(value)
+    if (ids !== undefined) {
+      const key = String(value)
+      for (const id of ids) {
+        const record = recordAt(this.source, id)
+        if (record === undefined || keyOf(record, this.fields) !== key) {
+          this.onStale(id, key, record)
+          break
+        }
+      }
+    }
+    return ids
+  }
 }

@@ -221,13 +221,13 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
       // Sorted by what the loads bring: every match loaded first, then sorted and paged.
       checkSortedLoads(this._schema, this._orders, this._eager)
       items = this._matching()
-      this.load(items)
+      this._loadFresh(items)
       items.sort((a, b) => compareRecords(this._orders, a as unknown as StoredRecord, b as unknown as StoredRecord))
       items = items.slice(this._skip, this._take === undefined ? undefined : this._skip + this._take)
     }
     else {
       items = select(this, candidates(this), this._ids !== undefined && !hasOr(this._wheres))
-      this.load(items)
+      this._loadFresh(items)
     }
     if (this._schema.features || this._visibility)
       retrieve(this, items)
@@ -263,15 +263,25 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
    * Loads the relations requested with `with()` into model instances already retrieved.
    */
   load(items: readonly Model[]): void {
-    if (this._eager.length === 0)
-      return
     // The app's instances may hold marks of relations an earlier read loaded empty: this load sets
     // those relations anew (and marks them again if it finds nothing).
-    for (const item of items) {
-      for (const load of this._eager)
-        _unmarkFilledEmpty(item, load.name)
+    const eager = this._eager
+    for (let i = 0; i < items.length; i++) {
+      for (let j = 0; j < eager.length; j++)
+        _unmarkFilledEmpty(items[i]!, eager[j]!.name)
     }
-    loadEager(this._db, this._schema, items, this._eager, newQuery)
+    this._loadFresh(items)
+  }
+
+  /**
+   * {@link Query.load} of instances this query just made, which hold no marks to clear: what
+   * `get()` and `find()` load into (clearing them cost 128 bytes per record of a read).
+   *
+   * @internal
+   */
+  _loadFresh(items: readonly Model[]): void {
+    if (this._eager.length > 0)
+      loadEager(this._db, this._schema, items, this._eager, newQuery)
   }
 
   /**

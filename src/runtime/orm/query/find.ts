@@ -24,7 +24,7 @@ export interface FindSource<Q> extends VisibilitySource {
   _ids: string[] | undefined
   get: () => unknown
   first: () => unknown
-  load: (items: readonly Model[]) => void
+  _loadFresh: (items: readonly Model[]) => void
 }
 
 /**
@@ -83,7 +83,7 @@ export function findKeys<Q extends EagerQuery<Q>>(query: FindSource<Q>, ids: unk
   }
   else {
     const items = [item]
-    query.load(items)
+    query._loadFresh(items)
     retrieve(query, items)
   }
   return item
