@@ -553,10 +553,19 @@ export class Database {
    */
   index(entity: string, fields: readonly string[], data: EntityData): FkIndex {
     const live = this.liveIndexes(entity, data)
-    for (const index of live) {
-      if (sameFields(index.fields, fields))
-        return index
+    for (let i = 0; i < live.length; i++) {
+      if (sameFields(live[i]!.fields, fields))
+        return live[i]!
     }
+    return this.newIndex(live, entity, fields, data)
+  }
+
+  /**
+   * Builds and keeps the index {@link index} did not find. A method of its own: `index()` runs on
+   * every relation lookup and V8 inlines it there only while it stays this small (with the build
+   * and its dev-only closure inside it, `with('phone').find(id)` allocated 56 bytes more per call).
+   */
+  private newIndex(live: FkIndex[], entity: string, fields: readonly string[], data: EntityData): FkIndex {
     const index = process.env.NODE_ENV === 'production'
       ? new FkIndex(data, fields)
       : new CheckedFkIndex(data, fields, (id, key, record) => this.warnStale(entity, fields, id, key, record))
