@@ -151,3 +151,106 @@ describe('single-table inheritance', () => {
     expect(() => useRepo(Bus, pinia)).toThrow('[nuxt-pinia-orm] Bus.typeKey is \'type\', but Vehicle, whose types() lists Bus, reads the type of its records from \'kind\'. Declare typeKey on Vehicle only.')
   })
 })
+
+describe('a record\'s type under single-table inheritance', () => {
+  // pinia-orm's single-table inheritance page: the type field decides each record's class. What
+  // follows is pinia-orm 1.10.2's behaviour when a save or an update changes it (run side by side).
+  class Member extends Model {
+    static override entity = 'members'
+    static override types() {
+      return { MEMBER: Member, STAFF: Staff, GUEST: Guest }
+    }
+
+    static override fields() {
+      return { id: this.attr(null), name: this.attr(''), type: this.attr('MEMBER') }
+    }
+  }
+  class Staff extends Member {
+    static override entity = 'staff'
+    static override baseEntity = 'members'
+    static override fields() {
+      return { ...super.fields(), desk: this.attr('none') }
+    }
+  }
+  class Guest extends Member {
+    static override entity = 'guests'
+    static override baseEntity = 'members'
+    static override fields() {
+      return { ...super.fields(), host: this.attr('nobody') }
+    }
+  }
+  const stored = (pinia: ReturnType<typeof createPinia>, id: number) => pinia.state.value.members!.data[String(id)]
+
+  it('rebuilds a record saved with another type as one of that type: shared fields kept, the old type\'s dropped, the new type\'s at their defaults', () => {
+    const pinia = createPinia()
+    const members = useRepo(Member, pinia)
+    members.save({ id: 1, name: 'Ann', type: 'STAFF', desk: 'D4' })
+    const guest = members.save({ id: 1, type: 'GUEST' })
+    expect(guest).toBeInstanceOf(Guest)
+    expect(stored(pinia, 1)).toEqual({ id: 1, name: 'Ann', type: 'GUEST', host: 'nobody' })
+    members.save({ id: 1, type: 'STAFF', desk: 'D9' })
+    expect(stored(pinia, 1)).toEqual({ id: 1, name: 'Ann', type: 'STAFF', desk: 'D9' })
+    members.save({ id: 1, type: 'MEMBER' })
+    expect(stored(pinia, 1)).toEqual({ id: 1, name: 'Ann', type: 'MEMBER' })
+  })
+
+  it('keeps the stored type of a record saved with no type, through the base or another subclass', () => {
+    const pinia = createPinia()
+    useRepo(Member, pinia).save({ id: 1, name: 'Ann', type: 'STAFF', desk: 'D4' })
+    const saved = useRepo(Member, pinia).save({ id: 1, name: 'Anna' })
+    expect(saved).toBeInstanceOf(Staff)
+    expect(stored(pinia, 1)).toEqual({ id: 1, name: 'Anna', type: 'STAFF', desk: 'D4' })
+    const again = useRepo(Guest, pinia).save({ id: 1, name: 'Annie' })
+    expect(again).toBeInstanceOf(Staff)
+    expect(stored(pinia, 1)).toEqual({ id: 1, name: 'Annie', type: 'STAFF', desk: 'D4' })
+    // A new record saved through a subclass gets the subclass's type.
+    expect(useRepo(Guest, pinia).save({ id: 2, name: 'Bob' })).toBeInstanceOf(Guest)
+    expect(stored(pinia, 2)).toEqual({ id: 2, name: 'Bob', type: 'GUEST', host: 'nobody' })
+  })
+
+  it('saves a record through a subclass\'s repository as the class its given type names', () => {
+    const pinia = createPinia()
+    const created = useRepo(Guest, pinia).save({ id: 1, name: 'Cy', type: 'STAFF', desk: 'D1' })
+    expect(created).toBeInstanceOf(Staff)
+    expect(stored(pinia, 1)).toEqual({ id: 1, name: 'Cy', type: 'STAFF', desk: 'D1' })
+    useRepo(Guest, pinia).save({ id: 2, name: 'Di', host: 'Cy' })
+    expect(useRepo(Guest, pinia).save({ id: 2, type: 'STAFF' })).toBeInstanceOf(Staff)
+    expect(stored(pinia, 2)).toEqual({ id: 2, name: 'Di', type: 'STAFF', desk: 'none' })
+  })
+
+  it('rebuilds the records a query\'s update() gives another type', () => {
+    const pinia = createPinia()
+    useRepo(Member, pinia).save([{ id: 1, name: 'Ed', type: 'GUEST', host: 'Ann' }, { id: 2, name: 'Flo', type: 'GUEST', host: 'Bo' }])
+    const updated = useRepo(Member, pinia).where('id', 1).update({ type: 'STAFF' })
+    expect(updated.map(member => member.constructor)).toEqual([Staff])
+    expect(stored(pinia, 1)).toEqual({ id: 1, name: 'Ed', type: 'STAFF', desk: 'none' })
+    expect(stored(pinia, 2)).toEqual({ id: 2, name: 'Flo', type: 'GUEST', host: 'Bo' })
+    useRepo(Guest, pinia).where('id', 2).update({ type: 'MEMBER' })
+    expect(stored(pinia, 2)).toEqual({ id: 2, name: 'Flo', type: 'MEMBER' })
+  })
+
+  it('gives a record saved through a subclass with no type the value that names that class, not a subclass\'s listed before it', () => {
+    class Account extends Model {
+      static override entity = 'accounts'
+      static override types() {
+        return { PREMIUM: Premium, PAID: Paid, FREE: Account }
+      }
+
+      static override fields() {
+        return { id: this.attr(null), type: this.attr('FREE') }
+      }
+    }
+    class Paid extends Account {
+      static override entity = 'paid'
+      static override baseEntity = 'accounts'
+    }
+    class Premium extends Paid {
+      static override entity = 'premium'
+      static override baseEntity = 'accounts'
+    }
+    const pinia = createPinia()
+    expect(useRepo(Paid, pinia).save({ id: 1 })).toBeInstanceOf(Paid)
+    expect(pinia.state.value.accounts!.data['1']!.type).toBe('PAID')
+    expect(useRepo(Paid, pinia).all().map(account => account.id)).toEqual([1])
+  })
+})

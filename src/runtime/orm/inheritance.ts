@@ -46,7 +46,11 @@ export function _buildInheritance(model: ModelClass, name: string): Inheritance 
   if (types.size === 0)
     return undefined
   const isRoot = root === model
-  const ownTypes = isRoot ? undefined : [...types].filter(([, type]) => type === model || type.prototype instanceof model).map(([value]) => value)
+  // The values naming this class come first: a record saved through it with no type gets the first
+  // (a subclass's value listed before it in types() is not its own).
+  const ownTypes = isRoot
+    ? undefined
+    : [...types].filter(([, type]) => type === model).concat([...types].filter(([, type]) => type.prototype instanceof model)).map(([value]) => value)
   // A subclass that types() does not list keeps a store of its own.
   if (ownTypes && ownTypes.length === 0)
     return undefined

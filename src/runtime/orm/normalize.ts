@@ -7,7 +7,7 @@ import { primaryKeyProblem } from './keyValues'
 import { MAX_NESTING, nestingError } from './nesting'
 import type { StoredRecord } from './keys'
 import type { NormalizeVisitor, RelationLink, SavedNode, Schema } from './relations/Relation'
-import { _schemaForRecord, hasGeneratedKey } from './schema'
+import { _retyped, _schemaOfType, hasGeneratedKey } from './schema'
 
 export type { NormalizeVisitor, SavedLink, SavedNode } from './relations/Relation'
 
@@ -142,9 +142,21 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       return previous
     }
     // Model features: a subclass's schema by the record's type, casts' and mutators' `set`.
-    if (schema.features?.inheritance)
-      schema = _schemaForRecord(schema, record as StoredRecord)
-    const input = schema.features?.write ? schema.features.write(record as StoredRecord, context.warn) : record as StoredRecord
+    let storedType: unknown
+    if (schema.features?.inheritance) {
+      const typeKey = schema.features.inheritance.typeKey
+      let type = (record as StoredRecord)[typeKey]
+      // A save given no type keeps the type of the record it merges into: saved through another
+      // class of the hierarchy, an Adult stays an Adult, as in pinia-orm.
+      if (type === undefined && options.merge) {
+        const key = keyOf(record as StoredRecord, schema.primaryKey, keys)
+        type = storedType = key === undefined ? undefined : context.stored(schema, key)?.[typeKey]
+      }
+      schema = _schemaOfType(schema, type)
+    }
+    let input = schema.features?.write ? schema.features.write(record as StoredRecord, context.warn) : record as StoredRecord
+    if (storedType !== undefined && input[schema.features!.inheritance!.typeKey] !== storedType)
+      input = { ...input, [schema.features!.inheritance!.typeKey]: storedType }
     if (context.warn)
       warnAboutInput(schema, input, context.warn, extraKey)
 
@@ -184,7 +196,11 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     else {
       const stored = options.merge ? context.stored(schema, key) : undefined
       if (stored) {
-        attributes = { ...stored }
+        // A record given a new type is rebuilt as one of that type: the fields the type shares
+        // with the old one keep their values, the others go, its own start at their defaults.
+        attributes = schema.features?.inheritance !== undefined && _retyped(schema, stored, input)
+          ? schema.withDefaults(stored, keys)
+          : { ...stored }
         assignGiven(attributes, schema, input, keys)
       }
       else {

@@ -207,6 +207,30 @@ export function _schemaForRecord(schema: Schema, record: StoredRecord): Schema {
 }
 
 /**
+ * The schema a save through `schema`'s model writes a record with, under single-table inheritance:
+ * that of the class its `type` value names, any class of the hierarchy (a save through `Kid` of a
+ * record typed `'ADULT'` saves an `Adult`, as in pinia-orm), or `schema` itself when the value names
+ * none.
+ *
+ * @internal
+ */
+export function _schemaOfType(schema: Schema, type: unknown): Schema {
+  const model = type === undefined ? undefined : schema.features!.inheritance!.classOf(type)
+  return model === undefined || model === schema.model ? schema : getSchema(model)
+}
+
+/**
+ * Whether a write of `values` over `stored` changes the record's type under single-table
+ * inheritance.
+ *
+ * @internal
+ */
+export function _retyped(schema: Schema, stored: StoredRecord, values: StoredRecord): boolean {
+  const typeKey = schema.features!.inheritance!.typeKey
+  return values[typeKey] !== undefined && values[typeKey] !== stored[typeKey]
+}
+
+/**
  * Whether the primary key is generated when missing (every field of it is a `uid`, or has an id
  * cast such as `UidCast`).
  *

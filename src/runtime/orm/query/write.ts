@@ -8,7 +8,7 @@ import type { Model } from '../Model'
 import { recordAt } from '../ownRecords'
 import type { EntityData } from '../database'
 import type { Schema } from '../relations/Relation'
-import { _schemaForRecord } from '../schema'
+import { _retyped, _schemaForRecord, _schemaOfType } from '../schema'
 import { matchingRecords } from './select'
 import { checkKeyKept, storedValues, updatedAttributes } from './updateValues'
 import type { SelectSource } from './select'
@@ -26,7 +26,8 @@ export function updateMatching(query: SelectSource, values: Record<string, unkno
   const schema = query._schema
   const kept = updatedAttributes(query._db, schema, values)
   const data = query._db.data(schema.entity)
-  if (schema.features?.inheritance && _subclassSchemas(schema).length > 0)
+  const inheritance = schema.features?.inheritance
+  if (inheritance && (_subclassSchemas(schema).length > 0 || values[inheritance.typeKey] !== undefined))
     return updateByType(query, schema, kept, values, data)
   const changes = new Map<string, StoredRecord>()
   const given = storedValues(schema, kept)
@@ -74,7 +75,9 @@ function updateByType(query: SelectSource, schema: Schema, kept: StoredRecord, v
     const key = keyOf(item as unknown as StoredRecord, schema.primaryKey)!
     const stored = recordAt(data, key)!
     checkKeyKept(schema, stored, key, values)
-    const own = _schemaForRecord(schema, stored)
+    // Given a new type, the record is rebuilt as one of that type (see normalize.ts).
+    const retyped = _retyped(schema, stored, values)
+    const own = retyped ? _schemaOfType(schema, values[schema.features!.inheritance!.typeKey]) : _schemaForRecord(schema, stored)
     let given = givenBy.get(own)
     if (!given) {
       givenBy.set(own, given = storedValues(own, kept))
@@ -83,7 +86,7 @@ function updateByType(query: SelectSource, schema: Schema, kept: StoredRecord, v
     let batch = batches.get(own)
     if (!batch)
       batches.set(own, batch = new Map())
-    const record = { ...stored, ...given }
+    const record = retyped ? Object.assign(own.withDefaults(stored), given) : { ...stored, ...given }
     newIds(own, values, record)
     batch.set(key, record)
     inputs.set(record, { ...values })
