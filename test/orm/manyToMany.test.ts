@@ -99,6 +99,40 @@ describe('belongsToMany', () => {
     expect(useRepo(User, pinia).with('roles').find(1)!.roles).toHaveLength(1)
   })
 
+  it('does not duplicate a link saved twice through a pivot model with its own key and a relation of its own', () => {
+    class Level extends Model {
+      static override entity = 'levels'
+      static override fields() {
+        return { id: this.attr(null), name: this.string('') }
+      }
+    }
+    class Membership extends Model {
+      static override entity = 'memberships'
+      static override fields() {
+        return { id: this.uid(), team_id: this.attr(null), user_id: this.attr(null), level_id: this.attr(null), level: this.belongsTo(Level, 'level_id') }
+      }
+    }
+    class Team extends Model {
+      static override entity = 'teams'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    class Member extends Model {
+      static override entity = 'members'
+      static override fields() {
+        return { id: this.attr(null), teams: this.belongsToMany(Team, Membership, 'user_id', 'team_id') }
+      }
+    }
+    useRepo(Level, pinia).save({ id: 9, name: 'member' })
+    useRepo(Member, pinia).save({ id: 1, teams: [{ id: 5, pivot: { level: { id: 8, name: 'lead' } } }, { id: 5, pivot: { level_id: 9 } }] })
+
+    const memberships = Object.values(pinia.state.value.memberships!.data) as { team_id: number, user_id: number, level_id: number }[]
+    expect(memberships).toHaveLength(1)
+    expect(memberships[0]).toMatchObject({ team_id: 5, user_id: 1, level_id: 9 })
+    expect(pinia.state.value.levels!.data).toEqual({ 8: { id: 8, name: 'lead' }, 9: { id: 9, name: 'member' } })
+  })
+
   it('loads an empty list for a user without roles', () => {
     useRepo(User, pinia).save({ id: 1 })
 

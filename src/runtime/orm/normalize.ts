@@ -102,14 +102,18 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
 
   const visitor: NormalizeVisitor = {
     visit(schema, record, keys, segment, index = -1, extraKey) {
-      segments.push(segment)
-      indexes.push(index)
-      if (segments.length > MAX_NESTING)
-        throw nestingError((owner, field) => context.link(owner, field).related, rootSchema, input, path())
-      const node = visitRecord(schema, record, keys, extraKey)
+      enter(segment, index)
+      const node = visitRecord(schema, record, keys, extraKey, true)!
       segments.pop()
       indexes.pop()
       return node
+    },
+    visitAttributes(schema, record, keys, segment) {
+      enter(segment, -1)
+      visitRecord(schema, record, keys, undefined, false)
+      segments.pop()
+      indexes.pop()
+      return lastAttributes!
     },
     input: () => openInputs[openInputs.length - 1]!,
     gives(fields) {
@@ -132,13 +136,29 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     },
   }
 
-  function visitRecord(schema: Schema, record: unknown, keys: StoredRecord | undefined, extraKey: string | undefined): SavedNode {
+  function enter(segment: string, index: number): void {
+    segments.push(segment)
+    indexes.push(index)
+    if (segments.length > MAX_NESTING)
+      throw nestingError((owner, field) => context.link(owner, field).related, rootSchema, input, path())
+  }
+
+  // The attributes visitRecord wrote last, for visitAttributes.
+  let lastAttributes: StoredRecord | undefined
+
+  /**
+   * Normalizes one record into its batch. Returns its node, or with `wantNode` false (a caller
+   * that keeps only the attributes, as a pivot record's) none unless it opened a relation: a node
+   * per pivot record was 3 objects per user in a save of users with 3 roles (bench W9).
+   */
+  function visitRecord(schema: Schema, record: unknown, keys: StoredRecord | undefined, extraKey: string | undefined, wantNode: boolean): SavedNode | undefined {
     if (record === null || typeof record !== 'object' || Array.isArray(record))
       visitor.fail(`a ${schema.name} record must be an object of fields, not ${describe(record)}.`)
     const previous = seen.get(schema)?.get(record)
     if (previous) {
       if (keys)
         Object.assign(previous.attributes, keys)
+      lastAttributes = previous.attributes
       return previous
     }
     // Model features: a subclass's schema by the record's type, casts' and mutators' `set`.
@@ -213,7 +233,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         (inputs ??= new Map()).set(attributes, keys ? { ...record as StoredRecord, ...keys } : record as StoredRecord)
     }
 
-    const node: SavedNode = { schema, key, attributes, fields: undefined, links: undefined }
+    let node: SavedNode | undefined = wantNode ? { schema, key, attributes, fields: undefined, links: undefined } : undefined
     if (options.relations) {
       let seenOfSchema: Map<object, SavedNode> | undefined
       let opened = false
@@ -228,6 +248,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         // Given a value since it was filled empty: saved, it is a request like any other.
         if (filled !== undefined && filled.has(field))
           _unmarkFilledEmpty(record as object, field)
+        node ??= { schema, key, attributes, fields: undefined, links: undefined }
         // Only records that lead on to others can close a cycle, or hold themselves.
         if (!seenOfSchema && !(seenOfSchema = seen.get(schema)))
           seen.set(schema, seenOfSchema = new Map())
@@ -255,6 +276,8 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         openKeys.pop()
       }
     }
+    // Set last: the relations visited above set it for their own records.
+    lastAttributes = attributes
     return node
   }
 

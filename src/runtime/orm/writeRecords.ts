@@ -211,7 +211,9 @@ export function removeAll(db: Database, schema: Schema): void {
 
 /** The model instances a write returns, with the nested relations of the input. */
 function resultOf(db: Database, records: RecordInput | RecordInput[], roots: SavedNode[], written?: ReadonlyMap<Schema, ReadonlyMap<string, unknown>>): Model | Model[] {
-  const building = new Set<SavedNode>()
+  // The nodes being built, outermost first: a few, as deep as the input nests. An array, not a Set:
+  // a Set that grows to one entry and shrinks back for each record reallocates its table each time.
+  const building: SavedNode[] = []
   const instantiate = (node: SavedNode): Model | null => {
     // A record a hook refused (its batch lost it) comes back as the store has it, or not at all,
     // as pinia-orm's save() revives what it saved: `null` for one, left out of a list.
@@ -223,14 +225,14 @@ function resultOf(db: Database, records: RecordInput | RecordInput[], roots: Sav
     const instance = node.schema.hydrate(node.attributes, db) as unknown as Record<string, unknown>
     const { fields, links } = node
     // A record reached again inside itself (cyclic input) is returned with its attributes only.
-    if (fields === undefined || building.has(node))
+    if (fields === undefined || building.includes(node))
       return instance as unknown as Model
-    building.add(node)
+    building.push(node)
     for (let i = 0; i < fields.length; i++) {
       const link = links![i]!
       instance[fields[i]!] = link === null ? null : Array.isArray(link) ? saved(link) : instantiate(link)
     }
-    building.delete(node)
+    building.pop()
     return instance as unknown as Model
   }
   const saved = (nodes: readonly SavedNode[]): Model[] => {

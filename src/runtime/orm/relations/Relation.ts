@@ -127,6 +127,11 @@ export interface NormalizeVisitor {
    * (`.posts`) and, in a list, `index` (kept apart: the path is written out only for an error).
    */
   visit: (schema: Schema, record: unknown, keys: StoredRecord | undefined, segment: string, index?: number, extraKey?: string) => SavedNode
+  /**
+   * {@link visit} for a caller that keeps only the record's stored attributes (a pivot record):
+   * returns them, and makes no node unless the record leads on to others.
+   */
+  visitAttributes: (schema: Schema, record: unknown, keys: StoredRecord | undefined, segment: string) => StoredRecord
   /** The input of the record whose relation is being normalized, keys that are no field included. */
   input: () => StoredRecord
   /**

@@ -274,9 +274,9 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
             visitor.fail(`${name}: '${as}' of a nested ${related.name} holds the pivot's extra attributes; save an object there.`)
           // The owner's extra attributes apply to each link, a related record's own win over them.
           const pivotInput = extra === undefined && ownerExtra === undefined ? NO_EXTRA : { ...ownerExtra as StoredRecord | undefined, ...extra }
-          const pivotNode = visitor.visit(pivot, pivotInput, forced, pivotSegments[i] ??= `${segment}[${i}].${as}`)
+          const pivotRecord = visitor.visitAttributes(pivot, pivotInput, forced, pivotSegments[i] ??= `${segment}[${i}].${as}`)
           if (linkKey !== undefined)
-            made!.set(linkKey, pivotNode.attributes)
+            made!.set(linkKey, pivotRecord)
           children[i] = child
         }
         return children
