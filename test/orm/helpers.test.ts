@@ -75,6 +75,9 @@ describe('collection helpers', () => {
     const letters = [{ n: 'b' }, { n: 'A' }, { n: 'C' }]
     expect(useSortBy(letters, 'n').map(item => item.n)).toEqual(['A', 'C', 'b'])
     expect(useSortBy(letters, 'n', 'SORT_FLAG_CASE').map(item => item.n)).toEqual(['A', 'b', 'C'])
+    // Folded to upper case, as pinia-orm folds: what lies between 'Z' and 'a' sorts after letters.
+    const marks = [{ n: '_x' }, { n: 'a b' }, { n: 'B' }, { n: '[' }]
+    expect(useSortBy(marks, 'n', 'SORT_FLAG_CASE').map(item => item.n)).toEqual(['a b', 'B', '[', '_x'])
   })
 
   it('useCollect binds every helper to one collection', () => {

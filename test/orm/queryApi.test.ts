@@ -204,6 +204,14 @@ describe('groupBy()', () => {
   it('refuses a field that is not an attribute', () => {
     expect(() => useRepo(Score, pinia).groupBy('colour')).toThrow(/groupBy\(\) on Score: 'colour' is not an attribute/)
   })
+
+  it('refuses first(), last() and find() of a grouped query, which have no record to give', () => {
+    const grouped = () => useRepo(Score, pinia).groupBy('team')
+    expect(() => grouped().find(1)).toThrow('[nuxt-pinia-orm] find() on a Score query grouped with groupBy(\'team\'): a group is a list, and no record stands for it. Call get() for the groups (keyed by value), or leave groupBy() out of this query.')
+    expect(() => grouped().first()).toThrow(/first\(\) on a Score query grouped with groupBy\('team'\)/)
+    expect(() => grouped().last()).toThrow(/last\(\) on a Score query grouped with groupBy\('team'\)/)
+    expect(useRepo(Score, pinia).groupBy('team').get().red).toHaveLength(3)
+  })
 })
 
 describe('where variants', () => {

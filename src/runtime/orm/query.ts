@@ -15,7 +15,7 @@ import { countMatching } from './query/accept'
 import { aggregateMatching } from './query/aggregates'
 import { cachedGet } from './query/cachedRead'
 import { findKeys } from './query/find'
-import { addGroups, groupItems } from './query/groupBy'
+import { addGroups, groupItems, refuseGrouped } from './query/groupBy'
 import { addOrders, compareRecords, sortsByRelations } from './query/orderBy'
 import { _unmarkFilledEmpty } from './filledRelations'
 import type { Order, OrderByList, OrderByOptions } from './query/orderBy'
@@ -236,6 +236,7 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
 
   /** The first model instance matching the query, or `null`. */
   first(): Item<M> | null {
+    refuseGrouped(this, 'first')
     const take = this._take
     this._take = Math.min(take ?? 1, 1)
     try {
@@ -256,6 +257,7 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
     if (!this._reading && this._db._signals.tracking())
       return _readFinely(this, () => this.find(ids as KeyOf<M>))
     checkIds('find', this._schema, ids)
+    refuseGrouped(this, 'find')
     return findKeys(this, ids, newQuery) as Item<M> | Item<M>[] | null
   }
 
@@ -433,6 +435,7 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
 
   /** The last model instance matching the query (in its order), or `null`. */
   last(): Item<M> | null {
+    refuseGrouped(this, 'last')
     const items = this.get() as Item<M>[]
     return items[items.length - 1] ?? null
   }

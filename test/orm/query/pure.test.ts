@@ -84,6 +84,31 @@ describe('orderBy helpers', () => {
     expect(compareOrdered(undefined, 0)).toBeGreaterThan(0)
   })
 
+  it('orders a field of mixed types by type: numbers, strings, booleans, dates, then null', () => {
+    // The case pinia-orm 1.10.2 sorts the same way (checked by running it), by another rule.
+    const values = [5, 'abc', true, 20, false, null, 'X']
+    expect([...values].sort((a, b) => compareOrdered(a, b))).toEqual([5, 20, 'X', 'abc', false, true, null])
+    expect([2, '9', 10, '10'].sort((a, b) => compareOrdered(a, b))).toEqual([2, 10, '10', '9'])
+    expect([new Date(20), 'a', new Date(10), Number.NaN, 1].sort((a, b) => compareOrdered(a, b))).toEqual([1, Number.NaN, 'a', new Date(10), new Date(20)])
+    expect(compareOrdered(Symbol('a'), Symbol('b'))).toBe(0)
+  })
+
+  it('is a total order: any field\'s values sort the same whatever order they come in', () => {
+    const value = fc.oneof(fc.integer({ min: -3, max: 12 }), fc.constantFrom('9', '10', 'a', 'B', '', ' 1'), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constant(Number.NaN), fc.integer({ min: 0, max: 3 }).map(n => new Date(n)), fc.bigInt({ min: -2n, max: 2n }))
+    const key = (item: unknown) => item instanceof Date ? `date ${item.getTime()}` : typeof item === 'bigint' ? `${item}n` : `${typeof item} ${String(item)}`
+    fc.assert(fc.property(fc.array(value, { maxLength: 12 }), fc.func(fc.integer()), (values, shuffle) => {
+      const sorted = [...values].sort((a, b) => compareOrdered(a, b))
+      const shuffled = values.map((item, i) => [shuffle(i), item] as const).sort((a, b) => a[0] - b[0]).map(([, item]) => item)
+      const again = shuffled.sort((a, b) => compareOrdered(a, b))
+      // Equal values may be two of one number and bigint (1 and 1n): compare by their order only.
+      for (let i = 0; i < sorted.length; i++)
+        expect(compareOrdered(sorted[i], again[i])).toBe(0)
+      // And each step of the sorted list goes up or stays.
+      for (let i = 1; i < sorted.length; i++)
+        expect(compareOrdered(sorted[i - 1], sorted[i]), `${key(sorted[i - 1])} before ${key(sorted[i])}`).toBeLessThanOrEqual(0)
+    }), { numRuns: 300 })
+  })
+
   it('compares strings with a collator when given one', () => {
     const numeric = stringCompare('Item', { collator: { numeric: true } })
     expect(['item 10', 'item 2'].sort((a, b) => compareOrdered(a, b, numeric))).toEqual(['item 2', 'item 10'])

@@ -25,7 +25,8 @@ export function useSortBy<T>(collection: readonly T[], sort: Sorting<T>, flags: 
       ? [[reader<T>(sort), false]]
       : sort.map(([field, direction]) => [reader<T>(field), direction === 'desc'])
   const fold = flags === 'SORT_FLAG_CASE'
-    ? (value: unknown) => typeof value === 'string' ? value.toLowerCase() : value
+    // Upper case, as pinia-orm folds: `_` and `[` sort after the letters, not before them.
+    ? (value: unknown) => typeof value === 'string' ? value.toUpperCase() : value
     : (value: unknown) => value
   return [...collection].sort((a, b) => {
     for (const [key, desc] of keys) {

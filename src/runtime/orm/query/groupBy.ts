@@ -67,3 +67,15 @@ export function addGroups(query: { readonly _schema: Schema, _groups: string[] |
   }
   query._groups = [...(query._groups ?? []), ...list]
 }
+
+/**
+ * Throws for a read of one record from a query grouped with `groupBy()`: its groups have no first,
+ * last or single record. pinia-orm 1.10 gives `null` there (or, for `first()` grouped by a field
+ * holding 0, the group of 0), which hides the mistake.
+ *
+ * @internal
+ */
+export function refuseGrouped(query: { readonly _schema: Schema, readonly _groups: string[] | undefined }, method: 'first' | 'last' | 'find'): void {
+  if (query._groups !== undefined)
+    throw createOrmError(`${method}() on a ${query._schema.name} query grouped with groupBy(${query._groups.map(field => `'${field}'`).join(', ')}): a group is a list, and no record stands for it. Call get() for the groups (keyed by value), or leave groupBy() out of this query.`)
+}

@@ -51,9 +51,14 @@ export function stringCompare(modelName: string, options: OrderByOptions | Intl.
 }
 
 /**
- * Compares two field values by `<`, or with `strings` when both are strings; `null`, then
- * `undefined` (a missing value), come after every value, as pinia-orm sorts them (so they come
- * first in a descending order).
+ * Compares two field values: a total order, so that a sort is the same whatever order the records
+ * come in, also for a field that holds values of several types. `null`, then `undefined` (a missing
+ * value), come after every value, as pinia-orm sorts them (so they come first in a descending
+ * order). Values of one type compare as JavaScript's `<` does (strings by code unit, or with
+ * `strings`; dates by time), `NaN` after the other numbers; values of different types by type:
+ * numbers (and bigints), strings, booleans, dates, other objects. pinia-orm compares such a pair
+ * as strings, which orders `5`, `'X'`, `'abc'`, `false`, `true` as this does, but is no order at
+ * all for some fields (`'10' < 2 < 10`, and `10` equals `'10'`).
  *
  * @internal
  */
@@ -64,9 +69,47 @@ export function compareOrdered(x: unknown, y: unknown, strings?: StringCompare):
   const yRank = y === undefined ? 2 : y === null ? 1 : 0
   if (xRank !== 0 || yRank !== 0)
     return xRank - yRank
-  if (strings && typeof x === 'string' && typeof y === 'string')
-    return strings(x, y)
+  const type = typeof x
+  if (type === 'string' && typeof y === 'string')
+    return strings ? strings(x as string, y) : (x as string) < y ? -1 : 1
+  const xType = typeRank(x)
+  const yType = typeRank(y)
+  if (xType !== yType)
+    return xType - yType
+  if (xType === NUMBER) {
+    // NaN is unequal to itself: after every other number.
+    if (x !== x || y !== y)
+      return (x !== x ? 1 : 0) - (y !== y ? 1 : 0)
+  }
+  else if (xType === DATE) {
+    return compareOrdered((x as Date).getTime(), (y as Date).getTime())
+  }
+  else if (xType === OTHER) {
+    // Symbols and functions: no order (`<` throws on a symbol); left as they come.
+    return 0
+  }
   return (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : 0
+}
+
+const NUMBER = 0
+const DATE = 3
+const OTHER = 5
+
+/** The place of a value's type in {@link compareOrdered}'s order. */
+function typeRank(value: unknown): number {
+  switch (typeof value) {
+    case 'number':
+    case 'bigint':
+      return NUMBER
+    case 'string':
+      return 1
+    case 'boolean':
+      return 2
+    case 'object':
+      return value instanceof Date ? DATE : 4
+    default:
+      return OTHER
+  }
 }
 
 /** What `orderBy` takes besides a single field: several fields, each with its direction. */
