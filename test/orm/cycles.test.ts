@@ -1,6 +1,6 @@
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
-import { useRepo } from '../../src/runtime/orm'
+import { Model, useRepo } from '../../src/runtime/orm'
 import { Phone, User } from './models'
 
 describe('cyclic nested input', () => {
@@ -50,5 +50,44 @@ describe('cyclic nested input', () => {
 
     expect(saved.map(item => item.id)).toEqual([1, 1])
     expect(Object.keys(pinia.state.value.posts!.data)).toEqual(['100'])
+  })
+})
+
+describe('a record nested inside its own occurrence', () => {
+  class Country extends Model {
+    static override entity = 'countries'
+    static override fields() {
+      return { id: this.attr(null) }
+    }
+  }
+  class Author extends Model {
+    static override entity = 'authors'
+    static override fields() {
+      return {
+        id: this.attr(null),
+        name: this.string(''),
+        countryId: this.attr(null),
+        country: this.belongsTo(Country, 'countryId'),
+        articles: this.hasMany(Article, 'authorId'),
+      }
+    }
+  }
+  class Article extends Model {
+    static override entity = 'articles'
+    static override fields() {
+      return { id: this.attr(null), authorId: this.attr(null), author: this.belongsTo(Author, 'authorId') }
+    }
+  }
+
+  it('keeps what the outer occurrence gives, in its fields and through its relations, over the copy inside it', () => {
+    const pinia = createPinia()
+    useRepo(Country, pinia).save([{ id: 1 }, { id: 2 }])
+    // As pinia-orm's normalizer: the outer author's country (2) wins over the copy's countryId (1),
+    // and its name over the copy's.
+    useRepo(Author, pinia).save({ id: 1, name: 'Outer', country: { id: 2 }, articles: [{ id: 3, author: { id: 1, name: 'Inner', countryId: 1 } }] })
+    expect(pinia.state.value.authors!.data[1]).toEqual({ id: 1, name: 'Outer', countryId: 2 })
+    // What the outer occurrence does not give, the copy inside it sets.
+    useRepo(Author, pinia).save({ id: 1, articles: [{ id: 3, author: { id: 1, countryId: 1 } }] })
+    expect(pinia.state.value.authors!.data[1]).toEqual({ id: 1, name: 'Outer', countryId: 1 })
   })
 })

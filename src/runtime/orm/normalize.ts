@@ -136,6 +136,24 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     },
   }
 
+  /**
+   * `outer`, the inputs of the open occurrences of a record, and the fields their relations set
+   * on it (a belongsTo's foreign key): a copy nested inside overrides none of those either. Only
+   * for a record nested in itself, which is rare: nothing is kept for the others.
+   */
+  function withLinkedKeys(outer: StoredRecord[], schema: Schema): StoredRecord[] {
+    let linked: StoredRecord | undefined
+    for (const given of outer) {
+      for (const field of schema.relationNames) {
+        if (given[field] === undefined)
+          continue
+        for (const key of context.link(schema, field).setsOnParent ?? [])
+          (linked ??= {})[key] = true
+      }
+    }
+    return linked === undefined ? outer : [...outer, linked]
+  }
+
   function enter(segment: string, index: number): void {
     segments.push(segment)
     indexes.push(index)
@@ -208,7 +226,8 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         (inputs ??= new Map()).set(attributes, keys ? { ...record as StoredRecord, ...keys } : record as StoredRecord)
     }
     else if (attributes) {
-      assignGiven(attributes, schema, input, keys, openRecords.length === 0 ? undefined : inputsOpen(openRecords, openInputs, attributes))
+      const outer = openRecords.length === 0 ? undefined : inputsOpen(openRecords, openInputs, attributes)
+      assignGiven(attributes, schema, input, keys, outer && withLinkedKeys(outer, schema))
       // The hooks' `record` is every copy of it given, merged (a later one wins), as in pinia-orm.
       if (schema.features?.hooks)
         (inputs ??= new Map()).set(attributes, { ...inputs.get(attributes), ...record as StoredRecord, ...keys })

@@ -200,6 +200,8 @@ export interface RelationLink {
   readonly pivot?: { readonly schema: Schema, readonly as: string }
   /** The intermediate model the reader goes through (hasManyThrough), whose writes change what it links. */
   readonly through?: Schema
+  /** The fields of the parent record a nested save under this relation sets (belongsTo's foreign key, morphTo's id and type, hasManyBy's list of keys). */
+  readonly setsOnParent?: readonly string[]
   /** A reader over the data as it is now. */
   reader: () => LinkReader
   /** Splits nested input under this relation's field into records; see `NormalizeVisitor`. */

@@ -55,6 +55,7 @@ export class BelongsTo<R extends RelatedModel = RelatedModel> extends Relation<R
       related,
       targets: [related],
       keys: { parent: foreignKey, related: ownerKeys },
+      setsOnParent: foreignKey,
       reader,
       normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
         if (value === null) {

@@ -61,6 +61,7 @@ export class HasManyBy<R extends RelatedModel = RelatedModel> extends Relation<R
       many: true,
       related,
       targets: [related],
+      setsOnParent: [foreignKey],
       reader,
       normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
         const current = parent.attributes[foreignKey]

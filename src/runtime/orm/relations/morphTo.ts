@@ -85,6 +85,7 @@ export class MorphTo<R extends RelatedModel = RelatedModel> extends Relation<R> 
       many: false,
       related: targets[0]!,
       targets,
+      setsOnParent: [id, type],
       reader,
       normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
         if (value === null) {
