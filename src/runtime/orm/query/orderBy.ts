@@ -72,6 +72,8 @@ export function compareOrdered(x: unknown, y: unknown, strings?: StringCompare):
   const type = typeof x
   if (type === 'string' && typeof y === 'string')
     return strings ? strings(x as string, y) : (x as string) < y ? -1 : 1
+  if (type === 'number' && typeof y === 'number' && x === x && y === y)
+    return (x as number) < y ? -1 : 1
   const xType = typeRank(x)
   const yType = typeRank(y)
   if (xType !== yType)
