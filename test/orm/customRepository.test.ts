@@ -15,6 +15,11 @@ class UserRepository extends Repository<typeof User> {
   postsOf(id: number) {
     return this.repo(Post).where('userId', id).get()
   }
+
+  // pinia-orm's protected `model`: an instance of the model the repository serves.
+  entityName() {
+    return this.model.$entity()
+  }
 }
 
 class NoModelRepository extends Repository {
@@ -36,6 +41,7 @@ describe('custom repositories', () => {
     expect(users.named('Bob').first()?.id).toBe(2)
     expect(users.find(1)?.name).toBe('Ann')
     expect(users.count()).toBe(2)
+    expect(users.entityName()).toBe('users')
     users.save({ id: 3, name: 'Cid' })
     expect(useRepo(User, pinia).find(3)?.name).toBe('Cid')
   })

@@ -242,7 +242,8 @@ describe('a record\'s type under single-table inheritance', () => {
     )
     fc.assert(fc.property(fc.array(step, { maxLength: 12 }), (steps) => {
       const pinia = createPinia()
-      const types = new Map<number, string>()
+      type Type = keyof typeof fieldsOf
+      const types = new Map<number, Type>()
       for (const item of steps) {
         const repo = useRepo(classes[item.through]!, pinia)
         if (item.kind === 'save') {

@@ -75,6 +75,20 @@ describe('visibility', () => {
     expect(JSON.parse(JSON.stringify(user))).toEqual({ id: 'u1', name: 'John', phone: 0, secret: 'pw' })
   })
 
+  it('filters, sorts and groups by a hidden field\'s stored value, which the instances leave out', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save([{ id: 'u1', secret: 'x', phone: 1 }, { id: 'u2', secret: 'y', phone: 2 }, { id: 'u3', secret: 'x', phone: 3 }])
+    const ids = (list: User[]) => list.map(user => user.$getKey())
+    expect(ids(useRepo(User, pinia).where('secret', 'x').get())).toEqual(['u1', 'u3'])
+    expect(ids(useRepo(User, pinia).orderBy('secret', 'desc').get())).toEqual(['u2', 'u1', 'u3'])
+    const groups = useRepo(User, pinia).groupBy('secret').get()
+    expect(Object.keys(groups)).toEqual(['x', 'y'])
+    expect(ids(groups.x!)).toEqual(['u1', 'u3'])
+    expect(groups.x![0]!.$toJson()).toEqual({ id: 'u1', name: '', phone: 1 })
+    // Hidden for one query: grouped by the stored value too.
+    expect(Object.keys(useRepo(User, pinia).makeHidden(['phone']).groupBy('phone').get())).toEqual(['1', '2', '3'])
+  })
+
   it('saving an instance without its hidden field keeps the stored value', () => {
     const pinia = createPinia()
     useRepo(User, pinia).save({ id: 'u1', name: 'John', secret: 'pw' })

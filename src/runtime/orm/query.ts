@@ -4,6 +4,7 @@ import { addEager, loadEager, sharedLoad } from './eagerLoad'
 import type { EagerList } from './eagerLoad'
 import { distinctKeys, keyOf, keysOfIds } from './keys'
 import type { StoredRecord } from './keys'
+import { recordAt } from './ownRecords'
 import { createOrmError } from './errors'
 import type { Model } from './Model'
 import { _relationNamesWithSubclasses } from './inheritedRelations'
@@ -16,6 +17,7 @@ import { aggregateMatching } from './query/aggregates'
 import { cachedGet } from './query/cachedRead'
 import { findKeys } from './query/find'
 import { addGroups, groupItems, refuseGrouped } from './query/groupBy'
+import type { FieldReader } from './query/groupBy'
 import { addOrders, compareRecords, sortsByRelations } from './query/orderBy'
 import { _unmarkFilledEmpty } from './filledRelations'
 import type { Order, OrderByList, OrderByOptions } from './query/orderBy'
@@ -231,7 +233,19 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
     }
     if (this._schema.features || this._visibility)
       retrieve(this, items)
-    return (this._groups ? groupItems(items, this._groups) : items) as Result
+    return (this._groups ? groupItems(items, this._groups, this._groupReader()) : items) as Result
+  }
+
+  /**
+   * How `get()` reads the fields it groups by: from the instances, and a field they hide
+   * (`static hidden`, `makeHidden()`) from the stored record, as `where()` and `orderBy()` read it.
+   */
+  private _groupReader(): FieldReader | undefined {
+    if (!this._schema.features?.visibility && !this._visibility)
+      return undefined
+    const data = this._db.data(this._schema.entity)
+    const key = this._schema.primaryKey
+    return (item, field) => field in item ? item[field] : recordAt(data, keyOf(item as StoredRecord, key)!)?.[field]
   }
 
   /** The first model instance matching the query, or `null`. */

@@ -156,6 +156,16 @@ export class Repository<T extends ModelClass | ModelInstance = ModelClass, M ext
     return _defaultsInstance(this.use) as InstanceType<M>
   }
 
+  /**
+   * An instance of the model with default values, made at the first read and then kept, for a
+   * custom repository's methods (`this.model.$entity()`), as pinia-orm's protected `model`.
+   */
+  protected get model(): InstanceType<M> {
+    return this._model ??= this.getModel()
+  }
+
+  private _model: InstanceType<M> | undefined
+
   /** Every record of the model, without relations. */
   all(): Item<M>[] {
     return this.query().all()

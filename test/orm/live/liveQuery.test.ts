@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
-import { computed, createSSRApp, defineComponent, effectScope, h, nextTick, ref, watch } from 'vue'
+import { computed, createSSRApp, defineComponent, effectScope, h, isReadonly, isRef, nextTick, ref, watch } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { registerModels, useLiveQuery, useRepo } from '../../../src/runtime/orm'
 import { getDatabase } from '../../../src/runtime/orm/database'
@@ -247,6 +247,22 @@ describe('useLiveQuery', () => {
 
     scope.stop()
     expect(listeners(pinia, 'liveUsers')).toBe(0)
+  })
+
+  it('gives a ref Vue sees as read-only, as a computed without a setter, like live()', () => {
+    const pinia = setup(2)
+    const scope = effectScope()
+    const live = scope.run(() => useLiveQuery(() => useRepo(LivePost, pinia)))!
+    const plain = useRepo(LivePost, pinia).live()
+    for (const result of [live, plain]) {
+      expect(isRef(result)).toBe(true)
+      expect(isReadonly(result)).toBe(true)
+      expect(() => {
+        (result as { value: unknown }).value = []
+      }).toThrow(TypeError)
+    }
+    scope.stop()
+    plain.stop()
   })
 
   it('takes a repository for all its records', () => {

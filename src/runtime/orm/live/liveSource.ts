@@ -43,4 +43,6 @@ export abstract class RefLike {
   readonly __v_isRef = true
   // A watcher of the ref then fires on each update, though the array is the same.
   readonly __v_isShallow = true
+  // Its value cannot be assigned: `isReadonly()` says so, as of a computed without a setter.
+  readonly __v_isReadonly = true
 }

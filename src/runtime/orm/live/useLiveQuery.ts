@@ -30,6 +30,7 @@ export function useLiveQuery<T>(source: () => LiveQuerySource<T>): LiveQuery<T> 
   const result = {
     __v_isRef: true,
     __v_isShallow: true,
+    __v_isReadonly: true,
     get value(): readonly T[] {
       void swapped.value
       return current!.value

@@ -11,7 +11,7 @@ import { _isInstanceField } from './instanceFields'
  *
  * @internal
  */
-export function groupItems<T>(items: readonly T[], fields: readonly string[]): Record<string, T[]> {
+export function groupItems<T>(items: readonly T[], fields: readonly string[], read: FieldReader = readField): Record<string, T[]> {
   // Two passes: the first counts each group, the second puts each item in a list made to its
   // group's size. A list grown by push() from [item] reserves 17 slots, most of them empty, and a
   // grouping of many small groups (posts by user) then allocates, and the GC copies, several times
@@ -19,13 +19,13 @@ export function groupItems<T>(items: readonly T[], fields: readonly string[]): R
   // Prototype-less: a group named like a member of Object.prototype is a count like any other.
   const sizes = Object.create(null) as Record<string, number>
   for (let i = 0; i < items.length; i++) {
-    const key = groupKey(items[i] as Record<string, unknown>, fields)
+    const key = groupKey(items[i] as Record<string, unknown>, fields, read)
     sizes[key] = (sizes[key] ?? 0) + 1
   }
   const groups: Record<string, T[]> = {}
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!
-    const key = groupKey(item as Record<string, unknown>, fields)
+    const key = groupKey(item as Record<string, unknown>, fields, read)
     let group = recordAt(groups, key)
     if (group === undefined) {
       // eslint-disable-next-line unicorn/no-new-array -- a length, filled below
@@ -43,14 +43,19 @@ export function groupItems<T>(items: readonly T[], fields: readonly string[]): R
   return groups
 }
 
+/** Reads a field of an item to group it by. @internal */
+export type FieldReader = (item: Record<string, unknown>, field: string) => unknown
+
+const readField: FieldReader = (item, field) => item[field]
+
 /** The key of an item's group: the value of one field (a number kept as it is), `[a,b]` for several. */
-function groupKey(record: Record<string, unknown>, fields: readonly string[]): string | number {
+function groupKey(record: Record<string, unknown>, fields: readonly string[], read: FieldReader): string | number {
   if (fields.length === 1) {
     // A number is an object key as it is (it names the same property as its string).
-    const value = record[fields[0]!]
+    const value = read(record, fields[0]!)
     return typeof value === 'number' || typeof value === 'string' ? value : String(value)
   }
-  return `[${fields.map(field => record[field]).join(',')}]`
+  return `[${fields.map(field => read(record, field)).join(',')}]`
 }
 
 /**
