@@ -34,7 +34,29 @@ beforeEach(() => {
   useRepo(User, pinia).save([{ id: 1, name: 'Ann', posts: [{ id: 10, title: 'a' }] }, { id: 2, name: 'Bob' }])
 })
 
+class CountingRepository extends Repository<typeof User> {
+  override use = User
+  // pinia-orm's `model` is a writable protected property: a subclass may set its own.
+  protected override model = new User({ name: 'template' })
+
+  templateName() {
+    return this.model.$getAttributes().name
+  }
+
+  swap() {
+    this.model = new User({ name: 'swapped' })
+    return this.model.$getAttributes().name
+  }
+}
+
 describe('custom repositories', () => {
+  it('may set this.model, a writable member as in pinia-orm', () => {
+    const repo = useRepo(CountingRepository, pinia)
+    expect(repo.templateName()).toBe('template')
+    expect(repo.swap()).toBe('swapped')
+    expect(useRepo(UserRepository, pinia).entityName()).toBe('users')
+  })
+
   it('useRepo(UserRepository) gives an instance with its own methods and every built-in one', () => {
     const users = useRepo(UserRepository, pinia)
     expect(users).toBeInstanceOf(UserRepository)

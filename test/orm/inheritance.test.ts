@@ -230,6 +230,46 @@ describe('a record\'s type under single-table inheritance', () => {
     expect(stored(pinia, 2)).toEqual({ id: 2, name: 'Flo', type: 'MEMBER' })
   })
 
+  it('takes the type a record has earlier in the same save for a copy that gives none', () => {
+    const pinia = createPinia()
+    const members = useRepo(Member, pinia)
+    members.save({ id: 1, name: 'Ann', type: 'STAFF', desk: 'D4' })
+    members.save([{ id: 1, type: 'GUEST', host: 'Bo' }, { id: 1, name: 'Anna' }])
+    expect(stored(pinia, 1)).toEqual({ id: 1, name: 'Anna', type: 'GUEST', host: 'Bo' })
+    members.save([{ id: 2, type: 'GUEST', host: 'Cy' }, { id: 2, name: 'Di' }])
+    expect(stored(pinia, 2)).toEqual({ id: 2, name: 'Di', type: 'GUEST', host: 'Cy' })
+  })
+
+  it('updates a record through a subclass\'s query into a sibling type with that type\'s fields', () => {
+    const pinia = createPinia()
+    useRepo(Guest, pinia).save({ id: 1, name: 'Ed', host: 'Ann' })
+    useRepo(Guest, pinia).where('id', 1).update({ type: 'STAFF', desk: 'D2' })
+    expect(stored(pinia, 1)).toEqual({ id: 1, name: 'Ed', type: 'STAFF', desk: 'D2' })
+  })
+
+  it('saves a record that holds itself, given no type, as the type it has in the store', () => {
+    class Node extends Model {
+      static override entity = 'nodes'
+      static override types() {
+        return { NODE: Node, LEAF: Leaf }
+      }
+
+      static override fields() {
+        return { id: this.attr(null), name: this.attr(''), type: this.attr('NODE'), parentId: this.attr(null), children: this.hasMany(Node, 'parentId') }
+      }
+    }
+    class Leaf extends Node {
+      static override entity = 'leaves'
+      static override baseEntity = 'nodes'
+    }
+    const pinia = createPinia()
+    useRepo(Node, pinia).save({ id: 1, type: 'LEAF' })
+    const node: Record<string, unknown> = { id: 1, name: 'self' }
+    node.children = [node]
+    expect(useRepo(Node, pinia).save(node)).toBeInstanceOf(Leaf)
+    expect(pinia.state.value.nodes!.data[1]).toEqual({ id: 1, name: 'self', type: 'LEAF', parentId: 1 })
+  })
+
   it('keeps every stored record shaped as its type after any sequence of saves and updates, through any class', () => {
     const classes = [Member, Staff, Guest] as const
     const fieldsOf = { MEMBER: ['id', 'name', 'type'], STAFF: ['id', 'name', 'type', 'desk'], GUEST: ['id', 'name', 'type', 'host'] } as const

@@ -93,6 +93,15 @@ describe('createORM({ model: { hidden } })', () => {
     expect(pinia.state.value.users!.data[1]).toEqual(john)
   })
 
+  it('groups by a hidden field\'s stored value, as where() reads it', () => {
+    const pinia = appPinia({ model: { hidden: ['username'] } })
+    useRepo(User, pinia).save([john, { id: 2, username: 'X' }, { id: 3, username: 'JD' }])
+    const groups = useRepo(User, pinia).groupBy('username').get()
+    expect(Object.keys(groups)).toEqual(['JD', 'X'])
+    expect(groups.JD!.map(user => user.id)).toEqual([1, 3])
+    expect(useRepo(User, pinia).where('username', 'JD').get().map(user => user.id)).toEqual([1, 3])
+  })
+
   it('hides the fields of related models loaded with with(), and of the records a save returns', () => {
     const pinia = appPinia({ model: { hidden: ['username'] } })
     const saved = useRepo(Post, pinia).save({ id: 10, title: 'Hi', author: john })

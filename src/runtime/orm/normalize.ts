@@ -82,7 +82,8 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   const rootSchema = schema
   let batches = new Map<Schema, Map<string, StoredRecord>>()
   // One object can stand for records of two models (`o.posts = [o]`): key the guard on both.
-  let seen = new Map<Schema, Map<object, SavedNode>>()
+  // By entity: the classes of a single-table hierarchy share one, and a record may be retyped.
+  let seen = new Map<string, Map<object, SavedNode>>()
   // Where the visit is in the input, for error messages. A failure aborts the whole normalization,
   // so the path is left as it was when the error was thrown.
   // Segments and list indexes apart (-1: none), so a record's place costs no string until an error.
@@ -154,6 +155,15 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     return linked === undefined ? outer : [...outer, linked]
   }
 
+  /** The record this save has batched under `key` for `entity`, through any class. */
+  function batchedOf(entity: string, key: string): StoredRecord | undefined {
+    for (const [batched, batch] of batches) {
+      if (batched.entity === entity && batch.has(key))
+        return batch.get(key)
+    }
+    return undefined
+  }
+
   function enter(segment: string, index: number): void {
     segments.push(segment)
     indexes.push(index)
@@ -172,7 +182,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
   function visitRecord(schema: Schema, record: unknown, keys: StoredRecord | undefined, extraKey: string | undefined, wantNode: boolean): SavedNode | undefined {
     if (record === null || typeof record !== 'object' || Array.isArray(record))
       visitor.fail(`a ${schema.name} record must be an object of fields, not ${describe(record)}.`)
-    const previous = seen.get(schema)?.get(record)
+    const previous = seen.get(schema.entity)?.get(record)
     if (previous) {
       if (keys)
         Object.assign(previous.attributes, keys)
@@ -184,11 +194,12 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     if (schema.features?.inheritance) {
       const typeKey = schema.features.inheritance.typeKey
       let type = (record as StoredRecord)[typeKey]
-      // A save given no type keeps the type of the record it merges into: saved through another
-      // class of the hierarchy, an Adult stays an Adult, as in pinia-orm.
+      // A save given no type keeps the type of the record it merges into, given earlier in this
+      // save or stored: saved through another class of the hierarchy, an Adult stays an Adult, as
+      // in pinia-orm.
       if (type === undefined && options.merge) {
         const key = keyOf(record as StoredRecord, schema.primaryKey, keys)
-        type = storedType = key === undefined ? undefined : context.stored(schema, key)?.[typeKey]
+        type = storedType = key === undefined ? undefined : (batchedOf(schema.entity, key) ?? context.stored(schema, key))?.[typeKey]
       }
       schema = _schemaOfType(schema, type)
     }
@@ -269,8 +280,8 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
           _unmarkFilledEmpty(record as object, field)
         node ??= { schema, key, attributes, fields: undefined, links: undefined }
         // Only records that lead on to others can close a cycle, or hold themselves.
-        if (!seenOfSchema && !(seenOfSchema = seen.get(schema)))
-          seen.set(schema, seenOfSchema = new Map())
+        if (!seenOfSchema && !(seenOfSchema = seen.get(schema.entity)))
+          seen.set(schema.entity, seenOfSchema = new Map())
         seenOfSchema.set(record, node)
         if (!opened) {
           openRecords.push(attributes)

@@ -241,7 +241,7 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
    * (`static hidden`, `makeHidden()`) from the stored record, as `where()` and `orderBy()` read it.
    */
   private _groupReader(): FieldReader | undefined {
-    if (!this._schema.features?.visibility && !this._visibility)
+    if (!this._schema.features?.visibility && !this._visibility && !this._db._defaults)
       return undefined
     const data = this._db.data(this._schema.entity)
     const key = this._schema.primaryKey

@@ -157,14 +157,11 @@ export class Repository<T extends ModelClass | ModelInstance = ModelClass, M ext
   }
 
   /**
-   * An instance of the model with default values, made at the first read and then kept, for a
-   * custom repository's methods (`this.model.$entity()`), as pinia-orm's protected `model`.
+   * An instance of the model with default values, for a custom repository's methods
+   * (`this.model.$entity()`), as pinia-orm's protected `model`; made at its first read (see the
+   * accessor below the class), and writable, as there.
    */
-  protected get model(): InstanceType<M> {
-    return this._model ??= this.getModel()
-  }
-
-  private _model: InstanceType<M> | undefined
+  declare protected model: InstanceType<M>
 
   /** Every record of the model, without relations. */
   all(): Item<M>[] {
@@ -335,3 +332,17 @@ export class Repository<T extends ModelClass | ModelInstance = ModelClass, M ext
     return query
   }
 }
+
+// `Repository.model`: made when first read, then an own property of the repository; assigning it
+// (a custom repository's `model = ...` field, or `this.model = ...`) makes it one at once.
+Object.defineProperty(Repository.prototype, 'model', {
+  configurable: true,
+  get(this: Repository) {
+    const model = this.getModel()
+    Object.defineProperty(this, 'model', { value: model, writable: true, configurable: true })
+    return model
+  },
+  set(this: Repository, value: unknown) {
+    Object.defineProperty(this, 'model', { value, writable: true, configurable: true, enumerable: true })
+  },
+})

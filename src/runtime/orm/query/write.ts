@@ -24,10 +24,12 @@ import type { SelectSource } from './select'
  */
 export function updateMatching(query: SelectSource, values: Record<string, unknown>): Model[] {
   const schema = query._schema
-  const kept = updatedAttributes(query._db, schema, values)
-  const data = query._db.data(schema.entity)
   const inheritance = schema.features?.inheritance
-  if (inheritance && (_subclassSchemas(schema).length > 0 || values[inheritance.typeKey] !== undefined))
+  const retypes = inheritance !== undefined && values !== null && typeof values === 'object' && (values as StoredRecord)[inheritance.typeKey] !== undefined
+  // Given a type, the values are those of the class it names (a sibling of the query's, maybe).
+  const kept = updatedAttributes(query._db, retypes ? _schemaOfType(schema, (values as StoredRecord)[inheritance.typeKey]) : schema, values)
+  const data = query._db.data(schema.entity)
+  if (inheritance && (_subclassSchemas(schema).length > 0 || retypes))
     return updateByType(query, schema, kept, values, data)
   const changes = new Map<string, StoredRecord>()
   const given = storedValues(schema, kept)
