@@ -60,6 +60,19 @@ export function devWarner(pinia: Pinia): DevWarn | undefined {
 }
 
 /**
+ * Warns about a type value of single-table inheritance that names no class of the hierarchy.
+ *
+ * @internal
+ */
+export function warnAboutUnknownType(schema: Schema, type: unknown, warn: DevWarn): void {
+  const inheritance = schema.features!.inheritance!
+  if (type === undefined || type === null || inheritance.classOf(type) !== undefined)
+    return
+  const root = inheritance.root.name
+  warn(`unknown type ${root}.${String(type)}`, `${schema.name}: a record's ${inheritance.typeKey} is ${JSON.stringify(type) ?? String(type)}, which ${root}.types() does not list, so it is saved and read as a ${root} (the fields only a subclass declares are not stored). List it in ${root}.types(), or correct the value.`)
+}
+
+/**
  * Warns about the keys of one input record of `schema` that are no field of it, and about values
  * of the wrong type in its typed fields.
  *

@@ -1,6 +1,6 @@
 import { createOrmError } from './errors'
 import { _filledEmpty, _stillEmpty, _unmarkFilledEmpty } from './filledRelations'
-import { warnAboutInput } from './inputWarnings'
+import { warnAboutInput, warnAboutUnknownType } from './inputWarnings'
 import type { DevWarn } from './inputWarnings'
 import { keyOf } from './keys'
 import { primaryKeyProblem } from './keyValues'
@@ -155,6 +155,33 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     return linked === undefined ? outer : [...outer, linked]
   }
 
+  /**
+   * A record an earlier copy in this save batched under another class of the hierarchy, moved to
+   * `batch` (this class's): one record per key, as the store keeps it. Given another type, it is
+   * rebuilt as one of this class in place (the nodes of the earlier copies hold the object, and
+   * read as the class its type names).
+   */
+  function movedFromSibling(schema: Schema, key: string, batch: Map<string, StoredRecord>, input: StoredRecord, keys: StoredRecord | undefined): StoredRecord | undefined {
+    for (const [other, otherBatch] of batches) {
+      const attributes = other !== schema && other.entity === schema.entity ? otherBatch.get(key) : undefined
+      if (attributes === undefined)
+        continue
+      otherBatch.delete(key)
+      if (_retyped(schema, attributes, input)) {
+        const rebuilt = schema.withDefaults(attributes, keys)
+        for (const field of Object.keys(attributes)) {
+          if (!(field in rebuilt))
+            // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a field of the old type
+            delete attributes[field]
+        }
+        Object.assign(attributes, rebuilt)
+      }
+      batch.set(key, attributes)
+      return attributes
+    }
+    return undefined
+  }
+
   /** The record this save has batched under `key` for `entity`, through any class. */
   function batchedOf(entity: string, key: string): StoredRecord | undefined {
     for (const [batched, batch] of batches) {
@@ -201,6 +228,8 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
         const key = keyOf(record as StoredRecord, schema.primaryKey, keys)
         type = storedType = key === undefined ? undefined : (batchedOf(schema.entity, key) ?? context.stored(schema, key))?.[typeKey]
       }
+      if (context.warn)
+        warnAboutUnknownType(schema, type, context.warn)
       schema = _schemaOfType(schema, type)
     }
     let input = schema.features?.write ? schema.features.write(record as StoredRecord, context.warn) : record as StoredRecord
@@ -229,6 +258,8 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     if (!batch)
       batches.set(schema, batch = new Map())
     let attributes = batch.get(key)
+    if (attributes === undefined && schema.features?.inheritance)
+      attributes = movedFromSibling(schema, key, batch, input, keys)
     if (attributes && !options.merge) {
       // insert() and fresh() store each record as given: a later copy replaces an earlier one
       // whole, as in pinia-orm (a save merges them, below).

@@ -209,14 +209,17 @@ export function _schemaForRecord(schema: Schema, record: StoredRecord): Schema {
 /**
  * The schema a save through `schema`'s model writes a record with, under single-table inheritance:
  * that of the class its `type` value names, any class of the hierarchy (a save through `Kid` of a
- * record typed `'ADULT'` saves an `Adult`, as in pinia-orm), or `schema` itself when the value names
- * none.
+ * record typed `'ADULT'` saves an `Adult`, as in pinia-orm); `schema` itself when it gives none;
+ * the hierarchy's base when the value names no class, as a read of it gives a base instance.
  *
  * @internal
  */
 export function _schemaOfType(schema: Schema, type: unknown): Schema {
-  const model = type === undefined ? undefined : schema.features!.inheritance!.classOf(type)
-  return model === undefined || model === schema.model ? schema : getSchema(model)
+  if (type === undefined || type === null)
+    return schema
+  const inheritance = schema.features!.inheritance!
+  const model = inheritance.classOf(type) ?? inheritance.root
+  return model === schema.model ? schema : getSchema(model)
 }
 
 /**
