@@ -1,7 +1,7 @@
 import { _saveChecked } from '../writeRecords'
 import { _deleteRecords } from '../hooks'
 import { _hooksByClass, _subclassSchemas } from '../subclassDispatch'
-import { warnAboutUpdate } from '../inputWarnings'
+import { devWarner, warnAboutUnknownType, warnAboutUpdate } from '../inputWarnings'
 import { keyOf } from '../keys'
 import type { StoredRecord } from '../keys'
 import type { Model } from '../Model'
@@ -26,6 +26,11 @@ export function updateMatching(query: SelectSource, values: Record<string, unkno
   const schema = query._schema
   const inheritance = schema.features?.inheritance
   const retypes = inheritance !== undefined && values !== null && typeof values === 'object' && (values as StoredRecord)[inheritance.typeKey] !== undefined
+  if (retypes) {
+    const warn = devWarner(query._db.pinia)
+    if (warn)
+      warnAboutUnknownType(schema, (values as StoredRecord)[inheritance.typeKey], warn)
+  }
   // Given a type, the values are those of the class it names (a sibling of the query's, maybe).
   const kept = updatedAttributes(query._db, retypes ? _schemaOfType(schema, (values as StoredRecord)[inheritance.typeKey]) : schema, values)
   const data = query._db.data(schema.entity)
