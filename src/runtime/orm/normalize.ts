@@ -162,31 +162,27 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
    * read as the class its type names).
    */
   function movedFromSibling(schema: Schema, key: string, batch: Map<string, StoredRecord>, input: StoredRecord, keys: StoredRecord | undefined): StoredRecord | undefined {
-    for (const [other, otherBatch] of batches) {
-      const attributes = other !== schema && other.entity === schema.entity ? otherBatch.get(key) : undefined
-      if (attributes === undefined)
-        continue
-      otherBatch.delete(key)
-      if (_retyped(schema, attributes, input)) {
-        const rebuilt = schema.withDefaults(attributes, keys)
-        for (const field of Object.keys(attributes)) {
-          if (!(field in rebuilt))
-            // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a field of the old type
-            delete attributes[field]
-        }
-        Object.assign(attributes, rebuilt)
-      }
-      batch.set(key, attributes)
-      return attributes
+    const other = batchHolding(schema.entity, key, schema)
+    if (other === undefined)
+      return undefined
+    const attributes = other.get(key)!
+    other.delete(key)
+    if (_retyped(schema, attributes, input)) {
+      const rebuilt = schema.withDefaults(attributes, keys)
+      for (const field of Object.keys(attributes))
+        // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- emptied, then refilled
+        delete attributes[field]
+      Object.assign(attributes, rebuilt)
     }
-    return undefined
+    batch.set(key, attributes)
+    return attributes
   }
 
-  /** The record this save has batched under `key` for `entity`, through any class. */
-  function batchedOf(entity: string, key: string): StoredRecord | undefined {
+  /** The batch of this save, of any class of `entity` but `except`, that holds `key`. */
+  function batchHolding(entity: string, key: string, except?: Schema): Map<string, StoredRecord> | undefined {
     for (const [batched, batch] of batches) {
-      if (batched.entity === entity && batch.has(key))
-        return batch.get(key)
+      if (batched !== except && batched.entity === entity && batch.has(key))
+        return batch
     }
     return undefined
   }
@@ -226,7 +222,7 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       // in pinia-orm.
       if (type === undefined && options.merge) {
         const key = keyOf(record as StoredRecord, schema.primaryKey, keys)
-        type = storedType = key === undefined ? undefined : (batchedOf(schema.entity, key) ?? context.stored(schema, key))?.[typeKey]
+        type = storedType = key === undefined ? undefined : (batchHolding(schema.entity, key)?.get(key) ?? context.stored(schema, key))?.[typeKey]
       }
       if (context.warn)
         warnAboutUnknownType(schema, type, context.warn)

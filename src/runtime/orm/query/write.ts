@@ -25,17 +25,18 @@ import type { SelectSource } from './select'
 export function updateMatching(query: SelectSource, values: Record<string, unknown>): Model[] {
   const schema = query._schema
   const inheritance = schema.features?.inheritance
-  const retypes = inheritance !== undefined && values !== null && typeof values === 'object' && (values as StoredRecord)[inheritance.typeKey] !== undefined
-  if (retypes) {
+  const type = inheritance !== undefined && values !== null && typeof values === 'object' ? (values as StoredRecord)[inheritance.typeKey] : undefined
+  // Given a type, the values are those of the class it names (a sibling of the query's, maybe).
+  const target = type === undefined ? undefined : _schemaOfType(schema, type)
+  if (target !== undefined) {
     const warn = devWarner(query._db.pinia)
     if (warn)
-      warnAboutUnknownType(schema, (values as StoredRecord)[inheritance.typeKey], warn)
+      warnAboutUnknownType(schema, type, warn)
   }
-  // Given a type, the values are those of the class it names (a sibling of the query's, maybe).
-  const kept = updatedAttributes(query._db, retypes ? _schemaOfType(schema, (values as StoredRecord)[inheritance.typeKey]) : schema, values)
+  const kept = updatedAttributes(query._db, target ?? schema, values)
   const data = query._db.data(schema.entity)
-  if (inheritance && (_subclassSchemas(schema).length > 0 || retypes))
-    return updateByType(query, schema, kept, values, data)
+  if (inheritance && (_subclassSchemas(schema).length > 0 || target !== undefined))
+    return updateByType(query, schema, kept, values, data, target)
   const changes = new Map<string, StoredRecord>()
   const given = storedValues(schema, kept)
   warnAboutUpdate(query._db.pinia, schema, given)
@@ -72,8 +73,9 @@ function newIds(schema: Schema, values: Record<string, unknown>, record: StoredR
  * `update()` through a model whose `types()` lists subclasses: each record takes the values its
  * type declares, converted and hooked by its type's schema, as pinia-orm hydrates each record as
  * its type. Still one write per store.
+ * With `target`, the class the values' type names, each record given that type is rebuilt as one.
  */
-function updateByType(query: SelectSource, schema: Schema, kept: StoredRecord, values: Record<string, unknown>, data: EntityData): Model[] {
+function updateByType(query: SelectSource, schema: Schema, kept: StoredRecord, values: Record<string, unknown>, data: EntityData, target: Schema | undefined): Model[] {
   const batches = new Map<Schema, Map<string, StoredRecord>>()
   const givenBy = new Map<Schema, StoredRecord>()
   const matched: { batch: Map<string, StoredRecord>, key: string, record: StoredRecord, stored: StoredRecord }[] = []
@@ -82,9 +84,9 @@ function updateByType(query: SelectSource, schema: Schema, kept: StoredRecord, v
     const key = keyOf(item as unknown as StoredRecord, schema.primaryKey)!
     const stored = recordAt(data, key)!
     checkKeyKept(schema, stored, key, values)
-    // Given a new type, the record is rebuilt as one of that type (see normalize.ts).
-    const retyped = _retyped(schema, stored, values)
-    const own = retyped ? _schemaOfType(schema, values[schema.features!.inheritance!.typeKey]) : _schemaForRecord(schema, stored)
+    // Given a new type, the record is rebuilt as one of `target`, the class it names (see normalize.ts).
+    const retyped = target !== undefined && _retyped(schema, stored, values)
+    const own = retyped ? target : _schemaForRecord(schema, stored)
     let given = givenBy.get(own)
     if (!given) {
       givenBy.set(own, given = storedValues(own, kept))
