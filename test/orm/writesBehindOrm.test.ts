@@ -3,7 +3,7 @@
 // foreign-key indexes they use were built before.
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Model, useRepo } from '../../src/runtime/orm'
 import { expectWarning } from './expectWarning'
 
@@ -117,4 +117,37 @@ describe('records changed outside $patch', () => {
     expect(useRepo(User, other).has('posts').get().map(user => user.id)).toEqual([1])
     expectWarning('Post 1 was changed in the store outside $patch (or is read inside a $patch that changes it): it is no longer in the store, but relations still find it under userId = 1.')
   })
+
+  // A record removed in place is still in the index, but it is gone: a load leaves it out (as
+  // where() does) instead of reading it as undefined. Both modes: production has no checked index.
+  for (const mode of ['development', 'production']) {
+    it(`removed in place, are left out of relation loads and relation constraints (${mode})`, () => {
+      vi.stubEnv('NODE_ENV', mode)
+      try {
+        const pinia = setup()
+        const users = useRepo(User, pinia)
+        const posts = useRepo(Post, pinia).piniaStore()
+        const roleUser = useRepo(RoleUser, pinia).piniaStore()
+        delete posts.data[1]
+        delete roleUser.data['[1,1]']
+        expect(postsByUser(pinia)).toEqual({ 1: [], 2: [] })
+        expect(rolesByUser(pinia)).toEqual({ 1: [], 2: [] })
+        expect((users.with('posts', query => query.where('title', 'a')).find(1)!.posts as Post[])).toEqual([])
+        expect(users.whereHas('posts', query => query.where('title', 'a')).get()).toEqual([])
+        expect(users.whereHas('roles', query => query.where('name', 'admin')).get()).toEqual([])
+
+        // A related record removed in place behind a pivot that stays.
+        const other = setup()
+        delete useRepo(Role, other).piniaStore().data[1]
+        expect(rolesByUser(other)).toEqual({ 1: [], 2: [] })
+      }
+      finally {
+        vi.unstubAllEnvs()
+      }
+      // Dev names the first stale lookup of each model and Pinia; production says nothing.
+      const warned = vi.mocked(console.warn).mock.calls.map(args => String(args[0]))
+      expect(warned).toEqual(mode === 'production' ? [] : [expect.stringContaining('Post 1 was changed in the store outside $patch'), expect.stringContaining('RoleUser [1,1] was changed in the store outside $patch')])
+      vi.mocked(console.warn).mockClear()
+    })
+  }
 })

@@ -1,7 +1,7 @@
 import type { Database } from './database'
 import { createOrmError } from './errors'
 import { _itemsOf, _relationNamesWithSubclasses, _subclassOwners } from './inheritedRelations'
-import { hasRecord, recordAt } from './ownRecords'
+import { _recordsAt, hasRecord, recordAt } from './ownRecords'
 import { _markFilledEmpty } from './filledRelations'
 import { didYouMean } from './suggest'
 import { keyOf } from './keys'
@@ -237,18 +237,49 @@ function loadPlainByKeys(db: Database, link: RelationLink, parents: readonly Mod
         setEmpty(parent, field, many)
       }
       else if (!many) {
-        parent[field] = related.hydrate(data[ids[0]!]!, db)
+        const record = firstAt(data, ids)
+        if (record === undefined)
+          setEmpty(parent, field, many)
+        else
+          parent[field] = related.hydrate(record, db)
       }
       else {
-        // Made to its size: a list grown by push() from [] reserves 17 slots.
-        // eslint-disable-next-line unicorn/no-new-array -- a length, filled below
-        const list: ModelInstance[] = new Array(ids.length)
-        for (let i = 0; i < ids.length; i++)
-          list[i] = related.hydrate(data[ids[i]!]!, db)
-        parent[field] = list
+        const list = hydrateAll(related, data, ids, db)
+        if (list.length === 0)
+          setEmpty(parent, field, many)
+        else
+          parent[field] = list
       }
     }
   }
+}
+
+/**
+ * The first record stored under `ids` (an index's bucket), and instances of all of them: a record
+ * deleted outside `$patch` is still in the bucket (see `_recordsAt`) and is skipped.
+ */
+function firstAt(data: Record<string, StoredRecord>, ids: readonly string[]): StoredRecord | undefined {
+  for (let i = 0; i < ids.length; i++) {
+    const record = data[ids[i]!]
+    if (record !== undefined)
+      return record
+  }
+  return undefined
+}
+
+function hydrateAll(related: Schema, data: Record<string, StoredRecord>, ids: readonly string[], db: Database): ModelInstance[] {
+  // Made to its size: a list grown by push() from [] reserves 17 slots.
+  // eslint-disable-next-line unicorn/no-new-array -- a length, filled below
+  const list: ModelInstance[] = new Array(ids.length)
+  let n = 0
+  for (let i = 0; i < ids.length; i++) {
+    const record = data[ids[i]!]
+    if (record !== undefined)
+      list[n++] = related.hydrate(record, db)
+  }
+  if (n < ids.length)
+    list.length = n
+  return list
 }
 
 /** Sets a relation a read found nothing for, marked so that saving the instance back unlinks nothing. */
@@ -275,7 +306,7 @@ function loadByKeys<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, p
     }
     else if (plain && !many) {
       const ids = index ? index.get(key) : undefined
-      const record = index ? (ids === undefined || ids.length === 0 ? undefined : data[ids[0]!]) : recordAt(data, key)
+      const record = index ? (ids === undefined ? undefined : firstAt(data, ids)) : recordAt(data, key)
       value = record === undefined ? null : related.hydrate(record, db)
       if (value)
         found.push(value)
@@ -283,15 +314,10 @@ function loadByKeys<Q extends EagerQuery<Q>>(db: Database, link: RelationLink, p
     else {
       const ids = index ? index.get(key) ?? NONE : hasRecord(data, key) ? [key] : NONE
       let list: ModelInstance[]
-      if (plain) {
-        // eslint-disable-next-line unicorn/no-new-array -- a length, filled below
-        list = new Array(ids.length)
-        for (let i = 0; i < ids.length; i++)
-          list[i] = related.hydrate(data[ids[i]!]!, db)
-      }
-      else {
-        list = sub!._selectFrom(ids.map(id => data[id]!))
-      }
+      if (plain)
+        list = hydrateAll(related, data, ids, db)
+      else
+        list = sub!._selectFrom(_recordsAt(data, ids))
       value = many ? list : list[0] ?? null
       if (many)
         found.push(...list)
@@ -323,15 +349,21 @@ function loadByReader<Q extends EagerQuery<Q>>(db: Database, link: RelationLink,
       if (query === undefined || query._isPlain()) {
         // eslint-disable-next-line unicorn/no-new-array -- a length, filled below
         list = new Array(ids.length)
+        let n = 0
         for (let i = 0; i < ids.length; i++) {
-          const item = schema.hydrate(data[ids[i]!]!, db)
+          const record = data[ids[i]!]
+          if (record === undefined)
+            continue
+          const item = schema.hydrate(record, db)
           if (pivot)
             (item as unknown as Record<string, unknown>)[pivot.as] = pivot.schema.hydrate(pivotData![pivots![i]!]!, db)
-          list[i] = item
+          list[n++] = item
         }
+        if (n < ids.length)
+          list.length = n
       }
       else {
-        list = query._selectFrom(ids.map(id => data[id]!))
+        list = query._selectFrom(_recordsAt(data, ids))
         if (pivot) {
           const pivotOf = new Map<string, string>()
           ids.forEach((id, i) => pivotOf.has(id) || pivotOf.set(id, pivots![i]!))

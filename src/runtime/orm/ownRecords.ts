@@ -44,3 +44,21 @@ export function setRecord<T = StoredRecord>(data: Record<string, T>, key: string
   else
     data[key] = record
 }
+
+/**
+ * The records stored under `ids`, keys an index or a relation reader gave. A record deleted from
+ * `data` outside `$patch` is still listed by the index (the ORM did not hear of it; dev warns when
+ * the index is read): it is left out here, as `where()` leaves it out, rather than read as
+ * `undefined`.
+ *
+ * @internal
+ */
+export function _recordsAt<T = StoredRecord>(data: Record<string, T>, ids: readonly string[]): T[] {
+  const records: T[] = []
+  for (let i = 0; i < ids.length; i++) {
+    const record = data[ids[i]!]
+    if (record !== undefined)
+      records.push(record)
+  }
+  return records
+}

@@ -56,7 +56,8 @@ export function _relatedCounter(db: Database, related: Schema, keys: { readonly 
       return ids.length
     let n = 0
     for (let i = 0; i < ids.length; i++) {
-      if (accept(data[ids[i]!]!))
+      const record = data[ids[i]!]
+      if (record !== undefined && accept(record))
         n++
     }
     return n

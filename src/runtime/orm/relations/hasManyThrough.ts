@@ -70,7 +70,8 @@ export class HasManyThrough<R extends RelatedModel = RelatedModel> extends Relat
           return undefined
         const ids: string[] = []
         for (const throughId of findThrough(key)) {
-          const second = keyOf(throughData[throughId]!, secondLocalKey)
+          const throughRecord = throughData[throughId]
+          const second = throughRecord === undefined ? undefined : keyOf(throughRecord, secondLocalKey)
           if (second !== undefined)
             ids.push(...findRelated(second))
         }

@@ -152,7 +152,7 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
           let n = 0
           for (let i = 0; i < found.length; i++) {
             const pivotId = found[i]!
-            const value = pivotData[pivotId]![fields.related]
+            const value = pivotData[pivotId]?.[fields.related]
             if (value === null || value === undefined)
               continue
             const id = String(value)
@@ -171,7 +171,7 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
         const ids: string[] = []
         const pivots: string[] = []
         for (const pivotId of found) {
-          const value = pivotData[pivotId]![fields.related]
+          const value = pivotData[pivotId]?.[fields.related]
           if (value === null || value === undefined)
             continue
           for (const id of findRelated(String(value))) {
