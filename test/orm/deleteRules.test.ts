@@ -210,6 +210,72 @@ describe('unlinking by saving', () => {
   })
 })
 
+// A one-to-one sharing the primary key (the profile's id is its user's id): its foreign key cannot
+// become null, or the store would keep the record under a key it no longer holds.
+describe('a relation whose foreign key is the related model\'s primary key', () => {
+  class Profile extends Model {
+    static override entity = 'profiles'
+    static override fields() {
+      return { id: this.attr(null), bio: this.string('') }
+    }
+  }
+  class Member extends Model {
+    static override entity = 'members'
+    static override fields() {
+      return { id: this.attr(null), name: this.string(''), profile: this.hasOne(Profile, 'id') }
+    }
+  }
+
+  it('refuses to be unlinked by saving null, writing nothing, unless it cascades', () => {
+    const pinia = createPinia()
+    useRepo(Member, pinia).save({ id: 1, profile: { bio: 'hello' } })
+    expect(() => useRepo(Member, pinia).save({ id: 1, name: 'Ann', profile: null })).toThrow('[nuxt-pinia-orm] members: Saving null under Member.profile unlinks Profile 1, which would set \'id\' of the linked Profile records to null, but \'id\' is part of Profile\'s primary key: a record cannot lose its key. Declare Member.profile with onDelete(\'cascade\') to delete them instead, or delete them through useRepo(Profile).')
+    expect(pinia.state.value).toEqual({ members: { data: { 1: { id: 1, name: '' } } }, profiles: { data: { 1: { id: 1, bio: 'hello' } } } })
+
+    class Cascading extends Model {
+      static override entity = 'cascading'
+      static override fields() {
+        return { id: this.attr(null), profile: this.hasOne(Profile, 'id').onDelete('cascade') }
+      }
+    }
+    useRepo(Cascading, pinia).save({ id: 1, profile: null })
+    expect(data(pinia, 'profiles')).toEqual({})
+  })
+
+  it('refuses a nested save that would change the record\'s own key through its belongsTo', () => {
+    class Card extends Model {
+      static override entity = 'cards'
+      static override primaryKey = 'memberId'
+      static override fields() {
+        return { memberId: this.attr(null), bio: this.string(''), member: this.belongsTo(Member, 'memberId') }
+      }
+    }
+    const pinia = createPinia()
+    // Stored under '2', it would have held memberId 1.
+    expect(() => useRepo(Card, pinia).save({ memberId: 2, bio: 'x', member: { id: 1 } })).toThrow('[nuxt-pinia-orm] cards: Linking Member 1 under Card.member would change Card\'s primary key \'memberId\' from 2 to 1: a save cannot change a record\'s key.')
+    expect(data(pinia, 'cards')).toEqual({})
+    expect(data(pinia, 'members')).toEqual({})
+    // The same key, given as a number or a string, is no change; null under the relation leaves
+    // the key the record gives.
+    useRepo(Card, pinia).save([{ memberId: 1, member: { id: 1 } }, { memberId: '3', member: { id: 3 } }, { memberId: 4, member: null }])
+    expect(data(pinia, 'cards')).toEqual({ 1: { memberId: 1, bio: '' }, 3: { memberId: 3, bio: '' }, 4: { memberId: 4, bio: '' } })
+    expectWarning('Card.member: a saved Card has memberId = 4, but no Member record has that id.')
+  })
+
+  it('refuses onDelete(\'set null\') at its first use, naming the relation', () => {
+    class Nulling extends Model {
+      static override entity = 'nulling'
+      static override fields() {
+        return { id: this.attr(null), profile: this.hasOne(Profile, 'id').onDelete('set null') }
+      }
+    }
+    const pinia = createPinia()
+    expect(() => useRepo(Nulling, pinia).save({ id: 1, profile: { bio: 'hello' } })).toThrow('[nuxt-pinia-orm] Nulling.profile has onDelete(\'set null\'), which would set \'id\' of the linked Profile records to null')
+    expect(data(pinia, 'nulling')).toEqual({})
+    expect(data(pinia, 'profiles')).toEqual({})
+  })
+})
+
 describe('saving an instance made with new, make() or $fill()', () => {
   let pinia: Pinia
   beforeEach(() => {
@@ -301,5 +367,62 @@ describe('saving an instance made with new, make() or $fill()', () => {
     expect(Object.keys(data(pinia, 'posts'))).toEqual(['10', '11'])
     // `phone: null` was given: the phone is detached, as by save({ id: 1, phone: null }).
     expect(data(pinia, 'phones')[5]).toEqual({ id: 5, userId: null })
+  })
+})
+
+// pinia-orm applies a record's delete rules once it is deleted: one its deleting hook keeps, keeps
+// what it links to.
+describe('a record a cascade reaches that refuses to be deleted', () => {
+  class Team extends Model {
+    static override entity = 'keptTeams'
+    static override fields() {
+      return { id: this.attr(null), players: this.hasMany(Player, 'teamId').onDelete('cascade') }
+    }
+  }
+  class Player extends Model {
+    static override entity = 'keptPlayers'
+    static override fields() {
+      return {
+        id: this.attr(null),
+        teamId: this.attr(null),
+        keep: this.boolean(false),
+        notes: this.hasMany(Note, 'playerId').onDelete('cascade'),
+        badges: this.hasMany(Badge, 'playerId').onDelete('set null'),
+      }
+    }
+
+    declare keep: boolean
+
+    static override deleting(player: Player) {
+      if (player.keep)
+        return false
+    }
+  }
+  class Note extends Model {
+    static override entity = 'keptNotes'
+    static override fields() {
+      return { id: this.attr(null), playerId: this.attr(null) }
+    }
+  }
+  class Badge extends Model {
+    static override entity = 'keptBadges'
+    static override fields() {
+      return { id: this.attr(null), playerId: this.attr(null) }
+    }
+  }
+
+  it('is kept with everything it links to; its deleted siblings cascade as usual', () => {
+    const pinia = createPinia()
+    useRepo(Team, pinia).save({ id: 1, players: [
+      { id: 1, keep: true, notes: [{ id: 1 }], badges: [{ id: 1 }] },
+      { id: 2, notes: [{ id: 2 }], badges: [{ id: 2 }] },
+    ] })
+
+    useRepo(Team, pinia).destroy(1)
+
+    expect(data(pinia, 'keptTeams')).toEqual({})
+    expect(Object.keys(data(pinia, 'keptPlayers'))).toEqual(['1'])
+    expect(data(pinia, 'keptNotes')).toEqual({ 1: { id: 1, playerId: 1 } })
+    expect(data(pinia, 'keptBadges')).toEqual({ 1: { id: 1, playerId: 1 }, 2: { id: 2, playerId: null } })
   })
 })

@@ -147,6 +147,48 @@ describe('queries and definitions', () => {
     expectOrmError(() => useRepo(BadField, pinia), 'BadField.fields() gives \'name\'', 'this.attr()')
   })
 
+  it('a model definition the ORM cannot keep apart or key is refused, naming the model and the static', () => {
+    const define = (name: string, statics: Record<string, unknown>, fields: (this: typeof Model) => unknown = function () {
+      return { id: this.attr(null) }
+    }) => {
+      const defined = class extends Model {
+        static override fields() {
+          return fields.call(this) as never
+        }
+      }
+      Object.defineProperty(defined, 'name', { value: name })
+      return Object.assign(defined, { entity: `${name.toLowerCase()}s`, ...statics })
+    }
+    // Pinia reads a store's state as pinia.state.value[id]: under 'constructor' it met Object's own
+    // constructor and stored the records there, where every other Pinia saw them.
+    for (const entity of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      expectOrmError(() => useRepo(define('Thing', { entity }), pinia).save({ id: 1 }), `Model Thing has the entity '${entity}'`, `Object.prototype.${entity}`, 'Choose another entity')
+    expect(Object.hasOwn(Object, 'data') || Object.hasOwn(Object.prototype, 'data')).toBe(false)
+
+    expectOrmError(() => useRepo(define('Num', { primaryKey: 5 }), pinia), 'Num has `static primaryKey = the number 5`', 'composite key')
+    // Every record was stored under the one key '[]'.
+    expectOrmError(() => useRepo(define('Empty', { primaryKey: [] }), pinia), 'Empty has `static primaryKey = []`')
+    expectOrmError(() => useRepo(define('Twice', { primaryKey: ['id', 'id'] }), pinia), 'Twice\'s primaryKey names \'id\' twice')
+    expectOrmError(() => useRepo(define('Kids', { primaryKey: 'kids' }, function () {
+      return { id: this.attr(null), kids: this.hasMany(Post, 'userId') }
+    }), pinia), 'Kids\'s primaryKey names \'kids\', which is a relation of Kids')
+    // An array was taken as fields '0', '1', ...
+    expectOrmError(() => useRepo(define('Listed', {}, function () {
+      return [this.attr(null)]
+    }), pinia), 'Listed.fields() must return an object of fields', 'not an array')
+    expectOrmError(() => useRepo(define('Spaced', { namespace: 5 }), pinia), 'Model Spaced has `static namespace = the number 5`')
+    const itself = define('Itself', {}, function () {
+      return { id: this.attr(null), ...(this.fields() as object) }
+    })
+    expectOrmError(() => useRepo(itself, pinia), 'Itself.fields() never returns: it calls itself')
+    // A rule other than the two acted as 'set null'.
+    for (const [rule, shown] of [['cascades', '\'cascades\''], ['setNull', '\'setNull\''], [5, 'the number 5']] as const) {
+      expectOrmError(() => useRepo(define('Ruled', {}, function () {
+        return { id: this.attr(null), posts: this.hasMany(Post, 'userId').onDelete(rule as never) }
+      }), pinia), `Ruled.posts has onDelete(${shown}): the rules are 'cascade'`, '\'set null\'')
+    }
+  })
+
   it('registerModels refuses two classes of one entity in one list', () => {
     class OtherUser extends Model {
       static override entity = 'people'

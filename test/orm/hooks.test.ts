@@ -247,3 +247,60 @@ describe('lifecycle hooks', () => {
     expect(calls).toEqual(['retrieved 1', 'retrieved 2', 'retrieved 2'])
   })
 })
+
+// Hooks are the app's code and may write themselves (an audit log, a counter): what they wrote is
+// undone with the rest when a hook of the same call throws, as docs/model-features.md says.
+describe('writes a hook makes itself', () => {
+  let audited: Pinia
+  class Entry extends Model {
+    static override entity = 'auditEntries'
+    static override fields() {
+      return { id: this.attr(null), text: this.string('') }
+    }
+  }
+  class Audited extends Model {
+    static override entity = 'audited'
+    static override fields() {
+      return { id: this.attr(null), name: this.string('') }
+    }
+
+    declare id: number | string
+
+    static override creating(model: Audited) {
+      useRepo(Entry, audited).save({ id: `creating ${model.id}`, text: 'before the write' })
+      if (model.id === 'refused')
+        throw new Error('creating refused')
+    }
+
+    static override saved(model: Audited) {
+      useRepo(Entry, audited).save({ id: `saved ${model.id}` })
+      if (model.id === 3)
+        throw new Error('saved refused')
+    }
+
+    static override deleted(model: Audited) {
+      useRepo(Entry, audited).save({ id: `deleted ${model.id}` })
+      if (model.id === 2)
+        throw new Error('deleted refused')
+    }
+  }
+
+  it('are undone when a later hook of the same save or delete throws, before or after the write', () => {
+    audited = createPinia()
+    useRepo(Audited, audited).save({ id: 1 })
+    useRepo(Audited, audited).save({ id: 2 })
+    const before = JSON.stringify(audited.state.value)
+    expect(Object.keys(audited.state.value.auditEntries!.data)).toEqual(['creating 1', 'saved 1', 'creating 2', 'saved 2'])
+
+    expect(() => useRepo(Audited, audited).save([{ id: 4 }, { id: 3 }])).toThrow('saved refused')
+    expect(JSON.stringify(audited.state.value)).toBe(before)
+    expect(() => useRepo(Audited, audited).save([{ id: 5 }, { id: 'refused' }])).toThrow('creating refused')
+    expect(JSON.stringify(audited.state.value)).toBe(before)
+    expect(() => useRepo(Audited, audited).destroy([1, 2])).toThrow('deleted refused')
+    expect(JSON.stringify(audited.state.value)).toBe(before)
+
+    // And kept when nothing throws.
+    useRepo(Audited, audited).destroy(1)
+    expect(Object.keys(audited.state.value.auditEntries!.data)).toContain('deleted 1')
+  })
+})

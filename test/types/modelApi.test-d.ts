@@ -22,7 +22,7 @@ class User extends Model {
 describe('model instance API types', () => {
   it('the views of the definition return pinia-orm\'s shapes', () => {
     const user = useRepo(User).make()
-    expectTypeOf(user.$primaryKey()).toEqualTypeOf<string | readonly string[]>()
+    expectTypeOf(user.$primaryKey()).toEqualTypeOf<string | string[]>()
     expectTypeOf(user.$fields()).toEqualTypeOf<Fields>()
     expectTypeOf(user.$config()).toEqualTypeOf<ModelConfig>()
     expectTypeOf(user.$namespace()).toEqualTypeOf<string>()

@@ -5,7 +5,7 @@
 import type { Pinia } from 'pinia'
 import { describe, expectTypeOf, it } from 'vitest'
 import { CastAttribute, Model, Repository, definePiniaOrmPlugin, useRepo } from '../../src/runtime/orm'
-import type { BeforeHook, Collection, EagerLoadConstraint, Item, Query } from '../../src/runtime/orm'
+import type { BeforeHook, Collection, EagerLoadConstraint, Item, ModelOrRepository, Query } from '../../src/runtime/orm'
 import { Attr, HasMany, Mutate, Str } from '../../src/runtime/orm/decorators'
 import { useCollect, useKeys, usePluck } from '../../src/runtime/orm/helpers'
 
@@ -339,5 +339,48 @@ describe('data typed by the app\'s own interfaces', () => {
     expectTypeOf(useRepo(User, pinia).orderBy((post: Post) => post.title).get()).toEqualTypeOf<Item<typeof User>[]>()
     // Unannotated, the parameter is the model's instance.
     useRepo(User, pinia).orderBy(user => expectTypeOf(user.name).toEqualTypeOf<string>())
+  })
+})
+
+// Found by compiling pinia-orm code against both libraries (December 3): each compiled against
+// pinia-orm 1.10.2's declarations and failed here.
+describe('pinia-orm\'s explicit type arguments and static types', () => {
+  it('useRepo<User>(User) and this.repo<Post>(Post) take the instance type', () => {
+    expectTypeOf(useRepo<User>(User, pinia).all()).toEqualTypeOf<User[]>()
+    class PostRepository extends Repository<Post> {
+      override use = Post
+      authors() {
+        return this.repo<User>(User).all()
+      }
+    }
+    expectTypeOf(useRepo(PostRepository, pinia).authors()).toEqualTypeOf<User[]>()
+  })
+
+  it('piniaStore<S>() types the store by the state the app declares', () => {
+    interface UserState { data: Record<string, any>, selected: number | null } // eslint-disable-line @typescript-eslint/no-explicit-any -- as pinia-orm's DataStoreState
+    const store = useRepo(User, pinia).piniaStore<UserState>()
+    expectTypeOf(store.$state.selected).toEqualTypeOf<number | null>()
+    store.$patch({ selected: 1 })
+  })
+
+  it('primaryKey and baseEntity have pinia-orm\'s types, and a model may have its own toJSON()', () => {
+    const key: string | string[] = User.primaryKey
+    const base: string = User.baseEntity
+    const user = useRepo(User, pinia).make()
+    const names: string | string[] = user.$getKeyName()
+    const viewed: string | string[] = user.$primaryKey()
+    void [key, base, names, viewed]
+    class Tagged extends Model {
+      static override entity = 'tagged'
+      override toJSON(): string {
+        return 'tagged'
+      }
+    }
+    expectTypeOf(new Tagged().toJSON()).toEqualTypeOf<string>()
+  })
+
+  it('ModelOrRepository names what mapRepos() takes', () => {
+    const entries: ModelOrRepository[] = [User, UserRepository]
+    expectTypeOf(entries).toEqualTypeOf<ModelOrRepository[]>()
   })
 })

@@ -72,7 +72,7 @@ export class Model extends FieldFactories {
    * The attribute (or attributes, for a composite key) that identify a record.
    * @default 'id'
    */
-  static primaryKey: string | readonly string[] = 'id'
+  static primaryKey: string | string[] = 'id'
 
   /** The model's attributes and relations. */
   static fields(): Fields {
@@ -175,7 +175,7 @@ export class Model extends FieldFactories {
   }
 
   /** The primary key's field name, or names for a composite key. */
-  $getKeyName(): string | readonly string[] {
+  $getKeyName(): string | string[] {
     return this.$self().primaryKey
   }
 
@@ -311,7 +311,7 @@ export class Model extends FieldFactories {
   }
 
   /** The entity of the base model, on a subclass under single-table inheritance (pinia-orm's name). */
-  static baseEntity: string | undefined
+  static baseEntity: string
 
   /** Attributes left out of query results, `$toJson()` and `JSON.stringify()`. @default [] */
   static hidden: readonly string[] = []
@@ -444,7 +444,7 @@ export class Model extends FieldFactories {
    * pivot record a belongsToMany (morphToMany, morphedByMany) loaded with the instance (`pivot`, or
    * the name `.as()` gave), as JSON of a pinia-orm instance shows it.
    */
-  toJSON(): Record<string, unknown> {
+  toJSON(): unknown {
     const json = this.$toJson(undefined, { relations: false })
     const self = this as Record<string, unknown>
     const schema = getSchema(this.$self())

@@ -22,6 +22,8 @@ import type { Dep } from './reactivity/matchers'
 import type { ModelClass } from './types'
 import { isModelClass } from './relatedRef'
 import { _replacementOf } from './transactions/effects'
+import { _transactionState } from './transactions/state'
+import type { WriteInterceptor } from './transactions/state'
 
 declare module './relations/Relation' {
   // The database a schema hydrates instances for (the contract file does not import this one).
@@ -48,22 +50,6 @@ export interface RegisterOptions {
    * @default false
    */
   replace?: boolean
-}
-
-/**
- * What an open transaction, or a pending optimistic write, does with the ORM's writes
- * (`transactions/state.ts` implements it; this file imports nothing of it).
- *
- * @internal
- */
-export interface WriteInterceptor {
-  /**
-   * Sees `changes` before they go into `data`. Returns true when it has put them in itself: a
-   * transaction is open, and triggers each store it wrote once, when it ends.
-   */
-  write: (entity: string, data: EntityData, changes: ReadonlyMap<string, StoredRecord | undefined>) => boolean
-  /** Whether `entity` has writes not yet triggered: no query result cached before them is current. */
-  pending: (entity: string) => boolean
 }
 
 const NO_CHANGES: ReadonlyMap<string, StoredRecord | undefined> = new Map()
@@ -578,6 +564,14 @@ export class Database {
     const name = this.schemas.get(entity)?.name ?? entity
     const now = record === undefined ? 'is no longer in the store' : `holds ${fields.map(field => `${field} = ${String(record[field])}`).join(', ')}`
     _warnOnce(this.pinia, `stale ${entity}`, `${name} ${id} was changed in the store outside $patch (or is read inside a $patch that changes it): it ${now}, but relations still find it under ${fields.join(', ')} = ${key}. Relation loads and relation queries do not see such a change (where() does): make it inside useRepo(${name}).piniaStore().$patch(...) or through a repository, and read after it. (Warned once per model, in dev only.)`)
+  }
+
+  /**
+   * Runs `fn` as a transaction (joining an open one): a write that runs the app's hooks goes
+   * through here, so that whatever a hook writes is undone with the rest when one throws.
+   */
+  _atomic(fn: () => void): void {
+    _transactionState(this).run(fn, 'a write with hooks')
   }
 
   /**

@@ -25,7 +25,7 @@ export function hasDeleteRules(schema: Schema): boolean {
  *
  * @internal
  */
-export function planDeletes(db: Database, roots: Iterable<readonly [Schema, string]>): DeleteChanges {
+export function planDeletes(db: Database, roots: Iterable<readonly [Schema, string]>, refuses?: (schema: Schema, key: string) => boolean): DeleteChanges {
   const changes: DeleteChanges = new Map()
   const queue: [Schema, string][] = []
   const datas = new Map<Schema, Record<string, StoredRecord>>()
@@ -48,6 +48,17 @@ export function planDeletes(db: Database, roots: Iterable<readonly [Schema, stri
         return
       if (dataOf(schema)[key] === undefined)
         return
+      // A record a rule reaches may refuse (its `deleting` hook): kept, with all it links to.
+      if (refuses !== undefined && !rooting) {
+        let seen = refusedOf.get(schema)
+        if (!seen)
+          refusedOf.set(schema, seen = new Set())
+        if (seen.has(key))
+          return
+        seen.add(key)
+        if (refuses(schema, key))
+          return
+      }
       map.set(key, undefined)
       queue.push([schema, key])
     },
@@ -62,8 +73,11 @@ export function planDeletes(db: Database, roots: Iterable<readonly [Schema, stri
       map.set(key, next)
     },
   }
+  const refusedOf = new Map<Schema, Set<string>>()
+  let rooting = true
   for (const [schema, key] of roots)
     plan.remove(schema, key)
+  rooting = false
   const readers = new Map<RelationLink, LinkReader>()
   for (let i = 0; i < queue.length; i++) {
     const [schema, key] = queue[i]!
@@ -105,9 +119,9 @@ export function deleteRecords(db: Database, schema: Schema, deletions: ReadonlyM
  *
  * @internal
  */
-export function planDeletesOf(db: Database, schema: Schema, deletions: ReadonlyMap<string, undefined>): DeleteChanges {
+export function planDeletesOf(db: Database, schema: Schema, deletions: ReadonlyMap<string, undefined>, refuses?: (schema: Schema, key: string) => boolean): DeleteChanges {
   const roots: (readonly [Schema, string])[] = []
   for (const key of deletions.keys())
     roots.push([schema, key])
-  return planDeletes(db, roots)
+  return planDeletes(db, roots, refuses)
 }

@@ -1,4 +1,4 @@
-import { _cascadeDeleting } from './cascadeHooks'
+import { _cascadeHooks } from './cascadeHooks'
 import { hasDeleteRules, planDeletesOf } from './deleteRules'
 import type { StoredRecord } from './keys'
 import { recordAt } from './ownRecords'
@@ -78,6 +78,17 @@ export type HookOrder = 'saving first' | 'specific first'
  * @internal
  */
 export function _saveBatches(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>, inputs?: ReadonlyMap<StoredRecord, StoredRecord>, order: HookOrder = 'saving first'): void {
+  for (const schema of batches.keys()) {
+    // The hooks are the app's code, and may write too: as one transaction, all of it or nothing.
+    if (schema.features?.hooks) {
+      db._atomic(() => saveThroughHooks(db, batches, inputs, order))
+      return
+    }
+  }
+  saveThroughHooks(db, batches, inputs, order)
+}
+
+function saveThroughHooks(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>, inputs: ReadonlyMap<StoredRecord, StoredRecord> | undefined, order: HookOrder): void {
   const savingFirst = order === 'saving first'
   let after: After[] | undefined
   let now: number | undefined
@@ -123,21 +134,15 @@ export function _saveBatches(db: Database, batches: Map<Schema, Map<string, Stor
       db.write(schema.entity, batch)
     return
   }
-  const undo = snapshot(db, batches)
   for (const [schema, batch] of batches)
     db.write(schema.entity, batch)
-  try {
-    for (const { hooks, model, record, created } of after) {
-      if (savingFirst)
-        hooks.saved?.(model, record)
-      ;(created ? hooks.created : hooks.updated)?.(model, record)
-      if (!savingFirst)
-        hooks.saved?.(model, record)
-    }
-  }
-  catch (error) {
-    restore(db, undo)
-    throw error
+  // In the transaction _saveBatches opened: one that throws undoes the writes above.
+  for (const { hooks, model, record, created } of after) {
+    if (savingFirst)
+      hooks.saved?.(model, record)
+    ;(created ? hooks.created : hooks.updated)?.(model, record)
+    if (!savingFirst)
+      hooks.saved?.(model, record)
   }
 }
 
@@ -157,11 +162,19 @@ export function _deleteRecords(db: Database, schema: Schema, deletions: Map<stri
     db.write(schema.entity, deletions)
     return models
   }
-  // Each instance's own class's hooks under single-table inheritance (see subclassDispatch.ts).
-  const of = hooksOf ?? (() => hooks)
+  // The hooks (the records' own, and those of the records the rules reach) are the app's code, and
+  // may write too: as one transaction, all of it or nothing.
+  let deleted: Model[] = []
+  db._atomic(() => {
+    deleted = deleteThroughHooks(db, schema, deletions, models, hooksOf ?? (() => hooks), Boolean(hooksOf || hooks?.deleting), rules)
+  })
+  return deleted
+}
+
+function deleteThroughHooks(db: Database, schema: Schema, deletions: Map<string, undefined>, models: Model[], of: (model: Model) => ModelHooks | undefined, deleting: boolean, rules: boolean): Model[] {
   let kept = deletions
   let deleted = models
-  if (hooksOf || hooks?.deleting) {
+  if (deleting) {
     kept = new Map()
     deleted = []
     let i = 0
@@ -175,31 +188,26 @@ export function _deleteRecords(db: Database, schema: Schema, deletions: Map<stri
     }
   }
   // The records the delete rules reach run their own hooks (cascadeHooks.ts).
-  const planned = rules ? planDeletesOf(db, schema, kept) : new Map([[schema, kept]])
-  const cascaded = rules ? _cascadeDeleting(db, planned, schema, kept) : undefined
+  const cascade = rules ? _cascadeHooks(db) : undefined
+  const planned = cascade ? planDeletesOf(db, schema, kept, cascade.refuses) : new Map([[schema, kept]])
+  const cascaded = cascade && cascade.after.length > 0 ? cascade.after : undefined
   const after = deleted.some(model => of(model)?.deleted)
   if (!after && !cascaded) {
     for (const [target, changes] of planned)
       db.write(target.entity, changes)
     return deleted
   }
-  // Every store the delete rules reach is put back if a `deleted` hook throws.
-  const undo = snapshot(db, planned)
   for (const [target, changes] of planned)
     db.write(target.entity, changes)
-  try {
-    if (after) {
-      for (const model of deleted)
-        of(model)?.deleted?.(model)
-    }
-    if (cascaded) {
-      for (const call of cascaded)
-        call()
-    }
+  // In the transaction _deleteRecords opened: a `deleted` hook that throws undoes every store the
+  // delete rules reached.
+  if (after) {
+    for (const model of deleted)
+      of(model)?.deleted?.(model)
   }
-  catch (error) {
-    restore(db, undo)
-    throw error
+  if (cascaded) {
+    for (const call of cascaded)
+      call()
   }
   return deleted
 }
@@ -263,26 +271,4 @@ function _writeBack(schema: Schema, model: Model, record: StoredRecord, seen: un
       continue
     record[field] = convert(value)
   }
-}
-
-type Snapshot = Map<string, Map<string, StoredRecord | undefined>>
-
-function snapshot(db: Database, batches: ReadonlyMap<Schema, ReadonlyMap<string, unknown>>): Snapshot {
-  const undo: Snapshot = new Map()
-  for (const [schema, batch] of batches) {
-    const data = db.data(schema.entity)
-    let entity = undo.get(schema.entity)
-    if (!entity)
-      undo.set(schema.entity, entity = new Map())
-    for (const key of batch.keys()) {
-      if (!entity.has(key))
-        entity.set(key, recordAt(data, key))
-    }
-  }
-  return undo
-}
-
-function restore(db: Database, undo: Snapshot): void {
-  for (const [entity, records] of undo)
-    db.write(entity, records)
 }

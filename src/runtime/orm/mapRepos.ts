@@ -3,8 +3,11 @@ import type { Repository, RepositoryClass } from './repository'
 import type { ModelClass } from './types'
 import { useRepo } from './useRepo'
 
+/** One entry of what {@link mapRepos} takes: a model class or a repository class (pinia-orm's name). */
+export type ModelOrRepository<M extends ModelClass = ModelClass, R extends RepositoryClass<Repository> = RepositoryClass<Repository>> = M | R
+
 /** What {@link mapRepos} takes: names to model classes or repository classes. */
-export type ModelsOrRepositories = Record<string, ModelClass | RepositoryClass<Repository>>
+export type ModelsOrRepositories = Record<string, ModelOrRepository>
 
 /**
  * What {@link mapRepos} returns: one computed getter per name, returning the repository of that

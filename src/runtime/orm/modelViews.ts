@@ -17,7 +17,7 @@ import type { Fields } from './types'
  */
 export interface ModelDefinitionViews {
   /** The primary key's field name, or names for a composite key (as `$getKeyName()`). */
-  $primaryKey(): string | readonly string[]
+  $primaryKey(): string | string[]
   /**
    * The model's fields: its attributes (the primary key and the foreign keys its relations keep,
    * even when `fields()` leaves them out), then its relations.

@@ -1,3 +1,4 @@
+import type { Store } from 'pinia'
 import { checkIds } from './arguments'
 import type { OrmConfig } from './config'
 import type { Database, EntityStore, KeptCount } from './database'
@@ -147,6 +148,9 @@ export class Repository<T extends ModelClass | ModelInstance = ModelClass, M ext
   }
 
   /** The Pinia store that keeps this model's records. */
+  piniaStore(): EntityStore
+  /** pinia-orm's form, typed by the store's whole state (`data` and the `piniaOptions` state). */
+  piniaStore<S extends { data: Record<string, any> }>(): Store<string, S> // eslint-disable-line @typescript-eslint/no-explicit-any -- pinia-orm's DataStoreState
   piniaStore(): EntityStore {
     return this._db.store(this._schema.entity)
   }
@@ -255,6 +259,7 @@ export class Repository<T extends ModelClass | ModelInstance = ModelClass, M ext
   /** The repository of another model (or a custom repository) in the same Pinia. */
   repo<R extends Repository>(repository: RepositoryClass<R>): R
   repo<O extends ModelClass>(model: O): Repository<O, O>
+  repo<O extends Model>(model: ModelClass<O>): Repository<O>
   repo(target: ModelClass | RepositoryClass): Repository {
     const isRepository = target === Repository || target.prototype instanceof Repository
     const repository = isRepository ? new (target as RepositoryClass)(this._db)._bind() : new Repository(this._db, target as ModelClass)

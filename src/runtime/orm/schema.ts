@@ -3,13 +3,14 @@ import { createOrmError } from './errors'
 import { withDecoratedFields } from './decorators/registry'
 import type { DecoratedClass } from './decorators/registry'
 import { checkFieldName, checkFieldsObject } from './fieldNames'
-import { Relation, toFieldList } from './relations/Relation'
+import { Relation } from './relations/Relation'
 import type { ModelInstance, Schema, SchemaDatabase, SchemaModel } from './relations/Relation'
 import type { StoredRecord } from './keys'
 import { _buildFeatures } from './features'
 import { _modelEntityOf } from './modelInfo'
 import type { InfoModel } from './modelInfo'
 import { _fillFor } from './compiledFill'
+import { describeKeyValue } from './keyValues'
 import type { ModelFeatures } from './features'
 import { _stripHidden } from './visibility'
 import type { VisibilityStatics } from './visibility'
@@ -51,15 +52,53 @@ export function getSchema(model: SchemaModel): Schema {
   return schema
 }
 
+/** The relation, once its `onDelete()` rule is one the ORM applies (a typo once acted as 'set null'). */
+function checkedDeleteRule(name: string, field: string, relation: Relation): Relation {
+  const rule: unknown = relation._onDelete
+  if (rule !== undefined && rule !== 'cascade' && rule !== 'set null')
+    throw createOrmError(`${name}.${field} has onDelete(${typeof rule === 'string' ? `'${rule}'` : describeKeyValue(rule)}): the rules are 'cascade' (delete the linked records too) and 'set null' (set their keys to null); leave onDelete() out to leave them as they are.`)
+  return relation
+}
+
+/** `static primaryKey` as a list of distinct field names that are not relations. */
+function checkedPrimaryKey(name: string, key: unknown, relations: ReadonlyMap<string, Relation>): readonly string[] {
+  const fields = typeof key === 'string' ? [key] : key
+  if (!Array.isArray(fields) || fields.length === 0 || fields.some(field => typeof field !== 'string' || field === ''))
+    throw createOrmError(`${name} has \`static primaryKey = ${Array.isArray(key) ? JSON.stringify(key) : describeKeyValue(key)}\`: it names the key field (\`'id'\`, the default) or, for a composite key, a list of at least one field (\`['userId', 'roleId']\`).`)
+  const names = fields as string[]
+  const twice = names.find((field, i) => names.indexOf(field) !== i)
+  if (twice !== undefined)
+    throw createOrmError(`${name}'s primaryKey names '${twice}' twice (${JSON.stringify(names)}). Name each key field once.`)
+  const relation = names.find(field => relations.has(field))
+  if (relation !== undefined)
+    throw createOrmError(`${name}'s primaryKey names '${relation}', which is a relation of ${name}. A key field is an attribute, e.g. \`${relation}Id: this.attr(null)\`.`)
+  return names
+}
+
 function buildSchema(model: SchemaModel): Schema {
   const name = model.name || 'AnonymousModel'
   const entity = model.entity
   if (typeof entity !== 'string' || entity === '')
     throw createOrmError(`Model ${name} has no entity. Add \`static entity = '...'\` naming its store, e.g. \`static entity = '${name.toLowerCase()}s'\`.`)
+  // Pinia finds a store's state as `pinia.state.value[id]`: under such a name it would find the
+  // prototype's member, and the records would land on a built-in shared by every request.
+  if (entity in Object.prototype)
+    throw createOrmError(`Model ${name} has the entity '${entity}', a name every JavaScript object already has (Object.prototype.${entity}), so its store could not be told from it. Choose another entity, e.g. \`static entity = '${name.toLowerCase()}s'\`.`)
+  const namespace = (model as { namespace?: unknown }).namespace
+  if (namespace !== undefined && typeof namespace !== 'string')
+    throw createOrmError(`Model ${name} has \`static namespace = ${describeKeyValue(namespace)}\`: a namespace is a string, prefixed to the store id (\`'app'\` gives 'app/${entity}').`)
 
-  const fields = model.fields()
-  if (fields === null || typeof fields !== 'object')
-    throw createOrmError(`${name}.fields() must return an object of fields, e.g. \`{ id: this.attr(null) }\`.`)
+  let fields: unknown
+  try {
+    fields = model.fields()
+  }
+  catch (error) {
+    if (error instanceof RangeError)
+      throw createOrmError(`${name}.fields() never returns: it calls itself, directly or through another model's fields() (${error.message}). Return the fields as an object literal; refer to related models only inside relations, e.g. this.hasMany(Post, 'userId').`, { cause: error })
+    throw error
+  }
+  if (fields === null || typeof fields !== 'object' || Array.isArray(fields))
+    throw createOrmError(`${name}.fields() must return an object of fields, e.g. \`{ id: this.attr(null) }\`, not ${describeKeyValue(fields)}.`)
   checkFieldsObject(name, fields)
   const allFields = withDecoratedFields(model as unknown as DecoratedClass, name, fields as never) as Record<string, unknown>
 
@@ -70,7 +109,7 @@ function buildSchema(model: SchemaModel): Schema {
     if (definition instanceof Attribute)
       attributes.set(field, definition)
     else if (definition instanceof Relation)
-      relations.set(field, definition)
+      relations.set(field, checkedDeleteRule(name, field, definition))
     else
       throw createOrmError(`${name}.fields() gives '${field}' a value that is not a field. Make it with this.attr(), this.string(), this.number(), this.boolean(), this.uid(), or a relation such as this.hasOne(), this.hasMany(), this.belongsTo() or this.belongsToMany().`)
   }
@@ -85,7 +124,7 @@ function buildSchema(model: SchemaModel): Schema {
     }
   }
 
-  const primaryKey = toFieldList(model.primaryKey ?? 'id')
+  const primaryKey = checkedPrimaryKey(name, model.primaryKey ?? 'id', relations)
   // As in pinia-orm, a key fields() leaves out is an attribute defaulting to null.
   for (const key of primaryKey) {
     if (!attributes.has(key))

@@ -9,6 +9,7 @@ import { installMissingMethods } from './missingMethods'
 import { Query } from './query'
 import { Repository } from './repository'
 import type { RepositoryClass } from './repository'
+import type { Model } from './Model'
 import type { ModelClass } from './types'
 
 export type { CreateOrmOptions } from './config'
@@ -60,6 +61,8 @@ function lazyRepo(target: ModelClass | RepositoryClass<Repository>, isRepository
  */
 export function useRepo<R extends Repository>(repository: RepositoryClass<R>, pinia?: Pinia): R
 export function useRepo<M extends ModelClass>(model: M, pinia?: Pinia): Repository<M, M>
+/** pinia-orm's form, typed by the instance: `useRepo<User>(User)`. */
+export function useRepo<M extends Model>(model: ModelClass<M>, pinia?: Pinia): Repository<M>
 export function useRepo(target: ModelClass | RepositoryClass<Repository>, pinia?: Pinia): Repository {
   const isRepository = isRepositoryClass(target)
   if (!isRepository && (typeof target !== 'function' || typeof (target as ModelClass).fields !== 'function')) {

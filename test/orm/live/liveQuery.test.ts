@@ -3,7 +3,7 @@ import type { Pinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { computed, createSSRApp, defineComponent, effectScope, h, isReadonly, isRef, nextTick, ref, watch } from 'vue'
 import { renderToString } from 'vue/server-renderer'
-import { registerModels, useLiveQuery, useRepo } from '../../../src/runtime/orm'
+import { registerModels, transaction, useLiveQuery, useRepo } from '../../../src/runtime/orm'
 import { getDatabase } from '../../../src/runtime/orm/database'
 import { LiveEntries } from '../../../src/runtime/orm/live/liveEntries'
 import { LivePhone, LivePost, LiveUser, liveModels } from './liveModels'
@@ -280,5 +280,47 @@ describe('a grouped query', () => {
   it('has no live result, and live() says what to do instead', () => {
     const pinia = setup(1)
     expect(() => useRepo(LivePost, pinia).groupBy('userId').live()).toThrow('[nuxt-pinia-orm] live() on LivePost: a grouped query (groupBy()) has no live result. Make the query live without groupBy() and group its items in a computed, e.g. with useGroupBy().')
+  })
+})
+
+// The app's code in a live query (here a where() function that assumes every user has a name of
+// some length) may throw for a record a write brings. That write is not the query's to fail.
+describe('a live query whose own code throws for a written record', () => {
+  const fragile = (user: LiveUser) => user.name.length > 4
+
+  it('lets the write complete, and throws at its next read, as a computed does, until the record is fixed', () => {
+    const pinia = setup(2)
+    const scope = effectScope()
+    const live = scope.run(() => useRepo(LiveUser, pinia).where(fragile).with('posts').live())!
+    expect(live.value.map(user => user.id)).toEqual([1, 2])
+
+    // A raw null in the store (a stored value is not cast): the function throws for user 3.
+    useRepo(LiveUser, pinia).save({ id: 3, name: null as never, posts: [{ id: 300, title: 'kept' }] })
+    expect(Object.keys(pinia.state.value.livePosts!.data)).toContain('300')
+    expect(() => live.value).toThrow(TypeError)
+    expect(() => live.value).toThrow(TypeError)
+
+    useRepo(LiveUser, pinia).save({ id: 3, name: 'user 3' })
+    expect(live.value.map(user => [user.id, user.posts.map(post => post.id)])).toEqual([[1, [200]], [2, [201]], [3, [300]]])
+    scope.stop()
+  })
+
+  it('lets a transaction commit', () => {
+    const pinia = setup(1)
+    const scope = effectScope()
+    const live = scope.run(() => useRepo(LiveUser, pinia).where(fragile).live())!
+    expect(live.value.map(user => user.id)).toEqual([1])
+
+    transaction(() => {
+      useRepo(LiveUser, pinia).save({ id: 2, name: null as never })
+      useRepo(LivePost, pinia).save({ id: 300, userId: 2 })
+    }, pinia)
+
+    expect(Object.keys(pinia.state.value.liveUsers!.data)).toEqual(['1', '2'])
+    expect(Object.keys(pinia.state.value.livePosts!.data)).toEqual(['200', '300'])
+    expect(() => live.value).toThrow(TypeError)
+    // Stopped while it cannot be built, it keeps what it gave last.
+    scope.stop()
+    expect(live.value.map(user => user.id)).toEqual([1])
   })
 })

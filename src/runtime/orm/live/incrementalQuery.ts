@@ -60,9 +60,17 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
   }
 
   stop(): void {
-    // A stopped query keeps the result a read would have given before it stopped.
-    if (this.stale)
-      this.rebuild()
+    // A stopped query keeps the result a read would have given before it stopped, or the last it
+    // gave when the app's code in the query makes that read throw.
+    if (this.stale) {
+      try {
+        this.rebuild()
+      }
+      catch {
+        // Kept as it was; the query stops all the same.
+        this.stale = false
+      }
+    }
     for (const entity of this.entities)
       this.db._signals.unlisten(entity, this)
     this.live = false
@@ -78,6 +86,24 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
       this.signal.value++
       return
     }
+    let changed = false
+    try {
+      changed = this.update(entity, changes)
+    }
+    catch {
+      // The app's own code in the query (a where() or orderBy() function, a hook) threw for this
+      // write's records. The write is not the query's to fail: the next read builds the result
+      // from the store, so that the error reaches whoever reads it, as a computed's does.
+      this.stale = true
+      changed = true
+    }
+    // Only a result that changed notifies: writes to records it does not hold re-run nothing.
+    if (changed)
+      this.signal.value++
+  }
+
+  /** Applies a write's changes to the entries; whether the result changed. */
+  private update(entity: string, changes: readonly RecordChange[]): boolean {
     let changed = false
     this.quietly(() => {
       const entries = this.entries
@@ -97,9 +123,7 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
           entry.last = undefined
       }
     })
-    // Only a result that changed notifies: writes to records it does not hold re-run nothing.
-    if (changed)
-      this.signal.value++
+    return changed
   }
 
   /** @internal */
@@ -111,8 +135,9 @@ export class IncrementalQuery<Q> extends RefLike implements WriteListener {
   }
 
   private rebuild(): void {
-    this.stale = false
+    // Stale until a build completes: one the app's code makes throw is tried again at the next read.
     this.quietly(() => this.entries.build())
+    this.stale = false
   }
 
   /** Runs `fn` without making a running effect depend on the whole entities it reads. */

@@ -41,6 +41,14 @@ export class BelongsTo<R extends RelatedModel = RelatedModel> extends Relation<R
     checkKeys(foreignKey, owner, name)
     checkKeys(ownerKeys, related, name)
     checkSameLength(foreignKey, owner, ownerKeys, related, name)
+    // A foreign key that is (part of) this model's primary key: the link may not change it, or the
+    // record would stay under a key it no longer holds.
+    const keyFields = foreignKey.some(key => owner.primaryKey.includes(key)) ? owner.primaryKey : undefined
+    const keepsKey = (visitor: NormalizeVisitor, parent: SavedNode, key: string, value: unknown, how: string) => {
+      const current = parent.attributes[key]
+      if (keyFields !== undefined && keyFields.includes(key) && current !== null && current !== undefined && String(current) !== String(value))
+        visitor.fail(`${how} would change ${owner.name}'s primary key '${key}' from ${JSON.stringify(current)} to ${JSON.stringify(value)}: a save cannot change a record's key. Give the ${owner.name} the key of the ${related.name} it links to, or delete it and save it anew.`)
+    }
     const reader = (): LinkReader => {
       const find = finder(host, related, ownerKeys)
       return (parent) => {
@@ -62,8 +70,10 @@ export class BelongsTo<R extends RelatedModel = RelatedModel> extends Relation<R
           // Unlinking by saving null: the foreign key goes, unless the record gives it (as an
           // instance read back does, its relation loaded as null when the owner is not stored).
           if (!visitor.gives(foreignKey)) {
-            for (const key of foreignKey)
+            for (const key of foreignKey) {
+              keepsKey(visitor, parent, key, null, `Saving null under ${name}`)
               parent.attributes[key] = null
+            }
           }
           return null
         }
@@ -74,6 +84,8 @@ export class BelongsTo<R extends RelatedModel = RelatedModel> extends Relation<R
           const ownerValue = ownerNode.attributes[ownerKeys[i]!]
           if (ownerValue === null || ownerValue === undefined)
             visitor.fail(`${name} cannot link its ${related.entity}: the ${related.name} record ${ownerNode.key} has no value in '${ownerKeys[i]}'. Include '${ownerKeys[i]}' in the saved record.`)
+          if (keyFields !== undefined)
+            keepsKey(visitor, parent, foreignKey[i]!, ownerValue, `Linking ${related.name} ${ownerNode.key} under ${name}`)
           parent.attributes[foreignKey[i]!] = ownerValue
         }
         return ownerNode

@@ -1,3 +1,4 @@
+import { createOrmError } from '../errors'
 import { keyOf } from '../keys'
 import type { StoredRecord } from '../keys'
 import { blankKeys, checkKeys, checkSameLength, checkTypeColumn, finder, keyValues, keyWith } from './lookup'
@@ -50,6 +51,14 @@ export abstract class ChildrenRelation<R extends RelatedModel = RelatedModel> ex
     checkSameLength(parentKeys, owner, this._foreignKey, related, name)
     if (type !== undefined)
       checkTypeColumn(host, owner, name, 'owner')
+    // A foreign key that is (part of) the related model's primary key cannot be set to null: the
+    // record would stay under a key it no longer holds.
+    const keyField = relatedKeys.find(key => related.primaryKey.includes(key))
+    const cannotNull = keyField === undefined
+      ? undefined
+      : (how: string) => `${how} would set '${keyField}' of the linked ${related.name} records to null, but '${keyField}' is part of ${related.name}'s primary key: a record cannot lose its key. Declare ${name} with onDelete('cascade') to delete them instead, or delete them through useRepo(${related.name}).`
+    if (cannotNull !== undefined && this._onDelete === 'set null')
+      throw createOrmError(cannotNull(`${name} has onDelete('set null'), which`))
     // The keys forced onto a nested record are the foreign key and then the type, as `keys` below.
     this._keysShape ??= blankKeys(relatedKeys)
     const fixed = [owner.type]
@@ -82,8 +91,11 @@ export abstract class ChildrenRelation<R extends RelatedModel = RelatedModel> ex
         if (value === null || (Array.isArray(value) && value.length === 0)) {
           // Unlinking by saving null / []: the records linked now lose their key, or go with a cascade.
           const linked = reader()(parent.attributes)
-          for (const id of linked?.ids ?? [])
+          for (const id of linked?.ids ?? []) {
+            if (this._onDelete !== 'cascade' && cannotNull !== undefined)
+              visitor.fail(cannotNull(`Saving ${JSON.stringify(value)} under ${name} unlinks ${related.name} ${id}, which`))
             visitor.unlink(related, id, this._onDelete === 'cascade' ? 'delete' : relatedKeys)
+          }
         }
         return this._children(visitor, value, related, keys, name, field)
       },

@@ -1,4 +1,4 @@
-import type { Database, EntityData, WriteInterceptor } from '../database'
+import type { EntityData } from '../storeOptions'
 import type { StoredRecord } from '../keys'
 import { recordAt } from '../ownRecords'
 import { _applyChanges, _sameRecord } from './effects'
@@ -6,6 +6,37 @@ import type { RecordChanges } from './effects'
 import type { OptimisticLog, LogOwner } from './optimisticLog'
 import { _asyncError, _isThenable } from './syncOnly'
 import { _restoreKeyOrder, UndoJournal } from './undoJournal'
+
+/**
+ * What an open transaction, or a pending optimistic write, does with the ORM's writes
+ * (TransactionState implements it; database.ts imports nothing else of this file but
+ * `_transactionState`).
+ *
+ * @internal
+ */
+export interface WriteInterceptor {
+  /**
+   * Sees `changes` before they go into `data`. Returns true when it has put them in itself: a
+   * transaction is open, and triggers each store it wrote once, when it ends.
+   */
+  write: (entity: string, data: EntityData, changes: ReadonlyMap<string, StoredRecord | undefined>) => boolean
+  /** Whether `entity` has writes not yet triggered: no query result cached before them is current. */
+  pending: (entity: string) => boolean
+}
+
+/**
+ * What a transaction needs of the database it runs in (database.ts's `Database`): named here so
+ * that this file does not import database.ts, which runs transactions of its own (`_atomic`).
+ *
+ * @internal
+ */
+export interface TransactionHost {
+  _interceptor: WriteInterceptor | undefined
+  data: (entity: string) => EntityData
+  write: (entity: string, changes: ReadonlyMap<string, StoredRecord | undefined>) => void
+  _dropIndexes: (entity: string) => void
+  _flush: (entity: string) => void
+}
 
 /** Where a transaction began: what undoing it goes back to. */
 interface Savepoint {
@@ -28,7 +59,7 @@ interface Savepoint {
  * @internal
  */
 export class TransactionState implements WriteInterceptor {
-  readonly db: Database
+  readonly db: TransactionHost
   /** How many transactions are open (a nested one joins the one around it). */
   depth = 0
   /** The optimistic writes neither committed nor rolled back. */
@@ -44,7 +75,7 @@ export class TransactionState implements WriteInterceptor {
   /** Set while writes are undone or replayed: they are not new writes to journal or log. */
   private replaying = false
 
-  constructor(db: Database) {
+  constructor(db: TransactionHost) {
     this.db = db
   }
 
@@ -178,7 +209,7 @@ export class TransactionState implements WriteInterceptor {
  *
  * @internal
  */
-export function _transactionState(db: Database): TransactionState {
+export function _transactionState(db: TransactionHost): TransactionState {
   const current = db._interceptor
   if (current instanceof TransactionState)
     return current
