@@ -193,6 +193,19 @@ describe('unlinking by saving', () => {
     expect(data(pinia, 'phones')[5]).toEqual({ id: 5, userId: null })
   })
 
+  // An API that sends `posts: null` for "none loaded": pinia-orm leaves the relation as it is.
+  it('leaves a list relation as it is when null is saved under it: [] is what unlinks', () => {
+    useRepo(User, pinia).save({ id: 1, posts: [{ id: 10, comments: [{ id: 100 }] }], roles: [{ id: 7 }] })
+    const before = JSON.stringify(pinia.state.value)
+
+    const saved = useRepo(User, pinia).save({ id: 1, posts: null, roles: null })
+    useRepo(Post, pinia).save({ id: 10, comments: null })
+
+    expect(JSON.stringify(pinia.state.value)).toBe(before)
+    expect(saved.posts).toEqual([])
+    expect(useRepo(User, pinia).with('posts.comments').with('roles').find(1)!.$toJson()).toMatchObject({ posts: [{ id: 10, comments: [{ id: 100 }] }], roles: [{ id: 7 }] })
+  })
+
   it('deletes the detached records when the relation cascades', () => {
     useRepo(User, pinia).save({ id: 1, posts: [{ id: 10, comments: [{ id: 100 }] }] })
 

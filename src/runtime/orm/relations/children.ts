@@ -88,6 +88,9 @@ export abstract class ChildrenRelation<R extends RelatedModel = RelatedModel> ex
             values[type] = owner.type
           return values
         }
+        // null under a list changes nothing, as in pinia-orm (an API's `posts: null`): `[]` unlinks.
+        if (value === null && this.many)
+          return []
         if (value === null || (Array.isArray(value) && value.length === 0)) {
           // Unlinking by saving null / []: the records linked now lose their key, or go with a cascade.
           const linked = reader()(parent.attributes)
