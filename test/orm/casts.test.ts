@@ -45,6 +45,16 @@ describe('casts', () => {
     expect(useRepo(User, pinia).find(1)!.meta).toEqual({ name: 'John', tags: ['a'] })
   })
 
+  it('refuses a value JSON has no text for (a symbol, a function), writing nothing: it was stored as undefined', () => {
+    const pinia = createPinia()
+    useRepo(User, pinia).save({ id: 1, meta: ['keep'] })
+    for (const [value, shown] of [[Symbol('s'), 'a symbol'], [() => 1, 'a function'], [{ toJSON: () => undefined }, 'an object']] as const) {
+      expect(() => useRepo(User, pinia).save({ id: 1, meta: value })).toThrowError(`[nuxt-pinia-orm] User.meta: ArrayCast cannot store ${shown}: JSON has no text for it; store an array, an object or a string`)
+      expect(() => useRepo(User, pinia).where('id', 1).update({ meta: value })).toThrowError('User.meta: ArrayCast cannot store')
+    }
+    expect(useRepo(User, pinia).piniaStore().data['1']!.meta).toBe('["keep"]')
+  })
+
   it('parses a JSON string given to the constructor of a model with an ArrayCast', () => {
     expect(useRepo(User, createPinia()).make({ meta: '{"name":"John", "age":30, "car":null}' }).meta).toEqual({ name: 'John', age: 30, car: null })
   })

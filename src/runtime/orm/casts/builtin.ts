@@ -73,7 +73,13 @@ export class ArrayCast extends CastAttribute<unknown[] | Record<string, unknown>
   }
 
   override set(value: unknown): unknown {
-    return passesThrough(value) || typeof value === 'string' ? value : JSON.stringify(value)
+    if (passesThrough(value) || typeof value === 'string')
+      return value
+    const json = JSON.stringify(value)
+    // A symbol, a function, or an object whose toJSON() gives undefined: JSON has no text for it.
+    if (json === undefined)
+      throw new TypeError('JSON has no text for it; store an array, an object or a string')
+    return json
   }
 }
 
