@@ -1,7 +1,7 @@
 import { createPinia, defineStore } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { createApp, ref } from 'vue'
-import { Model, createORM, packState, unpackState, useRepo } from '../../src/runtime/orm'
+import { Model, createORM, packState, unpackEntityState, unpackState, useRepo } from '../../src/runtime/orm'
 import { Phone, Post, User } from './models'
 
 class Event extends Model {
@@ -104,7 +104,18 @@ describe('packState and unpackState', () => {
     const packed = (entity: unknown) => ({ posts: { __nuxtPiniaOrm: entity } })
     expect(() => unpackState(packed({ key: ['id'], fields: ['id', 'title'], rows: [[null, 'x']] }))).toThrowError('[nuxt-pinia-orm] A packed entity store in the payload has a record without its key (\'id\') in row 0. Give unpackState() what packState() returned, serialized and parsed.')
     expect(() => unpackState(packed({ key: ['uuid'], fields: ['id'], rows: [[1], [2]] }))).toThrowError('has a record without its key (\'uuid\') in row 0')
-    expect(() => unpackState(packed({ key: ['id'], fields: ['id'], rows: [null] }))).toThrowError('has a record without its key')
+    expect(() => unpackState(packed({ key: ['id'], fields: ['id'], rows: [null] }))).toThrowError('is not in the form packState() makes')
+    // A row read character by character, every row under the one key '[]', object ids under
+    // '[object Object]', a field '__proto__' made the record's prototype: each was accepted.
+    expect(() => unpackState(packed({ key: ['id'], fields: ['id', 'title'], rows: ['xy'] }))).toThrowError('is not in the form packState() makes')
+    expect(() => unpackState(packed({ key: [], fields: ['id'], rows: [[1], [2]] }))).toThrowError('is not in the form packState() makes')
+    expect(() => unpackState(packed({ key: ['id'], fields: ['id'], rows: [[{ a: 1 }]] }))).toThrowError('has a record without its key (\'id\') in row 0')
+    expect(() => unpackState(packed({ key: ['id'], fields: ['__proto__', 'title'], rows: [[{ id: 7 }, 'x']] }))).toThrowError('has a record without its key (\'id\') in row 0')
+    expect(() => unpackState(packed(null))).toThrowError('is not in the form packState() makes')
+    const protoField = (unpackState(packed({ key: ['id'], fields: ['id', '__proto__'], rows: [[1, { age: 99 }]] })).posts as { data: Record<string, object> }).data['1']!
+    expect(Object.getPrototypeOf(protoField)).toBe(Object.prototype)
+    expect(Object.getOwnPropertyNames(protoField)).toEqual(['id', '__proto__'])
+    expect(() => unpackEntityState(null as never)).toThrowError('is not in the form packState() makes')
     expect(() => unpackState(packed({ key: ['id'], fields: ['id'], rows: null }))).toThrowError('[nuxt-pinia-orm] A packed entity store in the payload is not in the form packState() makes ({ key, fields, rows, extra? }).')
     expect(() => unpackState(packed(5))).toThrowError('is not in the form packState() makes')
     expect(() => unpackState(packed({ key: ['id'], fields: ['id'], rows: [], extra: [null] }))).toThrowError('is not in the form packState() makes')

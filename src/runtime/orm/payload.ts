@@ -114,6 +114,8 @@ export function packEntityState(pinia: Pinia, state: unknown): PackedEntity | un
 
 /** An entity store's state, `{ data: { [id]: attributes } }` and any other state, from its packed form. */
 export function unpackEntityState(packed: PackedEntity): EntityState {
+  if (packed === null || typeof packed !== 'object')
+    throw notPacked()
   return packed.state ? { ...packed.state, data: unpackEntity(packed) } : { data: unpackEntity(packed) }
 }
 
@@ -145,26 +147,33 @@ export function packEntity(data: EntityData, key: readonly string[], fields: rea
  */
 export function unpackEntity(packed: PackedEntity): EntityData {
   const { key, fields, rows, extra } = packed
-  if (!isStringList(key) || !isStringList(fields) || !Array.isArray(rows) || (extra !== undefined && !(Array.isArray(extra) && extra.every(isExtra))))
-    throw createOrmError('A packed entity store in the payload is not in the form packState() makes ({ key, fields, rows, extra? }). Give unpackState() what packState() returned, serialized and parsed.')
+  if (!isStringList(key) || key.length === 0 || !isStringList(fields) || !Array.isArray(rows) || (extra !== undefined && !(Array.isArray(extra) && extra.every(isExtra))))
+    throw notPacked()
   const data: EntityData = {}
   let e = 0
   for (let r = 0; r < rows.length; r++) {
     // The records that stood before this row on the server (an extra without a place goes last).
     for (; extra !== undefined && e < extra.length && (extra[e]![2] ?? Infinity) <= r; e++)
       setRecord(data, extra[e]![0], extra[e]![1])
-    const row = rows[r]!
+    const row: unknown = rows[r]
+    if (!Array.isArray(row))
+      throw notPacked()
     const record: StoredRecord = {}
+    // Through setRecord: a field named '__proto__' is an own field, not the record's prototype.
     for (let i = 0; i < fields.length; i++)
-      record[fields[i]!] = row?.[i]
+      setRecord(record, fields[i]!, row[i])
     const id = keyOf(record, key)
-    if (id === undefined)
+    if (id === undefined || key.some(field => typeof record[field] === 'object'))
       throw createOrmError(`A packed entity store in the payload has a record without its key (${key.map(field => `'${field}'`).join(', ')}) in row ${r}. Give unpackState() what packState() returned, serialized and parsed.`)
     setRecord(data, id, record)
   }
   for (; extra !== undefined && e < extra.length; e++)
     setRecord(data, extra[e]![0], extra[e]![1])
   return data
+}
+
+function notPacked() {
+  return createOrmError('A packed entity store in the payload is not in the form packState() makes ({ key, fields, rows, extra? }). Give unpackState() what packState() returned, serialized and parsed.')
 }
 
 /** `[key, record, rows before it?]`, as `packEntity` writes an extra record. */
