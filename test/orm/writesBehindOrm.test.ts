@@ -151,3 +151,27 @@ describe('records changed outside $patch', () => {
     })
   }
 })
+
+describe('an entity store\'s state set from outside to something that holds no records', () => {
+  it('is an error naming the model and what to set, at the next read or write (it was a TypeError)', () => {
+    const pinia = setup()
+    useRepo(Post, pinia).piniaStore().$patch({ data: null as never })
+    const message = '[nuxt-pinia-orm] The `data` in the state of Post\'s store was set to null from outside the ORM. It keeps Post\'s records as an object by key (`{ data: { 1: { ... } } }`): set it to such an object, or to `{ data: {} }` for none.'
+    expect(() => useRepo(Post, pinia).find(1)).toThrowError(message)
+    expect(() => useRepo(User, pinia).with('posts').get()).toThrowError(message)
+    expect(() => useRepo(Post, pinia).save({ id: 3 })).toThrowError(message)
+
+    // A string's characters were read as records.
+    pinia.state.value.posts = { data: 'ab' }
+    expect(() => useRepo(Post, pinia).all()).toThrowError('The `data` in the state of Post\'s store was set to the string "ab" from outside the ORM.')
+
+    // No state at all reads as no records; a write needs one to write into.
+    pinia.state.value = { ...pinia.state.value, posts: null as never }
+    expect(useRepo(Post, pinia).all()).toEqual([])
+    expect(() => useRepo(Post, pinia).save({ id: 3 })).toThrowError('The state of Post\'s store was set to null from outside the ORM.')
+
+    pinia.state.value = { ...pinia.state.value, posts: { data: {} } }
+    useRepo(Post, pinia).save({ id: 3 })
+    expect(useRepo(Post, pinia).all().map(post => post.$getKey())).toEqual([3])
+  })
+})

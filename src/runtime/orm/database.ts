@@ -494,8 +494,17 @@ export class Database {
     // storeToWrite) and bumps the version tracked above.
     if (data === undefined)
       return noRecords
+    if (data === null || typeof data !== 'object')
+      throw this.malformedState(entity, 'data', data)
     // A setup store (createORM({ pinia: { storeType: 'setupStore' } })) keeps its state as refs.
     return isRef(data) ? toRaw(data.value as EntityData) : data
+  }
+
+  /** The error for an entity store whose state, or its `data`, was set from outside to a non-object. */
+  private malformedState(entity: string, part: string, value: unknown): Error {
+    const name = this.schemas.get(entity)?.name ?? entity
+    const shown = value === null ? 'null' : typeof value === 'string' ? `the string ${JSON.stringify(value.slice(0, 20))}` : typeof value
+    return createOrmError(`The ${part === 'data' ? '`data` in the state' : 'state'} of ${name}'s store was set to ${shown} from outside the ORM. It keeps ${name}'s records as an object by key (\`{ data: { 1: { ... } } }\`): set it to such an object, or to \`{ data: {} }\` for none.`)
   }
 
   /**
@@ -507,6 +516,8 @@ export class Database {
   private storeToWrite(entity: string): EntityStore {
     const store = this.store(entity)
     const state = this.rawState()[this.storeIds.get(entity) ?? entity]
+    if (state === null || (state !== undefined && typeof state !== 'object'))
+      throw this.malformedState(entity, 'state', state)
     if (state === undefined) {
       store.$dispose()
       this.dataWatches.get(entity)?.scope.stop()
