@@ -35,6 +35,22 @@ describe('createORM options', () => {
     expect(() => useRepo(User, appPinia({ cach: false } as never))).toThrow(/createORM\(\) has no option 'cach'/)
   })
 
+  it('reject options of the wrong type when createORM() is called, naming them (they threw TypeErrors, or were ignored)', () => {
+    const refused: [unknown, string][] = [
+      [null, 'createORM() takes an object of options (models, model, plugins, cache, pinia), or nothing, not null.'],
+      [5, 'createORM() takes an object of options (models, model, plugins, cache, pinia), or nothing, not the number 5.'],
+      [{ plugins: 5 }, 'createORM({ plugins }) takes an array of plugins, not the number 5.'],
+      [{ models: User }, 'createORM({ models }) takes an array of model classes, not a function (User).'],
+      [{ models: [User, null] }, 'createORM({ models }): entry #2 is null, not a model class (a class that extends Model). Check its import'],
+      [{ models: [5] }, 'createORM({ models }): entry #1 is the number 5, not a model class'],
+      [{ model: 5 }, 'createORM({ model }) takes an object, not the number 5.'],
+      [{ pinia: 'setupStore' }, 'createORM({ pinia }) takes an object, not "setupStore".'],
+      [{ cache: 'no' }, 'createORM({ cache }) takes true, false or { shared }, not "no".'],
+    ]
+    for (const [options, message] of refused)
+      expect(() => createORM(options as never)).toThrow(`[nuxt-pinia-orm] ${message}`)
+  })
+
   it('reject an unknown sub-option, and pinia-orm\'s cache provider, saying why', () => {
     expect(() => useRepo(User, appPinia({ model: { withMeat: true } as never }))).toThrow(/createORM\(\{ model: \{ withMeat \} \}\) is not supported\. The options of 'model' are: withMeta, hidden, visible, namespace/)
     expect(() => useRepo(User, appPinia({ cache: { provider: Map } as never }))).toThrow(/cache: \{ provider \}.*always belongs to one Pinia instance/)

@@ -147,6 +147,23 @@ export function resolveConfig(list: readonly CreateOrmOptions[]): OrmConfig {
     models: [],
   }
   for (const options of list) {
+    if (options === null || typeof options !== 'object' || Array.isArray(options))
+      throw createOrmError(`createORM() takes an object of options (${[...KNOWN_OPTIONS].join(', ')}), or nothing, not ${shown(options)}.`)
+    for (const key of ['model', 'pinia'] as const) {
+      const value: unknown = options[key]
+      if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value)))
+        throw createOrmError(`createORM({ ${key} }) takes an object, not ${shown(value)}.`)
+    }
+    if (options.cache !== undefined && typeof options.cache !== 'boolean' && (options.cache === null || typeof options.cache !== 'object'))
+      throw createOrmError(`createORM({ cache }) takes true, false or { shared }, not ${shown(options.cache)}.`)
+    for (const key of ['plugins', 'models'] as const) {
+      if (options[key] !== undefined && !Array.isArray(options[key]))
+        throw createOrmError(`createORM({ ${key} }) takes an array${key === 'models' ? ' of model classes' : ' of plugins'}, not ${shown(options[key])}.`)
+    }
+    options.models?.forEach((model: unknown, i) => {
+      if (typeof model !== 'function' || typeof (model as { fields?: unknown }).fields !== 'function')
+        throw createOrmError(`createORM({ models }): entry #${i + 1} is ${shown(model)}, not a model class (a class that extends Model). Check its import: a circular import can leave it undefined.`)
+    })
     for (const key of Object.keys(options)) {
       if (!KNOWN_OPTIONS.has(key))
         throw createOrmError(`createORM() has no option '${key}'. Its options are: ${[...KNOWN_OPTIONS].join(', ')}.`)
@@ -186,6 +203,10 @@ export function resolveConfig(list: readonly CreateOrmOptions[]): OrmConfig {
       config.models = [...config.models, ...options.models]
   }
   return config
+}
+
+function shown(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? JSON.stringify(value) : typeof value === 'number' ? `the number ${value}` : typeof value === 'function' ? `a function (${value.name || 'anonymous'})` : typeof value
 }
 
 function checkKeys(value: object, known: readonly string[], option: string, why = ''): void {

@@ -1,6 +1,6 @@
 import { getActivePinia } from 'pinia'
 import type { Pinia, PiniaPlugin } from 'pinia'
-import { tagOrmPlugin } from './config'
+import { resolveConfig, tagOrmPlugin } from './config'
 import type { CreateOrmOptions } from './config'
 import { getDatabase, registerModels } from './database'
 import { createOrmError } from './errors'
@@ -97,6 +97,8 @@ export function useRepo(target: ModelClass | RepositoryClass<Repository>, pinia?
  * options, `useRepo` works without it.
  */
 export function createORM(options: CreateOrmOptions = {}): PiniaPlugin {
+  // Checked now, where the app sets the ORM up, as well as for each Pinia it installs into.
+  resolveConfig([options])
   return tagOrmPlugin(({ pinia }) => {
     getDatabase(pinia)._configure(options)
     if (options.models)
