@@ -427,5 +427,7 @@ function describe(value: unknown): string {
     return 'null'
   if (Array.isArray(value))
     return 'an array'
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`
+  if (value === undefined)
+    return 'undefined (an empty slot of the list, or a missing value)'
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value) ?? String(value)}`
 }

@@ -48,6 +48,8 @@ export function transaction<T>(fn: () => T, pinia?: Pinia): T {
 export function _databaseFor(caller: string, fn: unknown, pinia: Pinia | undefined): Database {
   if (typeof fn !== 'function')
     throw createOrmError(`${caller}() takes a function that makes the writes, e.g. ${caller}(() => useRepo(User).save(user)), not ${fn === null ? 'null' : typeof fn}.`)
+  if (pinia !== undefined && (pinia === null || typeof pinia !== 'object' || typeof (pinia as { use?: unknown }).use !== 'function' || !('state' in pinia)))
+    throw createOrmError(`${caller}(fn, pinia) takes a Pinia instance (createPinia(), or useNuxtApp().$pinia) as its second argument, not ${pinia === null ? 'null' : typeof pinia === 'object' ? 'an object that is not one' : typeof pinia}. Leave it out to use the active Pinia.`)
   const active = pinia ?? getActivePinia()
   if (!active)
     throw createOrmError(`${caller}() was called with no active Pinia. Pass the Pinia instance, ${caller}(fn, pinia), or install Pinia first (app.use(pinia) or setActivePinia(pinia)).`)

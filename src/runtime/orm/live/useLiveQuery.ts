@@ -1,5 +1,6 @@
 import { effectScope, getCurrentScope, onScopeDispose, shallowRef, watch } from 'vue'
 import type { EffectScope } from 'vue'
+import { createOrmError } from '../errors'
 import type { LiveQuery } from './liveQuery'
 
 /** Anything with a live result: a query or a repository. */
@@ -15,11 +16,15 @@ export interface LiveQuerySource<T> {
  * scope), or with `stop()`. In a server render it is computed once.
  */
 export function useLiveQuery<T>(source: () => LiveQuerySource<T>): LiveQuery<T> {
+  if (typeof source !== 'function')
+    throw createOrmError(`useLiveQuery() takes a function that returns a query or a repository, e.g. useLiveQuery(() => useRepo(Post).where('userId', userId.value)), not ${source === null ? 'null' : typeof source}.`)
   let current: LiveQuery<T> | undefined
   let scope: EffectScope | undefined
   const swapped = shallowRef(0)
   const stopWatching = watch(source, (query) => {
     // Each live query gets a scope of its own, so that it stops when it is replaced.
+    if (query === null || typeof query !== 'object' || typeof (query as { live?: unknown }).live !== 'function')
+      throw createOrmError(`useLiveQuery(): its function returned ${query === null ? 'null' : typeof query === 'object' ? 'an object that is not a query' : typeof query}, not a query or a repository (useRepo(Post).where(...), useRepo(Post)).`)
     const next = effectScope(true)
     const live = next.run(() => query.live())!
     scope?.stop()

@@ -67,6 +67,8 @@ function groupKey(record: Record<string, unknown>, fields: readonly string[], re
 export function addGroups(query: { readonly _schema: Schema, _groups: string[] | undefined }, fields: readonly (string | readonly string[])[]): void {
   const list = fields.flat()
   for (const field of list) {
+    if (typeof field !== 'string')
+      throw createOrmError(`groupBy() on ${query._schema.name} takes field names (strings, or lists of them), not ${field === null ? 'null' : typeof field}. Its attributes are: ${query._schema.attributeNames.join(', ')}.`)
     if (!query._schema.attributes.has(field) && !_isInstanceField(query._schema, field))
       throw createOrmError(`groupBy() on ${query._schema.name}: '${field}' is not an attribute of ${query._schema.name}. Its attributes are: ${query._schema.attributeNames.join(', ')}.`)
   }

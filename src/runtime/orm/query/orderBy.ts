@@ -46,8 +46,14 @@ export function stringCompare(modelName: string, options: OrderByOptions | Intl.
   const collator = options.collator
   if (collator === undefined && options.locale === undefined)
     return undefined
-  const made = collator instanceof Intl.Collator ? collator : new Intl.Collator(options.locale, collator)
-  return made.compare
+  if (collator !== undefined && !(collator instanceof Intl.Collator) && (collator === null || typeof collator !== 'object'))
+    throw createOrmError(`orderBy() on ${modelName}: the option 'collator' takes an Intl.Collator or its options ({ sensitivity: 'base' }), not ${collator === null ? 'null' : typeof collator}.`)
+  try {
+    return (collator instanceof Intl.Collator ? collator : new Intl.Collator(options.locale, collator)).compare
+  }
+  catch (error) {
+    throw createOrmError(`orderBy() on ${modelName}: Intl.Collator refuses the options given (${error instanceof Error ? error.message : String(error)}). Give a locale such as 'en' or 'de-CH', and collator options as Intl.Collator takes them.`, { cause: error })
+  }
 }
 
 /**

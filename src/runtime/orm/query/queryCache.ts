@@ -1,3 +1,5 @@
+import { createOrmError } from '../errors'
+
 /** One cached result and the versions of the entities it was read from. */
 interface CachedResult {
   entities: string[]
@@ -126,7 +128,14 @@ export class QueryCache {
  * @internal
  */
 export function _userCacheKey(key: string, params: Record<string, unknown> | undefined): string {
-  return `key:${key}:${params === undefined ? '' : JSON.stringify(params, keyedBigints)}`
+  if (params === undefined)
+    return `key:${key}:`
+  try {
+    return `key:${key}:${JSON.stringify(params, keyedBigints)}`
+  }
+  catch (error) {
+    throw createOrmError(`useCache('${key}', params): the params name the cached result as JSON, and these have none (${error instanceof Error ? error.message : String(error)}). Give plain values: strings, numbers, booleans, arrays and objects of them.`, { cause: error })
+  }
 }
 
 /** A bigint, which JSON has no form for, as a key part that tells it from a number or a string. */
