@@ -26,6 +26,12 @@ describe('query arguments of the wrong kind', () => {
     expect(() => users.useCache('page', circular).get()).toThrowError('[nuxt-pinia-orm] useCache(\'page\', params): the params name the cached result as JSON, and these have none (')
   })
 
+  it('refuse attributes that are not an object in new Model() and $fill() (a TypeError, as in pinia-orm)', () => {
+    expect(() => new User(null as never)).toThrowError('[nuxt-pinia-orm] new User() and $fill() take an object of attributes (or nothing), not null.')
+    expect(() => new User().$fill(5 as never)).toThrowError('not number.')
+    expect(new User().$fill().$toJson()).toEqual(new User().$toJson())
+  })
+
   it('name an empty slot of a saved list', () => {
     // eslint-disable-next-line no-sparse-arrays -- the slot under test
     expect(() => useRepo(User, createPinia()).save([, { id: 3 }] as never)).toThrowError('[nuxt-pinia-orm] users[0]: a User record must be an object of fields, not undefined (an empty slot of the list, or a missing value).')

@@ -37,6 +37,8 @@ const ACTIONS: ReadonlySet<string> = new Set(['save', 'update', 'insert'])
  * @internal
  */
 export function _fill(schema: Schema, instance: StoredRecord, attributes: StoredRecord, options: ModelOptions | undefined, warnNulls = true): void {
+  if (attributes === null || typeof attributes !== 'object')
+    throw createOrmError(`new ${schema.name}() and $fill() take an object of attributes (or nothing), not ${attributes === null ? 'null' : typeof attributes}.`)
   if (options !== undefined)
     checkOptions(schema, options)
   const operation = options?.operation
