@@ -78,17 +78,49 @@ export type HookOrder = 'saving first' | 'specific first'
  * @internal
  */
 export function _saveBatches(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>, inputs?: ReadonlyMap<StoredRecord, StoredRecord>, order: HookOrder = 'saving first'): void {
+  // The hooks are the app's code, and may write too: what they write goes with the save or not at
+  // all. With hooks that run after the writes, the whole save is one transaction. With hooks that
+  // run before only, nothing the app runs comes after the writes: the hooks run as a transaction
+  // (one that throws undoes what the others wrote) and the save writes as it does without hooks,
+  // journaling nothing.
+  let hooked = false
   for (const schema of batches.keys()) {
-    // The hooks are the app's code, and may write too: as one transaction, all of it or nothing.
-    if (schema.features?.hooks) {
-      db._atomic(() => saveThroughHooks(db, batches, inputs, order))
+    const hooks = schema.features?.hooks
+    if (hooks?.created || hooks?.updated || hooks?.saved) {
+      db._atomic(() => writeBatches(db, batches, beforeWrites(db, batches, inputs, order), order))
       return
     }
+    hooked ||= hooks !== undefined
   }
-  saveThroughHooks(db, batches, inputs, order)
+  if (hooked)
+    db._atomic(() => beforeWrites(db, batches, inputs, order))
+  else
+    beforeWrites(db, batches, inputs, order)
+  writeBatches(db, batches, undefined, order)
 }
 
-function saveThroughHooks(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>, inputs: ReadonlyMap<StoredRecord, StoredRecord> | undefined, order: HookOrder): void {
+/** Writes each batch (each store once), then runs the after-hooks. */
+function writeBatches(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>, after: After[] | undefined, order: HookOrder): void {
+  for (const [schema, batch] of batches)
+    db.write(schema.entity, batch)
+  if (!after)
+    return
+  // In the transaction _saveBatches opened: one that throws undoes the writes above.
+  const savingFirst = order === 'saving first'
+  for (const { hooks, model, record, created } of after) {
+    if (savingFirst)
+      hooks.saved?.(model, record)
+    ;(created ? hooks.created : hooks.updated)?.(model, record)
+    if (!savingFirst)
+      hooks.saved?.(model, record)
+  }
+}
+
+/**
+ * Before anything is written: keeps `_meta`, runs the before-hooks (dropping the records they
+ * refuse, keeping what they change), and returns the after-hooks to run once written.
+ */
+function beforeWrites(db: Database, batches: Map<Schema, Map<string, StoredRecord | undefined>>, inputs: ReadonlyMap<StoredRecord, StoredRecord> | undefined, order: HookOrder): After[] | undefined {
   const savingFirst = order === 'saving first'
   let after: After[] | undefined
   let now: number | undefined
@@ -129,21 +161,7 @@ function saveThroughHooks(db: Database, batches: Map<Schema, Map<string, StoredR
         (after ??= []).push({ hooks, model, record: given, created })
     }
   }
-  if (!after) {
-    for (const [schema, batch] of batches)
-      db.write(schema.entity, batch)
-    return
-  }
-  for (const [schema, batch] of batches)
-    db.write(schema.entity, batch)
-  // In the transaction _saveBatches opened: one that throws undoes the writes above.
-  for (const { hooks, model, record, created } of after) {
-    if (savingFirst)
-      hooks.saved?.(model, record)
-    ;(created ? hooks.created : hooks.updated)?.(model, record)
-    if (!savingFirst)
-      hooks.saved?.(model, record)
-  }
+  return after
 }
 
 /**
