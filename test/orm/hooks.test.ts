@@ -303,4 +303,28 @@ describe('writes a hook makes itself', () => {
     useRepo(Audited, audited).destroy(1)
     expect(Object.keys(audited.state.value.auditEntries!.data)).toContain('deleted 1')
   })
+
+  it('are undone for a model with before-hooks only, whose records are written without a journal', () => {
+    class Checked extends Model {
+      static override entity = 'checked'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+
+      declare id: number
+
+      static override saving(model: Checked) {
+        useRepo(Entry, audited).save({ id: `checking ${model.id}` })
+        if (model.id === 2)
+          throw new Error('saving refused')
+      }
+    }
+    audited = createPinia()
+    useRepo(Checked, audited).save({ id: 1 })
+    const before = JSON.stringify(audited.state.value)
+    expect(() => useRepo(Checked, audited).save([{ id: 3 }, { id: 2 }])).toThrow('saving refused')
+    expect(JSON.stringify(audited.state.value)).toBe(before)
+    useRepo(Checked, audited).save({ id: 4 })
+    expect(Object.keys(audited.state.value.auditEntries!.data)).toEqual(['checking 1', 'checking 4'])
+  })
 })
