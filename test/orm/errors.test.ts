@@ -181,6 +181,17 @@ describe('queries and definitions', () => {
       return { id: this.attr(null), ...(this.fields() as object) }
     })
     expectOrmError(() => useRepo(itself, pinia), 'Itself.fields() never returns: it calls itself')
+    // Another RangeError in fields() is the app's own, and comes out as it is.
+    expect(() => useRepo(define('Ranged', {}, function () {
+      return { id: this.attr((1.5).toFixed(200)) }
+    }), pinia)).toThrow(RangeError)
+    // pinia-orm takes null for both, as nothing set.
+    const nulls = define('Nulls', { namespace: null }, function () {
+      return { id: this.attr(null), posts: this.hasMany(Post, 'userId').onDelete(null as never) }
+    })
+    useRepo(nulls, pinia).save({ id: 1, posts: [{ id: 1 }] })
+    useRepo(nulls, pinia).destroy(1)
+    expect(useRepo(Post, pinia).find(1)!.userId).toBe(1)
     // A rule other than the two acted as 'set null'.
     for (const [rule, shown] of [['cascades', '\'cascades\''], ['setNull', '\'setNull\''], [5, 'the number 5']] as const) {
       expectOrmError(() => useRepo(define('Ruled', {}, function () {

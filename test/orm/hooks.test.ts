@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
+import { computed, effectScope, watch } from 'vue'
 import { Model, useRepo } from '../../src/runtime/orm'
 import { _buildHooks } from '../../src/runtime/orm/hooks'
 
@@ -302,6 +303,56 @@ describe('writes a hook makes itself', () => {
     // And kept when nothing throws.
     useRepo(Audited, audited).destroy(1)
     expect(Object.keys(audited.state.value.auditEntries!.data)).toContain('deleted 1')
+  })
+
+  it('see the save through a computed or a live query in an after-hook, as before hooks became a transaction', () => {
+    const pinia = createPinia()
+    const seen: unknown[] = []
+    class Watched extends Model {
+      static override entity = 'watched'
+      static override fields() {
+        return { id: this.attr(null), name: this.string('') }
+      }
+
+      static override saved() {
+        seen.push(name.value, live.value.length)
+      }
+    }
+    const scope = effectScope()
+    const { name, live } = scope.run(() => ({
+      name: computed(() => useRepo(Watched, pinia).find(1)?.name),
+      live: useRepo(Watched, pinia).live(),
+    }))!
+    expect(name.value).toBeUndefined()
+    useRepo(Watched, pinia).save({ id: 1, name: 'new' })
+    expect(seen).toEqual(['new', 1])
+    scope.stop()
+  })
+
+  it('fresh() with hooks replaces the store in one write: readers never see it emptied, also when a hook throws', () => {
+    const pinia = createPinia()
+    class Renewed extends Model {
+      static override entity = 'renewed'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+
+      declare id: number
+
+      static override saved(model: Renewed) {
+        if (model.id === 9)
+          throw new Error('saved refused')
+      }
+    }
+    useRepo(Renewed, pinia).save([{ id: 1 }, { id: 2 }, { id: 3 }])
+    const counts: number[] = []
+    const scope = effectScope()
+    scope.run(() => watch(() => useRepo(Renewed, pinia).all().length, count => counts.push(count), { flush: 'sync' }))
+    useRepo(Renewed, pinia).fresh([{ id: 4 }, { id: 5 }])
+    expect(() => useRepo(Renewed, pinia).fresh([{ id: 6 }, { id: 9 }])).toThrow('saved refused')
+    expect(counts).toEqual([2])
+    expect(Object.keys(pinia.state.value.renewed!.data)).toEqual(['4', '5'])
+    scope.stop()
   })
 
   it('are undone for a model with before-hooks only, whose records are written without a journal', () => {

@@ -19,11 +19,14 @@ describe('query arguments of the wrong kind', () => {
     expect(() => users.groupBy(5 as never)).toThrowError('[nuxt-pinia-orm] groupBy() on User takes field names (strings, or lists of them), not number. Its attributes are: id, name')
     expect(() => users.orderBy('name', 'asc', { collator: 5 as never }).get()).toThrowError('[nuxt-pinia-orm] orderBy() on User: the option \'collator\' takes an Intl.Collator or its options')
     expect(() => users.orderBy('name', 'asc', { locale: 'not a locale!' }).get()).toThrowError('[nuxt-pinia-orm] orderBy() on User: Intl.Collator refuses the options given (')
-    for (const depth of [-1, Number.NaN, '2'])
+    for (const depth of [-1, Number.NaN, '2', 1.5])
       expect(() => users.withAllRecursive(depth as never)).toThrowError('[nuxt-pinia-orm] withAllRecursive() on User takes how many levels below the first to load, a number from 0')
     const circular: Record<string, unknown> = {}
     circular.self = circular
     expect(() => users.useCache('page', circular).get()).toThrowError('[nuxt-pinia-orm] useCache(\'page\', params): the params name the cached result as JSON, and these have none (')
+    // Left out of the JSON, two functions gave one key, and the second query the first's result.
+    expect(() => users.useCache('byName', { test: (name: string) => name === 'a' }).get()).toThrowError('useCache(\'byName\', params): the params name the cached result as JSON, and these have none (\'test\' is a function)')
+    expect(() => users.useCache('byName', Symbol('s') as never).get()).toThrowError('(they are a symbol)')
   })
 
   it('refuse attributes that are not an object in new Model() and $fill() (a TypeError, as in pinia-orm)', () => {

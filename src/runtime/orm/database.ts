@@ -585,6 +585,11 @@ export class Database {
     _transactionState(this).run(fn, 'a write with hooks')
   }
 
+  /** In `_atomic`'s function: readers hear of the writes made so far (see TransactionState.settle). */
+  _settle(): void {
+    _transactionState(this).settle()
+  }
+
   /**
    * Writes records of one entity in one store mutation: a record for each key to set, `undefined`
    * for each key to delete. The ORM's own readers hear of it through the store subscription. In an

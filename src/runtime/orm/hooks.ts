@@ -105,7 +105,9 @@ function writeBatches(db: Database, batches: Map<Schema, Map<string, StoredRecor
     db.write(schema.entity, batch)
   if (!after)
     return
-  // In the transaction _saveBatches opened: one that throws undoes the writes above.
+  // In the transaction _saveBatches opened: one that throws undoes the writes above. Its readers
+  // hear of them first, so that a hook reading through a computed or a live query sees them.
+  db._settle()
   const savingFirst = order === 'saving first'
   for (const { hooks, model, record, created } of after) {
     if (savingFirst)
@@ -218,7 +220,8 @@ function deleteThroughHooks(db: Database, schema: Schema, deletions: Map<string,
   for (const [target, changes] of planned)
     db.write(target.entity, changes)
   // In the transaction _deleteRecords opened: a `deleted` hook that throws undoes every store the
-  // delete rules reached.
+  // delete rules reached. Its readers hear of the deletes first, as the hooks may read them.
+  db._settle()
   if (after) {
     for (const model of deleted)
       of(model)?.deleted?.(model)

@@ -135,6 +135,9 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     unlink(schema, key, fields) {
       unlinks.push({ schema, key, fields })
     },
+    warn(key, message) {
+      context.warn?.(key, message)
+    },
   }
 
   /**
@@ -300,7 +303,9 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
       for (let i = 0; i < relationNames.length; i++) {
         const field = relationNames[i]!
         const value = input[field]
-        if (value === undefined || (filled !== undefined && _stillEmpty(filled, field, value)))
+        // null under a list relation (an API's `posts: null`) is left out, as in pinia-orm: `[]`
+        // is what unlinks. The saved record's result has no such field, as pinia-orm's.
+        if (value === undefined || (value === null && schema.relationList[i]!.many) || (filled !== undefined && _stillEmpty(filled, field, value)))
           continue
         // Given a value since it was filled empty: saved, it is a request like any other.
         if (filled !== undefined && filled.has(field))

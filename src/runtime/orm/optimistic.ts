@@ -52,7 +52,7 @@ export interface OptimisticWrite<T = unknown> {
 export function optimistic<T>(fn: () => T, pinia?: Pinia): OptimisticWrite<T> {
   const state = _transactionState(_databaseFor('optimistic', fn, pinia))
   if (state.depth > 0)
-    throw createOrmError('optimistic() was called inside transaction() or inside another optimistic(): an optimistic write must be a write of its own, which the app commits or rolls back later. Call optimistic() outside, and put transaction() inside its function if needed.')
+    throw createOrmError('optimistic() was called inside transaction(), inside another optimistic(), or in a model hook (a write that runs hooks runs as a transaction): an optimistic write must be a write of its own, which the app commits or rolls back later. Call optimistic() outside, and put transaction() inside its function if needed.')
   const write = new PendingWrite<T>(state)
   state.log ??= new OptimisticLog()
   state.pendingCount++
@@ -91,7 +91,7 @@ class PendingWrite<T> implements OptimisticWrite<T>, LogOwner {
     this.settled('rollback')
     const state = this.state
     if (state.depth > 0)
-      throw createOrmError('rollback() of an optimistic write was called inside transaction(): a rollback cannot itself be undone. Roll back outside the transaction.')
+      throw createOrmError('rollback() of an optimistic write was called inside transaction() or in a model hook (a write that runs hooks runs as a transaction): a rollback cannot itself be undone. Roll back outside the transaction.')
     this.status = 'rolledBack'
     state.pendingCount--
     state.replay(state.log!.rollback(this))

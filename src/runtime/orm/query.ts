@@ -204,7 +204,7 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
    * and `withAllRecursive(depth - 1)` in each relation's query while `depth > 0`.
    */
   withAllRecursive(depth = 3): this {
-    if (typeof depth !== 'number' || !(depth >= 0))
+    if (!Number.isInteger(depth) || depth < 0)
       throw createOrmError(`withAllRecursive() on ${this._schema.name} takes how many levels below the first to load, a number from 0 (\`withAllRecursive(0)\` is \`withAll()\`), not ${typeof depth === 'number' ? depth : typeof depth}.`)
     this.withAll(depth > 0 ? query => query.withAllRecursive(depth - 1) : undefined)
     return this

@@ -55,7 +55,10 @@ export function getSchema(model: SchemaModel): Schema {
 /** The relation, once its `onDelete()` rule is one the ORM applies (a typo once acted as 'set null'). */
 function checkedDeleteRule(name: string, field: string, relation: Relation): Relation {
   const rule: unknown = relation._onDelete
-  if (rule !== undefined && rule !== 'cascade' && rule !== 'set null')
+  // onDelete(null) is no rule, as in pinia-orm.
+  if (rule === null)
+    relation._onDelete = undefined
+  else if (rule !== undefined && rule !== 'cascade' && rule !== 'set null')
     throw createOrmError(`${name}.${field} has onDelete(${typeof rule === 'string' ? `'${rule}'` : describeKeyValue(rule)}): the rules are 'cascade' (delete the linked records too) and 'set null' (set their keys to null); leave onDelete() out to leave them as they are.`)
   return relation
 }
@@ -85,7 +88,7 @@ function buildSchema(model: SchemaModel): Schema {
   if (entity in Object.prototype)
     throw createOrmError(`Model ${name} has the entity '${entity}', a name every JavaScript object already has (Object.prototype.${entity}), so its store could not be told from it. Choose another entity, e.g. \`static entity = '${name.toLowerCase()}s'\`.`)
   const namespace = (model as { namespace?: unknown }).namespace
-  if (namespace !== undefined && typeof namespace !== 'string')
+  if (namespace !== undefined && namespace !== null && typeof namespace !== 'string')
     throw createOrmError(`Model ${name} has \`static namespace = ${describeKeyValue(namespace)}\`: a namespace is a string, prefixed to the store id (\`'app'\` gives 'app/${entity}').`)
 
   let fields: unknown
@@ -93,7 +96,7 @@ function buildSchema(model: SchemaModel): Schema {
     fields = model.fields()
   }
   catch (error) {
-    if (error instanceof RangeError)
+    if (error instanceof RangeError && /call stack/i.test(error.message))
       throw createOrmError(`${name}.fields() never returns: it calls itself, directly or through another model's fields() (${error.message}). Return the fields as an object literal; refer to related models only inside relations, e.g. this.hasMany(Post, 'userId').`, { cause: error })
     throw error
   }

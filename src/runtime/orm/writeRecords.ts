@@ -99,17 +99,12 @@ export function persistRecords(db: Database, schema: Schema, records: RecordInpu
 export function freshRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[]): Model | Model[] {
   const { roots, batches, inputs } = normalizeRecords(db, schema, records, INSERT)
   if ((schema.features && (schema.features.hooks || schema.features.meta || schema.features.inheritance)) || _keepsMeta(schema, db)) {
-    // Through the hooks, into an emptied store; put back as it was if a hook throws.
-    // A copy: in a transaction, replace() empties the same object record by record.
-    const previous = { ...db.data(schema.entity) }
-    db.replace(schema.entity, {})
-    try {
+    // Through the hooks, into an emptied store, as one transaction: put back as it was, with what
+    // the hooks wrote, if a hook throws.
+    db._atomic(() => {
+      db.replace(schema.entity, {})
       _saveBatches(db, batches, inputs)
-    }
-    catch (error) {
-      db.replace(schema.entity, previous)
-      throw error
-    }
+    })
     return resultOf(db, records, roots, batches)
   }
   const data: Record<string, StoredRecord> = {}

@@ -131,7 +131,9 @@ export function _userCacheKey(key: string, params: Record<string, unknown> | und
   if (params === undefined)
     return `key:${key}:`
   try {
-    return `key:${key}:${JSON.stringify(params, keyedBigints)}`
+    // A function or symbol would be left out of the JSON (two params differing only there would
+    // share a result): refused, as a cycle is.
+    return `key:${key}:${JSON.stringify(params, plainParams)}`
   }
   catch (error) {
     throw createOrmError(`useCache('${key}', params): the params name the cached result as JSON, and these have none (${error instanceof Error ? error.message : String(error)}). Give plain values: strings, numbers, booleans, arrays and objects of them.`, { cause: error })
@@ -141,6 +143,12 @@ export function _userCacheKey(key: string, params: Record<string, unknown> | und
 /** A bigint, which JSON has no form for, as a key part that tells it from a number or a string. */
 function keyedBigints(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? { bigint: String(value) } : value
+}
+
+function plainParams(key: string, value: unknown): unknown {
+  if (typeof value === 'function' || typeof value === 'symbol')
+    throw new TypeError(`${key === '' ? 'they are' : `'${key}' is`} a ${typeof value}`)
+  return keyedBigints(key, value)
 }
 
 /** Where a function the query made itself keeps what it tests (see {@link _describedAs}). */

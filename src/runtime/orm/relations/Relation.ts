@@ -145,6 +145,8 @@ export interface NormalizeVisitor {
   stored: (schema: Schema, key: string) => StoredRecord | undefined
   /** Marks a record to be unlinked: `fields` set to null, or the record deleted when `fields` is 'delete'. */
   unlink: (schema: Schema, key: string, fields: readonly string[] | 'delete') => void
+  /** Warns once per Pinia and `key`, in dev only (does nothing in production). */
+  warn: (key: string, message: string) => void
 }
 
 /** What deleting a record does to a related record: delete it too, or set `fields` to null. */

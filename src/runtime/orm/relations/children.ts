@@ -56,9 +56,9 @@ export abstract class ChildrenRelation<R extends RelatedModel = RelatedModel> ex
     const keyField = relatedKeys.find(key => related.primaryKey.includes(key))
     const cannotNull = keyField === undefined
       ? undefined
-      : (how: string) => `${how} would set '${keyField}' of the linked ${related.name} records to null, but '${keyField}' is part of ${related.name}'s primary key: a record cannot lose its key. Declare ${name} with onDelete('cascade') to delete them instead, or delete them through useRepo(${related.name}).`
+      : (how: string) => `${how} would set '${keyField}' of the linked ${related.name} records to null, but '${keyField}' is part of ${related.name}'s primary key: a record cannot lose its key.`
     if (cannotNull !== undefined && this._onDelete === 'set null')
-      throw createOrmError(cannotNull(`${name} has onDelete('set null'), which`))
+      throw createOrmError(`${cannotNull(`${name} has onDelete('set null'), which`)} Declare ${name} with onDelete('cascade') to delete them instead, or leave onDelete() out to keep them.`)
     // The keys forced onto a nested record are the foreign key and then the type, as `keys` below.
     this._keysShape ??= blankKeys(relatedKeys)
     const fixed = [owner.type]
@@ -88,15 +88,17 @@ export abstract class ChildrenRelation<R extends RelatedModel = RelatedModel> ex
             values[type] = owner.type
           return values
         }
-        // null under a list changes nothing, as in pinia-orm (an API's `posts: null`): `[]` unlinks.
-        if (value === null && this.many)
-          return []
         if (value === null || (Array.isArray(value) && value.length === 0)) {
           // Unlinking by saving null / []: the records linked now lose their key, or go with a cascade.
           const linked = reader()(parent.attributes)
           for (const id of linked?.ids ?? []) {
-            if (this._onDelete !== 'cascade' && cannotNull !== undefined)
-              visitor.fail(cannotNull(`Saving ${JSON.stringify(value)} under ${name} unlinks ${related.name} ${id}, which`))
+            // Such a record cannot be unlinked but by deleting it: without a cascade it stays
+            // linked, as pinia-orm leaves every record saving null or [] would unlink.
+            if (this._onDelete !== 'cascade' && cannotNull !== undefined) {
+              if (process.env.NODE_ENV !== 'production')
+                visitor.warn(`unlink ${name}`, `${cannotNull(`Saving ${JSON.stringify(value)} under ${name} unlinks ${related.name} ${id}, which`)} It stays linked, as in pinia-orm. Declare ${name} with onDelete('cascade') to delete such records when unlinked, or delete them through useRepo(${related.name}). (Warned once per relation, in dev only.)`)
+              continue
+            }
             visitor.unlink(related, id, this._onDelete === 'cascade' ? 'delete' : relatedKeys)
           }
         }

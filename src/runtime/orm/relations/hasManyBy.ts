@@ -67,9 +67,6 @@ export class HasManyBy<R extends RelatedModel = RelatedModel> extends Relation<R
         const current = parent.attributes[foreignKey]
         if (current !== null && current !== undefined && !Array.isArray(current))
           visitor.fail(notArray(current))
-        // null changes nothing, as in pinia-orm: `[]` empties the key list.
-        if (value === null)
-          return []
         if (!Array.isArray(value))
           visitor.fail(`${name} is a hasManyBy relation: save an array under '${field}', not ${typeof value}.`)
         const children: SavedNode[] = []

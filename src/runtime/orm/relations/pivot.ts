@@ -211,9 +211,6 @@ export abstract class PivotRelation<R extends RelatedModel = RelatedModel, P ext
       pivot: { schema: pivot, as },
       reader,
       normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
-        // null changes nothing, as in pinia-orm (an API's `roles: null`): `[]` unlinks.
-        if (value === null)
-          return []
         if (!Array.isArray(value))
           visitor.fail(`${name} is a ${kind} relation: save an array under '${field}', not ${typeof value}.`)
         // Lists made to their size (a push onto [] would reserve room for 16), every slot then set.

@@ -91,6 +91,21 @@ export class TransactionState implements WriteInterceptor {
     return true
   }
 
+  /**
+   * Tells the readers of the entities written so far (computeds, live queries, `$subscribe`), with
+   * the transaction still open and undoable, when it is the outermost one: a write that runs model
+   * hooks settles its records before its after-hooks, which may read through a computed. Inside
+   * an app's transaction, readers hear of everything when that one ends, as documented.
+   */
+  settle(): void {
+    if (this.depth !== 1)
+      return
+    const touched = [...this.touched]
+    this.touched.clear()
+    for (const entity of touched)
+      this.db._flush(entity)
+  }
+
   pending(entity: string): boolean {
     return this.depth > 0 && this.touched.has(entity)
   }
