@@ -185,6 +185,34 @@ describe('unlinking by saving', () => {
     expect(data(pinia, 'posts')[1]!.userId).toBeNull()
   })
 
+  it('keeps the part of a composite foreign key, or the morph type, the record gives, with null under the relation', () => {
+    class Team extends Model {
+      static override entity = 'nullTeams'
+      static override primaryKey = ['orgId', 'code']
+      static override fields() {
+        return { orgId: this.attr(null), code: this.attr(null) }
+      }
+    }
+    class Player extends Model {
+      static override entity = 'nullPlayers'
+      static override fields() {
+        return {
+          id: this.attr(null),
+          orgId: this.attr(null),
+          teamCode: this.attr(null),
+          team: this.belongsTo(Team, ['orgId', 'teamCode'], ['orgId', 'code']),
+          notableId: this.attr(null),
+          notableType: this.attr(null),
+          notable: this.morphTo([Team], 'notableId', 'notableType'),
+        }
+      }
+    }
+    useRepo(Player, pinia).save({ id: 1, team: { orgId: 3, code: 'a' } })
+    // As pinia-orm 1.10.2 stores it: only the fields the record leaves out become null.
+    useRepo(Player, pinia).save({ id: 1, orgId: 3, team: null, notableType: 'nullTeams', notable: null })
+    expect(data(pinia, 'nullPlayers')[1]).toEqual({ id: 1, orgId: 3, teamCode: null, notableId: null, notableType: 'nullTeams' })
+  })
+
   it('detaches a hasOne record when null is saved, its key set to null', () => {
     useRepo(User, pinia).save({ id: 1, phone: { id: 5 } })
 

@@ -67,13 +67,14 @@ export class BelongsTo<R extends RelatedModel = RelatedModel> extends Relation<R
       reader,
       normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
         if (value === null) {
-          // Unlinking by saving null: the foreign key goes, unless the record gives it (as an
-          // instance read back does, its relation loaded as null when the owner is not stored).
-          if (!visitor.gives(foreignKey)) {
-            for (const key of foreignKey) {
-              keepsKey(visitor, parent, key, null, `Saving null under ${name}`)
-              parent.attributes[key] = null
-            }
+          // Unlinking by saving null: the foreign key goes, but the fields of it the record gives
+          // (as an instance read back does, its relation loaded as null when the owner is not
+          // stored; or one part of a composite key), as pinia-orm keeps them.
+          for (const key of foreignKey) {
+            if (visitor.gives([key]))
+              continue
+            keepsKey(visitor, parent, key, null, `Saving null under ${name}`)
+            parent.attributes[key] = null
           }
           return null
         }

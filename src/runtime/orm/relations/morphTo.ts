@@ -89,10 +89,10 @@ export class MorphTo<R extends RelatedModel = RelatedModel> extends Relation<R> 
       reader,
       normalize(visitor: NormalizeVisitor, parent: SavedNode, value: unknown) {
         if (value === null) {
-          // As a belongsTo's: a record giving its id and type keeps them.
-          if (!visitor.gives(idAndType)) {
-            parent.attributes[id] = null
-            parent.attributes[type] = null
+          // As a belongsTo's: the id and type go, but those the record gives.
+          for (const key of idAndType) {
+            if (!visitor.gives([key]))
+              parent.attributes[key] = null
           }
           return null
         }
