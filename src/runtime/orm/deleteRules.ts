@@ -41,26 +41,31 @@ export function planDeletes(db: Database, roots: Iterable<readonly [Schema, stri
       changes.set(schema, map = new Map())
     return map
   }
+  /** Whether `key` is a stored record whose deletion is not planned yet. */
+  const plannable = (schema: Schema, key: string): boolean => {
+    const map = changes.get(schema)
+    return !(map !== undefined && map.has(key) && map.get(key) === undefined) && dataOf(schema)[key] !== undefined
+  }
+  const take = (schema: Schema, key: string): void => {
+    changesOf(schema).set(key, undefined)
+    queue.push([schema, key])
+  }
+  // The records a rule reached that refused (their `deleting` hook): each asked once.
+  const refusedOf = new Map<Schema, Set<string>>()
+  const refused = (schema: Schema, key: string): boolean => {
+    let seen = refusedOf.get(schema)
+    if (!seen)
+      refusedOf.set(schema, seen = new Set())
+    if (seen.has(key))
+      return true
+    seen.add(key)
+    return refuses!(schema, key)
+  }
   const plan: DeletePlan = {
     remove(schema, key) {
-      const map = changesOf(schema)
-      if (map.has(key) && map.get(key) === undefined)
-        return
-      if (dataOf(schema)[key] === undefined)
-        return
-      // A record a rule reaches may refuse (its `deleting` hook): kept, with all it links to.
-      if (refuses !== undefined && !rooting) {
-        let seen = refusedOf.get(schema)
-        if (!seen)
-          refusedOf.set(schema, seen = new Set())
-        if (seen.has(key))
-          return
-        seen.add(key)
-        if (refuses(schema, key))
-          return
-      }
-      map.set(key, undefined)
-      queue.push([schema, key])
+      // A record a rule reaches may refuse: kept, with all it links to.
+      if (plannable(schema, key) && (refuses === undefined || !refused(schema, key)))
+        take(schema, key)
     },
     nullify(schema, key, fields) {
       const map = changesOf(schema)
@@ -73,11 +78,11 @@ export function planDeletes(db: Database, roots: Iterable<readonly [Schema, stri
       map.set(key, next)
     },
   }
-  const refusedOf = new Map<Schema, Set<string>>()
-  let rooting = true
-  for (const [schema, key] of roots)
-    plan.remove(schema, key)
-  rooting = false
+  // The roots' own hooks ran before: they are planned as they are.
+  for (const [schema, key] of roots) {
+    if (plannable(schema, key))
+      take(schema, key)
+  }
   const readers = new Map<RelationLink, LinkReader>()
   for (let i = 0; i < queue.length; i++) {
     const [schema, key] = queue[i]!
