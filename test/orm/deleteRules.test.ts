@@ -471,3 +471,56 @@ describe('a record a cascade reaches that refuses to be deleted', () => {
     expect(data(pinia, 'keptBadges')).toEqual({ 1: { id: 1, playerId: 1 }, 2: { id: 2, playerId: null } })
   })
 })
+
+// pinia-orm runs a cascaded record's hooks on its own class (`model.$self()`): under single-table
+// inheritance, a subclass's hooks run for its records a cascade reaches through the base.
+describe('a cascade into a model with single-table inheritance', () => {
+  const calls: string[] = []
+  class Club extends Model {
+    static override entity = 'stiClubs'
+    static override fields() {
+      return { id: this.attr(null), members: this.hasMany(() => Member, 'clubId').onDelete('cascade') }
+    }
+  }
+  class Member extends Model {
+    static override entity = 'stiMembers'
+    static override types() {
+      return { member: Member, coach: Coach }
+    }
+
+    static override fields() {
+      return { id: this.attr(null), type: this.attr('member'), clubId: this.attr(null), keep: this.boolean(false) }
+    }
+  }
+  class Coach extends Member {
+    static override entity = 'stiCoaches'
+    static override baseEntity = 'stiMembers'
+    declare id: number
+    declare keep: boolean
+
+    static override deleting(coach: Coach) {
+      calls.push(`deleting ${coach.constructor.name} ${coach.id}`)
+      if (coach.keep)
+        return false
+    }
+
+    static override deleted(coach: Coach) {
+      calls.push(`deleted ${coach.constructor.name} ${coach.id}`)
+    }
+  }
+
+  it('runs the subclass hooks of each record it reaches, and keeps the ones they refuse', () => {
+    const pinia = createPinia()
+    useRepo(Club, pinia).save({ id: 1, members: [
+      { id: 1, type: 'member' },
+      { id: 2, type: 'coach' },
+      { id: 3, type: 'coach', keep: true },
+    ] })
+    calls.length = 0
+
+    useRepo(Club, pinia).destroy(1)
+
+    expect(calls).toEqual(['deleting Coach 2', 'deleting Coach 3', 'deleted Coach 2'])
+    expect(Object.keys(data(pinia, 'stiMembers'))).toEqual(['3'])
+  })
+})

@@ -1,4 +1,5 @@
 import { _cascadeHooks } from './cascadeHooks'
+import type { HooksByClass } from './cascadeHooks'
 import { hasDeleteRules, planDeletesOf } from './deleteRules'
 import type { StoredRecord } from './keys'
 import { recordAt } from './ownRecords'
@@ -171,11 +172,13 @@ function beforeWrites(db: Database, batches: Map<Schema, Map<string, StoredRecor
  * instances in the same order. Runs `deleting` (returning `false` keeps the record) before and
  * `deleted` after, as do the records its delete rules cascade to; a hook that throws leaves the
  * store as it was. Returns the instances of the records deleted. A model without those hooks or
- * rules writes `deletions` as they are.
+ * rules writes `deletions` as they are. `hooksByClass` is `_hooksByClass` (subclassDispatch.ts):
+ * under single-table inheritance, each instance's own class's hooks.
  *
  * @internal
  */
-export function _deleteRecords(db: Database, schema: Schema, deletions: Map<string, undefined>, models: Model[], hooksOf?: (model: Model) => ModelHooks | undefined): Model[] {
+export function _deleteRecords(db: Database, schema: Schema, deletions: Map<string, undefined>, models: Model[], hooksByClass: (schema: Schema) => ((model: Model) => ModelHooks | undefined) | undefined): Model[] {
+  const hooksOf = hooksByClass(schema)
   const hooks = schema.features?.hooks
   const rules = hasDeleteRules(schema)
   if (!hooksOf && !hooks?.deleting && !hooks?.deleted && !rules) {
@@ -186,12 +189,12 @@ export function _deleteRecords(db: Database, schema: Schema, deletions: Map<stri
   // may write too: as one transaction, all of it or nothing.
   let deleted: Model[] = []
   db._atomic(() => {
-    deleted = deleteThroughHooks(db, schema, deletions, models, hooksOf ?? (() => hooks), Boolean(hooksOf || hooks?.deleting), rules)
+    deleted = deleteThroughHooks(db, schema, deletions, models, hooksOf ?? (() => hooks), Boolean(hooksOf || hooks?.deleting), rules && hooksByClass)
   })
   return deleted
 }
 
-function deleteThroughHooks(db: Database, schema: Schema, deletions: Map<string, undefined>, models: Model[], of: (model: Model) => ModelHooks | undefined, deleting: boolean, rules: boolean): Model[] {
+function deleteThroughHooks(db: Database, schema: Schema, deletions: Map<string, undefined>, models: Model[], of: (model: Model) => ModelHooks | undefined, deleting: boolean, rules: HooksByClass | false): Model[] {
   let kept = deletions
   let deleted = models
   if (deleting) {
@@ -208,7 +211,7 @@ function deleteThroughHooks(db: Database, schema: Schema, deletions: Map<string,
     }
   }
   // The records the delete rules reach run their own hooks (cascadeHooks.ts).
-  const cascade = rules ? _cascadeHooks(db) : undefined
+  const cascade = rules ? _cascadeHooks(db, rules) : undefined
   const planned = cascade ? planDeletesOf(db, schema, kept, cascade.refuses) : new Map([[schema, kept]])
   const cascaded = cascade && cascade.after.length > 0 ? cascade.after : undefined
   const after = deleted.some(model => of(model)?.deleted)

@@ -163,7 +163,7 @@ export function destroyIds(db: Database, schema: Schema, ids: unknown, accept?: 
       found.push(schema.hydrate(record, db))
     }
   }
-  const deleted = _deleteRecords(db, schema, deletions, found, _hooksByClass(schema))
+  const deleted = _deleteRecords(db, schema, deletions, found, _hooksByClass)
   return many ? deleted : deleted[0] ?? null
 }
 
@@ -189,7 +189,7 @@ function destroyList(db: Database, schema: Schema, ids: readonly unknown[], acce
       found.push(schema.hydrate(record, db))
     }
   }
-  return _deleteRecords(db, schema, deletions, found, _hooksByClass(schema))
+  return _deleteRecords(db, schema, deletions, found, _hooksByClass)
 }
 
 /**

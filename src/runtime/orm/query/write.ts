@@ -117,5 +117,5 @@ export function deleteMatching(query: SelectSource): Model[] {
   const deletions = new Map<string, undefined>()
   for (const item of found)
     deletions.set(keyOf(item as unknown as StoredRecord, schema.primaryKey)!, undefined)
-  return _deleteRecords(query._db, schema, deletions, found, _hooksByClass(schema))
+  return _deleteRecords(query._db, schema, deletions, found, _hooksByClass)
 }
