@@ -12,6 +12,8 @@ import { recordAt, setRecord } from './ownRecords'
 import { EntityCounts } from './query/entityCounts'
 import { QueryCache } from './query/queryCache'
 import { createEntityStore, entityStoreId } from './storeOptions'
+import { _actionOf, _writeAsAction, NO_LISTENER_ERROR } from './storeActions'
+import type { OrmStoreAction } from './storeActions'
 import type { EntityData } from './storeOptions'
 import type { StoredRecord } from './keys'
 import type { RelatedRef, Relation, RelationHost, RelationLink, Schema } from './relations/Relation'
@@ -147,6 +149,16 @@ export class Database {
    * @internal
    */
   _interceptor: WriteInterceptor | undefined
+
+  /**
+   * The repository method writing now (`save`, `destroy`, ...; see {@link Database._as}): each store
+   * it writes is written as that store's action of that name, which `$onAction` hears.
+   * @internal
+   */
+  _action: OrmStoreAction | undefined = undefined
+
+  /** The first error an `$onAction` listener threw during {@link Database._as}'s call, if any. */
+  private listenerError: unknown = NO_LISTENER_ERROR
   /**
    * Fine-grained dependencies and live queries of this Pinia (see `reactivity/signals.ts`).
    * @internal
@@ -591,14 +603,55 @@ export class Database {
   }
 
   /**
+   * Runs a repository method's writes (`operation` names it) as calls of the store actions of that
+   * name, as pinia-orm's repositories make them, so that `$onAction` hears each store written. An
+   * error a listener throws is thrown once the method's writes are all made (see _writeAsAction).
+   * A method called inside another (by a hook) is heard under its own name.
+   *
+   * @internal
+   */
+  _as<T>(operation: OrmStoreAction, fn: () => T): T {
+    const outer = this._action
+    const outerError = this.listenerError
+    this._action = operation
+    this.listenerError = NO_LISTENER_ERROR
+    try {
+      const result = fn()
+      if (this.listenerError !== NO_LISTENER_ERROR)
+        throw this.listenerError
+      return result
+    }
+    finally {
+      this._action = outer
+      this.listenerError = outerError
+    }
+  }
+
+  /**
    * Writes records of one entity in one store mutation: a record for each key to set, `undefined`
    * for each key to delete. The ORM's own readers hear of it through the store subscription. In an
-   * open transaction the records are written at once and the store is patched when it ends.
+   * open transaction the records are written at once and the store is patched when it ends. Made
+   * by a repository method ({@link Database._as}), it is the body of the store's action.
    */
   write(entity: string, changes: ReadonlyMap<string, StoredRecord | undefined>): void {
     if (changes.size === 0)
       return
     const store = this.storeToWrite(entity)
+    if (this._action !== undefined) {
+      const [name, payload] = _actionOf(this._action, changes)
+      this.heard(_writeAsAction(store, name, payload, () => this.writeStore(store, entity, changes)))
+      return
+    }
+    this.writeStore(store, entity, changes)
+  }
+
+  /** Keeps the first error a listener threw, for {@link Database._as} to throw. */
+  private heard(error: unknown): void {
+    if (error !== NO_LISTENER_ERROR && this.listenerError === NO_LISTENER_ERROR)
+      this.listenerError = error
+  }
+
+  private writeStore(store: EntityStore, entity: string, changes: ReadonlyMap<string, StoredRecord | undefined>): void {
     const data = toRaw(store.$state.data)
     this.counts.write(entity, data, changes)
     const indexes = this.liveIndexes(entity, data)
@@ -664,8 +717,18 @@ export class Database {
     })
   }
 
-  /** Replaces all records of an entity. */
+  /** Replaces all records of an entity (heard as `flush` when emptied by one, else as `fresh`). */
   replace(entity: string, data: EntityData): void {
+    if (this._action !== undefined && !this._interceptor) {
+      const name = this._action === 'flush' ? 'flush' : 'fresh'
+      const store = this.storeToWrite(entity)
+      this.heard(_writeAsAction(store, name, name === 'flush' ? undefined : data, () => this.replaceRecords(entity, data)))
+      return
+    }
+    this.replaceRecords(entity, data)
+  }
+
+  private replaceRecords(entity: string, data: EntityData): void {
     if (this._interceptor) {
       // Record by record, so that a transaction can undo it and an optimistic rollback replay it.
       this.write(entity, _replacementOf(toRaw(this.storeToWrite(entity).$state.data), data))

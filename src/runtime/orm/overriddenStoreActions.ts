@@ -1,12 +1,10 @@
 import type { Pinia } from 'pinia'
 import { _warnOnce } from './inputWarnings'
+import { ORM_STORE_ACTIONS } from './storeActions'
 
-/**
- * The actions of a pinia-orm entity store (what its `useStoreActions()` gives) through which
- * pinia-orm's repositories write. pinia-orm documents overriding them in `static piniaOptions`;
- * here the ORM writes through the Pinia's database and calls none of them.
- */
-const ORM_STORE_ACTIONS = ['save', 'insert', 'update', 'fresh', 'destroy', 'delete', 'flush'] as const
+// pinia-orm documents overriding its store actions (what its `useStoreActions()` gives) in
+// `static piniaOptions`; here each entity store keeps its own (storeActions.ts), whose only body is
+// the write the database makes: an override is never called.
 
 /**
  * The ORM store actions that the resolved `static piniaOptions` of a model define: the keys of
@@ -38,7 +36,7 @@ export function _warnOverriddenStoreActions(pinia: Pinia, model: string, members
   _warnOnce(
     pinia,
     `overridden store actions ${model}`,
-    `${model}.${list}: nuxt-pinia-orm writes records through its database, never through the entity store's actions, so ${names.length === 1 ? 'this override is' : 'these overrides are'} never called by useRepo(${model}).${names[0]}() or any other write. `
+    `${model}.${list}: nuxt-pinia-orm keeps the entity store's ${ORM_STORE_ACTIONS.join(', ')} actions as its own (their body is the write its database makes, so that $onAction hears each write), so ${names.length === 1 ? 'this override is' : 'these overrides are'} never called by useRepo(${model}).${names[0]}() or any other write. `
     + `To run code on writes, use a lifecycle hook (static saving(), saved(), creating(), deleting(), ...), a plugin (createORM({ plugins: [definePiniaOrmPlugin(...)] })), or a method of a custom repository (class ${model}Repository extends Repository). `
     + `Other actions in piniaOptions work as in pinia-orm. (Warned once per model and Pinia, in dev only.)`,
   )

@@ -4,6 +4,7 @@ import { ref } from 'vue'
 import { createOrmError } from './errors'
 import type { StoredRecord } from './keys'
 import { _warnOverriddenStoreActions } from './overriddenStoreActions'
+import { _ormStoreActions } from './storeActions'
 
 /** The records of one entity store, by primary key. */
 export type EntityData = Record<string, StoredRecord>
@@ -41,27 +42,28 @@ interface OptionStoreOptions {
 
 /**
  * Creates the entity store of a model in a Pinia: `{ data }` plus what `static piniaOptions`
- * adds, as an option store or a setup store.
+ * adds, as an option store or a setup store, with pinia-orm's store actions (storeActions.ts),
+ * through which the database writes it.
  *
  * @internal
  */
 export function createEntityStore(id: string, model: StoreStatics | undefined, storeType: 'optionStore' | 'setupStore', pinia: Pinia) {
   const extra = model?.piniaOptions
   if (extra === undefined)
-    return defineStore(id, { state: () => ({ data: {} as EntityData }) })(pinia)
+    return defineStore(id, { state: () => ({ data: {} as EntityData }), actions: { ..._ormStoreActions } })(pinia)
   if (extra === null || (typeof extra !== 'object' && typeof extra !== 'function'))
     throw createOrmError(`${model!.name}.piniaOptions must be an object (state, getters, actions), not ${extra === null ? 'null' : typeof extra}.`)
   if (storeType === 'setupStore') {
     return defineStore(id, () => {
       const members = typeof extra === 'function' ? (extra as () => Record<string, unknown>)() : extra as Record<string, unknown>
       _warnOverriddenStoreActions(pinia, model!.name, members, storeType)
-      return { ...members, data: ref({} as EntityData) }
+      return { ...members, data: ref({} as EntityData), ..._ormStoreActions }
     })(pinia) as unknown as OptionEntityStore
   }
   const options = (typeof extra === 'function' ? (extra as () => OptionStoreOptions)() : extra) as OptionStoreOptions
   _warnOverriddenStoreActions(pinia, model!.name, options, storeType)
-  const storeOptions = { ...options, state: () => ({ ...options.state?.(), data: {} as EntityData }) }
-  return defineStore(id, storeOptions as unknown as { state: () => { data: EntityData } })(pinia)
+  const storeOptions = { ...options, state: () => ({ ...options.state?.(), data: {} as EntityData }), actions: { ...options.actions, ..._ormStoreActions } }
+  return defineStore(id, storeOptions as unknown as { state: () => { data: EntityData }, actions: typeof _ormStoreActions })(pinia)
 }
 
 type OptionEntityStore = ReturnType<ReturnType<typeof defineStore<string, { data: EntityData }>>>

@@ -6,6 +6,7 @@ import type { RecordChanges } from './effects'
 import type { OptimisticLog, LogOwner } from './optimisticLog'
 import { _asyncError, _isThenable } from './syncOnly'
 import { _restoreKeyOrder, UndoJournal } from './undoJournal'
+import type { OrmStoreAction } from '../storeActions'
 
 /**
  * What an open transaction, or a pending optimistic write, does with the ORM's writes
@@ -32,6 +33,8 @@ export interface WriteInterceptor {
  */
 export interface TransactionHost {
   _interceptor: WriteInterceptor | undefined
+  /** The repository method writing, heard by `$onAction`: none while a transaction is undone. */
+  _action: OrmStoreAction | undefined
   data: (entity: string) => EntityData
   write: (entity: string, changes: ReadonlyMap<string, StoredRecord | undefined>) => void
   _dropIndexes: (entity: string) => void
@@ -148,6 +151,8 @@ export class TransactionState implements WriteInterceptor {
   replay(changes: ReadonlyMap<string, RecordChanges>): void {
     this.depth++
     this.replaying = true
+    const action = this.db._action
+    this.db._action = undefined
     try {
       for (const [entity, records] of changes) {
         const data = this.db.data(entity)
@@ -159,6 +164,7 @@ export class TransactionState implements WriteInterceptor {
       }
     }
     finally {
+      this.db._action = action
       this.replaying = false
       this.depth--
     }
@@ -181,11 +187,15 @@ export class TransactionState implements WriteInterceptor {
     const { changes, orders } = this.journal.undo(savepoint.journal)
     this.log?.truncate(savepoint.log)
     this.replaying = true
+    // Putting records back is no repository method: no store action is heard.
+    const action = this.db._action
+    this.db._action = undefined
     try {
       for (const [entity, records] of changes)
         this.db.write(entity, records)
     }
     finally {
+      this.db._action = action
       this.replaying = false
     }
     for (const [entity, keys] of orders) {
