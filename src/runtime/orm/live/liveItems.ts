@@ -116,8 +116,11 @@ export class LiveItems<Q> {
       entry.item = item
     }
     // Even when nothing shown changed, what the readers link now is what later writes compare to.
+    // Only for the loads made again: the others show what they loaded before, and must be marked
+    // so. A transaction's writes are heard entity by entity, so the store may already hold a write
+    // to them that is yet to be heard; marked from the store, that write would then find nothing.
     if (loads.length > 0)
-      this.mark(entry, entry.item!)
+      this.mark(entry, entry.item!, loads)
     return !same
   }
 
@@ -146,14 +149,32 @@ export class LiveItems<Q> {
       clearBranch(node)
   }
 
-  private mark(entry: Entry, item: ModelInstance): void {
-    if (entry.marks)
-      forgetBranch(entry, entry.marks)
-    const marks: BranchMark<Entry>[] = []
-    for (const { node } of this.branches)
+  /** Marks what `entry` holds through the loads `only` (every load when not given), anew. */
+  private mark(entry: Entry, item: ModelInstance, only: readonly LiveBranch<Q>[] = this.branches): void {
+    let marks: BranchMark<Entry>[] = []
+    if (entry.marks) {
+      if (only === this.branches) {
+        forgetBranch(entry, entry.marks)
+      }
+      else {
+        const redone = new Set<BranchNode<Entry>>()
+        for (const { node } of only)
+          addNodes(node, redone)
+        forgetBranch(entry, entry.marks.filter(mark => redone.has(mark.node)))
+        marks = entry.marks.filter(mark => !redone.has(mark.node))
+      }
+    }
+    for (const { node } of only)
       markBranch(node, entry, [item], marks)
     entry.marks = marks
   }
+}
+
+/** Adds `node` and every node nested below it to `nodes`. */
+function addNodes<E>(node: BranchNode<E>, nodes: Set<BranchNode<E>>): void {
+  nodes.add(node)
+  for (const nested of node.nested)
+    addNodes(nested, nodes)
 }
 
 /** Whether `value` is the instance `previous` is, or a list of the same instances. */
