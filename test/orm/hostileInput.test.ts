@@ -376,6 +376,27 @@ describe('9. typed fields', () => {
     vi.mocked(console.warn).mockClear()
   })
 
+  it('warns about a typed foreign key a nested save fills from the parent\'s key of another type, as pinia-orm does', () => {
+    class Comment extends Model {
+      static override entity = 'typedComments'
+      static override fields() {
+        return { id: this.number(0), authorId: this.number(0) }
+      }
+    }
+    class Author extends Model {
+      static override entity = 'typedAuthors'
+      static override fields() {
+        return { id: this.string(''), comments: this.hasMany(Comment, 'authorId') }
+      }
+    }
+    useRepo(Author, pinia).save({ id: 'a1', comments: [{ id: 1 }, { id: 2 }] })
+    expect(pinia.state.value.typedComments!.data['1']).toEqual({ id: 1, authorId: 'a1' })
+    expect(vi.mocked(console.warn).mock.calls.map(args => String(args[0]))).toEqual([
+      expect.stringMatching(/^\[nuxt-pinia-orm\] Comment\.authorId was given "a1" \(a string\), but it is a number field/),
+    ])
+    vi.mocked(console.warn).mockClear()
+  })
+
   it('says nothing in production', () => {
     vi.stubEnv('NODE_ENV', 'production')
     try {

@@ -102,8 +102,18 @@ export function warnAboutInput(schema: Schema, input: StoredRecord, warn: DevWar
  */
 export function warnAboutUpdate(pinia: Pinia, schema: Schema, values: StoredRecord): void {
   const warn = devWarner(pinia)
-  if (!warn)
-    return
+  if (warn)
+    warnAboutTypes(schema, values, warn)
+}
+
+/**
+ * Warns about values of the wrong type among attribute values: those given to `update()`, and the
+ * keys a nested save sets on a record (a `number()` foreign key given a parent's string id), as
+ * pinia-orm warns about both.
+ *
+ * @internal
+ */
+export function warnAboutTypes(schema: Schema, values: StoredRecord, warn: DevWarn): void {
   for (const field of Object.keys(values)) {
     const attribute = schema.attributes.get(field)
     if (attribute)

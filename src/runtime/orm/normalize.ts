@@ -1,6 +1,6 @@
 import { createOrmError } from './errors'
 import { _filledEmpty, _stillEmpty, _unmarkFilledEmpty } from './filledRelations'
-import { warnAboutInput, warnAboutUnknownType } from './inputWarnings'
+import { warnAboutInput, warnAboutTypes, warnAboutUnknownType } from './inputWarnings'
 import type { DevWarn } from './inputWarnings'
 import { keyOf } from './keys'
 import { primaryKeyProblem } from './keyValues'
@@ -234,8 +234,11 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     let input = schema.features?.write ? schema.features.write(record as StoredRecord, context.warn) : record as StoredRecord
     if (storedType !== undefined && input[schema.features!.inheritance!.typeKey] !== storedType)
       input = { ...input, [schema.features!.inheritance!.typeKey]: storedType }
-    if (context.warn)
+    if (context.warn) {
       warnAboutInput(schema, input, context.warn, extraKey)
+      if (keys !== undefined)
+        warnAboutTypes(schema, keys, context.warn)
+    }
 
     let key = keyOf(input, schema.primaryKey, keys)
     const keyProblem = key === undefined ? undefined : primaryKeyProblem(schema, input, keys)
