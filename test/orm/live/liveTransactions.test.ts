@@ -84,7 +84,7 @@ describe('live queries and one transaction writing the entities of two loads', (
     const scope = effectScope()
     const query = () => useRepo(LiveUser, pinia).with('roles').with('image').orderBy('id')
     const live = scope.run(() => query().live())!
-    const shown = (users: LiveUser[]) => users.map(user => [user.id, user.roles.map(role => role.id), user.image?.url ?? null])
+    const shown = (users: readonly LiveUser[]) => users.map(user => [user.id, user.roles.map(role => role.id), user.image?.url ?? null])
     return { pinia, shown: () => shown(live.value), fresh: () => shown(query().get()), stop: () => scope.stop() }
   }
 
