@@ -372,3 +372,41 @@ describe('a record\'s type under single-table inheritance', () => {
     expect(useRepo(Paid, pinia).all().map(account => account.id)).toEqual([1])
   })
 })
+
+// pinia-orm's guide: the repository of a subclass fetches only its own type. No condition widens
+// that: pinia-orm 1.10.2 keeps other types out of orHas() and the other relation conditions, but its
+// orWhere() is ORed with the type filter (useRepo(Adult).orWhere('id', 1) gives the person 1 and
+// every adult); here every condition is kept inside it.
+describe('a subclass query with or-conditions', () => {
+  function people() {
+    const pinia = createPinia()
+    useRepo(Company, pinia).save({ id: 1 })
+    useRepo(Person, pinia).save([
+      { id: 1, name: 'Pat', type: 'PERSON', companyId: 1 },
+      { id: 2, name: 'Jane', type: 'ADULT' },
+      { id: 3, name: 'John', type: 'ADULT', companyId: 1 },
+    ])
+    return pinia
+  }
+  const ids = (items: readonly Person[]) => items.map(item => item.id)
+
+  it('keeps only its own type through orHas(), orDoesntHave(), orWhereHas() and orWhereDoesntHave()', () => {
+    const pinia = people()
+    expect(ids(useRepo(Adult, pinia).orHas('company').get())).toEqual([3])
+    expect(ids(useRepo(Adult, pinia).orDoesntHave('company').get())).toEqual([2])
+    expect(ids(useRepo(Adult, pinia).orWhereHas('company', query => query.where('id', 1)).get())).toEqual([3])
+    expect(ids(useRepo(Adult, pinia).orWhereDoesntHave('company').get())).toEqual([2])
+    expect(ids(useRepo(Adult, pinia).where('name', 'Jane').orHas('company').get())).toEqual([2, 3])
+  })
+
+  it('keeps only its own type through orWhere(), in get(), find(), update() and delete()', () => {
+    const pinia = people()
+    expect(ids(useRepo(Adult, pinia).orWhere('name', 'Pat').get())).toEqual([])
+    expect(ids(useRepo(Adult, pinia).where('name', 'Jane').orWhere('id', 1).get())).toEqual([2])
+    expect(useRepo(Adult, pinia).orWhere('name', 'Pat').find(1)).toBeNull()
+    expect(useRepo(Adult, pinia).orWhere('id', 1).update({ name: 'changed' })).toEqual([])
+    expect(useRepo(Adult, pinia).orWhere('id', 1).delete()).toEqual([])
+    expect(pinia.state.value.person!.data['1']).toMatchObject({ name: 'Pat', type: 'PERSON' })
+    expect(ids(useRepo(Person, pinia).orWhere('name', 'Pat').get())).toEqual([1])
+  })
+})

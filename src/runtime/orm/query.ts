@@ -74,10 +74,11 @@ export class Query<T extends ModelClass | ModelInstance = ModelClass, M extends 
   /** @internal */
   constructor(db: Database, schema: Schema) {
     super(db, schema)
-    // A subclass under single-table inheritance reads only the records of its types.
+    // A subclass under single-table inheritance reads only the records of its types, whatever
+    // `orWhere()` or `orHas()` adds (pinia-orm 1.10.2's `orWhere` lets other types through).
     const inheritance = schema.features?.inheritance
     if (inheritance?.ownTypes)
-      this.where(inheritance.typeKey, inheritance.ownTypes)
+      this._wheres = addWhere(schema, this._wheres, inheritance.typeKey, inheritance.ownTypes, false).map(where => ({ ...where, always: true }))
   }
 
   /**

@@ -30,6 +30,11 @@ export interface Where {
    * store's keys are (`'1'` names the record with id `1`), as pinia-orm looks such a `where` up by key.
    */
   keys?: ReadonlySet<string>
+  /**
+   * A condition every record kept passes, whatever the others say: the type filter of a subclass's
+   * query (single-table inheritance), which no `orWhere()` or `orHas()` may widen.
+   */
+  always?: boolean
 }
 
 /**
@@ -90,8 +95,14 @@ export function matchesWheres(wheres: readonly Where[], item: StoredRecord, inId
   let and = inIds ?? true
   let hasAnd = inIds !== undefined
   let or = false
+  let conditions = wheres.length
   for (const where of wheres) {
-    if (where.or) {
+    if (where.always) {
+      if (!test(where, item))
+        return false
+      conditions--
+    }
+    else if (where.or) {
       or ||= test(where, item)
     }
     else {
@@ -99,7 +110,7 @@ export function matchesWheres(wheres: readonly Where[], item: StoredRecord, inId
       and &&= test(where, item)
     }
   }
-  return (hasAnd && and) || or || (!hasAnd && wheres.length === 0)
+  return (hasAnd && and) || or || (!hasAnd && conditions === 0)
 }
 
 function test(where: Where, item: StoredRecord): boolean {
