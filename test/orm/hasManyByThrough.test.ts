@@ -54,6 +54,15 @@ describe('hasManyBy', () => {
     expect(useRepo(Cluster, pinia).with('nodes').find(1)!.nodes!.map(node => node.name)).toEqual(['c', 'a'])
   })
 
+  it('orders the records by a with() constraint\'s orderBy(), over the key array\'s order', () => {
+    const pinia = createPinia()
+    useRepo(Node, pinia).save([{ id: 1, name: 'a' }, { id: 2, name: 'b' }, { id: 3, name: 'c' }])
+    useRepo(Cluster, pinia).save({ id: 1, nodeIds: [3, 1, 2] })
+
+    const cluster = useRepo(Cluster, pinia).with('nodes', query => query.orderBy('name')).find(1)!
+    expect(cluster.nodes!.map(node => node.name)).toEqual(['a', 'b', 'c'])
+  })
+
   it('keeps the keys a record read back gives, pushed onto in place, with those of its loaded records', () => {
     const pinia = createPinia()
     useRepo(Node, pinia).save([{ id: 1, name: 'a' }, { id: 2, name: 'b' }, { id: 3, name: 'c' }])

@@ -388,7 +388,7 @@ describe('a subclass query with or-conditions', () => {
     ])
     return pinia
   }
-  const ids = (items: readonly Person[]) => items.map(item => item.id)
+  const ids = (items: readonly Person[]) => items.map(item => item.$getKey())
 
   it('keeps only its own type through orHas(), orDoesntHave(), orWhereHas() and orWhereDoesntHave()', () => {
     const pinia = people()

@@ -64,6 +64,12 @@ describe('orderBy() through a loaded relation', () => {
     expect(ids(useRepo(User, pinia).with('role').orderBy('role.name', 'desc').get())).toEqual([4, 1, 3, 2])
   })
 
+  it('sorts a user whose role field holds null before one with no role, as null comes before a missing value', () => {
+    useRepo(User, pinia).save({ id: 5, name: 'Eve', role: { id: 9, name: null } })
+    expect(ids(useRepo(User, pinia).with('role').orderBy('role.name').get())).toEqual([2, 3, 1, 5, 4])
+    expect(ids(useRepo(User, pinia).with('role').orderBy('role.name', 'desc').get())).toEqual([4, 5, 1, 3, 2])
+  })
+
   it('sorts every match before it pages', () => {
     expect(ids(useRepo(User, pinia).with('role').orderBy('role.name').limit(2).get())).toEqual([2, 3])
     expect(ids(useRepo(User, pinia).with('role').orderBy('role.name').offset(1).limit(2).get())).toEqual([3, 1])

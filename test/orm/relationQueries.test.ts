@@ -101,6 +101,13 @@ describe('relation queries', () => {
     expect(ids(useRepo(Post, pinia).whereDoesntHave('comments', query => query.where('userId', 1)).get())).toEqual([2, 3])
   })
 
+  it('a constraint\'s orWhere() widens only what it keeps among each record\'s own related records', () => {
+    // Post 3 has no comments: it passes whereDoesntHave, and not whereHas, though other posts'
+    // comments pass the constraint (pinia-orm 1.10.2's orWhere escapes the relation there).
+    expect(ids(useRepo(Post, pinia).whereHas('comments', query => query.orWhere('userId', 2)).get())).toEqual([1])
+    expect(ids(useRepo(Post, pinia).whereDoesntHave('comments', query => query.orWhere('userId', 2)).get())).toEqual([2, 3, 4])
+  })
+
   it('the or- forms add an alternative', () => {
     expect(ids(useRepo(User, pinia).where('id', 3).orHas('roles').get())).toEqual([1, 2, 3])
     expect(ids(useRepo(User, pinia).has('posts', 3).orDoesntHave('posts').get())).toEqual([1, 3])
