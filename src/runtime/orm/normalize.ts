@@ -181,6 +181,14 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     return attributes
   }
 
+  /** The type the outermost open occurrence of `record`'s record gives it, if any. */
+  function typeGivenOutside(schema: Schema, record: StoredRecord, keys: StoredRecord | undefined): unknown {
+    const key = keyOf(record, schema.primaryKey, keys)
+    const attributes = key === undefined ? undefined : batchHolding(schema.entity, key)?.get(key)
+    const outer = attributes === undefined ? undefined : inputsOpen(openRecords, openInputs, attributes)
+    return outer?.find(given => given[schema.features!.inheritance!.typeKey] !== undefined)?.[schema.features!.inheritance!.typeKey]
+  }
+
   /** The batch of this save, of any class of `entity` but `except`, that holds `key`. */
   function batchHolding(entity: string, key: string, except?: Schema): Map<string, StoredRecord> | undefined {
     for (const [batched, batch] of batches) {
@@ -220,6 +228,13 @@ export function normalize(context: NormalizeContext, schema: Schema, input: unkn
     if (schema.features?.inheritance) {
       const typeKey = schema.features.inheritance.typeKey
       let type = (record as StoredRecord)[typeKey]
+      // A copy nested in an occurrence of itself being visited takes the type that occurrence gives,
+      // as it takes its other fields: the record is one, of the outer occurrence's class.
+      if (openRecords.length > 0) {
+        const outerType = typeGivenOutside(schema, record as StoredRecord, keys)
+        if (outerType !== undefined)
+          type = outerType
+      }
       // A save given no type keeps the type of the record it merges into, given earlier in this
       // save or stored: saved through another class of the hierarchy, an Adult stays an Adult, as
       // in pinia-orm.
