@@ -214,3 +214,93 @@ describe('store actions', () => {
     expect(data(pinia, 'notes')).toEqual({ 1: { id: 1 } })
   })
 })
+
+describe('store actions and the rest of a write', () => {
+  it('hear a query delete\'s and a flush\'s cascades as destroy, with the keys', () => {
+    const heard: string[] = []
+    const pinia = installed(({ store }) => {
+      store.$onAction(({ name, args }) => {
+        heard.push(`${store.$id}:${name} ${JSON.stringify(args[0]) ?? ''}`)
+      })
+    })
+    useRepo(User, pinia).save([{ id: 1, posts: [{ id: 10 }] }, { id: 2, posts: [{ id: 20 }] }])
+    heard.length = 0
+
+    useRepo(User, pinia).where('id', 1).delete()
+    useRepo(User, pinia).flush()
+
+    expect(heard).toEqual(['users:delete ["1"]', 'posts:destroy ["10"]', 'users:flush ', 'posts:destroy ["20"]'])
+  })
+
+  it('hear fresh() once, also inside a transaction', () => {
+    const pinia = installed()
+    useRepo(Post, pinia).save([{ id: 1 }, { id: 2 }])
+    const heard: string[] = []
+    useRepo(Post, pinia).piniaStore().$onAction(({ name, args }) => {
+      heard.push(`${name} ${Object.keys(args[0] as object).join(',')}`)
+    })
+
+    transaction(() => useRepo(Post, pinia).fresh([{ id: 3 }]), pinia)
+    transaction(() => useRepo(Post, pinia).fresh([]), pinia)
+
+    expect(heard).toEqual(['fresh 3', 'fresh '])
+    expect(data(pinia, 'posts')).toEqual({})
+  })
+
+  it('give the write only to the call made for it, not to one a listener makes', () => {
+    class Audit extends Model {
+      static override entity = 'audits'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    const pinia = installed()
+    const audits = useRepo(Audit, pinia).piniaStore() as unknown as { save: (records: unknown, trigger: boolean) => void }
+    const errors: unknown[] = []
+    useRepo(User, pinia).piniaStore().$onAction(() => {
+      try {
+        audits.save({ 99: { id: 99 } }, false)
+      }
+      catch (error) {
+        errors.push(error)
+      }
+    })
+
+    useRepo(User, pinia).save({ id: 1 })
+
+    expect(errors).toHaveLength(1)
+    expect(String(errors[0])).toContain('the store \'audits\' has save()')
+    expect(data(pinia, 'users')).toEqual({ 1: { id: 1, name: '' } })
+    expect(data(pinia, 'audits')).toEqual({})
+  })
+
+  it('keep what a hook wrote when a listener of that write throws: the error is thrown once, at the end', () => {
+    class Audit extends Model {
+      static override entity = 'hookAudits'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+    }
+    class Member extends Model {
+      static override entity = 'members'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+
+      static override saved(member: Member) {
+        useRepo(Audit, pinia).save({ id: (member as unknown as { id: number }).id })
+      }
+    }
+    const pinia = installed(({ store }) => {
+      store.$onAction(() => {
+        if (store.$id === 'hookAudits')
+          throw new Error('audit listener failed')
+      })
+    })
+
+    expect(() => useRepo(Member, pinia).save({ id: 1 })).toThrow('audit listener failed')
+
+    expect(data(pinia, 'members')).toEqual({ 1: { id: 1 } })
+    expect(data(pinia, 'hookAudits')).toEqual({ 1: { id: 1 } })
+  })
+})

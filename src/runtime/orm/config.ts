@@ -129,6 +129,17 @@ export function installedOrmOptions(pinia: Pinia): CreateOrmOptions[] {
   return found
 }
 
+/**
+ * Whether this Pinia has a plugin that is not a `createORM()` one: such a plugin may subscribe to
+ * every store's actions as the store is made (`store.$onAction(...)`).
+ *
+ * @internal
+ */
+export function hasOtherPlugins(pinia: Pinia): boolean {
+  const plugins = (pinia as Pinia & { _p?: unknown[] })._p
+  return !Array.isArray(plugins) || plugins.some(plugin => (plugin as { [ORM_OPTIONS]?: CreateOrmOptions } | null)?.[ORM_OPTIONS] === undefined)
+}
+
 /** The options objects already warned about `cache: { shared: false }` (they live as long as the app). */
 const warnedSharedFalse = new WeakSet<CreateOrmOptions>()
 

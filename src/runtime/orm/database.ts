@@ -1,7 +1,7 @@
 import type { Pinia } from 'pinia'
 import { effect, effectScope, isRef, shallowRef, toRaw, toRef, triggerRef } from 'vue'
 import type { EffectScope, ShallowRef } from 'vue'
-import { installedOrmOptions, resolveConfig } from './config'
+import { hasOtherPlugins, installedOrmOptions, resolveConfig } from './config'
 import type { CreateOrmOptions, OrmConfig } from './config'
 import { createOrmError } from './errors'
 import { _applyModelDefaults } from './modelDefaults'
@@ -12,7 +12,7 @@ import { recordAt, setRecord } from './ownRecords'
 import { EntityCounts } from './query/entityCounts'
 import { QueryCache } from './query/queryCache'
 import { createEntityStore, entityStoreId } from './storeOptions'
-import { _actionOf, _writeAsAction, NO_LISTENER_ERROR } from './storeActions'
+import { _actionOf, _listened, _watchActionListeners, _writeAsAction, NO_LISTENER_ERROR } from './storeActions'
 import type { OrmStoreAction } from './storeActions'
 import type { EntityData } from './storeOptions'
 import type { StoredRecord } from './keys'
@@ -156,6 +156,9 @@ export class Database {
    * @internal
    */
   _action: OrmStoreAction | undefined = undefined
+
+  /** The entity whose repository method {@link Database._action} is: the other stores it writes are reached by delete rules. */
+  private actionRoot: string | undefined
 
   /** The first error an `$onAction` listener threw during {@link Database._as}'s call, if any. */
   private listenerError: unknown = NO_LISTENER_ERROR
@@ -450,6 +453,7 @@ export class Database {
         this.storeIds.set(entity, id)
       this.storeEntities.set(id, entity)
       store = createEntityStore(id, model, this.config.pinia.storeType, this.pinia)
+      _watchActionListeners(store, hasOtherPlugins(this.pinia))
       this.stores.set(entity, store)
       // Any change through Pinia's API ($patch, $reset, $state = ...) counts as a write. Not deep:
       // a deep watch would walk every record on every change.
@@ -606,23 +610,31 @@ export class Database {
    * Runs a repository method's writes (`operation` names it) as calls of the store actions of that
    * name, as pinia-orm's repositories make them, so that `$onAction` hears each store written. An
    * error a listener throws is thrown once the method's writes are all made (see _writeAsAction).
-   * A method called inside another (by a hook) is heard under its own name.
+   * A method called inside another (by a hook) is heard under its own name, and an error of its
+   * listeners is thrown at the end of the outermost one: the hook's write is not undone by it.
    *
    * @internal
    */
-  _as<T>(operation: OrmStoreAction, fn: () => T): T {
+  _as<T>(operation: OrmStoreAction, entity: string, fn: () => T): T {
     const outer = this._action
-    const outerError = this.listenerError
+    const outerRoot = this.actionRoot
+    let outerError = this.listenerError
     this._action = operation
+    this.actionRoot = entity
     this.listenerError = NO_LISTENER_ERROR
     try {
       const result = fn()
-      if (this.listenerError !== NO_LISTENER_ERROR)
-        throw this.listenerError
+      if (this.listenerError !== NO_LISTENER_ERROR) {
+        if (outer === undefined)
+          throw this.listenerError
+        if (outerError === NO_LISTENER_ERROR)
+          outerError = this.listenerError
+      }
       return result
     }
     finally {
       this._action = outer
+      this.actionRoot = outerRoot
       this.listenerError = outerError
     }
   }
@@ -637,8 +649,8 @@ export class Database {
     if (changes.size === 0)
       return
     const store = this.storeToWrite(entity)
-    if (this._action !== undefined) {
-      const [name, payload] = _actionOf(this._action, changes)
+    if (this._action !== undefined && _listened(store)) {
+      const [name, payload] = _actionOf(this._action, entity === this.actionRoot, changes)
       this.heard(_writeAsAction(store, name, payload, () => this.writeStore(store, entity, changes)))
       return
     }
@@ -719,13 +731,23 @@ export class Database {
 
   /** Replaces all records of an entity (heard as `flush` when emptied by one, else as `fresh`). */
   replace(entity: string, data: EntityData): void {
-    if (this._action !== undefined && !this._interceptor) {
-      const name = this._action === 'flush' ? 'flush' : 'fresh'
-      const store = this.storeToWrite(entity)
-      this.heard(_writeAsAction(store, name, name === 'flush' ? undefined : data, () => this.replaceRecords(entity, data)))
+    const action = this._action
+    const store = this.storeToWrite(entity)
+    if (action === undefined || !_listened(store)) {
+      this.replaceRecords(entity, data)
       return
     }
-    this.replaceRecords(entity, data)
+    const name = action === 'flush' ? 'flush' : 'fresh'
+    this.heard(_writeAsAction(store, name, name === 'flush' ? undefined : data, () => {
+      // One action for the whole replacement, also when a transaction writes it record by record.
+      this._action = undefined
+      try {
+        this.replaceRecords(entity, data)
+      }
+      finally {
+        this._action = action
+      }
+    }))
   }
 
   private replaceRecords(entity: string, data: EntityData): void {

@@ -1,6 +1,6 @@
+import { toRaw } from 'vue'
 import { createOrmError } from './errors'
 import type { StoredRecord } from './keys'
-import { setRecord } from './ownRecords'
 
 // The actions of an entity store. pinia-orm's repositories write each store through an action
 // named after the repository's method (`save`, `destroy`, ...), so Pinia's `$onAction` hears every
@@ -15,8 +15,9 @@ export const ORM_STORE_ACTIONS = ['save', 'insert', 'update', 'fresh', 'destroy'
 /** One of {@link ORM_STORE_ACTIONS}. */
 export type OrmStoreAction = typeof ORM_STORE_ACTIONS[number]
 
-/** The write an action call is made for: run by the action's body, once. */
+/** The write an action call is made for: run by the body of that store's action, once. */
 interface PendingWrite {
+  readonly store: object
   readonly write: () => void
   /** 0: not run yet, 1: running, 2: done. */
   state: 0 | 1 | 2
@@ -29,7 +30,8 @@ let pending: PendingWrite | undefined
 function storeAction(name: OrmStoreAction) {
   return function (this: { $id: string }, _payload?: unknown, triggerQueryAction?: unknown): void {
     const call = pending
-    if (triggerQueryAction === false && call !== undefined && call.state === 0) {
+    // Only the call made for the write: not one a listener makes, to this store or another.
+    if (triggerQueryAction === false && call !== undefined && call.state === 0 && this === call.store) {
       call.state = 1
       call.write()
       call.state = 2
@@ -48,6 +50,36 @@ function storeAction(name: OrmStoreAction) {
 export const _ormStoreActions: Readonly<Record<OrmStoreAction, (payload?: unknown, triggerQueryAction?: unknown) => void>> = Object.freeze(
   Object.fromEntries(ORM_STORE_ACTIONS.map(name => [name, storeAction(name)])) as Record<OrmStoreAction, (payload?: unknown, triggerQueryAction?: unknown) => void>,
 )
+
+/** Set on a raw entity store whose actions may have listeners (see {@link _watchActionListeners}). */
+const LISTENED = Symbol('nuxt-pinia-orm:listened')
+
+/**
+ * Watches for listeners of an entity store's actions. Pinia's action wrapper costs about a
+ * microsecond per call (it copies `arguments`, makes two Sets and the listener's context), which
+ * a save of one record would pay for nothing; a store no listener can hear is written directly.
+ * A listener subscribes through `$onAction`, wrapped here, or from a plugin as the store is made:
+ * a Pinia with a plugin other than `createORM()`'s has its stores heard from the start.
+ *
+ * @internal
+ */
+export function _watchActionListeners(store: object, pluginsMayListen: boolean): void {
+  const raw = toRaw(store) as { [LISTENED]?: true, $onAction: (...args: unknown[]) => unknown }
+  if (pluginsMayListen)
+    raw[LISTENED] = true
+  const subscribe = raw.$onAction
+  if (typeof subscribe !== 'function')
+    return
+  raw.$onAction = function (this: unknown, ...args: unknown[]) {
+    raw[LISTENED] = true
+    return subscribe.apply(this, args)
+  }
+}
+
+/** Whether an entity store's actions may have listeners: else a write need not be an action call. @internal */
+export function _listened(store: object): boolean {
+  return (toRaw(store) as { [LISTENED]?: true })[LISTENED] === true
+}
 
 /** What {@link _writeAsAction} returns when no listener threw. */
 export const NO_LISTENER_ERROR: unique symbol = Symbol('no listener error')
@@ -68,9 +100,11 @@ export function _writeAsAction(store: object, name: OrmStoreAction, payload: unk
     write()
     return NO_LISTENER_ERROR
   }
-  const call: PendingWrite = { write, state: 0 }
+  const call: PendingWrite = { store, write, state: 0 }
   const outer = pending
   pending = call
+  // Pinia's action wrapper makes the store's Pinia the active one, as a write of pinia-orm's does.
+  // It cannot be put back: Pinia 4 logs an error for each read of the active Pinia on a server.
   try {
     (action as (payload: unknown, triggerQueryAction: boolean) => void).call(store, payload, false)
   }
@@ -95,22 +129,38 @@ export function _writeAsAction(store: object, name: OrmStoreAction, payload: unk
 /**
  * The action a store write of a repository call is heard as, and its argument, as pinia-orm's
  * repositories call it: the records by key for `save`, `insert`, `update` and `fresh`, the keys for
- * `destroy` and `delete`, nothing for `flush`. A delete rule's writes are heard as pinia-orm makes
- * them: a cascade as `destroy`, a `set null` as `update`.
+ * `destroy` and `delete`, nothing for `flush`. The root store of a `delete` or `flush` hears that
+ * name; the stores its delete rules reach hear what pinia-orm makes there: a cascade `destroy`, a
+ * `set null` `update`. The records are given as a read-only view of `changes`, made only when read:
+ * a write pays nothing for it when no listener looks.
  *
  * @internal
  */
-export function _actionOf(operation: OrmStoreAction, changes: ReadonlyMap<string, StoredRecord | undefined>): [OrmStoreAction, unknown] {
-  let records: Record<string, StoredRecord> | undefined
-  let ids: string[] | undefined
-  changes.forEach((record, key) => {
+export function _actionOf(operation: OrmStoreAction, root: boolean, changes: ReadonlyMap<string, StoredRecord | undefined>): [OrmStoreAction, unknown] {
+  let deletions = 0
+  changes.forEach((record) => {
     if (record === undefined)
-      (ids ??= []).push(key)
-    else
-      setRecord(records ??= {}, key, record)
+      deletions++
   })
   const deletes = operation === 'destroy' || operation === 'delete' || operation === 'flush'
-  if (records === undefined)
-    return deletes ? [operation, operation === 'flush' ? undefined : ids ?? []] : ['destroy', ids ?? []]
-  return [deletes ? 'update' : operation, records]
+  if (deletions === changes.size) {
+    const name = !deletes ? 'destroy' : root ? operation : 'destroy'
+    return [name, name === 'flush' ? undefined : [...changes.keys()]]
+  }
+  return [deletes ? 'update' : operation, recordsView(changes)]
+}
+
+/** The records of `changes` (deletions left out) as a read-only object, read through on each access. */
+function recordsView(changes: ReadonlyMap<string, StoredRecord | undefined>): Readonly<Record<string, StoredRecord>> {
+  const own = (key: string | symbol) => typeof key === 'string' && changes.get(key) !== undefined
+  // The target stays empty and extensible: a proxy may only report keys its target lacks then.
+  return new Proxy(Object.create(null) as Record<string, StoredRecord>, {
+    get: (_target, key) => own(key) ? changes.get(key as string) : undefined,
+    has: (_target, key) => own(key),
+    ownKeys: () => [...changes.keys()].filter(own),
+    getOwnPropertyDescriptor: (_target, key) => own(key) ? { value: changes.get(key as string), writable: false, enumerable: true, configurable: true } : undefined,
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  })
 }

@@ -87,7 +87,7 @@ export function _saveChecked(db: Database, batches: Map<Schema, Map<string, Stor
 export function persistRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[], options: NormalizeOptions, order?: HookOrder): Model | Model[] {
   const normalized = normalizeRecords(db, schema, records, options)
   const writes = writesOf(db, normalized)
-  db._as(options === SAVE ? 'save' : 'insert', () => _saveChecked(db, writes, normalized.inputs, order))
+  db._as(options === SAVE ? 'save' : 'insert', schema.entity, () => _saveChecked(db, writes, normalized.inputs, order))
   return resultOf(db, records, normalized.roots, writes)
 }
 
@@ -101,7 +101,7 @@ export function freshRecords(db: Database, schema: Schema, records: RecordInput 
   if ((schema.features && (schema.features.hooks || schema.features.meta || schema.features.inheritance)) || _keepsMeta(schema, db)) {
     // Through the hooks, into an emptied store, as one transaction: put back as it was, with what
     // the hooks wrote, if a hook throws.
-    db._as('fresh', () => db._atomic(() => {
+    db._as('fresh', schema.entity, () => db._atomic(() => {
       db.replace(schema.entity, {})
       _saveBatches(db, batches, inputs)
     }))
@@ -109,7 +109,7 @@ export function freshRecords(db: Database, schema: Schema, records: RecordInput 
   }
   const data: Record<string, StoredRecord> = {}
   batches.get(schema)?.forEach((record, key) => setRecord(data, key, record))
-  db._as('fresh', () => db.replace(schema.entity, data))
+  db._as('fresh', schema.entity, () => db.replace(schema.entity, data))
   return resultOf(db, records, roots)
 }
 
@@ -163,7 +163,7 @@ export function destroyIds(db: Database, schema: Schema, ids: unknown, accept?: 
       found.push(schema.hydrate(record, db))
     }
   }
-  const deleted = db._as('destroy', () => _deleteRecords(db, schema, deletions, found, _hooksByClass))
+  const deleted = db._as('destroy', schema.entity, () => _deleteRecords(db, schema, deletions, found, _hooksByClass))
   return many ? deleted : deleted[0] ?? null
 }
 
@@ -189,7 +189,7 @@ function destroyList(db: Database, schema: Schema, ids: readonly unknown[], acce
       found.push(schema.hydrate(record, db))
     }
   }
-  return db._as('destroy', () => _deleteRecords(db, schema, deletions, found, _hooksByClass))
+  return db._as('destroy', schema.entity, () => _deleteRecords(db, schema, deletions, found, _hooksByClass))
 }
 
 /**
@@ -198,7 +198,7 @@ function destroyList(db: Database, schema: Schema, ids: readonly unknown[], acce
  * @internal
  */
 export function removeAll(db: Database, schema: Schema): void {
-  db._as('flush', () => {
+  db._as('flush', schema.entity, () => {
     const keys = hasDeleteRules(schema) ? Object.keys(db.data(schema.entity)) : []
     // An empty store is written too, so that `$onAction` hears every flush, as in pinia-orm.
     if (keys.length > 0)

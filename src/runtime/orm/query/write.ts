@@ -52,7 +52,7 @@ export function updateMatching(query: SelectSource, values: Record<string, unkno
     inputs?.set(next, { ...values })
   }
   const matched = [...changes]
-  query._db._as('update', () => _saveChecked(query._db, new Map([[schema, changes]]), inputs, 'specific first'))
+  query._db._as('update', schema.entity, () => _saveChecked(query._db, new Map([[schema, changes]]), inputs, 'specific first'))
   return matched.map(([key, record]) => schema.hydrate(changes.has(key) ? record : recordAt(data, key)!, query._db))
 }
 
@@ -101,7 +101,7 @@ function updateByType(query: SelectSource, schema: Schema, kept: StoredRecord, v
     inputs.set(record, { ...values })
     matched.push({ batch, key, record, stored })
   }
-  query._db._as('update', () => _saveChecked(query._db, batches, inputs, 'specific first'))
+  query._db._as('update', schema.entity, () => _saveChecked(query._db, batches, inputs, 'specific first'))
   return matched.map(({ batch, key, record, stored }) => schema.hydrate(batch.has(key) ? record : stored, query._db))
 }
 
@@ -117,5 +117,5 @@ export function deleteMatching(query: SelectSource): Model[] {
   const deletions = new Map<string, undefined>()
   for (const item of found)
     deletions.set(keyOf(item as unknown as StoredRecord, schema.primaryKey)!, undefined)
-  return query._db._as('delete', () => _deleteRecords(query._db, schema, deletions, found, _hooksByClass))
+  return query._db._as('delete', schema.entity, () => _deleteRecords(query._db, schema, deletions, found, _hooksByClass))
 }
