@@ -433,3 +433,20 @@ describe('a record given again inside itself with another type', () => {
     expect(useRepo(Person, pinia).find(1)).not.toBeInstanceOf(Adult)
   })
 })
+
+describe('saves of several types at once', () => {
+  it('return every record saved through the base, in the order given, each as its class', () => {
+    const pinia = createPinia()
+    const saved = useRepo(Person, pinia).save([{ id: 2, type: 'ADULT', job: 'Pilot' }, { id: 1, name: 'Pat' }])
+
+    expect(saved.map(person => [person.$getKey(), person.constructor.name])).toEqual([[2, 'Adult'], [1, 'Person']])
+  })
+
+  it('keep the fields a record given a subclass type brings, through the subclass\'s repository too', () => {
+    const pinia = createPinia()
+    useRepo(Person, pinia).save({ id: 1, name: 'Pat' })
+    useRepo(Adult, pinia).save({ id: 1, type: 'ADULT', job: 'Pilot' })
+
+    expect(pinia.state.value.person!.data['1']).toEqual({ id: 1, name: 'Pat', type: 'ADULT', companyId: null, job: 'Pilot' })
+  })
+})

@@ -62,6 +62,14 @@ describe('belongsToMany', () => {
     expect(user.roles![1]!.pivot.level).toBe('member')
   })
 
+  it('gives the records it loads below the first level their pivot too', () => {
+    useRepo(User, pinia).save({ id: 1, name: 'Ann', roles: [{ id: 1, name: 'admin', pivot: { level: 'owner' } }] })
+
+    const user = useRepo(User, pinia).with('roles', query => query.with('users')).find(1)!
+
+    expect(user.roles![0]!.users!.map(other => [other.name, other.pivot.level])).toEqual([['Ann', 'owner']])
+  })
+
   it('serializes the loaded roles by their fields, without the pivot, as pinia-orm\'s $toJson() does', () => {
     // pinia-orm's $toJson() walks the model's fields(); the pivot is loaded beside them, not one of them.
     useRepo(User, pinia).save({ id: 1, name: 'Ann', roles: [{ id: 1, name: 'admin', pivot: { level: 'owner' } }] })
