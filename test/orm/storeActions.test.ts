@@ -247,6 +247,21 @@ describe('store actions and the rest of a write', () => {
     expect(data(pinia, 'posts')).toEqual({})
   })
 
+  it('write when a plugin calls them on a proxy of the store, as Pinia\'s devtools do in dev', () => {
+    const pinia = installed(({ store }) => {
+      const save = store.save as ((...args: unknown[]) => unknown) | undefined
+      if (typeof save === 'function') {
+        const tracked = new Proxy(store, {})
+        store.save = (...args: unknown[]) => save.apply(tracked, args)
+      }
+    })
+
+    useRepo(User, pinia).save({ id: 1, name: 'John', posts: [{ id: 10 }] })
+
+    expect(data(pinia, 'users')).toEqual({ 1: { id: 1, name: 'John' } })
+    expect(data(pinia, 'posts')).toEqual({ 10: { id: 10, userId: 1, title: '' } })
+  })
+
   it('give the write only to the call made for it, not to one a listener makes', () => {
     class Audit extends Model {
       static override entity = 'audits'

@@ -17,7 +17,9 @@ export type OrmStoreAction = typeof ORM_STORE_ACTIONS[number]
 
 /** The write an action call is made for: run by the body of that store's action, once. */
 interface PendingWrite {
-  readonly store: object
+  /** The store it writes, by id and Pinia: Pinia's devtools call an action on a proxy of the store. */
+  readonly id: unknown
+  readonly pinia: unknown
   readonly write: () => void
   /** 0: not run yet, 1: running, 2: done. */
   state: 0 | 1 | 2
@@ -28,10 +30,10 @@ let pending: PendingWrite | undefined
 
 /** The body of each action: the write the database is making, or an error for a call by the app. */
 function storeAction(name: OrmStoreAction) {
-  return function (this: { $id: string }, _payload?: unknown, triggerQueryAction?: unknown): void {
+  return function (this: { $id: string, _p?: unknown }, _payload?: unknown, triggerQueryAction?: unknown): void {
     const call = pending
     // Only the call made for the write: not one a listener makes, to this store or another.
-    if (triggerQueryAction === false && call !== undefined && call.state === 0 && this === call.store) {
+    if (triggerQueryAction === false && call !== undefined && call.state === 0 && this.$id === call.id && this._p === call.pinia) {
       call.state = 1
       call.write()
       call.state = 2
@@ -100,7 +102,7 @@ export function _writeAsAction(store: object, name: OrmStoreAction, payload: unk
     write()
     return NO_LISTENER_ERROR
   }
-  const call: PendingWrite = { store, write, state: 0 }
+  const call: PendingWrite = { id: (store as { $id?: unknown }).$id, pinia: (store as { _p?: unknown })._p, write, state: 0 }
   const outer = pending
   pending = call
   // Pinia's action wrapper makes the store's Pinia the active one, as a write of pinia-orm's does.
