@@ -262,6 +262,30 @@ describe('store actions and the rest of a write', () => {
     expect(data(pinia, 'posts')).toEqual({ 10: { id: 10, userId: 1, title: '' } })
   })
 
+  it('hear fresh() once for a model with hooks, which runs them record by record', () => {
+    class Tag extends Model {
+      static override entity = 'hookedTags'
+      static override fields() {
+        return { id: this.attr(null) }
+      }
+
+      static override saving() {}
+    }
+    const pinia = installed()
+    useRepo(Tag, pinia).save([{ id: 1 }, { id: 2 }])
+    const heard: string[] = []
+    useRepo(Tag, pinia).piniaStore().$onAction(({ name, args }) => {
+      heard.push(`${name} ${Object.keys(args[0] as object).join(',')}`)
+    })
+
+    useRepo(Tag, pinia).fresh([{ id: 3 }])
+    transaction(() => useRepo(Tag, pinia).fresh([{ id: 4 }]), pinia)
+    useRepo(Tag, pinia).fresh([])
+
+    expect(heard).toEqual(['fresh 3', 'fresh 4', 'fresh '])
+    expect(data(pinia, 'hookedTags')).toEqual({})
+  })
+
   it('give the write only to the call made for it, not to one a listener makes', () => {
     class Audit extends Model {
       static override entity = 'audits'

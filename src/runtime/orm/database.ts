@@ -657,6 +657,18 @@ export class Database {
     this.writeStore(store, entity, changes)
   }
 
+  /** Runs `fn` with writes no `$onAction` listener hears: part of a write heard as one action. @internal */
+  _unheard(fn: () => void): void {
+    const action = this._action
+    this._action = undefined
+    try {
+      fn()
+    }
+    finally {
+      this._action = action
+    }
+  }
+
   /** Keeps the first error a listener threw, for {@link Database._as} to throw. */
   private heard(error: unknown): void {
     if (error !== NO_LISTENER_ERROR && this.listenerError === NO_LISTENER_ERROR)
@@ -738,16 +750,8 @@ export class Database {
       return
     }
     const name = action === 'flush' ? 'flush' : 'fresh'
-    this.heard(_writeAsAction(store, name, name === 'flush' ? undefined : data, () => {
-      // One action for the whole replacement, also when a transaction writes it record by record.
-      this._action = undefined
-      try {
-        this.replaceRecords(entity, data)
-      }
-      finally {
-        this._action = action
-      }
-    }))
+    // One action for the whole replacement, also when a transaction writes it record by record.
+    this.heard(_writeAsAction(store, name, name === 'flush' ? undefined : data, () => this._unheard(() => this.replaceRecords(entity, data))))
   }
 
   private replaceRecords(entity: string, data: EntityData): void {

@@ -102,7 +102,11 @@ export function freshRecords(db: Database, schema: Schema, records: RecordInput 
     // Through the hooks, into an emptied store, as one transaction: put back as it was, with what
     // the hooks wrote, if a hook throws.
     db._as('fresh', schema.entity, () => db._atomic(() => {
-      db.replace(schema.entity, {})
+      // Heard as one `fresh`, with the new records: emptying the store first is part of it.
+      if ((batches.get(schema)?.size ?? 0) > 0)
+        db._unheard(() => db.replace(schema.entity, {}))
+      else
+        db.replace(schema.entity, {})
       _saveBatches(db, batches, inputs)
     }))
     return resultOf(db, records, roots, batches)
