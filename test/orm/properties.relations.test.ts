@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { createPinia } from 'pinia'
 import type { Pinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
-import { toRaw } from 'vue'
+import { createApp, toRaw } from 'vue'
 import { Model, useRepo } from '../../src/runtime/orm'
 
 class User extends Model {
@@ -264,5 +264,37 @@ describe('pivot and polymorphic relations under random writes', () => {
       }
     }), { numRuns: 150 })
     // About 3 s on a quiet machine; room for a loaded one.
+  }, 60_000)
+
+  // With a listener, each store write of a repository method is the body of a store action
+  // (storeActions.ts); without one, it is written directly. Both must write the same.
+  it('write the same with an $onAction listener on every store, which hears each store a step changes', () => {
+    fc.assert(fc.property(fc.array(op, { maxLength: 15 }), (steps) => {
+      const plain = createPinia()
+      const listened = createPinia()
+      const heard = new Set<string>()
+      listened.use(({ store }) => {
+        store.$onAction(({ after }) => {
+          after(() => heard.add(store.$id))
+        })
+      })
+      createApp({}).use(listened)
+      useRepo(RoleUser, plain)
+      useRepo(RoleUser, listened)
+      for (const step of steps) {
+        const before = JSON.stringify(toRaw(listened.state.value))
+        heard.clear()
+        apply(plain, step)
+        apply(listened, step)
+        expect(toRaw(listened.state.value)).toEqual(toRaw(plain.state.value))
+        if (step.kind === 'hydrate' || step.kind.startsWith('patch'))
+          continue
+        const was = JSON.parse(before) as Record<string, { data: unknown }>
+        for (const [id, state] of Object.entries(toRaw(listened.state.value) as Record<string, { data: unknown }>)) {
+          if (JSON.stringify(state.data) !== JSON.stringify(was[id]?.data ?? {}))
+            expect(heard.has(id), `${step.kind} changed ${id} unheard`).toBe(true)
+        }
+      }
+    }), { numRuns: 100 })
   }, 60_000)
 })
