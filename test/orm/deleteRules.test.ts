@@ -524,3 +524,70 @@ describe('a cascade into a model with single-table inheritance', () => {
     expect(Object.keys(data(pinia, 'stiMembers'))).toEqual(['3'])
   })
 })
+
+// Unlinking by saving (docs/relations.md) deletes the records a relation with onDelete('cascade')
+// held: they run their delete hooks, as a destroy() of them does.
+describe('records an unlink deletes', () => {
+  const calls: string[] = []
+  class Owner extends Model {
+    static override entity = 'unlinkOwners'
+    static override fields() {
+      return { id: this.attr(null), badge: this.hasOne(() => Badge, 'ownerId').onDelete('cascade'), notes: this.hasMany(() => Note, 'ownerId').onDelete('cascade') }
+    }
+  }
+  class Badge extends Model {
+    static override entity = 'unlinkBadges'
+    static override fields() {
+      return { id: this.attr(null), ownerId: this.attr(null), keep: this.boolean(false) }
+    }
+
+    declare id: number
+    declare keep: boolean
+
+    static override deleting(badge: Badge) {
+      calls.push(`deleting badge ${badge.id}`)
+      if (badge.keep)
+        return false
+    }
+
+    static override deleted(badge: Badge) {
+      calls.push(`deleted badge ${badge.id}`)
+    }
+  }
+  class Note extends Model {
+    static override entity = 'unlinkNotes'
+    static override fields() {
+      return { id: this.attr(null), ownerId: this.attr(null) }
+    }
+
+    declare id: number
+
+    static override deleted(note: Note) {
+      calls.push(`deleted note ${note.id}`)
+      if (note.id === 99)
+        throw new Error('note 99 may not go')
+    }
+  }
+
+  it('run their deleting hook, which may keep one (still linked), then their deleted hook once the save is written', () => {
+    const pinia = createPinia()
+    useRepo(Owner, pinia).save([{ id: 1, badge: { id: 5 }, notes: [{ id: 7 }] }, { id: 2, badge: { id: 6, keep: true } }])
+    calls.length = 0
+
+    useRepo(Owner, pinia).save([{ id: 1, badge: null, notes: [] }, { id: 2, badge: null }])
+
+    expect(calls).toEqual(['deleting badge 5', 'deleting badge 6', 'deleted badge 5', 'deleted note 7'])
+    expect(data(pinia, 'unlinkBadges')).toEqual({ 6: { id: 6, ownerId: 2, keep: true } })
+    expect(data(pinia, 'unlinkNotes')).toEqual({})
+  })
+
+  it('leave every store as it was when a deleted hook throws', () => {
+    const pinia = createPinia()
+    useRepo(Owner, pinia).save({ id: 1, badge: { id: 5 }, notes: [{ id: 99 }] })
+    const before = JSON.stringify(pinia.state.value)
+
+    expect(() => useRepo(Owner, pinia).save({ id: 1, badge: null, notes: [] })).toThrow('note 99 may not go')
+
+    expect(JSON.stringify(pinia.state.value)).toBe(before)
+  })
+})

@@ -7,12 +7,13 @@ import { recordAt } from './ownRecords'
 
 /**
  * The writes of a save: its batches, plus what saving `null` / `[]` under a relation unlinks (keys
- * set to null, or records deleted, following delete rules). A record the same save writes is left
+ * set to null, or records deleted, following delete rules; given `refuses`, the records deleted
+ * run their `deleting` hooks). A record the same save writes is left
  * as the save says. Per model, one map: one store write each.
  *
  * @internal
  */
-export function writesOf(db: Database, normalized: Normalized): Map<Schema, Map<string, StoredRecord | undefined>> {
+export function writesOf(db: Database, normalized: Normalized, refuses?: (schema: Schema, key: string) => boolean): Map<Schema, Map<string, StoredRecord | undefined>> {
   const writes = normalized.batches as Map<Schema, Map<string, StoredRecord | undefined>>
   if (normalized.unlinks.length === 0)
     return writes
@@ -36,7 +37,10 @@ export function writesOf(db: Database, normalized: Normalized): Map<Schema, Map<
     batch.set(key, next)
   }
   if (removals.length > 0) {
-    for (const [schema, changes] of planDeletes(db, removals)) {
+    // With `refuses`, each record deleted runs its `deleting` hook (cascadeHooks.ts): one that
+    // returns false is kept, still linked, with all it links to.
+    const roots = refuses === undefined ? removals : removals.filter(([schema, key]) => recordAt(db.data(schema.entity), key) !== undefined && !refuses(schema, key))
+    for (const [schema, changes] of planDeletes(db, roots, refuses)) {
       let batch = writes.get(schema)
       if (!batch)
         writes.set(schema, batch = new Map())

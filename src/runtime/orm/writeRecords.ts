@@ -6,6 +6,7 @@ import { deleteRecords, hasDeleteRules } from './deleteRules'
 import { _deleteRecords, _saveBatches } from './hooks'
 import type { HookOrder } from './hooks'
 import { _hooksByClass } from './subclassDispatch'
+import { _cascadeHooks } from './cascadeHooks'
 import { devWarner } from './inputWarnings'
 import type { DevWarn } from './inputWarnings'
 import { keysOfIds } from './keys'
@@ -86,8 +87,26 @@ export function _saveChecked(db: Database, batches: Map<Schema, Map<string, Stor
  */
 export function persistRecords(db: Database, schema: Schema, records: RecordInput | RecordInput[], options: NormalizeOptions, order?: HookOrder): Model | Model[] {
   const normalized = normalizeRecords(db, schema, records, options)
-  const writes = writesOf(db, normalized)
-  db._as(options === SAVE ? 'save' : 'insert', schema.entity, () => _saveChecked(db, writes, normalized.inputs, order))
+  const operation = options === SAVE ? 'save' : 'insert'
+  if (!normalized.unlinks.some(unlink => unlink.fields === 'delete')) {
+    const writes = writesOf(db, normalized)
+    db._as(operation, schema.entity, () => _saveChecked(db, writes, normalized.inputs, order))
+    return resultOf(db, records, normalized.roots, writes)
+  }
+  // Records an unlink deletes (`phone: null` through onDelete('cascade')) run their delete hooks,
+  // as a destroy() of them would: the hooks are the app's code and may write, so all of it is one
+  // transaction.
+  let writes: ReturnType<typeof writesOf> | undefined
+  db._as(operation, schema.entity, () => db._atomic(() => {
+    const cascade = _cascadeHooks(db, _hooksByClass)
+    writes = writesOf(db, normalized, cascade.refuses)
+    _saveChecked(db, writes, normalized.inputs, order)
+    if (cascade.after.length > 0) {
+      db._settle()
+      for (const deleted of cascade.after)
+        deleted()
+    }
+  }))
   return resultOf(db, records, normalized.roots, writes)
 }
 
