@@ -746,21 +746,20 @@ export class Database {
     const action = this._action
     const store = this.storeToWrite(entity)
     if (action === undefined || !_listened(store)) {
-      this.replaceRecords(entity, data)
+      this.replaceRecords(store, entity, data)
       return
     }
     const name = action === 'flush' ? 'flush' : 'fresh'
     // One action for the whole replacement, also when a transaction writes it record by record.
-    this.heard(_writeAsAction(store, name, name === 'flush' ? undefined : data, () => this._unheard(() => this.replaceRecords(entity, data))))
+    this.heard(_writeAsAction(store, name, name === 'flush' ? undefined : data, () => this._unheard(() => this.replaceRecords(store, entity, data))))
   }
 
-  private replaceRecords(entity: string, data: EntityData): void {
+  private replaceRecords(store: EntityStore, entity: string, data: EntityData): void {
     if (this._interceptor) {
       // Record by record, so that a transaction can undo it and an optimistic rollback replay it.
-      this.write(entity, _replacementOf(toRaw(this.storeToWrite(entity).$state.data), data))
+      this.write(entity, _replacementOf(toRaw(store.$state.data), data))
       return
     }
-    const store = this.storeToWrite(entity)
     // A write Pinia's subscription hears (a $patch): not one for the watch of assignments too.
     this.dataWatches.get(entity)!.data = data
     store.$patch((state) => {

@@ -25,7 +25,11 @@ interface PendingWrite {
   state: 0 | 1 | 2
 }
 
-/** The write of the action being called (synchronous: set and cleared around one call). */
+/**
+ * The write of the action being called. Module-level, so shared by every Pinia of a server, but it
+ * holds a write only for the span of one synchronous call (set before it, put back after it, also
+ * when it throws): no request ever sees another's, as no await can come between.
+ */
 let pending: PendingWrite | undefined
 
 /** The body of each action: the write the database is making, or an error for a call by the app. */

@@ -6,7 +6,6 @@ import type { RecordChanges } from './effects'
 import type { OptimisticLog, LogOwner } from './optimisticLog'
 import { _asyncError, _isThenable } from './syncOnly'
 import { _restoreKeyOrder, UndoJournal } from './undoJournal'
-import type { OrmStoreAction } from '../storeActions'
 
 /**
  * What an open transaction, or a pending optimistic write, does with the ORM's writes
@@ -33,8 +32,8 @@ export interface WriteInterceptor {
  */
 export interface TransactionHost {
   _interceptor: WriteInterceptor | undefined
-  /** The repository method writing, heard by `$onAction`: none while a transaction is undone. */
-  _action: OrmStoreAction | undefined
+  /** Runs `fn` with writes no `$onAction` listener hears: records put back are no repository method's. */
+  _unheard: (fn: () => void) => void
   data: (entity: string) => EntityData
   write: (entity: string, changes: ReadonlyMap<string, StoredRecord | undefined>) => void
   _dropIndexes: (entity: string) => void
@@ -151,20 +150,19 @@ export class TransactionState implements WriteInterceptor {
   replay(changes: ReadonlyMap<string, RecordChanges>): void {
     this.depth++
     this.replaying = true
-    const action = this.db._action
-    this.db._action = undefined
     try {
-      for (const [entity, records] of changes) {
-        const data = this.db.data(entity)
-        for (const [key, record] of records) {
-          if (_sameRecord(recordAt(data, key), record))
-            records.delete(key)
+      this.db._unheard(() => {
+        for (const [entity, records] of changes) {
+          const data = this.db.data(entity)
+          for (const [key, record] of records) {
+            if (_sameRecord(recordAt(data, key), record))
+              records.delete(key)
+          }
+          this.db.write(entity, records)
         }
-        this.db.write(entity, records)
-      }
+      })
     }
     finally {
-      this.db._action = action
       this.replaying = false
       this.depth--
     }
@@ -187,15 +185,13 @@ export class TransactionState implements WriteInterceptor {
     const { changes, orders } = this.journal.undo(savepoint.journal)
     this.log?.truncate(savepoint.log)
     this.replaying = true
-    // Putting records back is no repository method: no store action is heard.
-    const action = this.db._action
-    this.db._action = undefined
     try {
-      for (const [entity, records] of changes)
-        this.db.write(entity, records)
+      this.db._unheard(() => {
+        for (const [entity, records] of changes)
+          this.db.write(entity, records)
+      })
     }
     finally {
-      this.db._action = action
       this.replaying = false
     }
     for (const [entity, keys] of orders) {
